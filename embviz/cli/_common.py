@@ -1,0 +1,58 @@
+"""Helpers shared by the subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+
+from embviz.core.errors import EmbvizError
+
+
+def add_file_argument(parser: argparse.ArgumentParser, *, optional: bool = True) -> None:
+    """Add the FILE argument (omitted = the embedded default) and ``--format``."""
+    if optional:
+        parser.add_argument(
+            "file", nargs="?", metavar="FILE", help="vector file (default: embedded GloVe 50d)"
+        )
+    else:
+        parser.add_argument("file", metavar="FILE", help="vector file")
+    parser.add_argument("--format", help="file format (detected from the content if omitted)")
+    parser.add_argument("--limit", type=int, help="read only the first N vectors")
+
+
+def load_from_args(args: argparse.Namespace):
+    """Load the FILE named in ``args`` (or the embedded default)."""
+    from embviz.core import load, load_default
+
+    if getattr(args, "file", None) is None:
+        return load_default(limit=args.limit)
+    return load(args.file, format=args.format, limit=args.limit)
+
+
+def print_json(obj) -> None:
+    """Print ``obj`` as JSON on stdout."""
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def fail(error: BaseException) -> int:
+    """Report ``error`` as one line on stderr and return the exit code.
+
+    User errors (:class:`EmbvizError`, missing files) give exit code 2 and no
+    traceback; anything else is a bug and says so, still without a traceback
+    unless ``EMBVIZ_DEBUG`` is set.
+    """
+    import os
+
+    if isinstance(error, EmbvizError):
+        print(f"embviz: error: {error}", file=sys.stderr)
+        return 2
+    if isinstance(error, OSError):
+        print(f"embviz: error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    if os.environ.get("EMBVIZ_DEBUG"):
+        traceback.print_exc()
+    print(f"embviz: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+    return 3

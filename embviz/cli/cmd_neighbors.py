@@ -1,0 +1,40 @@
+"""``embviz neighbors [FILE] WORD``: the nearest words over the whole vocabulary."""
+
+from __future__ import annotations
+
+from embviz.cli._common import load_from_args, print_json
+
+
+def register(sub) -> None:
+    """Add the ``neighbors`` subcommand."""
+    p = sub.add_parser("neighbors", help="list the nearest neighbours of a word")
+    p.add_argument(
+        "args", nargs="+", metavar="[FILE] WORD",
+        help="optional vector file (default: embedded GloVe 50d), then the word",
+    )  # fmt: skip
+    p.add_argument("-k", type=int, default=10, help="how many neighbours (default 10)")
+    p.add_argument("--metric", choices=("cosine", "euclidean"), default="cosine")
+    p.add_argument("--format", help="file format (detected from the content if omitted)")
+    p.add_argument("--limit", type=int, help="read only the first N vectors")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    """Print the neighbours of the word."""
+    from embviz.core.errors import EmbvizError
+
+    if len(args.args) > 2:
+        raise EmbvizError("neighbors takes [FILE] WORD: too many arguments")
+    args.file, word = (None, args.args[0]) if len(args.args) == 1 else args.args
+    emb = load_from_args(args)
+    results = emb.neighbors(word, k=args.k, metric=args.metric)
+    if args.json:
+        print_json({"word": word, "metric": args.metric,
+                    "results": [{"word": w, "score": s} for w, s in results]})  # fmt: skip
+    else:
+        label = "cosine" if args.metric == "cosine" else "distance"
+        print(f"{'word':<20} {label}")
+        for w, s in results:
+            print(f"{w:<20} {s:.4f}")
+    return 0

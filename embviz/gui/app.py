@@ -1,0 +1,25 @@
+"""Start the embviz window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+
+def run(path: str | None = None, format: str | None = None, fullscreen: bool = False) -> int:
+    """Open the window on ``path`` (``None`` = the embedded default) and run the event loop."""
+    QCoreApplication.setOrganizationName("embviz")
+    QCoreApplication.setApplicationName("embviz")
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from embviz.gui.main_window import MainWindow
+
+    win = MainWindow()
+    if fullscreen:
+        win.showFullScreen()
+    else:
+        win.show()
+    win.open_path(path, format)
+    return app.exec()

@@ -1,0 +1,212 @@
+"""The main window: menus, the central 3D view, docked panels, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from embviz import __version__
+from embviz.core.embeddings import Embeddings
+from embviz.core.errors import Cancelled
+from embviz.core.workspace import Workspace
+from embviz.gui.jobs import Job
+from embviz.gui.panels.registry import panel_modules
+from embviz.gui.view3d import SceneView
+
+MAX_RECENT = 8
+
+ABOUT = f"""<h3>embviz {__version__}</h3>
+<p>See word embeddings: a word is a vector, and directions in the space carry meaning.</p>
+<p><b>Embedded data:</b> GloVe 6B 50d (top 50,000 words) by Jeffrey Pennington,
+Richard Socher and Christopher D. Manning, Stanford NLP (EMNLP 2014), released under the
+Open Data Commons Public Domain Dedication and License (PDDL 1.0).</p>
+<p>Built with Qt (PySide6), pyqtgraph, NumPy and gensim.</p>"""
+
+
+class MainWindow(QMainWindow):
+    """The embviz window around one :class:`Workspace`."""
+
+    def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace or Workspace()
+        self.settings = QSettings("embviz", "embviz")
+        self.job: Job | None = None
+        self.setWindowTitle("embviz")
+        self.setAcceptDrops(True)
+        self.view = SceneView(self.workspace, self)
+        self.setCentralWidget(self.view)
+        self.view.wordClicked.connect(self._select)
+        self.panels: dict[str, QWidget] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self._build_docks()
+        self._build_menus()
+        self.status = QLabel("Nothing loaded")
+        self.statusBar().addPermanentWidget(self.status, 1)
+        self.workspace.loaded.connect(self._on_loaded)
+        self.resize(1280, 800)
+
+    # -- construction --------------------------------------------------------------
+    def _build_docks(self) -> None:
+        first = None
+        for mod in panel_modules():
+            name = mod.__name__.rsplit(".", 1)[-1]
+            panel = mod.make_panel(self.workspace, self)
+            dock = QDockWidget(mod.TITLE, self)
+            dock.setObjectName(f"dock-{name}")
+            dock.setWidget(panel)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            if first is None:
+                first = dock
+            else:
+                self.tabifyDockWidget(first, dock)
+            self.panels[name] = panel
+            self.docks[name] = dock
+        if first is not None:
+            first.raise_()
+            self.resizeDocks([first], [380], Qt.Orientation.Horizontal)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        act = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open)
+        act.setToolTip("Open a vector file")
+        act.triggered.connect(self.open_dialog)
+        file_menu.addAction(act)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        act = QAction("Open &Default (GloVe 50d)", self)
+        act.triggered.connect(lambda: self.open_path(None))
+        file_menu.addAction(act)
+        file_menu.addSeparator()
+        act = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        act.triggered.connect(self.close)
+        file_menu.addAction(act)
+
+        view_menu = self.menuBar().addMenu("&View")
+        act = QAction("&Reset camera", self, shortcut="Home")
+        act.triggered.connect(self.view.reset_camera)
+        view_menu.addAction(act)
+        view_menu.addSeparator()
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+
+        help_menu = self.menuBar().addMenu("&Help")
+        act = QAction("&About embviz", self)
+        act.triggered.connect(lambda: QMessageBox.about(self, "About embviz", ABOUT))
+        help_menu.addAction(act)
+
+    # -- opening files -------------------------------------------------------------
+    def open_dialog(self) -> None:
+        """Ask for a file and open it."""
+        start = self.settings.value("last_dir", str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(self, "Open vectors", start,
+                                              "Vector files (*.txt *.vec *.bin *.npy *.tsv "
+                                              "*.gz *.bz2 *.xz);;All files (*)")  # fmt: skip
+        if path:
+            self.settings.setValue("last_dir", str(Path(path).parent))
+            self.open_path(path)
+
+    def open_path(self, path: str | None, fmt: str | None = None) -> Job:
+        """Load ``path`` (``None`` = embedded default) in the background.
+
+        The previously open data stays on screen until the new data has
+        loaded; a failed or cancelled load leaves it there.
+        """
+        from embviz.core.default_data import load_default
+        from embviz.core.formats import load
+
+        if self.job is not None and self.job.is_running():
+            self.job.cancel()
+            self.job.wait()
+
+        def work(progress):
+            if path is None:
+                return load_default()
+            return load(path, format=fmt, progress=progress)
+
+        name = "embedded default" if path is None else Path(path).name
+        job = Job(f"Loading {name}…", work, self)
+        job.done.connect(lambda emb: self._loaded(emb, path))
+        job.error.connect(self._load_failed)
+        self.job = job
+        self.status.setText(f"Loading {name}…")
+        return job.start()
+
+    def _loaded(self, emb: Embeddings, path: str | None) -> None:
+        self.workspace.set_embeddings(emb)
+        if path is not None:
+            self._remember(path)
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._on_loaded(self.workspace.embeddings)
+        if isinstance(error, Cancelled):
+            self.statusBar().showMessage("Loading cancelled", 5000)
+            return
+        QMessageBox.warning(self, "Could not open file", str(error))
+
+    def _remember(self, path: str) -> None:
+        recent = [p for p in self.recent_files() if p != path]
+        self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
+
+    def recent_files(self) -> list[str]:
+        """Recently opened files, newest first."""
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        if not files:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+        for p in files:
+            self.recent_menu.addAction(p).triggered.connect(lambda _=False, p=p: self.open_path(p))
+
+    def dragEnterEvent(self, ev) -> None:
+        """Accept dragged files."""
+        if ev.mimeData().hasUrls():
+            ev.acceptProposedAction()
+
+    def dropEvent(self, ev) -> None:
+        """Open the first dropped file."""
+        urls = [u for u in ev.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.open_path(urls[0].toLocalFile())
+
+    # -- model events --------------------------------------------------------------
+    def _on_loaded(self, emb: Embeddings | None) -> None:
+        if emb is None:
+            self.status.setText("Nothing loaded")
+            self.setWindowTitle("embviz")
+            return
+        src = emb.source
+        secs = f" — loaded in {src.seconds:.2f} s" if src.seconds is not None else ""
+        self.status.setText(f"{src.describe()} — {len(emb):,} words × {emb.dim} dims{secs}")
+        name = src.label if src.path is None or src.label else Path(src.path).name
+        self.setWindowTitle(f"embviz — {name}")
+
+    def _select(self, word: str) -> None:
+        self.workspace.select(word)
+
+    def closeEvent(self, ev) -> None:
+        """Stop background work before closing, so no thread outlives the window."""
+        if self.job is not None and self.job.is_running():
+            self.job.cancel()
+            self.job.wait()
+        super().closeEvent(ev)
+
+
+def app_instance() -> QApplication:
+    """Return the running QApplication, creating it if needed."""
+    return QApplication.instance() or QApplication([])

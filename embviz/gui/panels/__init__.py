@@ -1,0 +1,1 @@
+"""Dockable panels. Each module holds one panel class taking ``(workspace, parent)``."""
