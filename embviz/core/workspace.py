@@ -7,6 +7,7 @@ they own no data of their own.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import numpy as np
 from psygnal import Signal
@@ -14,6 +15,28 @@ from psygnal import Signal
 from embviz.core.embeddings import Embeddings, Neighbor
 from embviz.core.projection import Projection, pca
 from embviz.core.wordlists import TEACHING_WORDS
+
+
+@dataclass
+class Overlay:
+    """Extra marks a panel draws into the 3D view, in the original d-dim space.
+
+    The view projects them with the current projection, so they stay right
+    when the slice changes.
+
+    Attributes
+    ----------
+    arrows
+        ``(start, end, label)`` with ``start``/``end`` d-dimensional vectors.
+    markers
+        ``(point, label)`` marks a computed point (e.g. king - man + woman).
+    color
+        RGB 0-255.
+    """
+
+    arrows: list[tuple[np.ndarray, np.ndarray, str]] = field(default_factory=list)
+    markers: list[tuple[np.ndarray, str]] = field(default_factory=list)
+    color: tuple[int, int, int] = (255, 200, 60)
 
 
 class Workspace:
@@ -27,11 +50,14 @@ class Workspace:
         The shown words or their 3D positions changed.
     selection_changed(str | None)
         A word was selected (or the selection cleared).
+    overlays_changed()
+        A panel set or cleared an :class:`Overlay`.
     """
 
     loaded = Signal(object)
     shown_changed = Signal()
     selection_changed = Signal(object)
+    overlays_changed = Signal()
 
     def __init__(self) -> None:
         self.embeddings: Embeddings | None = None
@@ -40,6 +66,7 @@ class Workspace:
         self.selected: str | None = None
         self.neighbors: list[Neighbor] = []
         self.k = 10
+        self.overlays: dict[str, Overlay] = {}
 
     # -- data ----------------------------------------------------------------------
     def set_embeddings(self, emb: Embeddings, words: Iterable[str] | None = None) -> None:
@@ -47,6 +74,7 @@ class Workspace:
         self.embeddings = emb
         self.selected = None
         self.neighbors = []
+        self.overlays = {}
         self.loaded.emit(emb)
         self.show_words(words)
         self.selection_changed.emit(None)
@@ -87,6 +115,16 @@ class Workspace:
         if self.embeddings is None:
             return []
         return [self.embeddings.words[i] for i in self.shown_rows]
+
+    # -- overlays --------------------------------------------------------------------
+    def set_overlay(self, name: str, overlay: Overlay | None) -> None:
+        """Set (or with ``None`` remove) the overlay a panel called ``name`` draws."""
+        if overlay is None:
+            if self.overlays.pop(name, None) is None:
+                return
+        else:
+            self.overlays[name] = overlay
+        self.overlays_changed.emit()
 
     # -- selection -----------------------------------------------------------------
     def select(self, word: str | None) -> None:

@@ -1,0 +1,50 @@
+"""Shared fixtures and the checks every test gets."""
+
+from __future__ import annotations
+
+import os
+import threading
+import pytest
+
+
+
+@pytest.fixture(scope="session")
+def default_embeddings():
+    """The embedded default vectors, loaded once per test session."""
+    import embviz
+
+    return embviz.load_default()
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_threads():
+    """Fail a test that leaves Python or Qt threads running (as napari does)."""
+    before = set(threading.enumerate())
+    yield
+    left = [
+        t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon
+    ]
+    for t in left:
+        t.join(timeout=2)
+    left = [t for t in left if t.is_alive()]
+    assert not left, f"test left threads running: {left}"
+    qtcore = __import__("sys").modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        pool = qtcore.QThreadPool.globalInstance()
+        assert pool.waitForDone(2000), "test left QThreadPool work running"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """Keep settings and caches of tests out of the user's home."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    yield
+
+
+def pytest_configure(config):
+    # GUI tests draw real OpenGL: they need the xcb platform on Xvfb, never offscreen.
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
