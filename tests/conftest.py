@@ -7,7 +7,6 @@ import threading
 import pytest
 
 
-
 @pytest.fixture(scope="session")
 def default_embeddings():
     """The embedded default vectors, loaded once per test session."""
@@ -21,9 +20,7 @@ def _no_dangling_threads():
     """Fail a test that leaves Python or Qt threads running (as napari does)."""
     before = set(threading.enumerate())
     yield
-    left = [
-        t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon
-    ]
+    left = [t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon]
     for t in left:
         t.join(timeout=2)
     left = [t for t in left if t.is_alive()]
