@@ -95,7 +95,7 @@ def main() -> None:
         f.writelines(words[i] + "\n" for i in rows)
     for suffix in (".npy", ".vocab.txt"):
         p = args.out / f"{NAME}{suffix}"
-        print(f"{p.relative_to(ROOT)}  {p.stat().st_size:,} bytes  sha256 {sha256(p)}")
+        print(f"{p}  {p.stat().st_size:,} bytes  sha256 {sha256(p)}")
     print(f"{len(rows):,} words × {matrix.shape[1]} dims")
 
 

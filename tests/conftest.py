@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+
 import pytest
 
 
@@ -45,3 +46,5 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
 def pytest_configure(config):
     # GUI tests draw real OpenGL: they need the xcb platform on Xvfb, never offscreen.
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    # Before pytest-qt creates the QApplication: GL widgets must share contexts.
+    import embviz.gui  # noqa: F401

@@ -1,4 +1,10 @@
 """The Qt user interface. Views only: the data lives in :mod:`embviz.core`."""
 
 # PySide6 must be imported before pyqtgraph so pyqtgraph picks that binding.
-import PySide6  # noqa: F401
+from PySide6.QtCore import QCoreApplication, Qt
+
+# pyqtgraph caches compiled shader programs across GL widgets; they are only
+# valid in every widget when all GL contexts share one group. This must be set
+# before the QApplication exists.
+if QCoreApplication.instance() is None:
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
+
+import embviz.gui  # noqa: F401 - sets the GL context sharing before the app exists
 
 
 def run(path: str | None = None, format: str | None = None, fullscreen: bool = False) -> int:
     """Open the window on ``path`` (``None`` = the embedded default) and run the event loop."""
     QCoreApplication.setOrganizationName("embviz")
     QCoreApplication.setApplicationName("embviz")
-    QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from embviz.gui.main_window import MainWindow
 

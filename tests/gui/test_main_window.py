@@ -1,0 +1,94 @@
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from embviz.gui.view3d import THEME
+
+pytestmark = pytest.mark.gui
+
+
+def framebuffer(view) -> np.ndarray:
+    img = view.grabFramebuffer().convertToFormat(view.grabFramebuffer().Format.Format_RGB888)
+    ptr = img.constBits()
+    arr = np.frombuffer(ptr, dtype=np.uint8, count=img.sizeInBytes())
+    return arr.reshape(img.height(), img.bytesPerLine())[:, : img.width() * 3].reshape(
+        img.height(), img.width(), 3
+    )
+
+
+def test_window_shows_the_default_words_in_3d(main_window, qtbot):
+    win = main_window
+    assert "50,046 words × 50 dims" in win.status.text()
+    assert win.windowTitle().startswith("embviz — GloVe")
+    assert len(win.workspace.shown_words) >= 200
+    assert "queen" in win.workspace.shown_words
+    pix = framebuffer(win.view).astype(int)
+    bg = np.array(THEME["background"])
+    assert (np.abs(pix[2, 2] - bg) <= 2).all(), "corner should be background"
+    point = np.array(THEME["point"][:3])
+    near_point = (np.abs(pix - point) <= 25).all(axis=2)
+    assert near_point.sum() > 200 * 20, "expected hundreds of point sprites drawn"
+    # labels: light text pixels exist (drawn by the overlay)
+    light = (pix > 200).all(axis=2)
+    assert light.sum() > 500
+
+
+def test_search_lists_ten_neighbours_over_the_whole_vocabulary(main_window, qtbot):
+    panel = main_window.panels["search"]
+    panel.edit.setText("tower")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    words = panel.neighbor_words()
+    assert len(words) == 10
+    assert words[0] == "towers"
+    assert main_window.workspace.selected == "tower"
+    assert "tower" in main_window.workspace.shown_words
+
+
+def test_unknown_word_is_explained_not_fatal(main_window, qtbot):
+    panel = main_window.panels["search"]
+    panel.edit.setText("quen")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    assert "did you mean" in panel.message.text() and "queen" in panel.message.text()
+    assert main_window.workspace.selected is None
+
+
+def test_clicking_a_point_selects_its_word(main_window, qtbot):
+    view = main_window.view
+    xy, _, visible = view.screen_positions()
+    # the visible point farthest from any other, so the click is unambiguous
+    pts = xy[visible]
+    idx = np.flatnonzero(visible)
+    d = np.sqrt(((pts[:, None, :] - pts[None, :, :]) ** 2).sum(-1))
+    np.fill_diagonal(d, np.inf)
+    i = idx[int(np.argmax(d.min(axis=1)))]
+    word = main_window.workspace.shown_words[i]
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(int(xy[i, 0]), int(xy[i, 1])))
+    assert main_window.workspace.selected == word
+    expected = [n.word for n in main_window.workspace.embeddings.neighbors(word, k=10)]
+    assert main_window.panels["search"].neighbor_words() == expected
+
+
+def test_a_failed_load_keeps_the_data_on_screen(main_window, qtbot, monkeypatch, tmp_path):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    before = main_window.workspace.embeddings
+    bad = tmp_path / "bad.txt"
+    bad.write_text("2 3\nword 1 2 3\nother 1 x 3\n", encoding="utf-8")
+    job = main_window.open_path(str(bad))
+    with qtbot.waitSignal(job.error, timeout=10000):
+        pass
+    assert main_window.workspace.embeddings is before
+    assert shown and str(bad) in shown[0] and "line 3" in shown[0]
+    assert "50,046 words" in main_window.status.text()
+
+
+def test_opening_a_file_shows_it_and_remembers_it(main_window, qtbot, tmp_path):
+    p = tmp_path / "tiny.txt"
+    p.write_text("3 3\nking 1 0 0\nqueen 0.9 0.2 0\nman 0 1 0.1\n", encoding="utf-8")
+    job = main_window.open_path(str(p))
+    with qtbot.waitSignal(job.done, timeout=10000):
+        pass
+    assert main_window.workspace.embeddings.words == ["king", "queen", "man"]
+    assert main_window.windowTitle() == "embviz — tiny.txt"
+    assert main_window.recent_files()[0] == str(p)
