@@ -20,10 +20,12 @@ from embviz.core import (
     load,
     load_default,
 )
+from embviz.core.posenc import positional_encoding
 
 __version__ = "0.1.0"
 
 __all__ = [
     "FORMATS", "Cancelled", "Embeddings", "EmbvizError", "LoadError", "Neighbor", "Progress",
     "UnknownWordError", "__version__", "default_path", "load", "load_default",
+    "positional_encoding",
 ]  # fmt: skip
