@@ -1,0 +1,344 @@
+"""Positional encodings: how a Transformer's input knows the order of its tokens.
+
+The sinusoidal encoding of "Attention Is All You Need" (Vaswani et al., 2017)::
+
+    PE(pos, 2i)   = sin(pos / base^(2i/d))
+    PE(pos, 2i+1) = cos(pos / base^(2i/d))
+
+and the pieces the lesson puts beside it: learned position matrices read from
+``.npy``/``.safetensors`` files, token + position = input, and the size of an
+embedding matrix.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from embviz.core.errors import EmbvizError, LoadError
+
+Layout = Literal["interleaved", "concatenated"]
+LAYOUTS: dict[str, str] = {
+    "interleaved": "interleaved: sin in even dims, cos in odd dims (the paper's formula)",
+    "concatenated": "concatenated: all sin dims, then all cos dims (tensor2tensor, some libraries)",
+}
+"""Each layout and a sentence saying which is which."""
+
+# Large enough for any teaching picture, small enough never to exhaust memory.
+MAX_CELLS = 20_000_000
+
+GPT3 = {"name": "GPT-3 (175B)", "vocab": 50_257, "dim": 12_288}
+"""The lesson's reference embedding matrix: 50,257 × 12,288 ≈ 617M parameters."""
+
+
+def positional_encoding(
+    length: int, d_model: int, base: float = 10000.0, layout: Layout = "interleaved"
+) -> np.ndarray:
+    """Return the sinusoidal positional encoding, shape ``(length, d_model)``.
+
+    Parameters
+    ----------
+    length
+        Number of positions (``pos = 0 … length-1``); at least 1.
+    d_model
+        Number of dimensions; at least 2.
+    base
+        The wavelength base (10000 in the paper); must be > 1.
+    layout
+        ``"interleaved"``: column ``2i`` is ``sin(pos / base^(2i/d))`` and
+        column ``2i+1`` the matching ``cos`` (the paper's formula).
+        ``"concatenated"``: the same sines in the first half and cosines in
+        the second half, as some libraries lay them out.
+
+    Returns
+    -------
+    numpy.ndarray
+        float64 matrix, one row per position.
+
+    Notes
+    -----
+    Odd ``d_model``: frequencies use ``2i/d`` with the true ``d`` for
+    ``i = 0 … ceil(d/2)-1``. Interleaved, the last column is the sine of the
+    last pair, whose cosine is dropped; concatenated, there are
+    ``ceil(d/2)`` sine columns followed by ``floor(d/2)`` cosine columns.
+
+    Raises
+    ------
+    EmbvizError
+        For ``length < 1``, ``d_model < 2``, ``base <= 1``, an unknown layout
+        or a matrix too big to draw.
+    """
+    length, d_model, base = _check(length, d_model, base)
+    if layout not in LAYOUTS:
+        raise EmbvizError(f"unknown layout {layout!r}: use 'interleaved' or 'concatenated'")
+    n_sin, n_cos = (d_model + 1) // 2, d_model // 2
+    i2 = 2.0 * np.arange(n_sin, dtype=np.float64)  # the paper's 2i
+    angles = np.arange(length, dtype=np.float64)[:, None] / base ** (i2 / d_model)[None, :]
+    sin, cos = np.sin(angles), np.cos(angles[:, :n_cos])
+    out = np.empty((length, d_model), dtype=np.float64)
+    if layout == "interleaved":
+        out[:, 0::2] = sin
+        out[:, 1::2] = cos
+    else:
+        out[:, :n_sin] = sin
+        out[:, n_sin:] = cos
+    return out
+
+
+def _check(length, d_model, base) -> tuple[int, int, float]:
+    try:
+        length, d_model, base = int(length), int(d_model), float(base)
+    except (TypeError, ValueError):
+        raise EmbvizError("length and d_model must be whole numbers, base a number") from None
+    if length < 1:
+        raise EmbvizError(f"the sequence length must be at least 1, got {length}")
+    if d_model < 2:
+        raise EmbvizError(f"d_model must be at least 2 (one sin/cos pair), got {d_model}")
+    if not (math.isfinite(base) and base > 1.0):
+        raise EmbvizError(f"the base must be a number greater than 1, got {base:g}")
+    if length * d_model > MAX_CELLS:
+        raise EmbvizError(
+            f"{length} positions × {d_model} dims is too large to draw (at most {MAX_CELLS:,} values)"
+        )
+    return length, d_model, base
+
+
+def wavelengths(d_model: int, base: float = 10000.0) -> np.ndarray:
+    """Wavelength in positions of each sin/cos pair: ``2π · base^(2i/d)``."""
+    _, d_model, base = _check(1, d_model, base)
+    i2 = 2.0 * np.arange((d_model + 1) // 2)
+    return 2.0 * np.pi * base ** (i2 / d_model)
+
+
+def similarity(pe: np.ndarray) -> np.ndarray:
+    """Return ``PE · PEᵀ``: the dot product of every position with every other.
+
+    For the sinusoidal encoding with even ``d`` the entry ``(p, q)`` is
+    ``Σ_i cos((p-q)·ω_i)``: it depends only on the distance ``p - q``.
+    """
+    pe = np.asarray(pe, dtype=np.float64)
+    if pe.ndim != 2:
+        raise EmbvizError(f"a position matrix must be 2-D, got shape {pe.shape}")
+    return pe @ pe.T
+
+
+def load_position_matrix(path: str | Path, name: str | None = None) -> tuple[np.ndarray, str]:
+    """Read a learned position-embedding matrix from a ``.npy`` or ``.safetensors`` file.
+
+    Parameters
+    ----------
+    path
+        A ``.npy`` holding a 2-D numeric matrix (read with
+        ``allow_pickle=False``), or a ``.safetensors`` file, read with numpy
+        only (no torch).
+    name
+        The tensor to take from a safetensors file; by default the first
+        whose name contains ``position_embeddings`` (as in BERT and GPT-2's
+        ``wpe`` files converted from Hugging Face), else ``wpe``.
+
+    Returns
+    -------
+    (matrix, name)
+        float32 ``(positions, dim)`` matrix and the name of the tensor (the
+        file name for ``.npy``).
+
+    Raises
+    ------
+    LoadError
+        When the file cannot be read, holds no such tensor, or it is not 2-D.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise LoadError(path, "no such file")
+    suffix = path.suffix.lower()
+    if suffix == ".npy":
+        try:
+            mat = np.load(path, allow_pickle=False)
+        except ValueError as e:
+            raise LoadError(path, f"not a plain numeric .npy matrix ({e})") from None
+        except OSError as e:
+            raise LoadError(path, f"not a .npy file ({e})") from None
+        name = path.name
+    elif suffix == ".safetensors":
+        mat, name = _read_safetensors(path, name)
+    else:
+        raise LoadError(path, "a position matrix must be a .npy or .safetensors file")
+    if mat.ndim != 2 or min(mat.shape) < 1:
+        raise LoadError(
+            path, f"'{name}' has shape {mat.shape}: a (positions × dim) matrix is needed"
+        )
+    if not np.issubdtype(mat.dtype, np.number):
+        raise LoadError(path, f"'{name}' holds {mat.dtype} values, not numbers")
+    return np.ascontiguousarray(mat, dtype=np.float32), name
+
+
+def _read_safetensors(path: Path, name: str | None) -> tuple[np.ndarray, str]:
+    from safetensors import SafetensorError, safe_open
+
+    try:
+        with safe_open(str(path), framework="numpy") as f:
+            keys = list(f.keys())
+            if name is None:
+                hits = [k for k in keys if "position_embeddings" in k]
+                hits = hits or [k for k in keys if re.search(r"(^|\.)wpe(\.|$)", k)]
+                if not hits:
+                    shown = ", ".join(keys[:8]) + (", …" if len(keys) > 8 else "")
+                    raise LoadError(
+                        path,
+                        f"no tensor named like 'position_embeddings' (tensors: {shown or 'none'})",
+                    )
+                name = hits[0]
+            elif name not in keys:
+                raise LoadError(path, f"no tensor '{name}' in the file")
+            return f.get_tensor(name), name
+    except SafetensorError as e:
+        raise LoadError(path, f"not a readable safetensors file ({e})") from None
+    except TypeError as e:
+        # numpy has no bfloat16: safetensors raises TypeError for it.
+        raise LoadError(path, f"the tensor's dtype cannot be read without torch ({e})") from None
+
+
+def tokenize(sentence: str) -> list[str]:
+    """Split a sentence into words and punctuation marks, as GloVe's tokens are."""
+    return re.findall(r"[\w'’-]+|[^\w\s]", sentence)
+
+
+@dataclass
+class TokenPlusPosition:
+    """The three matrices of "token + position = input" for one sentence.
+
+    Attributes
+    ----------
+    words
+        The sentence's words found in the vectors, in order (position ``i`` is row ``i``).
+    missing
+        Words of the sentence not in the vectors (left out).
+    token, position, total
+        ``(len(words), d)`` matrices: the (optionally scaled) token embeddings,
+        the position vectors and their sum.
+    scale
+        The factor the token embeddings were multiplied by (``√d`` or 1).
+    """
+
+    words: list[str]
+    missing: list[str]
+    token: np.ndarray
+    position: np.ndarray
+    total: np.ndarray
+    scale: float = 1.0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def token_norm(self) -> float:
+        """Mean Euclidean length of the token rows."""
+        return float(np.linalg.norm(self.token, axis=1).mean()) if len(self.words) else 0.0
+
+    @property
+    def position_norm(self) -> float:
+        """Mean Euclidean length of the position rows."""
+        return float(np.linalg.norm(self.position, axis=1).mean()) if len(self.words) else 0.0
+
+    @property
+    def ratio(self) -> float:
+        """``token_norm / position_norm``: which part dominates the input."""
+        return self.token_norm / self.position_norm if self.position_norm else math.inf
+
+
+def token_plus_position(
+    emb,
+    sentence: str,
+    *,
+    scale_sqrt_d: bool = False,
+    positions: np.ndarray | None = None,
+    base: float = 10000.0,
+    layout: Layout = "interleaved",
+) -> TokenPlusPosition:
+    """Token embeddings, position vectors and their sum for the words of ``sentence``.
+
+    Parameters
+    ----------
+    emb
+        The open vectors (their dimension is ``d``).
+    sentence
+        Typed text; a word not in the vectors is tried in lower case, then left out.
+    scale_sqrt_d
+        Multiply token embeddings by ``√d`` first, as the Transformer paper does.
+    positions
+        A learned ``(positions × d)`` matrix; ``None`` uses the sinusoidal encoding.
+    base, layout
+        Of the sinusoidal encoding.
+
+    Raises
+    ------
+    EmbvizError
+        For an empty sentence, a learned matrix of another width than the
+        vectors, or a sentence longer than the learned matrix has positions.
+    """
+    tokens = tokenize(sentence)
+    if not tokens:
+        raise EmbvizError("type a sentence first")
+    words, missing = [], []
+    for t in tokens:
+        w = t if t in emb else t.lower()
+        if w in emb:
+            words.append(w)
+        else:
+            missing.append(t)
+    d = emb.dim
+    n = len(words)
+    if positions is not None:
+        positions = np.asarray(positions)
+        if positions.ndim != 2 or positions.shape[1] != d:
+            raise EmbvizError(
+                f"the learned position matrix is {positions.shape[-1]} wide but the vectors have "
+                f"{d} dimensions: token + position needs the same width"
+            )
+        if n > positions.shape[0]:
+            raise EmbvizError(
+                f"the sentence has {n} known words but the learned matrix only "
+                f"{positions.shape[0]} positions"
+            )
+        pos = positions[:n].astype(np.float64)
+    else:
+        pos = positional_encoding(max(n, 1), d, base, layout)[:n]
+    scale = math.sqrt(d) if scale_sqrt_d else 1.0
+    tok = emb.vectors[emb.rows(words)].astype(np.float64).reshape(n, d) * scale
+    return TokenPlusPosition(words, missing, tok, pos, tok + pos, scale)
+
+
+def _human_bytes(n: float) -> str:
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if n < 1000 or unit == "TB":
+            return f"{n:,.0f} {unit}" if unit == "B" else f"{n:,.1f} {unit}"
+        n /= 1000
+    raise AssertionError("unreachable")
+
+
+def matrix_facts(vocab: int, dim: int) -> dict:
+    """Size facts of a ``vocab × dim`` embedding matrix.
+
+    Returns
+    -------
+    dict
+        ``vocab``, ``dim``, ``parameters`` and ``memory`` (bytes and text for
+        float32, float16 and int8; decimal units, 1 MB = 10⁶ bytes).
+    """
+    if vocab < 0 or dim < 0:
+        raise EmbvizError("a matrix cannot have a negative size")
+    params = int(vocab) * int(dim)
+    memory = {
+        dt: {"bytes": params * size, "text": _human_bytes(params * size)}
+        for dt, size in (("float32", 4), ("float16", 2), ("int8", 1))
+    }
+    return {"vocab": int(vocab), "dim": int(dim), "parameters": params, "memory": memory}
+
+
+__all__ = [
+    "GPT3", "LAYOUTS", "TokenPlusPosition", "load_position_matrix", "matrix_facts",
+    "positional_encoding", "similarity", "token_plus_position", "tokenize", "wavelengths",
+]  # fmt: skip
