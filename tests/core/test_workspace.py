@@ -1,0 +1,42 @@
+import numpy as np
+import pytest
+
+from embviz.core.errors import UnknownWordError
+from embviz.core.workspace import Overlay, Workspace
+
+
+@pytest.fixture
+def ws(default_embeddings):
+    w = Workspace()
+    w.set_embeddings(default_embeddings)
+    return w
+
+
+def test_default_view_shows_teaching_words_projected_by_pca(ws):
+    assert 250 <= len(ws.shown_words) <= 300
+    assert {"king", "queen", "cats", "octopuses", "mussolini"} <= set(ws.shown_words)
+    assert ws.projection.coords.shape == (len(ws.shown_words), 3)
+    assert ws.projection.labels[0].startswith("PC1 (")
+
+
+def test_selecting_a_word_lists_neighbours_and_shows_it(ws):
+    events = []
+    ws.selection_changed.connect(events.append)
+    assert "noodles" not in ws.shown_words
+    ws.select("noodles")
+    assert events == ["noodles"]
+    assert len(ws.neighbors) == 10 and "noodle" in [n.word for n in ws.neighbors]
+    # a word off screen is brought in with its neighbours, so the view can show them
+    assert {"noodles", *(n.word for n in ws.neighbors)} <= set(ws.shown_words)
+    with pytest.raises(UnknownWordError):
+        ws.select("noodlez")
+    assert ws.selected == "noodles"
+
+
+def test_overlays_are_set_and_cleared_with_events(ws):
+    count = []
+    ws.overlays_changed.connect(lambda: count.append(1))
+    ws.set_overlay("analogy", Overlay(markers=[(np.zeros(50), "x")]))
+    ws.set_overlay("analogy", None)
+    ws.set_overlay("analogy", None)  # already gone: no event
+    assert ws.overlays == {} and len(count) == 2
