@@ -1,12 +1,25 @@
-"""Projections of high-dimensional vectors to three dimensions."""
+"""Projections of high-dimensional vectors to three dimensions.
+
+Every projection here is linear: three orthonormal directions and a centre.
+That keeps the picture honest for teaching — a point's 3D position is just
+its coordinates along three named directions — and lets overlays (arrows,
+computed points) be projected with the same map.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from embviz.core.errors import EmbvizError
+
+AXIS_NAMES = ("x", "y", "z")
+
+# A new axis must keep at least this fraction of its length after the earlier
+# axes are removed from it, or it is reported as (nearly) parallel to them.
+DEGENERATE_FRACTION = 0.05
 
 
 @dataclass(frozen=True)
@@ -22,9 +35,13 @@ class Projection:
     center
         The point mapped to the origin.
     explained
-        For PCA, the fraction of the points' variance along each axis.
+        The fraction of the points' variance (about their mean) along each axis.
     labels
         A name for each axis, e.g. ``"PC1 (12.3 %)"``.
+    kind
+        ``"pca"``, ``"axes"``, ``"random"`` or ``"raw"``.
+    note
+        One sentence for the user about how the axes were made.
     """
 
     coords: np.ndarray
@@ -32,46 +49,249 @@ class Projection:
     center: np.ndarray
     explained: np.ndarray | None
     labels: tuple[str, str, str]
+    kind: str = "pca"
+    note: str = ""
 
     def apply(self, vectors: np.ndarray) -> np.ndarray:
         """Project more vectors with the same map."""
         return ((np.asarray(vectors, np.float32) - self.center) @ self.axes.T).astype(np.float32)
 
 
-def pca(vectors: np.ndarray, k: int = 3) -> Projection:
+def in_slice_fraction(vectors: np.ndarray, axes: np.ndarray) -> np.ndarray:
+    """How much of each vector's length lies inside the slice spanned by ``axes``.
+
+    Computed on the word vectors as they are (not centred): ``|P v| / |v|``
+    where ``P`` projects onto the span of the orthonormal rows of ``axes``.
+    The rest of the length, ``sqrt(1 - f²)``, points out of the slice and is
+    invisible in the 3D view.
+
+    Parameters
+    ----------
+    vectors
+        ``(n, d)`` word vectors.
+    axes
+        ``(k, d)`` orthonormal rows.
+
+    Returns
+    -------
+    ndarray
+        ``(n,)`` float in [0, 1]; 0 for a zero vector.
+    """
+    v = np.asarray(vectors, dtype=np.float64)
+    a = np.asarray(axes, dtype=np.float64)
+    inside = np.linalg.norm(v @ a.T, axis=1)
+    total = np.linalg.norm(v, axis=1)
+    return np.where(total > 0, inside / np.where(total > 0, total, 1.0), 0.0)
+
+
+def _finish(x: np.ndarray, axes: np.ndarray, labels, kind: str, note: str) -> Projection:
+    """Build a :class:`Projection` of the rows of ``x`` on orthonormal ``axes``."""
+    center = x.mean(axis=0)
+    xc = x - center
+    coords = xc @ axes.T
+    total = float((xc**2).sum())
+    explained = (coords**2).sum(axis=0) / total if total > 0 else np.zeros(len(axes))
+    return Projection(coords.astype(np.float32), axes.astype(np.float32), center.astype(np.float32),
+                      explained, tuple(labels), kind, note)  # fmt: skip
+
+
+def _check(vectors: np.ndarray, what: str, k: int = 3) -> np.ndarray:
+    x = np.asarray(vectors, dtype=np.float64)
+    if x.ndim != 2 or x.shape[0] < 2:
+        raise EmbvizError(f"{what} needs at least two vectors")
+    if x.shape[1] < k:
+        raise EmbvizError(f"{what} to {k} dimensions needs vectors of at least {k} dimensions")
+    return x
+
+
+def _principal(xc: np.ndarray, k: int) -> np.ndarray:
+    """Top ``k`` principal directions of centred rows, signs fixed (largest loading > 0)."""
+    _, _, vt = np.linalg.svd(xc, full_matrices=False)
+    comps = vt[:k]
+    if comps.shape[0] < k:  # fewer points than k: pad with orthonormal completions
+        comps = gram_schmidt(list(comps) + [None] * (k - comps.shape[0]), xc.shape[1])
+    signs = np.sign(comps[np.arange(k), np.abs(comps).argmax(axis=1)])
+    return comps * np.where(signs == 0, 1.0, signs)[:, None]
+
+
+def pca(vectors: np.ndarray, k: int = 3, *, fit: np.ndarray | None = None) -> Projection:
     """Principal component analysis of the rows of ``vectors``.
 
     Parameters
     ----------
     vectors
-        ``(n, d)`` with ``n >= 2`` and ``d >= k``.
+        ``(n, d)`` with ``n >= 2`` and ``d >= k``: the points to place.
     k
         Number of components; the 3D view uses 3.
+    fit
+        Vectors to find the components from (e.g. the whole vocabulary);
+        default ``vectors`` themselves.
 
     Returns
     -------
     Projection
         Axes are the top principal directions, signs fixed so that the largest
         loading of each is positive (so the picture does not flip between runs).
+        ``explained`` is the variance fraction of the fitted vectors.
     """
-    x = np.asarray(vectors, dtype=np.float64)
-    if x.ndim != 2 or x.shape[0] < 2:
-        raise EmbvizError("PCA needs at least two vectors")
-    if x.shape[1] < k:
-        raise EmbvizError(f"PCA to {k} dimensions needs vectors of at least {k} dimensions")
-    center = x.mean(axis=0)
-    xc = x - center
-    _, s, vt = np.linalg.svd(xc, full_matrices=False)
-    comps = vt[:k]
-    signs = np.sign(comps[np.arange(k), np.abs(comps).argmax(axis=1)])
-    comps = comps * signs[:, None]
-    var = s**2
-    total = var.sum()
-    explained = var[:k] / total if total > 0 else np.zeros(k)
-    if comps.shape[0] < k:  # fewer points than k: pad with zero axes
-        comps = np.vstack([comps, np.zeros((k - comps.shape[0], x.shape[1]))])
-        explained = np.concatenate([explained, np.zeros(k - len(explained))])
-    coords = (xc @ comps.T).astype(np.float32)
+    x = _check(vectors, "PCA", k)
+    f = x if fit is None else _check(fit, "PCA", k)
+    fc = f - f.mean(axis=0)
+    comps = _principal(fc, k)
+    total = float((fc**2).sum())
+    explained = ((fc @ comps.T) ** 2).sum(axis=0) / total if total > 0 else np.zeros(k)
     labels = tuple(f"PC{i + 1} ({100 * e:.1f} %)" for i, e in enumerate(explained))
-    return Projection(coords, comps.astype(np.float32), center.astype(np.float32), explained,
-                      labels)  # fmt: skip
+    of = "the shown words" if fit is None else f"{len(f):,} words"
+    proj = _finish(x, comps, labels, "pca", f"Principal components of {of}.")
+    center = (x.mean(axis=0) if fit is None else f.mean(axis=0)).astype(np.float32)
+    coords = ((x - center) @ comps.T).astype(np.float32)
+    return Projection(coords, proj.axes, center, explained, labels, "pca", proj.note)
+
+
+def gram_schmidt(directions: Sequence[np.ndarray | None], dim: int,
+                 names: Sequence[str] | None = None) -> np.ndarray:  # fmt: skip
+    """Orthonormalise ``directions`` in the order given (Gram–Schmidt).
+
+    Parameters
+    ----------
+    directions
+        Vectors of length ``dim``; a ``None`` entry is filled afterwards with
+        a unit vector orthogonal to all the others (the first standard basis
+        vector that is not degenerate).
+    dim
+        The dimension of the space.
+    names
+        For error messages, a name for each direction.
+
+    Returns
+    -------
+    ndarray
+        ``(len(directions), dim)`` orthonormal rows; row ``i`` is the part of
+        direction ``i`` orthogonal to directions ``0..i-1``, normalised.
+
+    Raises
+    ------
+    EmbvizError
+        When a direction is zero or (nearly) parallel to the earlier ones:
+        less than 5 % of its length is new. It is reported, never dropped.
+    """
+    names = (
+        list(names) if names is not None else [f"direction {i + 1}" for i in range(len(directions))]
+    )
+    out: list[np.ndarray | None] = []
+    basis: list[np.ndarray] = []
+    for i, d in enumerate(directions):
+        if d is None:
+            out.append(None)
+            continue
+        v = np.asarray(d, dtype=np.float64).reshape(-1)
+        if v.shape[0] != dim:
+            raise EmbvizError(f"{names[i]} has {v.shape[0]} dimensions, the vectors have {dim}")
+        n0 = float(np.linalg.norm(v))
+        if n0 == 0 or not np.isfinite(n0):
+            raise EmbvizError(f"{names[i]} is the zero vector: it has no direction")
+        for b in basis:
+            v = v - (v @ b) * b
+        n1 = float(np.linalg.norm(v))
+        if n1 < DEGENERATE_FRACTION * n0:
+            earlier = ", ".join(names[j] for j in range(i) if directions[j] is not None)
+            raise EmbvizError(
+                f"{names[i]} is (nearly) parallel to {earlier}: only {100 * n1 / n0:.1f} % of "
+                "its length is new. Choose a different direction."
+            )
+        v /= n1
+        basis.append(v)
+        out.append(v)
+    for i, d in enumerate(out):
+        if d is None:
+            for e in np.eye(dim):
+                v = e.copy()
+                for b in basis:
+                    v = v - (v @ b) * b
+                if np.linalg.norm(v) > 0.1:
+                    v /= np.linalg.norm(v)
+                    basis.append(v)
+                    out[i] = v
+                    break
+    return np.vstack(out)
+
+
+def axes_projection(vectors: np.ndarray, directions: Sequence[np.ndarray | None],
+                    names: Sequence[str]) -> Projection:  # fmt: skip
+    """Project on up to three chosen directions, orthonormalised in order.
+
+    Parameters
+    ----------
+    vectors
+        ``(n, d)`` points to place.
+    directions
+        Three entries, each a direction of length ``d`` (e.g. ``woman - man``)
+        or ``None``. The given ones are orthonormalised by Gram–Schmidt in
+        the order x, y, z; each ``None`` is filled with the strongest
+        remaining principal direction of ``vectors`` (after the given
+        directions are removed), so the slice still shows the most spread.
+    names
+        Axis names such as ``"woman - man"``.
+
+    Raises
+    ------
+    EmbvizError
+        A degenerate direction (zero, or parallel to an earlier one).
+    """
+    x = _check(vectors, "A projection on axes")
+    if len(directions) != 3 or len(names) != 3:
+        raise EmbvizError("a 3D slice needs exactly three axes")
+    if all(d is None for d in directions):
+        raise EmbvizError("give at least one axis direction")
+    labelled = [f"{AXIS_NAMES[i]} = {n}" for i, n in enumerate(names)]
+    given = gram_schmidt(
+        [d for d in directions if d is not None], x.shape[1],
+        [labelled[i] for i, d in enumerate(directions) if d is not None],
+    )  # fmt: skip
+    rows: list[np.ndarray] = []
+    labels = list(names)
+    missing = [i for i, d in enumerate(directions) if d is None]
+    gi = iter(given)
+    for d in directions:
+        rows.append(next(gi) if d is not None else None)
+    if missing:
+        xc = x - x.mean(axis=0)
+        resid = xc - (xc @ given.T) @ given  # what the given axes cannot show
+        fill = _principal(resid, len(missing))
+        # make the fill exactly orthogonal to the given axes (SVD is only ~orthogonal)
+        basis = gram_schmidt([*given, *fill], x.shape[1])[len(given) :]
+        for j, i in enumerate(missing):
+            rows[i] = basis[j]
+            labels[i] = f"rest PC{j + 1}"
+    axes = np.vstack(rows)
+    order = ", ".join(AXIS_NAMES[i] for i, d in enumerate(directions) if d is not None)
+    note = f"Directions orthogonalised in the order {order} (Gram–Schmidt)."
+    if missing:
+        note += " Free axes show the largest remaining spread."
+    return _finish(x, axes, labels, "axes", note)
+
+
+def random_projection(vectors: np.ndarray, seed: int = 0) -> Projection:
+    """Project on a random orthonormal 3D slice (QR of a Gaussian matrix)."""
+    x = _check(vectors, "A random slice")
+    rng = np.random.default_rng(seed)
+    q, r = np.linalg.qr(rng.standard_normal((x.shape[1], 3)))
+    q = q * np.sign(np.diag(r))  # unique Q: uniformly random, reproducible per seed
+    labels = tuple(f"random {AXIS_NAMES[i]}" for i in range(3))
+    return _finish(x, q.T, labels, "random", f"A random orthonormal slice (seed {seed}).")
+
+
+def raw_projection(vectors: np.ndarray, dims: Sequence[int] = (0, 1, 2)) -> Projection:
+    """Show three of the vectors' own coordinates, e.g. dimensions 0, 1 and 2."""
+    x = _check(vectors, "A raw slice")
+    dims = [int(d) for d in dims]
+    if len(dims) != 3 or len(set(dims)) != 3:
+        raise EmbvizError(f"choose three different dimensions, got {dims}")
+    bad = [d for d in dims if not 0 <= d < x.shape[1]]
+    if bad:
+        raise EmbvizError(
+            f"dimension {bad[0]} does not exist: the vectors have {x.shape[1]} (0–{x.shape[1] - 1})"
+        )
+    axes = np.eye(x.shape[1])[dims]
+    labels = tuple(f"dim {d}" for d in dims)
+    return _finish(x, axes, labels, "raw", "Three of the vectors' own coordinates.")

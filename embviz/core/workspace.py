@@ -13,7 +13,16 @@ import numpy as np
 from psygnal import Signal
 
 from embviz.core.embeddings import Embeddings, Neighbor
-from embviz.core.projection import Projection, pca
+from embviz.core.errors import EmbvizError
+from embviz.core.projection import (
+    AXIS_NAMES,
+    Projection,
+    axes_projection,
+    in_slice_fraction,
+    pca,
+    random_projection,
+    raw_projection,
+)
 from embviz.core.wordlists import TEACHING_WORDS
 
 
@@ -52,12 +61,19 @@ class Workspace:
         A word was selected (or the selection cleared).
     overlays_changed()
         A panel set or cleared an :class:`Overlay`.
+    colors_changed()
+        How points are coloured changed (see :meth:`categories`).
     """
 
     loaded = Signal(object)
     shown_changed = Signal()
     selection_changed = Signal(object)
     overlays_changed = Signal()
+    colors_changed = Signal()
+
+    PROJECTIONS = ("pca", "axes", "random", "raw")
+    # PCA "of the whole vocabulary" fits on at most this many (most frequent) words.
+    PCA_FIT_LIMIT = 20_000
 
     def __init__(self) -> None:
         self.embeddings: Embeddings | None = None
@@ -67,6 +83,18 @@ class Workspace:
         self.neighbors: list[Neighbor] = []
         self.k = 10
         self.overlays: dict[str, Overlay] = {}
+        # -- the slice: how the shown words are projected to 3D
+        self.mode = "pca"
+        self.pca_fit = "shown"  # or "all": components of the whole vocabulary
+        self.axis_labels: list[str] = ["", "", ""]
+        self.axis_vectors: list[np.ndarray | None] = [None, None, None]
+        self.random_seed = 0
+        self.raw_dims: tuple[int, int, int] = (0, 1, 2)
+        self.in_slice: np.ndarray = np.zeros(0)
+        # -- colouring: "none", "cluster", "group" or "meta:<column>"
+        self.color_by = "none"
+        self.n_clusters = 6
+        self.groups: dict[str, list[str]] = {}
 
     # -- data ----------------------------------------------------------------------
     def set_embeddings(self, emb: Embeddings, words: Iterable[str] | None = None) -> None:
@@ -75,6 +103,11 @@ class Workspace:
         self.selected = None
         self.neighbors = []
         self.overlays = {}
+        if self.mode == "axes" or (self.mode == "raw" and max(self.raw_dims) >= emb.dim):
+            self.mode = "pca"  # directions of the old data mean nothing in the new
+        self.axis_labels, self.axis_vectors = ["", "", ""], [None, None, None]
+        if self.color_by.startswith("meta:") and self.color_by[5:] not in emb.metadata:
+            self.color_by = "none"
         self.loaded.emit(emb)
         self.show_words(words)
         self.selection_changed.emit(None)
@@ -96,18 +129,204 @@ class Workspace:
         return chosen[:n]
 
     def show_words(self, words: Iterable[str] | None = None) -> None:
-        """Show these words (unknown ones are skipped) and project them by PCA."""
+        """Show these words (unknown ones are skipped), projected with the current slice."""
         emb = self.embeddings
         if emb is None:
             return
         words = self.default_words() if words is None else list(words)
         rows = emb.rows(words, missing="skip")
         self.shown_rows = np.asarray(list(dict.fromkeys(rows.tolist())), dtype=np.intp)
-        if len(self.shown_rows) >= 2:
-            self.projection = pca(emb.vectors[self.shown_rows])
-        else:
-            self.projection = None
+        try:
+            self.projection = self._project()
+        except EmbvizError:
+            self.mode = "pca"  # the slice cannot show these words; PCA always can
+            self.projection = self._project()
+        self._update_in_slice()
         self.shown_changed.emit()
+
+    # -- the slice -------------------------------------------------------------------
+    def _project(self) -> Projection | None:
+        emb = self.embeddings
+        if emb is None or len(self.shown_rows) < 2:
+            return None
+        x = emb.vectors[self.shown_rows]
+        if self.mode == "axes":
+            return axes_projection(x, self.axis_vectors, self.axis_labels)
+        if self.mode == "random":
+            return random_projection(x, self.random_seed)
+        if self.mode == "raw":
+            return raw_projection(x, self.raw_dims)
+        fit = emb.vectors[: self.PCA_FIT_LIMIT] if self.pca_fit == "all" else None
+        return pca(x, fit=fit)
+
+    def _update_in_slice(self) -> None:
+        if self.projection is None or self.embeddings is None:
+            self.in_slice = np.zeros(len(self.shown_rows))
+        else:
+            vecs = self.embeddings.vectors[self.shown_rows]
+            self.in_slice = in_slice_fraction(vecs, self.projection.axes)
+
+    def _apply_slice(self, **state) -> None:
+        """Set slice attributes and re-project; on an error nothing changes."""
+        old = {k: getattr(self, k) for k in state}
+        for k, v in state.items():
+            setattr(self, k, v)
+        try:
+            proj = self._project()
+        except EmbvizError:
+            for k, v in old.items():
+                setattr(self, k, v)
+            raise
+        self.projection = proj
+        self._update_in_slice()
+        self.shown_changed.emit()
+
+    def set_projection(self, mode: str, **options) -> None:
+        """Switch the slice: ``"pca"``, ``"axes"``, ``"random"`` or ``"raw"``.
+
+        Options are the attributes of that mode: ``pca_fit`` (``"shown"`` or
+        ``"all"``), ``random_seed``, ``raw_dims``. Raises
+        :class:`~embviz.core.errors.EmbvizError` (and changes nothing) when
+        the slice cannot be made, e.g. axes mode with no axis set.
+        """
+        if mode not in self.PROJECTIONS:
+            raise EmbvizError(
+                f"unknown projection {mode!r}: use one of {', '.join(self.PROJECTIONS)}"
+            )
+        allowed = {"pca_fit", "random_seed", "raw_dims"}
+        bad = set(options) - allowed
+        if bad:
+            raise EmbvizError(f"unknown slice option(s): {', '.join(sorted(bad))}")
+        if "raw_dims" in options:
+            options["raw_dims"] = tuple(int(d) for d in options["raw_dims"])
+        self._apply_slice(mode=mode, **options)
+
+    def new_random_slice(self) -> None:
+        """Draw another random orthonormal slice."""
+        self._apply_slice(mode="random", random_seed=self.random_seed + 1)
+
+    def set_axes(self, expressions: list[str | None]) -> None:
+        """Use three axis expressions (``"woman - man"``; empty/None = free axis).
+
+        Raises
+        ------
+        ExpressionError, UnknownWordError
+            Naming the axis (``y = ...``) and, for an unknown word, close spellings.
+        EmbvizError
+            A degenerate axis (parallel to an earlier one).
+        """
+        from embviz.core.expressions import evaluate
+
+        emb = self.embeddings
+        if emb is None:
+            raise EmbvizError("nothing is loaded")
+        if len(expressions) != 3:
+            raise EmbvizError(
+                "give three axis expressions (x, y, z); leave one empty for a free axis"
+            )
+        labels, vectors = [], []
+        for name, expr in zip(AXIS_NAMES, expressions, strict=True):
+            if expr is None or not expr.strip():
+                labels.append("")
+                vectors.append(None)
+                continue
+            try:
+                vectors.append(evaluate(expr, emb))
+            except EmbvizError as e:
+                raise _prefixed(e, f"{name} axis") from None
+            labels.append(" ".join(expr.split()))
+        self._apply_slice(mode="axes", axis_labels=labels, axis_vectors=vectors)
+
+    def use_as_axis(self, label: str, vector: np.ndarray, slot: int | None = None) -> None:
+        """Show the slice with ``vector`` as an axis, keeping the other axes.
+
+        Parameters
+        ----------
+        label
+            The axis name drawn in the view, e.g. ``"plural (cats - cat …)"``.
+        vector
+            A direction in the embedding space.
+        slot
+            0, 1 or 2 for x, y, z; ``None`` = x.
+        """
+        emb = self.embeddings
+        if emb is None:
+            raise EmbvizError("nothing is loaded")
+        slot = 0 if slot is None else int(slot)
+        if slot not in (0, 1, 2):
+            raise EmbvizError(f"axis slot must be 0, 1 or 2 (x, y, z), got {slot}")
+        vec = np.asarray(vector, dtype=np.float32).reshape(-1)
+        if vec.shape[0] != emb.dim:
+            raise EmbvizError(
+                f"the direction has {vec.shape[0]} dimensions, the vectors have {emb.dim}"
+            )
+        labels, vectors = list(self.axis_labels), list(self.axis_vectors)
+        if self.mode != "axes":  # coming from another slice: start from free axes
+            labels, vectors = ["", "", ""], [None, None, None]
+        labels[slot], vectors[slot] = label, vec
+        self._apply_slice(mode="axes", axis_labels=labels, axis_vectors=vectors)
+
+    # -- colouring -------------------------------------------------------------------
+    def set_coloring(self, by: str, *, n_clusters: int | None = None,
+                     groups: dict[str, list[str]] | None = None) -> None:  # fmt: skip
+        """Colour points by ``"none"``, ``"cluster"``, ``"group"`` or ``"meta:<column>"``."""
+        if by.startswith("meta:"):
+            cols = self.embeddings.metadata if self.embeddings is not None else {}
+            if by[5:] not in cols:
+                have = ", ".join(cols) or "none"
+                raise EmbvizError(f"no metadata column {by[5:]!r} (columns: {have})")
+        elif by not in ("none", "cluster", "group"):
+            raise EmbvizError(f"cannot colour by {by!r}: use none, cluster, group or meta:<column>")
+        if n_clusters is not None:
+            if n_clusters < 1:
+                raise EmbvizError(f"the number of clusters must be at least 1, got {n_clusters}")
+            self.n_clusters = int(n_clusters)
+        if groups is not None:
+            self.groups = {k: list(v) for k, v in groups.items()}
+        self.color_by = by
+        self.colors_changed.emit()
+
+    def categories(self) -> tuple[np.ndarray, list[str]]:
+        """The colour category of every shown word and the category names.
+
+        Returns
+        -------
+        codes : ndarray of int
+            Per shown word, an index into ``names``, or -1 for "no category".
+        names : list of str
+            At most 12 names; rarer metadata values share the last, "other".
+        """
+        n = len(self.shown_rows)
+        codes = np.full(n, -1, dtype=np.intp)
+        emb = self.embeddings
+        if emb is None or n == 0 or self.color_by == "none":
+            return codes, []
+        if self.color_by == "cluster":
+            from embviz.core.clusters import kmeans
+
+            codes = kmeans(emb.vectors[self.shown_rows], self.n_clusters)
+            return codes, [f"cluster {i + 1}" for i in range(int(codes.max()) + 1)]
+        if self.color_by == "group":
+            names = list(self.groups)
+            where = {}
+            for gi, name in enumerate(names):
+                for w in self.groups[name]:
+                    where.setdefault(w, gi)
+            for i, w in enumerate(self.shown_words):
+                codes[i] = where.get(w, -1)
+            return codes, names
+        column = emb.metadata[self.color_by[5:]]
+        values = [str(column[r]) for r in self.shown_rows]
+        counts: dict[str, int] = {}
+        for v in values:
+            counts[v] = counts.get(v, 0) + 1
+        names = sorted(counts, key=lambda v: (-counts[v], v))
+        if len(names) > 12:
+            names = [*names[:11], "other"]
+        at = {v: i for i, v in enumerate(names)}
+        for i, v in enumerate(values):
+            codes[i] = at.get(v, len(names) - 1)
+        return codes, names
 
     @property
     def shown_words(self) -> list[str]:
@@ -146,3 +365,9 @@ class Workspace:
             self.show_words(self.shown_words + extra)
         self.selected = word
         self.selection_changed.emit(word)
+
+
+def _prefixed(error: EmbvizError, where: str) -> EmbvizError:
+    """The same error, its message starting with ``where`` (e.g. ``y axis``)."""
+    error.args = (f"{where}: {error}", *error.args[1:])
+    return error
