@@ -15,7 +15,10 @@ def run(path: str | None = None, format: str | None = None, fullscreen: bool = F
     QCoreApplication.setOrganizationName("embviz")
     QCoreApplication.setApplicationName("embviz")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from embviz.gui import error_dialog
     from embviz.gui.main_window import MainWindow
+
+    error_dialog.install()
 
     win = MainWindow()
     if fullscreen:
