@@ -1,0 +1,177 @@
+"""Positional encodings against the paper's formula; learned matrices; token + position."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+import embviz
+from embviz.core import posenc as P
+from embviz.core.embeddings import Embeddings
+from embviz.core.errors import EmbvizError, LoadError
+
+
+def _formula(length, d, base, layout):
+    """Element by element, straight from the paper (and the concatenated variant)."""
+    out = np.zeros((length, d))
+    n_sin = (d + 1) // 2
+    for pos in range(length):
+        for col in range(d):
+            if layout == "interleaved":
+                i, fn = col // 2, (math.sin if col % 2 == 0 else math.cos)
+            else:
+                i, fn = (col, math.sin) if col < n_sin else (col - n_sin, math.cos)
+            out[pos, col] = fn(pos / base ** (2 * i / d))
+    return out
+
+
+@pytest.mark.parametrize("layout", ["interleaved", "concatenated"])
+@pytest.mark.parametrize(
+    ("length", "d", "base"), [(7, 8, 10000.0), (5, 7, 10000.0), (3, 2, 100.0), (12, 9, 50.0)]
+)
+def test_matches_the_formula(length, d, base, layout):
+    pe = embviz.positional_encoding(length, d, base=base, layout=layout)
+    assert pe.shape == (length, d)
+    np.testing.assert_allclose(pe, _formula(length, d, base, layout), atol=1e-12)
+
+
+def test_odd_width_layouts_documented_shape():
+    inter = P.positional_encoding(4, 5)
+    concat = P.positional_encoding(4, 5, layout="concatenated")
+    # Interleaved: the last column is the sine of the third pair (2i = 4).
+    np.testing.assert_allclose(inter[:, 4], np.sin(np.arange(4) / 10000 ** (4 / 5)))
+    # Concatenated: 3 sine columns then 2 cosine columns, same frequencies.
+    np.testing.assert_allclose(concat[:, :3], inter[:, 0::2])
+    np.testing.assert_allclose(concat[:, 3:], inter[:, 1::2])
+    assert np.all(concat[0, 3:] == 1.0) and np.all(concat[0, :3] == 0.0)
+
+
+def test_position_zero_and_known_values():
+    pe = P.positional_encoding(2, 4)
+    np.testing.assert_allclose(pe[0], [0, 1, 0, 1])
+    np.testing.assert_allclose(pe[1], [math.sin(1), math.cos(1), math.sin(0.01), math.cos(0.01)])
+
+
+def test_similarity_depends_only_on_distance():
+    pe = P.positional_encoding(30, 16)
+    sim = P.similarity(pe)
+    for k in range(-5, 6):
+        diag = np.diagonal(sim, offset=k)
+        np.testing.assert_allclose(diag, diag[0], atol=1e-9)
+    np.testing.assert_allclose(np.diag(sim), 8.0)  # d/2 pairs of sin² + cos²
+    # Nearby positions are more alike than far ones.
+    assert sim[10, 11] > sim[10, 15] > sim[10, 25]
+    with pytest.raises(EmbvizError, match="2-D"):
+        P.similarity(np.zeros(3))
+
+
+def test_wavelengths():
+    w = P.wavelengths(8)
+    np.testing.assert_allclose(w, 2 * np.pi * 10000 ** (np.arange(0, 8, 2) / 8))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((0, 8), "length must be at least 1"),
+        ((5, 1), "d_model must be at least 2"),
+        ((5, 8, 1.0), "base must be a number greater than 1"),
+        ((5, 8, float("nan")), "base must be"),
+        ((10**6, 10**3), "too large"),
+        (("x", 8), "whole numbers"),
+    ],
+)
+def test_bad_input_is_a_clear_message(args, message):
+    with pytest.raises(EmbvizError, match=message):
+        P.positional_encoding(*args)
+
+
+def test_unknown_layout():
+    with pytest.raises(EmbvizError, match="unknown layout 'stacked'"):
+        P.positional_encoding(3, 4, layout="stacked")
+
+
+def test_load_learned_npy_and_safetensors(tmp_path):
+    from safetensors.numpy import save_file
+
+    m = np.arange(24, dtype=np.float32).reshape(6, 4)
+    np.save(tmp_path / "wpe.npy", m)
+    got, name = P.load_position_matrix(tmp_path / "wpe.npy")
+    np.testing.assert_array_equal(got, m)
+    assert name == "wpe.npy"
+
+    save_file(
+        {"embeddings.word_embeddings.weight": np.zeros((10, 4), np.float32),
+         "embeddings.position_embeddings.weight": m.astype(np.float16)},
+        str(tmp_path / "model.safetensors"),
+    )  # fmt: skip
+    got, name = P.load_position_matrix(tmp_path / "model.safetensors")
+    assert name == "embeddings.position_embeddings.weight"
+    assert got.dtype == np.float32
+    np.testing.assert_array_equal(got, m)
+
+    save_file({"wte": np.zeros((3, 2), np.float32)}, str(tmp_path / "nopos.safetensors"))
+    with pytest.raises(LoadError, match=r"no tensor named like 'position_embeddings'.*wte"):
+        P.load_position_matrix(tmp_path / "nopos.safetensors")
+
+
+def test_load_learned_rejects_bad_files(tmp_path):
+    np.save(tmp_path / "obj.npy", np.array([{"a": 1}], dtype=object), allow_pickle=True)
+    with pytest.raises(LoadError, match="not a plain numeric"):
+        P.load_position_matrix(tmp_path / "obj.npy")
+    np.save(tmp_path / "vec.npy", np.zeros(5))
+    with pytest.raises(LoadError, match=r"shape \(5,\)"):
+        P.load_position_matrix(tmp_path / "vec.npy")
+    (tmp_path / "junk.safetensors").write_bytes(b"not a safetensors file at all")
+    with pytest.raises(LoadError, match="safetensors"):
+        P.load_position_matrix(tmp_path / "junk.safetensors")
+    (tmp_path / "m.txt").write_text("1 2\n")
+    with pytest.raises(LoadError, match=r"\.npy or \.safetensors"):
+        P.load_position_matrix(tmp_path / "m.txt")
+    with pytest.raises(LoadError, match="no such file"):
+        P.load_position_matrix(tmp_path / "absent.npy")
+
+
+@pytest.fixture
+def small():
+    rng = np.random.default_rng(0)
+    words = ["the", "cat", "sat", "on", "mat", "."]
+    return Embeddings(words, rng.standard_normal((len(words), 6)).astype(np.float32))
+
+
+def test_token_plus_position(small):
+    r = P.token_plus_position(small, "The cat sat on the purple mat.")
+    assert r.words == ["the", "cat", "sat", "on", "the", "mat", "."]
+    assert r.missing == ["purple"]
+    np.testing.assert_allclose(r.token, small.vectors[small.rows(r.words)], rtol=1e-6)
+    np.testing.assert_allclose(r.position, P.positional_encoding(7, 6))
+    np.testing.assert_allclose(r.total, r.token + r.position)
+    assert r.position_norm == pytest.approx(math.sqrt(3))  # d/2 sin²+cos² pairs per row
+    scaled = P.token_plus_position(small, "the cat", scale_sqrt_d=True)
+    assert scaled.scale == pytest.approx(math.sqrt(6))
+    np.testing.assert_allclose(scaled.token[1], small.vector("cat") * math.sqrt(6), rtol=1e-6)
+    assert scaled.ratio == pytest.approx(scaled.token_norm / scaled.position_norm)
+
+
+def test_token_plus_learned_positions_must_match_width(small):
+    learned = np.ones((4, 6), np.float32)
+    r = P.token_plus_position(small, "the cat", positions=learned)
+    np.testing.assert_array_equal(r.position, np.ones((2, 6)))
+    with pytest.raises(EmbvizError, match="768 wide but the vectors have 6 dimensions"):
+        P.token_plus_position(small, "the cat", positions=np.zeros((4, 768)))
+    with pytest.raises(EmbvizError, match="only 4 positions"):
+        P.token_plus_position(small, "the cat sat on the mat", positions=learned)
+    with pytest.raises(EmbvizError, match="type a sentence"):
+        P.token_plus_position(small, "   ")
+
+
+def test_matrix_facts_and_the_gpt3_reference():
+    f = P.matrix_facts(P.GPT3["vocab"], P.GPT3["dim"])
+    assert f["parameters"] == 617_558_016
+    assert f["memory"]["float32"]["bytes"] == 4 * 617_558_016
+    assert f["memory"]["float16"]["text"] == "1.2 GB"
+    g = P.matrix_facts(50_046, 50)
+    assert g["parameters"] == 2_502_300
+    assert g["memory"]["int8"]["text"] == "2.5 MB"
