@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import embviz.gui  # noqa: F401 - sets the GL context sharing before the app exists
@@ -19,6 +20,11 @@ def run(path: str | None = None, format: str | None = None, fullscreen: bool = F
     from embviz.gui.main_window import MainWindow
 
     error_dialog.install()
+    from embviz.core.default_data import resources_dir
+
+    icon = resources_dir() / "embviz-icon.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
 
     win = MainWindow()
     if fullscreen:
