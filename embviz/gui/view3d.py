@@ -4,30 +4,79 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph.opengl as gl
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMatrix4x4, QPainter, QPen
+from pyqtgraph import Vector
+from PySide6.QtCore import QEasingCurve, QPointF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QMatrix4x4,
+    QPainter,
+    QPen,
+    QStaticText,
+)
 from PySide6.QtWidgets import QWidget
 
 from embviz.core.labels import place_labels, project_to_screen
 from embviz.core.workspace import Workspace
+from embviz.gui.gl_points import LineItem, PointCloudItem
 
 # World radius the projected cloud is scaled to; the camera is set for it.
 RADIUS = 10.0
+ANIMATION_MS = 500
+# Label candidates per frame: the selection first, then this many frequent words.
+# Bounding it keeps per-frame work independent of how many points are shown.
+MAX_LABEL_CANDIDATES = 2500
 
 THEME = {
     "background": (18, 20, 28),
     "point": (110, 170, 255, 230),
     "selected": (255, 170, 40, 255),
     "neighbor": (90, 230, 140, 255),
+    "uncategorised": (105, 110, 125, 255),
     "label": (235, 235, 240),
     "label_selected": (255, 200, 90),
+    "info": (190, 195, 210),
     "axis": [(255, 110, 110), (110, 230, 120), (120, 160, 255)],
 }
+
+# Category colours (cluster, group, metadata value): Tableau 10 plus two.
+PALETTE = [
+    (78, 121, 167), (242, 142, 43), (225, 87, 89), (118, 183, 178), (89, 161, 79),
+    (237, 201, 72), (176, 122, 161), (255, 157, 167), (156, 117, 95), (186, 176, 172),
+    (31, 190, 220), (200, 220, 90),
+]  # fmt: skip
 
 
 def _qmatrix_to_numpy(m: QMatrix4x4) -> np.ndarray:
     # QMatrix4x4.data() is column-major.
     return np.array(m.data(), dtype=np.float64).reshape(4, 4).T
+
+
+def point_size(n: int) -> float:
+    """Sprite diameter in pixels for ``n`` points: 9 up to 2,000, shrinking to 3.
+
+    Smaller sprites for big clouds keep them readable and keep the fill
+    rate (the cost under software OpenGL) bounded.
+    """
+    if n <= 2000:
+        return 9.0
+    return float(max(3.0, 9.0 * (2000 / n) ** 0.35))
+
+
+def _arrow_segments(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Shaft and two head strokes of an arrow from ``a`` to ``b``: (6, 3) line ends."""
+    d = b - a
+    length = float(np.linalg.norm(d))
+    if length < 1e-9:
+        return np.array([a, b, b, b, b, b], dtype=np.float32)
+    d /= length
+    up = np.array([0.0, 0.0, 1.0]) if abs(d[2]) < 0.9 else np.array([1.0, 0.0, 0.0])
+    side = np.cross(d, up)
+    side /= np.linalg.norm(side)
+    h = min(0.18 * length, 1.2)
+    back = b - h * d
+    return np.array([a, b, b, back + 0.45 * h * side, b, back - 0.45 * h * side], np.float32)
 
 
 class SceneView(gl.GLViewWidget):
@@ -36,8 +85,8 @@ class SceneView(gl.GLViewWidget):
     Parameters
     ----------
     workspace
-        The model; the view redraws on its ``shown_changed`` and
-        ``selection_changed`` signals and calls :meth:`Workspace.select` on click.
+        The model; the view redraws on its signals and emits
+        :attr:`wordClicked` when a point is clicked.
     """
 
     wordClicked = Signal(str)
@@ -46,39 +95,127 @@ class SceneView(gl.GLViewWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.label_scale = 1.0
+        self.show_labels = True
+        self.max_labels = 400
         self.setMinimumSize(320, 240)
         self.setBackgroundColor(THEME["background"])
-        self._scatter = gl.GLScatterPlotItem(pxMode=True)
-        self._scatter.setGLOptions("translucent")
-        self.addItem(self._scatter)
-        self._axes = gl.GLLinePlotItem(mode="lines", width=2, antialias=True)
+        self._points = PointCloudItem()
+        self.addItem(self._points)
+        self._axes = LineItem(mode="lines", width=2, antialias=True)
         self.addItem(self._axes)
-        self._pos = np.zeros((0, 3), dtype=np.float32)
+        self._overlay_lines = LineItem(mode="lines", width=2.5, antialias=True)
+        self.addItem(self._overlay_lines)
+        self._markers = PointCloudItem()
+        self.addItem(self._markers)
+        self._pos = np.zeros((0, 3), dtype=np.float32)  # target positions
+        self._from = self._pos  # positions an animation starts from
+        self._t = 1.0
+        self._rows = np.zeros(0, dtype=np.intp)
+        self._scale = 1.0
+        self._overlay_labels: list[tuple[np.ndarray, str, tuple[int, int, int]]] = []
         self._press = None
+        self._static: dict[str, QStaticText] = {}
         self._label_sizes = np.zeros((0, 2))
+        self._placement_key = None
+        self._placement: list[tuple[int, float, float]] = []
+        self._version = 0
+        self._anim = QVariantAnimation(self)
+        self._anim.setDuration(ANIMATION_MS)
+        self._anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._anim.setStartValue(0.0)
+        self._anim.setEndValue(1.0)
+        self._anim.valueChanged.connect(self._set_t)
+        self._fly = QVariantAnimation(self)
+        self._fly.setDuration(ANIMATION_MS)
+        self._fly.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._fly.setStartValue(0.0)
+        self._fly.setEndValue(1.0)
+        self._fly_from = self._fly_to = np.zeros(3)
+        self._fly.valueChanged.connect(self._set_center)
         self.reset_camera()
         workspace.shown_changed.connect(self._on_shown)
         workspace.selection_changed.connect(self._on_selection)
+        workspace.overlays_changed.connect(self._update_overlays)
+        workspace.colors_changed.connect(self._on_colors)
+        if workspace.projection is not None:
+            self._on_shown()
 
-    # -- model → pixels ------------------------------------------------------------
+    # -- camera --------------------------------------------------------------------
     def reset_camera(self) -> None:
         """Put the camera where the whole cloud is in view."""
+        self._fly.stop()
         self.setCameraPosition(distance=3.2 * RADIUS, elevation=20, azimuth=45)
-        self.opts["center"] = self.opts["center"] * 0
+        self.opts["center"] = Vector(0, 0, 0)
+        self.update()
 
+    def fly_to(self, word: str) -> None:
+        """Move the camera's centre smoothly onto ``word``'s point."""
+        words = self.workspace.shown_words
+        if word not in words:
+            return
+        target = self._pos[words.index(word)]
+        c = self.opts["center"]
+        self._fly.stop()
+        self._fly_from = np.array([c.x(), c.y(), c.z()])
+        self._fly_to = target.astype(np.float64)
+        self._fly.start()
+
+    def _set_center(self, value) -> None:
+        p = self._fly_from + (self._fly_to - self._fly_from) * float(value)
+        self.opts["center"] = Vector(*p)
+        self.update()
+
+    # -- model → pixels ------------------------------------------------------------
     def _on_shown(self) -> None:
         proj = self.workspace.projection
-        if proj is None:
-            self._pos = np.zeros((0, 3), dtype=np.float32)
+        rows = self.workspace.shown_rows
+        if proj is None or len(rows) == 0:
+            new = np.zeros((len(rows), 3), dtype=np.float32)
+            self._scale = 1.0
         else:
             c = proj.coords
-            scale = RADIUS / max(float(np.abs(c).max()), 1e-9)
-            self._pos = np.ascontiguousarray(c * scale, dtype=np.float32)
+            self._scale = RADIUS / max(float(np.abs(c).max()), 1e-9)
+            new = np.ascontiguousarray(c * self._scale, dtype=np.float32)
+        same_words = len(rows) == len(self._rows) and np.array_equal(rows, self._rows)
+        start = self.displayed_positions() if same_words and len(new) else new
+        self._rows = rows.copy()
+        self._anim.stop()
+        self._pos, self._from = new, start
+        self._points.set_data(pos_from=start, pos_to=new)
         self._label_sizes = self._measure_labels()
+        self._version += 1
         self._update_axes()
         self._update_points()
+        self._update_overlays()
+        if same_words and len(new) and not np.array_equal(start, new):
+            self._set_t(0.0)
+            self._anim.start()
+        else:
+            self._set_t(1.0)
 
-    def _on_selection(self, _word) -> None:
+    def _set_t(self, t) -> None:
+        self._t = float(t)
+        self._points.set_t(self._t)
+        self.update()
+
+    def is_animating(self) -> bool:
+        """Whether points are moving to a new slice."""
+        return self._anim.state() == QVariantAnimation.State.Running
+
+    def displayed_positions(self) -> np.ndarray:
+        """World positions of the points as drawn now (mid-animation: in between)."""
+        if self._t >= 1.0 or len(self._from) != len(self._pos):
+            return self._pos
+        return (self._from + (self._pos - self._from) * self._t).astype(np.float32)
+
+    def _on_selection(self, word) -> None:
+        self._version += 1
+        self._update_points()
+        if word:
+            self.fly_to(word)
+
+    def _on_colors(self) -> None:
+        self._version += 1
         self._update_points()
 
     def _font(self) -> QFont:
@@ -89,33 +226,44 @@ class SceneView(gl.GLViewWidget):
     def set_label_scale(self, scale: float) -> None:
         """Scale label text (presentation size); 1.0 is the normal size."""
         self.label_scale = float(scale)
+        self._static.clear()
         self._label_sizes = self._measure_labels()
+        self._version += 1
         self.update()
 
     def _measure_labels(self) -> np.ndarray:
         fm = QFontMetricsF(self._font())
         words = self.workspace.shown_words
-        return np.array([[fm.horizontalAdvance(w), fm.height()] for w in words]).reshape(-1, 2)
+        h = fm.height()
+        return np.array([[fm.horizontalAdvance(w), h] for w in words]).reshape(-1, 2)
 
-    def _colors(self) -> np.ndarray:
+    def category_colors(self) -> tuple[np.ndarray, list[tuple[str, tuple]]]:
+        """RGBA 0..1 per shown point from the workspace's colouring, and the legend."""
         n = len(self._pos)
-        colors = np.tile(np.array(THEME["point"], np.float32) / 255, (n, 1))
-        words = self.workspace.shown_words
-        at = {w: i for i, w in enumerate(words)}
-        for nb in self.workspace.neighbors:
-            if nb.word in at:
-                colors[at[nb.word]] = np.array(THEME["neighbor"], np.float32) / 255
-        if self.workspace.selected in at:
-            colors[at[self.workspace.selected]] = np.array(THEME["selected"], np.float32) / 255
-        return colors
+        codes, names = self.workspace.categories()
+        if not names:
+            return np.tile(np.array(THEME["point"], np.float32) / 255, (n, 1)), []
+        pal = np.array([(*PALETTE[i % len(PALETTE)], 255) for i in range(len(names))], np.float32)
+        colors = np.tile(np.array(THEME["uncategorised"], np.float32), (n, 1))
+        has = codes >= 0
+        colors[has] = pal[codes[has]]
+        legend = [(name, PALETTE[i % len(PALETTE)]) for i, name in enumerate(names)]
+        return colors / 255, legend
 
     def _update_points(self) -> None:
         n = len(self._pos)
-        sizes = np.full(n, 9.0, dtype=np.float32)
-        words = self.workspace.shown_words
-        if self.workspace.selected in words:
-            sizes[words.index(self.workspace.selected)] = 16.0
-        self._scatter.setData(pos=self._pos, color=self._colors(), size=sizes)
+        colors, self._legend = self.category_colors()
+        sizes = np.full(n, point_size(n), dtype=np.float32)
+        at = {w: i for i, w in enumerate(self.workspace.shown_words)}
+        for nb in self.workspace.neighbors:
+            if nb.word in at:
+                colors[at[nb.word]] = np.array(THEME["neighbor"], np.float32) / 255
+                sizes[at[nb.word]] = max(sizes[at[nb.word]], 9.0)
+        if self.workspace.selected in at:
+            i = at[self.workspace.selected]
+            colors[i] = np.array(THEME["selected"], np.float32) / 255
+            sizes[i] = 16.0
+        self._points.set_data(color=colors, size=sizes)
         self.update()
 
     def _update_axes(self) -> None:
@@ -125,6 +273,37 @@ class SceneView(gl.GLViewWidget):
         cols = np.repeat(np.array([(*c, 200) for c in THEME["axis"]], np.float32) / 255, 2, axis=0)
         self._axes.setData(pos=pts, color=cols)
 
+    def _update_overlays(self) -> None:
+        """Project every overlay's arrows and markers with the current slice."""
+        proj = self.workspace.projection
+        lines, line_colors, marks, mark_colors = [], [], [], []
+        self._overlay_labels = []
+        if proj is not None:
+            for ov in self.workspace.overlays.values():
+                rgba = np.array([*ov.color, 255], np.float32) / 255
+                for start, end, label in ov.arrows:
+                    a, b = proj.apply(np.vstack([start, end])) * self._scale
+                    lines.append(_arrow_segments(a.astype(np.float64), b.astype(np.float64)))
+                    line_colors.append(np.tile(rgba, (6, 1)))
+                    if label:
+                        self._overlay_labels.append(((a + b) / 2, label, ov.color))
+                for point, label in ov.markers:
+                    p = proj.apply(np.asarray(point)[None, :])[0] * self._scale
+                    marks.append(p)
+                    mark_colors.append(rgba)
+                    if label:
+                        self._overlay_labels.append((p, label, ov.color))
+        if lines:
+            self._overlay_lines.setData(pos=np.vstack(lines), color=np.vstack(line_colors))
+            self._overlay_lines.setVisible(True)
+        else:
+            self._overlay_lines.setVisible(False)
+        m = np.array(marks, np.float32).reshape(-1, 3)
+        self._markers.set_data(pos_to=m, color=np.array(mark_colors, np.float32).reshape(-1, 4),
+                               size=np.full(len(m), 14.0, np.float32))  # fmt: skip
+        self._version += 1
+        self.update()
+
     # -- screen geometry -----------------------------------------------------------
     def mvp(self) -> np.ndarray:
         """The current projection·view matrix as a numpy 4×4."""
@@ -133,74 +312,131 @@ class SceneView(gl.GLViewWidget):
 
     def screen_positions(self):
         """Pixel position, depth and visibility of every shown point."""
-        return project_to_screen(self._pos, self.mvp(), self.width(), self.height())
+        return project_to_screen(
+            self.displayed_positions(), self.mvp(), self.width(), self.height()
+        )
 
     def word_at(self, x: float, y: float, radius: float = 12.0) -> str | None:
-        """Return the shown word whose point is nearest to pixel (x, y), within ``radius``."""
+        """Return the shown word whose point is nearest to pixel (x, y), within ``radius``.
+
+        Among points under the cursor the one nearest the camera wins.
+        """
         if len(self._pos) == 0:
             return None
-        xy, _depth, visible = self.screen_positions()
+        xy, depth, visible = self.screen_positions()
         d2 = ((xy[:, 0] - x) ** 2 + (xy[:, 1] - y) ** 2) + np.where(visible, 0, np.inf)
-        i = int(np.argmin(d2))
-        if d2[i] > radius * radius:
+        near = np.flatnonzero(d2 <= radius * radius)
+        if len(near) == 0:
             return None
-        return self.workspace.shown_words[i]
+        # the nearest to the cursor, preferring what is in front when sprites overlap
+        i = near[np.argmin(d2[near] + 1e3 * depth[near])] if len(near) > 1 else near[0]
+        return self.workspace.shown_words[int(i)]
 
     # -- painting ------------------------------------------------------------------
     def paintGL(self) -> None:
         """Draw the GL scene, then all labels and axis names in one QPainter pass."""
         super().paintGL()
-        if len(self._pos) == 0:
+        if len(self._pos) == 0 and not self._overlay_labels:
             return
         painter = QPainter(self)
         try:
-            self._paint_labels(painter)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            if self.show_labels:
+                self._paint_labels(painter)
+            self._paint_axis_names(painter)
+            self._paint_info(painter)
         finally:
             painter.end()
 
-    def _label_order(self, visible: np.ndarray, depth: np.ndarray) -> np.ndarray:
+    def _candidates(self) -> np.ndarray:
+        """Indices of points that may get a label, most important first."""
         words = self.workspace.shown_words
         at = {w: i for i, w in enumerate(words)}
         first = []
         if self.workspace.selected in at:
             first.append(at[self.workspace.selected])
         first += [at[n.word] for n in self.workspace.neighbors if n.word in at]
-        # then by frequency (row order in the file), nearest first among equals
-        rows = self.workspace.shown_rows
-        rest = np.lexsort((depth, rows))
+        # then by frequency (row order in the file)
+        rest = np.argsort(self._rows, kind="stable")[:MAX_LABEL_CANDIDATES]
         seen = set(first)
-        order = [i for i in first if visible[i]] + [
-            int(i) for i in rest if visible[i] and int(i) not in seen
-        ]
-        return np.asarray(order, dtype=np.intp)
+        return np.asarray(first + [int(i) for i in rest if int(i) not in seen], dtype=np.intp)
+
+    def _static_text(self, text: str) -> QStaticText:
+        st = self._static.get(text)
+        if st is None:
+            st = QStaticText(text)
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            st.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+            self._static[text] = st
+        return st
+
+    def _place(self) -> list[tuple[int, float, float, str, tuple]]:
+        """Choose label positions; recomputed only when the camera or data change."""
+        w, h = self.width(), self.height()
+        o = self.opts
+        c = o["center"]
+        key = (w, h, c.x(), c.y(), c.z(), o["distance"], o["elevation"], o["azimuth"],
+               o["fov"], self._t, self._version)  # fmt: skip
+        if key == self._placement_key:
+            return self._placement
+        cand = self._candidates()
+        pos = self.displayed_positions()[cand]
+        extra = [p for p, _, _ in self._overlay_labels]
+        pts = np.vstack([np.array(extra, np.float64).reshape(-1, 3), pos])
+        xy, depth, visible = project_to_screen(pts, self.mvp(), w, h)
+        fm = QFontMetricsF(self._font())
+        sizes = np.vstack([
+            np.array([[fm.horizontalAdvance(t), fm.height()] for _, t, _ in self._overlay_labels]).reshape(-1, 2),
+            self._label_sizes[cand].reshape(-1, 2),
+        ])  # fmt: skip
+        n_extra = len(extra)
+        n_first = 1 + len(self.workspace.neighbors)
+        idx = np.arange(len(pts))
+        # overlays and the selection first, then the rest nearest-first among frequent words
+        head = idx[: n_extra + n_first]
+        tail = idx[n_extra + n_first :]
+        tail = tail[np.argsort(depth[tail], kind="stable")] if len(tail) > 600 else tail
+        order = np.concatenate([head, tail])
+        order = order[visible[order]]
+        placed = place_labels(xy, sizes, order, w, h, max_labels=self.max_labels)
+        words = self.workspace.shown_words
+        highlight = {self.workspace.selected} | {n.word for n in self.workspace.neighbors}
+        out = []
+        for i, x, y in placed:
+            if i < n_extra:
+                _, text, color = self._overlay_labels[i]
+            else:
+                text = words[cand[i - n_extra]]
+                color = THEME["label_selected"] if text in highlight else THEME["label"]
+            out.append((i, x, y, text, color))
+        self._placement_key, self._placement = key, out
+        return out
 
     def _paint_labels(self, painter: QPainter) -> None:
-        w, h = self.width(), self.height()
-        xy, depth, visible = self.screen_positions()
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         font = self._font()
         painter.setFont(font)
-        words = self.workspace.shown_words
-        order = self._label_order(visible, depth)
-        placed = place_labels(xy, self._label_sizes, order, w, h)
-        highlight = {self.workspace.selected} | {n.word for n in self.workspace.neighbors}
-        shadow = QColor(0, 0, 0, 200)
-        for i, x, y in placed:
-            word = words[i]
-            color = THEME["label_selected"] if word in highlight else THEME["label"]
-            painter.setPen(QPen(shadow))
-            painter.drawText(QPointF(x + 1, y + 1), word)
+        ascent = QFontMetricsF(font).ascent()
+        shadow = QPen(QColor(0, 0, 0, 210))
+        for _i, x, y, text, color in self._place():
+            st = self._static_text(text)
+            top = y - ascent
+            painter.setPen(shadow)
+            painter.drawStaticText(QPointF(x + 1, top + 1), st)
             painter.setPen(QPen(QColor(*color)))
-            painter.drawText(QPointF(x, y), word)
-        self._paint_axis_names(painter)
+            painter.drawStaticText(QPointF(x, top), st)
 
     def _paint_axis_names(self, painter: QPainter) -> None:
         proj = self.workspace.projection
         if proj is None:
             return
-        r = RADIUS * 1.2
-        ends = np.array([[r, 0, 0], [0, r, 0], [0, 0, r]], dtype=np.float64)
-        xy, _, visible = project_to_screen(ends, self.mvp(), self.width(), self.height())
+        # the name sits at the axis tip, or further in when the tip is off screen
+        radii = RADIUS * np.array([1.2, 1.0, 0.8, 0.6, 0.4])
+        ends = np.vstack([np.eye(3) * r for r in radii])
+        xy_all, _, vis_all = project_to_screen(ends, self.mvp(), self.width(), self.height())
+        pick = [
+            next((j * 3 + k for j in range(len(radii)) if vis_all[j * 3 + k]), k) for k in range(3)
+        ]
+        xy, visible = xy_all[pick], vis_all[pick]
         font = self._font()
         font.setBold(True)
         painter.setFont(font)
@@ -209,11 +445,51 @@ class SceneView(gl.GLViewWidget):
             if not visible[k]:
                 continue
             text = proj.labels[k]
+            if proj.kind == "axes":
+                text = f"{'xyz'[k]}: {text}"
             tw = fm.horizontalAdvance(text)
             x = min(max(xy[k, 0] - tw / 2, 2.0), self.width() - tw - 2)
             y = min(max(xy[k, 1], fm.height()), self.height() - 4.0)
+            painter.setPen(QPen(QColor(0, 0, 0, 210)))
+            painter.drawText(QPointF(x + 1, y + 1), text)
             painter.setPen(QPen(QColor(*THEME["axis"][k])))
             painter.drawText(QPointF(x, y), text)
+
+    def info_lines(self) -> list[str]:
+        """What the corner of the view says about the slice (also used by tests)."""
+        ws = self.workspace
+        proj = ws.projection
+        if proj is None:
+            return []
+        lines = [proj.note] if proj.note else []
+        if len(ws.in_slice):
+            words = ws.shown_words
+            text = f"In this slice: {100 * float(np.mean(ws.in_slice)):.0f} % of a word's length on average"
+            if ws.selected in words:
+                f = float(ws.in_slice[words.index(ws.selected)])
+                text = f"“{ws.selected}”: {100 * f:.0f} % of its length is in this slice"
+                text += f" (average {100 * float(np.mean(ws.in_slice)):.0f} %)"
+            lines.append(text + "; the rest is invisible here.")
+        return lines
+
+    def _paint_info(self, painter: QPainter) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, 9.0 * self.label_scale))
+        painter.setFont(font)
+        fm = QFontMetricsF(font)
+        y = self.height() - 6.0 - fm.descent()
+        painter.setPen(QPen(QColor(*THEME["info"])))
+        for line in reversed(self.info_lines()):
+            text = fm.elidedText(line, Qt.TextElideMode.ElideRight, self.width() - 12)
+            painter.drawText(QPointF(6.0, y), text)
+            y -= fm.height()
+        legend = getattr(self, "_legend", [])
+        y = 6.0 + fm.ascent()
+        for name, rgb in legend:
+            painter.fillRect(6, int(y - fm.ascent() + 2), 10, 10, QColor(*rgb))
+            painter.setPen(QPen(QColor(*THEME["info"])))
+            painter.drawText(QPointF(22.0, y + 1), name)
+            y += fm.height()
 
     # -- mouse ---------------------------------------------------------------------
     def mousePressEvent(self, ev) -> None:

@@ -1,0 +1,159 @@
+"""The 3D view under Xvfb with real OpenGL: pixels, clicks, slices, overlays."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from embviz.core.workspace import Overlay, Workspace
+from embviz.gui.view3d import PALETTE, THEME, SceneView
+
+pytestmark = pytest.mark.gui
+
+AXES = ["woman - man", "cats - cat", "king - man"]
+
+
+def framebuffer(view) -> np.ndarray:
+    img = view.grabFramebuffer()
+    img = img.convertToFormat(img.Format.Format_RGB888)
+    arr = np.frombuffer(img.constBits(), dtype=np.uint8, count=img.sizeInBytes())
+    return (
+        arr.reshape(img.height(), img.bytesPerLine())[:, : img.width() * 3]
+        .reshape(img.height(), img.width(), 3)
+        .astype(int)
+    )
+
+
+@pytest.fixture
+def scene(qtbot, default_embeddings):
+    ws = Workspace()
+    ws.set_embeddings(default_embeddings)
+    view = SceneView(ws)
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    return ws, view
+
+
+def _isolated_word(view) -> tuple[str, float, float]:
+    """A visible point far from every other one, so a click on it is unambiguous."""
+    xy, _, visible = view.screen_positions()
+    idx = np.flatnonzero(visible)
+    pts = xy[idx]
+    d = np.sqrt(((pts[:, None, :] - pts[None, :, :]) ** 2).sum(-1))
+    d[np.arange(len(pts)), np.arange(len(pts))] = np.inf
+    best = idx[int(np.argmax(d.min(axis=1)))]
+    return view.workspace.shown_words[best], float(xy[best, 0]), float(xy[best, 1])
+
+
+def test_background_and_point_pixels(scene):
+    _ws, view = scene
+    pix = framebuffer(view)
+    assert (np.abs(pix[3, 3] - np.array(THEME["background"])) <= 2).all()
+    word, x, y = _isolated_word(view)
+    # the centre of a sprite is the point colour (the rim is darker)
+    assert (np.abs(pix[round(y), round(x)] - np.array(THEME["point"][:3])) <= 12).all(), word
+
+
+def test_clicking_a_point_lists_its_neighbours(scene, qtbot):
+    from embviz.gui.panels.search import SearchPanel
+
+    ws, view = scene
+    panel = SearchPanel(ws)
+    qtbot.addWidget(panel)
+    panel._on_loaded(ws.embeddings)
+    view.wordClicked.connect(ws.select)
+    word, x, y = _isolated_word(view)
+    with qtbot.waitSignal(view.wordClicked, timeout=2000) as sig:
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
+    assert sig.args == [word]
+    assert ws.selected == word
+    expected = [n.word for n in ws.embeddings.neighbors(word, k=10)]
+    assert panel.neighbor_words() == expected
+    # the selected point is drawn big and orange once the camera has flown to it
+    qtbot.waitUntil(lambda: view._fly.state() != view._fly.State.Running, timeout=3000)
+    xy, _, _ = view.screen_positions()
+    i = ws.shown_words.index(word)
+    pix = framebuffer(view)
+    assert (
+        np.abs(pix[round(xy[i, 1]), round(xy[i, 0])] - np.array(THEME["selected"][:3])) <= 12
+    ).all()
+
+
+def test_click_on_empty_space_selects_nothing(scene, qtbot):
+    ws, view = scene
+    view.wordClicked.connect(ws.select)
+    assert view.word_at(3, 3) is None
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    assert ws.selected is None
+
+
+def test_switching_slice_animates_from_old_to_new_positions(scene, qtbot):
+    ws, view = scene
+    before = view.displayed_positions().copy()
+    ws.set_axes(AXES)
+    target = view._pos.copy()
+    assert view.is_animating()
+    qtbot.wait(150)
+    mid = view.displayed_positions()
+    assert not np.allclose(mid, before) and not np.allclose(mid, target)
+    qtbot.waitUntil(lambda: not view.is_animating(), timeout=3000)
+    assert np.allclose(view.displayed_positions(), target)
+    assert view.info_lines()[0].startswith("Directions orthogonalised in the order x, y, z")
+    assert "of a word's length" in view.info_lines()[1]
+
+
+def test_overlay_arrow_and_marker_are_drawn_where_the_slice_puts_them(scene, qtbot):
+    ws, view = scene
+    emb = ws.embeddings
+    color = (255, 0, 255)
+    target = emb.vector("king") - emb.vector("man") + emb.vector("woman")
+    ws.set_overlay(
+        "test",
+        Overlay(arrows=[(emb.vector("man"), emb.vector("woman"), "gender")],
+                markers=[(target, "king - man + woman")], color=color),
+    )  # fmt: skip
+    view.update()
+    qtbot.wait(50)
+    pix = framebuffer(view)
+    from embviz.core.labels import project_to_screen
+
+    world = ws.projection.apply(target[None, :]) * view._scale
+    xy, _, vis = project_to_screen(world, view.mvp(), view.width(), view.height())
+    assert vis[0]
+    x, y = round(xy[0, 0]), round(xy[0, 1])
+    assert (np.abs(pix[y, x] - np.array(color)) <= 12).all()
+    magenta = (np.abs(pix - np.array(color)) <= 30).all(axis=2)
+    assert magenta.sum() > 150  # marker sprite, arrow shaft and head, two labels
+    ws.set_overlay("test", None)
+    qtbot.wait(50)
+    assert ((np.abs(framebuffer(view) - np.array(color)) <= 30).all(axis=2)).sum() == 0
+
+
+def test_colour_by_cluster_uses_the_palette_and_a_legend(scene, qtbot):
+    ws, view = scene
+    ws.set_coloring("cluster", n_clusters=3)
+    qtbot.wait(50)
+    pix = framebuffer(view)
+    for rgb in PALETTE[:3]:
+        assert ((np.abs(pix - np.array(rgb)) <= 10).all(axis=2)).sum() > 30, rgb
+
+
+def test_word_at_prefers_the_point_nearest_the_camera(qtbot):
+    from embviz.core.embeddings import Embeddings
+
+    vecs = np.array([[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1]], np.float32)
+    ws = Workspace()
+    ws.set_embeddings(Embeddings(["o", "a", "b", "c"], vecs), ["o", "a", "b", "c"])
+    ws.set_projection("raw", raw_dims=(0, 1, 2))
+    view = SceneView(ws)
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    xy, _depth, _ = view.screen_positions()
+    for i, w in enumerate(ws.shown_words):
+        assert view.word_at(xy[i, 0], xy[i, 1]) == w
+    assert view.word_at(xy[0, 0] + 40, xy[0, 1] + 40, radius=5) is None
