@@ -1,0 +1,136 @@
+"""Training text: the shipped teaching corpus or a user's plain-text file.
+
+Tokenisation is deliberately simple and documented for users: text is
+lowercased and split on everything that is not a letter (digits, punctuation,
+apostrophes and spaces all separate words), so ``"Don't stop: 3 cats!"``
+becomes ``don t stop cats``. Each line is a sentence; very long lines (a whole
+book on one line) are cut into pieces of :data:`MAX_SENTENCE` words, because
+gensim ignores words beyond 10,000 in one sentence. Bytes that are not valid
+UTF-8 count as non-letters.
+
+The file is read again on every pass (vocabulary scan, each epoch), as gensim
+does with large corpora, so memory stays small for big files; if the file
+disappears while training runs, the next pass raises a clear :class:`LoadError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from os import PathLike
+from pathlib import Path
+
+from embviz.core.errors import LoadError
+
+MAX_SENTENCE = 1000
+_WORD = re.compile(r"[^\W\d_]+")
+_SNIFF = 65536
+
+SHIPPED_NAME = "teaching.txt"
+
+
+def tokenize(text: str) -> list[str]:
+    """Lowercase ``text`` and return its runs of letters.
+
+    Examples
+    --------
+    >>> tokenize("Don't stop: 3 Cats!")
+    ['don', 't', 'stop', 'cats']
+    """
+    return _WORD.findall(text.lower())
+
+
+def shipped_corpus_path() -> Path:
+    """The teaching corpus that ships with embviz (see ``resources/corpus/README.md``)."""
+    from embviz.core.default_data import resources_dir
+
+    return resources_dir() / "corpus" / SHIPPED_NAME
+
+
+def shipped_watch_words() -> list[str]:
+    """The words the lesson follows on the shipped corpus, grouped by topic."""
+    path = shipped_corpus_path().with_name("watch.txt")
+    return [w for w in path.read_text(encoding="utf-8").split() if w]
+
+
+class Corpus:
+    """A plain-text file read as tokenised sentences; checked when opened.
+
+    Parameters
+    ----------
+    path
+        The text file.
+
+    Raises
+    ------
+    LoadError
+        The file is missing, a folder, empty, binary, or holds no words.
+    """
+
+    def __init__(self, path: str | PathLike) -> None:
+        self.path = Path(path)
+        self._check()
+
+    @property
+    def name(self) -> str:
+        """The file's name, for messages and titles."""
+        return self.path.name
+
+    def _check(self) -> None:
+        if not self.path.exists():
+            raise LoadError(self.path, "the corpus file does not exist")
+        if self.path.is_dir():
+            raise LoadError(self.path, "this is a folder; choose a plain-text file")
+        try:
+            with open(self.path, "rb") as f:
+                head = f.read(_SNIFF)
+        except OSError as e:
+            raise LoadError(self.path, f"cannot read the corpus: {e.strerror or e}") from None
+        if not head.strip():
+            raise LoadError(self.path, "the corpus is empty: it needs plain text to train on")
+        if _looks_binary(head):
+            raise LoadError(
+                self.path,
+                "this looks like a binary file, not text: choose a plain-text (.txt) corpus",
+            )
+        if not any(True for _ in self.sentences()):
+            raise LoadError(self.path, "the corpus has no words (only digits or punctuation)")
+
+    def sentences(self) -> Iterator[list[str]]:
+        """Yield the tokenised sentences, reading the file again from the start.
+
+        Raises
+        ------
+        LoadError
+            The file disappeared or became unreadable since it was opened.
+        """
+        try:
+            f = open(self.path, "rb")
+        except OSError as e:
+            raise LoadError(
+                self.path,
+                f"the corpus file disappeared or became unreadable during training "
+                f"({e.strerror or e})",
+            ) from None
+        try:
+            for raw in f:
+                words = tokenize(raw.decode("utf-8", errors="replace"))
+                for i in range(0, len(words), MAX_SENTENCE):
+                    yield words[i : i + MAX_SENTENCE]
+        except OSError as e:
+            raise LoadError(self.path, f"reading the corpus failed: {e.strerror or e}") from None
+        finally:
+            f.close()
+
+
+def _looks_binary(head: bytes) -> bool:
+    # NUL never appears in text; many other control bytes mean a binary format.
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return control > len(head) * 0.05
+
+
+def open_corpus(path: str | PathLike | None) -> Corpus:
+    """Open ``path`` as a corpus; ``None`` opens the shipped teaching corpus."""
+    return Corpus(shipped_corpus_path() if path is None else path)

@@ -1,0 +1,120 @@
+"""A stable frame for training snapshots, so that motion on screen means learning.
+
+word2vec is free to rotate the whole space between snapshots (only angles
+and lengths between words carry meaning), and a PCA recomputed on every
+snapshot flips and swaps axes. Two cures, both plain numpy:
+
+* **fixed axes**: one PCA, computed once from a reference snapshot (the final
+  state, or one the user pins), projects every snapshot;
+* **Procrustes**: each snapshot is rotated (orthogonal Procrustes, by SVD) onto
+  the previous, already aligned one, and the aligned sequence is projected with
+  the PCA of its newest member.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+
+from embviz.core.errors import EmbvizError
+from embviz.core.projection import pca
+
+FrameMode = Literal["final", "pinned", "procrustes"]
+FRAME_MODES: tuple[FrameMode, ...] = ("final", "pinned", "procrustes")
+
+
+def procrustes_rotation(x: np.ndarray, ref: np.ndarray) -> np.ndarray:
+    """The orthogonal ``R`` that minimises ``‖x R − ref‖`` (Frobenius).
+
+    Parameters
+    ----------
+    x, ref
+        ``(n, d)`` matrices with rows for the same words, already centred.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(d, d)`` orthogonal matrix (``R Rᵀ = I``).
+    """
+    u, _, vt = np.linalg.svd(np.asarray(x, np.float64).T @ np.asarray(ref, np.float64))
+    return u @ vt
+
+
+def align_sequence(snapshots: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Centre every snapshot and rotate it onto the previous aligned one.
+
+    The first snapshot is only centred; rotations never change angles or
+    lengths between words, so every similarity is preserved.
+    """
+    out: list[np.ndarray] = []
+    for x in snapshots:
+        xc = np.asarray(x, np.float64) - np.asarray(x, np.float64).mean(axis=0)
+        if out:
+            xc = xc @ procrustes_rotation(xc, out[-1])
+        out.append(xc)
+    return out
+
+
+def stable_coords(
+    snapshots: Sequence[np.ndarray], mode: FrameMode = "final", pinned: int | None = None
+) -> tuple[list[np.ndarray], tuple[str, str, str]]:
+    """Project every snapshot to 3D on one stable frame.
+
+    Parameters
+    ----------
+    snapshots
+        ``(n, d)`` vectors of the same ``n`` words at successive times.
+    mode
+        ``"final"``: PCA axes of the newest snapshot; ``"pinned"``: PCA axes of
+        snapshot ``pinned``; ``"procrustes"``: align each snapshot to the
+        previous one, then use the PCA axes of the newest aligned snapshot.
+    pinned
+        The reference snapshot for ``"pinned"``.
+
+    Returns
+    -------
+    coords : list of numpy.ndarray
+        ``(n, 3)`` float32 per snapshot, each centred on its own mean.
+    labels : tuple of str
+        Axis names, e.g. ``"PC1 of final (41.0 %)"``.
+    """
+    if not snapshots:
+        return [], ("", "", "")
+    if mode not in FRAME_MODES:
+        raise EmbvizError(f"unknown frame {mode!r}: use one of {', '.join(FRAME_MODES)}")
+    if mode == "procrustes":
+        data = align_sequence(snapshots)
+        ref_index, tag = len(data) - 1, "aligned"
+    else:
+        data = [
+            np.asarray(x, np.float64) - np.asarray(x, np.float64).mean(axis=0) for x in snapshots
+        ]
+        if mode == "pinned":
+            if pinned is None or not 0 <= pinned < len(data):
+                raise EmbvizError(f"pinned snapshot {pinned} does not exist")
+            ref_index, tag = pinned, f"snapshot {pinned}"
+        else:
+            ref_index, tag = len(data) - 1, "final"
+    proj = pca(data[ref_index])
+    axes = proj.axes.astype(np.float64)
+    coords = [(x @ axes.T).astype(np.float32) for x in data]
+    explained = proj.explained if proj.explained is not None else np.zeros(3)
+    labels = tuple(f"PC{i + 1} of {tag} ({100 * e:.0f} %)" for i, e in enumerate(explained))
+    return coords, labels  # type: ignore[return-value]
+
+
+def interpolate(coords: Sequence[np.ndarray], t: float) -> np.ndarray:
+    """Linear interpolation between snapshot ``floor(t)`` and the next one.
+
+    ``t`` is clamped to the available range.
+    """
+    if not coords:
+        raise EmbvizError("no snapshots to interpolate")
+    t = min(max(float(t), 0.0), len(coords) - 1.0)
+    i = int(np.floor(t))
+    f = t - i
+    if f <= 1e-9 or i + 1 >= len(coords):
+        return coords[i]
+    return ((1.0 - f) * coords[i] + f * coords[i + 1]).astype(np.float32)
