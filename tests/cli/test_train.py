@@ -1,0 +1,71 @@
+"""``embviz train``: headless training with real gensim, real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+
+import embviz
+from embviz.cli import main
+from tests.core.test_training import tiny_corpus
+
+FAST = ["--dim", "8", "--epochs", "2", "--min-count", "2", "--workers", "1"]
+
+
+def test_train_writes_vectors_and_loadable_snapshots(tmp_path, capsys):
+    corpus = tiny_corpus(tmp_path / "c.txt")
+    out, snaps = tmp_path / "v.txt", tmp_path / "snaps"
+    code = main(["train", str(corpus), "--out", str(out), "--snapshots", str(snaps),
+                 "--watch", "king,queen,man,woman,unicorn", *FAST])  # fmt: skip
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "epoch   1/2  loss" in printed and "epoch   2/2  loss" in printed
+    assert "not in the vocabulary: unicorn" in printed
+    vectors = embviz.load(out)
+    assert vectors.dim == 8 and "king" in vectors and "cats" in vectors
+    files = sorted(p.name for p in snaps.iterdir())
+    assert files == ["epoch_000.txt", "epoch_001.txt", "epoch_002.txt"]
+    first, last = (embviz.load(snaps / f) for f in ("epoch_000.txt", "epoch_002.txt"))
+    assert first.words == last.words == ["king", "queen", "man", "woman"]
+    assert not np.allclose(first.vectors, last.vectors)  # the vectors learned
+    np.testing.assert_allclose(last.vectors, vectors.vectors[vectors.rows(last.words)], rtol=1e-6)
+
+
+def test_train_json_and_intermediate_snapshots(tmp_path, capsys):
+    corpus = tiny_corpus(tmp_path / "c.txt")
+    code = main(["train", str(corpus), "--out", str(tmp_path / "v.bin"), "--binary", "--json",
+                 "--snapshots", str(tmp_path / "s"), "--snapshots-per-epoch", "2", *FAST])  # fmt: skip
+    assert code == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert [e["epoch"] for e in summary["epochs"]] == [1, 2]
+    assert all(e["loss"] > 0 and e["seconds"] > 0 for e in summary["epochs"])
+    names = sorted(p.name for p in (tmp_path / "s").iterdir())
+    assert names == ["epoch_000.txt", "epoch_000_1of2.txt", "epoch_001.txt",
+                     "epoch_001_1of2.txt", "epoch_002.txt"]  # fmt: skip
+    from gensim.models import KeyedVectors
+
+    kv = KeyedVectors.load_word2vec_format(str(tmp_path / "v.bin"), binary=True)
+    assert kv.vector_size == 8 and len(kv) == summary["vocabulary"]
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path):
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(bytes(range(256)) * 10)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    cases = [
+        ([str(binary)], "binary file, not text"),
+        ([str(empty)], "the corpus is empty"),
+        ([str(tmp_path / "nope.txt")], "does not exist"),
+        ([str(tiny_corpus(tmp_path / "c.txt")), "--min-count", "100000"], "min count = 100000"),
+        ([str(tmp_path / "c.txt"), "--dim", "1"], "dimension must be 3 to 1000"),
+    ]
+    for extra, message in cases:
+        r = subprocess.run([sys.executable, "-m", "embviz", "train", "--out", str(tmp_path / "o.txt"),
+                            *extra], capture_output=True, text=True, timeout=60)  # fmt: skip
+        assert r.returncode == 2, r.stderr
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and message in lines[0] and "Traceback" not in r.stderr
