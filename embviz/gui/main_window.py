@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -54,7 +54,10 @@ class MainWindow(QMainWindow):
         self.status = QLabel("Nothing loaded")
         self.statusBar().addPermanentWidget(self.status, 1)
         self.workspace.loaded.connect(self._on_loaded)
+        self.text_scale = 1.0
+        self._base_font = QApplication.font()
         self.resize(1280, 800)
+        self._restore_settings()
 
     # -- construction --------------------------------------------------------------
     def _build_docks(self) -> None:
@@ -95,6 +98,27 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         act = QAction("&Reset camera", self, shortcut="Home")
         act.triggered.connect(self.view.reset_camera)
+        view_menu.addAction(act)
+        view_menu.addSeparator()
+        self.fullscreen_action = QAction("&Presentation mode (full screen)", self, shortcut="F11")
+        self.fullscreen_action.setCheckable(True)
+        self.fullscreen_action.setToolTip("Full screen for a projector; F11 or Esc leaves it")
+        self.fullscreen_action.toggled.connect(self.set_presentation)
+        view_menu.addAction(self.fullscreen_action)
+        self.panels_action = QAction("Show &panels", self, shortcut="Ctrl+P")
+        self.panels_action.setCheckable(True)
+        self.panels_action.setChecked(True)
+        self.panels_action.setToolTip("Hide the panels so the 3D view fills the window")
+        self.panels_action.toggled.connect(self.set_panels_visible)
+        view_menu.addAction(self.panels_action)
+        act = QAction("&Larger text", self, shortcut=QKeySequence.StandardKey.ZoomIn)
+        act.triggered.connect(lambda: self.set_text_scale(self.text_scale * 1.25))
+        view_menu.addAction(act)
+        act = QAction("&Smaller text", self, shortcut=QKeySequence.StandardKey.ZoomOut)
+        act.triggered.connect(lambda: self.set_text_scale(self.text_scale / 1.25))
+        view_menu.addAction(act)
+        act = QAction("&Normal text size", self, shortcut="Ctrl+0")
+        act.triggered.connect(lambda: self.set_text_scale(1.0))
         view_menu.addAction(act)
         view_menu.addSeparator()
         for dock in self.docks.values():
@@ -199,11 +223,67 @@ class MainWindow(QMainWindow):
     def _select(self, word: str) -> None:
         self.workspace.select(word)
 
+    # -- presentation ------------------------------------------------------------
+    def set_presentation(self, on: bool) -> None:
+        """Enter or leave full screen (the projector mode)."""
+        if self.fullscreen_action.isChecked() != on:
+            self.fullscreen_action.setChecked(on)
+            return
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def set_panels_visible(self, visible: bool) -> None:
+        """Show or hide every docked panel at once."""
+        if self.panels_action.isChecked() != visible:
+            self.panels_action.setChecked(visible)
+            return
+        for dock in self.docks.values():
+            dock.setVisible(visible)
+        if visible:
+            next(iter(self.docks.values())).raise_()
+
+    def set_text_scale(self, scale: float) -> None:
+        """Scale every font and the 3D labels (1.0 = normal; a projector wants 1.5-2.5)."""
+        scale = min(max(scale, 0.5), 4.0)
+        self.text_scale = scale
+        font = QFont(self._base_font)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(self._base_font.pointSizeF() * scale)
+        else:
+            font.setPixelSize(max(6, round(self._base_font.pixelSize() * scale)))
+        self.setFont(font)
+        for w in (*self.panels.values(), self.menuBar(), self.statusBar()):
+            w.setFont(font)
+        self.view.set_label_scale(scale)
+        self.settings.setValue("text_scale", scale)
+
+    def keyPressEvent(self, ev) -> None:
+        """Esc leaves presentation mode."""
+        if ev.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.set_presentation(False)
+            return
+        super().keyPressEvent(ev)
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window_state")
+        if state is not None:
+            self.restoreState(state)
+        scale = float(self.settings.value("text_scale", 1.0))
+        if scale != 1.0:
+            self.set_text_scale(scale)
+
     def closeEvent(self, ev) -> None:
         """Stop background work before closing, so no thread outlives the window."""
         if self.job is not None and self.job.is_running():
             self.job.cancel()
             self.job.wait()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
         super().closeEvent(ev)
 
 

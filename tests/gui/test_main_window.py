@@ -92,3 +92,39 @@ def test_opening_a_file_shows_it_and_remembers_it(main_window, qtbot, tmp_path):
     assert main_window.workspace.embeddings.words == ["king", "queen", "man"]
     assert main_window.windowTitle() == "embviz — tiny.txt"
     assert main_window.recent_files()[0] == str(p)
+
+
+def test_presentation_controls(main_window, qtbot):
+    win = main_window
+    small = framebuffer(win.view)
+    win.set_text_scale(2.0)
+    assert win.view.label_scale == 2.0
+    assert win.panels["search"].font().pointSizeF() == pytest.approx(
+        2 * win._base_font.pointSizeF()
+    )
+    win.view.repaint()
+    big = framebuffer(win.view)
+    # bigger labels light up more pixels
+    assert (big > 200).all(axis=2).sum() > 1.5 * (small > 200).all(axis=2).sum()
+    win.set_panels_visible(False)
+    assert not any(d.isVisible() for d in win.docks.values())
+    win.set_panels_visible(True)
+    assert all(d.isVisible() for d in win.docks.values())
+    qtbot.keyClick(win, Qt.Key.Key_F11)
+    qtbot.waitUntil(win.isFullScreen, timeout=3000)
+    qtbot.keyClick(win, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not win.isFullScreen(), timeout=3000)
+
+
+def test_text_scale_is_remembered(qtbot):
+    from embviz.gui.main_window import MainWindow
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.set_text_scale(1.5)
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.text_scale == pytest.approx(1.5)
+    assert second.view.label_scale == pytest.approx(1.5)
+    second.close()
