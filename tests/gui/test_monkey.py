@@ -1,0 +1,137 @@
+"""A monkey test: a long random sequence of real UI actions must not crash embviz.
+
+CI runs a short sequence; the long one is a documented command:
+
+    EMBVIZ_MONKEY_ACTIONS=1000 scripts/test tests/gui/test_monkey.py -s
+
+Any exception in a slot or paint event, any Qt warning (qt_log_level_fail) or a
+native crash fails the test. The seed is printed so a failure can be replayed
+with EMBVIZ_MONKEY_SEED.
+"""
+
+import os
+import random
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox, QTabBar
+
+pytestmark = pytest.mark.gui
+
+WORDS = ["tower", "queen", "king", "cats", "octopuses", "paris", "zzzxq", "", "two", "sushi"]
+
+
+def _files(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("4 3\nking 1 0 0\nqueen 0.9 0.2 0\nman 0 1 0.1\nwoman 0 0.9 0.3\n")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("2 3\nking 1 0 0\nqueen 0.9 x 0\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(bytes(random.Random(1).randrange(256) for _ in range(3000)))
+    return [None, str(good), str(bad), str(empty), str(junk), str(tmp_path / "missing.txt"),
+            str(tmp_path)]  # fmt: skip
+
+
+class Monkey:
+    def __init__(self, win, qtbot, rng, files):
+        self.win, self.qtbot, self.rng, self.files = win, qtbot, rng, files
+        self.log: list[str] = []
+
+    def actions(self):
+        return [m for n, m in vars(type(self)).items() if n.startswith("do_")]
+
+    def step(self):
+        action = self.rng.choice(self.actions())
+        self.log.append(action.__name__)
+        action(self)
+        self.qtbot.wait(self.rng.choice([0, 5, 20]))
+
+    def do_open(self):
+        path = self.rng.choice(self.files)
+        job = self.win.open_path(path)
+        if self.rng.random() < 0.3:
+            job.cancel()
+        self.qtbot.waitUntil(lambda: not job.is_running(), timeout=20000)
+        self.qtbot.wait(10)
+
+    def do_search(self):
+        panel = self.win.panels["search"]
+        panel.edit.setText(self.rng.choice(WORDS))
+        self.qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+
+    def do_click_view(self):
+        v = self.win.view
+        pos = QPoint(self.rng.randrange(max(1, v.width())), self.rng.randrange(max(1, v.height())))
+        self.qtbot.mouseClick(v, Qt.MouseButton.LeftButton, pos=pos)
+
+    def do_click_point(self):
+        v = self.win.view
+        xy, _, visible = v.screen_positions()
+        idx = np.flatnonzero(visible)
+        if len(idx):
+            i = int(self.rng.choice(idx))
+            pos = QPoint(int(xy[i, 0]), int(xy[i, 1]))
+            self.qtbot.mouseClick(v, Qt.MouseButton.LeftButton, pos=pos)
+
+    def do_drag_orbit(self):
+        v = self.win.view
+        a = QPoint(v.width() // 2, v.height() // 2)
+        self.qtbot.mousePress(v, Qt.MouseButton.LeftButton, pos=a)
+        for k in range(1, 4):
+            self.qtbot.mouseMove(v, a + QPoint(15 * k, -7 * k))
+        self.qtbot.mouseRelease(v, Qt.MouseButton.LeftButton, pos=a + QPoint(45, -21))
+
+    def do_wheel(self):
+        self.win.view.opts["distance"] *= self.rng.choice([0.8, 1.25])
+        self.win.view.update()
+
+    def do_resize(self):
+        self.win.resize(self.rng.randrange(500, 1500), self.rng.randrange(400, 950))
+
+    def do_text_scale(self):
+        self.win.set_text_scale(self.rng.choice([0.5, 1.0, 1.5, 2.5, 4.0]))
+
+    def do_toggle_panels(self):
+        self.win.set_panels_visible(not self.win.panels_action.isChecked())
+
+    def do_switch_tab(self):
+        bars = self.win.findChildren(QTabBar)
+        if bars:
+            bar = self.rng.choice(bars)
+            if bar.count():
+                bar.setCurrentIndex(self.rng.randrange(bar.count()))
+
+    def do_select_neighbour(self):
+        table = self.win.panels["search"].table
+        if table.rowCount():
+            r = self.rng.randrange(table.rowCount())
+            rect = table.visualItemRect(table.item(r, 0))
+            self.qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                                  pos=rect.center())  # fmt: skip
+
+    def do_reset_camera(self):
+        self.win.view.reset_camera()
+
+
+def test_monkey(main_window, qtbot, monkeypatch, tmp_path):
+    # dialogs would block the run: record them instead
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    n = int(os.environ.get("EMBVIZ_MONKEY_ACTIONS", "60"))
+    seed = int(os.environ.get("EMBVIZ_MONKEY_SEED", random.randrange(10**6)))
+    print(f"monkey: {n} actions, seed {seed}")
+    monkey = Monkey(main_window, qtbot, random.Random(seed), _files(tmp_path))
+    for _ in range(n):
+        monkey.step()
+    main_window.view.repaint()
+    assert main_window.isVisible()
+    # whatever happened, the window still holds some data and can search
+    assert main_window.workspace.embeddings is not None
+    assert all("Something went wrong" not in s for s in shown), shown
+    print(f"monkey: done; {len(shown)} user-error dialogs; actions: "
+          + ", ".join(sorted(set(monkey.log))))  # fmt: skip
