@@ -1,8 +1,15 @@
-"""Reading (and writing) vector files.
+"""Reading and writing vector files.
 
 :func:`load` detects the format from the file's content and dispatches to one
-reader per format. Every reader raises :class:`~embviz.core.errors.LoadError`
-naming the file, the line and what was wrong.
+reader per format; :func:`save` writes one. Every reader raises
+:class:`~embviz.core.errors.LoadError` naming the file, the line and what was
+wrong. Errors the user can resolve by a choice (trusting a pickle, replacing
+invalid UTF-8, sampling a file too large for memory) are
+:class:`NeedsChoiceError` subclasses that name the option to set.
+
+Text and binary word2vec files are streamed into a cache in the user's cache
+directory and returned memory-mapped from it, so memory stays small and the
+next open of the same, unchanged file skips parsing entirely.
 """
 
 from __future__ import annotations
@@ -11,17 +18,37 @@ import time
 from os import PathLike
 from pathlib import Path
 
+import numpy as np
+
 from embviz.core.embeddings import Embeddings, Source
 from embviz.core.errors import LoadError
-from embviz.core.formats._detect import detect_format
-from embviz.core.formats._npy import read_npy
-from embviz.core.formats._text import read_text
+from embviz.core.formats import _cache
+from embviz.core.formats._detect import detect, detect_format
+from embviz.core.formats._errors import (
+    InvalidUtf8Error,
+    NeedsChoiceError,
+    TooLargeError,
+    UntrustedFileError,
+)
+from embviz.core.formats._gensim import load_fasttext
+from embviz.core.formats._safetensors import position_embeddings
 from embviz.core.progress import NULL_PROGRESS, Progress
 
-FORMATS = ("word2vec", "glove", "npy")
-"""Format names :func:`load` accepts."""
+FORMATS = ("word2vec", "word2vec-binary", "glove", "fasttext-bin", "tsv", "npy", "npz",
+           "safetensors", "gensim")  # fmt: skip
+"""Format names :func:`load` accepts (``word2vec`` includes fastText ``.vec``)."""
 
-__all__ = ["FORMATS", "detect_format", "load"]
+WRITE_FORMATS = ("word2vec", "word2vec-binary", "glove", "tsv", "npy")
+"""Format names :func:`save` writes."""
+
+_STREAMED = ("word2vec", "word2vec-binary", "glove")
+_CACHED = (*_STREAMED, "tsv", "fasttext-bin")
+
+__all__ = [
+    "FORMATS", "WRITE_FORMATS", "InvalidUtf8Error", "NeedsChoiceError", "TooLargeError",
+    "UntrustedFileError", "detect_format", "drop_nonfinite", "load", "load_fasttext",
+    "position_embeddings", "save",
+]  # fmt: skip
 
 
 def load(
@@ -29,7 +56,12 @@ def load(
     *,
     format: str | None = None,
     limit: int | None = None,
+    sample: int | None = None,
     progress: Progress | None = None,
+    cache: bool = True,
+    trust: bool = False,
+    unicode_errors: str = "strict",
+    check_memory: bool = True,
 ) -> Embeddings:
     """Load a vector file.
 
@@ -42,13 +74,33 @@ def load(
     limit
         Read only the first ``limit`` vectors (files are usually ordered by
         frequency, so this keeps the most common words).
+    sample
+        Keep ``sample`` vectors spread evenly through the file (after
+        ``limit``), for files too large to load whole.
     progress
         Receives progress reports and may cancel the load.
+    cache
+        Use (and fill) the cache in the user's cache directory.
+    trust
+        Allow gensim ``.kv``/``.model`` files, which are pickles and can run
+        code when opened. Never set this for files from unknown sources.
+    unicode_errors
+        ``"strict"``: invalid UTF-8 is an error naming the line;
+        ``"replace"``: invalid bytes become U+FFFD.
+    check_memory
+        Refuse (with :class:`TooLargeError`) a load that would not fit in
+        the available memory.
 
     Returns
     -------
     Embeddings
-        With ``source`` saying the path, the format and the load time.
+        ``source.details`` says what detection saw, the number of rows with
+        NaN/inf values (``nonfinite_rows``) and whether the cache was used.
+
+    Raises
+    ------
+    LoadError
+        For any problem with the file, naming it (and the line, for text).
     """
     progress = progress or NULL_PROGRESS
     p = Path(path)
@@ -56,15 +108,248 @@ def load(
         raise LoadError(p, "no such file")
     if p.is_dir():
         raise LoadError(p, "is a directory, not a vector file")
-    if limit is not None and limit < 1:
-        raise LoadError(p, f"limit must be at least 1, got {limit}")
+    for name, value in (("limit", limit), ("sample", sample)):
+        if value is not None and value < 1:
+            raise LoadError(p, f"{name} must be at least 1, got {value}")
+    if unicode_errors not in ("strict", "replace"):
+        raise LoadError(p, f"unicode_errors must be 'strict' or 'replace', not {unicode_errors!r}")
     t0 = time.perf_counter()
-    fmt = format or detect_format(p)
-    if fmt in ("word2vec", "glove"):
-        words, vectors = read_text(p, header=(fmt == "word2vec"), limit=limit, progress=progress)
-    elif fmt == "npy":
-        words, vectors = read_npy(p, limit=limit)
+    fmt, details = detect(p)
+    if format is not None:
+        if format not in FORMATS:
+            raise LoadError(p, f"unknown format {format!r}; known formats: {', '.join(FORMATS)}")
+        fmt = format
+        details = {**details, "detected_by": "given by the user"}
+    metadata: dict = {}
+    options = {"limit": limit, "sample": sample, "unicode_errors": unicode_errors}
+    key = _cache.cache_key(p, fmt, options) if cache and fmt in _CACHED else None
+    hit = _cache.lookup(key) if key else None
+    if hit is not None:
+        words, vectors, entry = hit
+        details = {**entry.get("details", {}), "cached": True}
+        metadata = entry.get("metadata", {})
+        progress.report(1.0, f"read {p.name} from the cache")
+    elif fmt in _STREAMED:
+        words, vectors, more = _load_streamed(p, fmt, details, limit=limit, sample=sample, key=key,
+                                              unicode_errors=unicode_errors, progress=progress,
+                                              check_memory=check_memory)  # fmt: skip
+        details = {**details, **more}
     else:
-        raise LoadError(p, f"unknown format {fmt!r}; known formats: {', '.join(FORMATS)}")
+        words, vectors, metadata, more = _load_whole(
+            p, fmt, trust=trust, unicode_errors=unicode_errors
+        )
+        details = {**details, **more}
+        words, vectors, metadata = _select(words, vectors, metadata, limit, sample)
+        if check_memory and not isinstance(vectors, np.memmap):
+            from embviz.core.formats._memory import check_fits
+
+            check_fits(p, len(words), vectors.shape[1], limit=None, sample=None)
+        vectors = np.asarray(vectors, dtype=np.float32)
+        details["nonfinite_rows"] = int((~np.isfinite(vectors).all(axis=1)).sum())
+        if key:
+            entry = {"format": fmt, "details": details, "metadata": metadata}
+            vectors = _cache.store(key, list(words), vectors, entry) if len(words) else vectors
+            if vectors is None:  # the cache could not be written: reread without it
+                return load(p, format=format, limit=limit, sample=sample, progress=progress,
+                            cache=False, trust=trust, unicode_errors=unicode_errors)  # fmt: skip
+        details["cached"] = False
+        progress.report(1.0, f"read {p.name}")
     seconds = time.perf_counter() - t0
-    return Embeddings(words, vectors, source=Source(path=str(p), format=fmt, seconds=seconds))
+    return Embeddings(words, vectors, metadata=metadata,
+                      source=Source(path=str(p), format=fmt, seconds=seconds, details=details))  # fmt: skip
+
+
+def _select(words, vectors, metadata, limit, sample):
+    n = len(words) if limit is None else min(limit, len(words))
+    rows = np.arange(n)
+    if sample is not None and sample < n:
+        rows = _sample_rows(n, sample)
+    if n == len(words) and len(rows) == n:
+        return words, vectors, metadata
+    return ([words[i] for i in rows], vectors[rows],
+            {k: [v[i] for i in rows] for k, v in metadata.items()})  # fmt: skip
+
+
+def _sample_rows(total: int, sample: int) -> np.ndarray:
+    """``sample`` row numbers spread evenly over ``range(total)``, in order."""
+    return np.unique(np.linspace(0, total - 1, sample).round().astype(np.int64))
+
+
+def _load_whole(p: Path, fmt: str, *, trust: bool, unicode_errors: str):
+    if fmt == "npy":
+        from embviz.core.formats._npy import read_npy
+
+        words, m, d = read_npy(p)
+        return words, m, {}, d
+    if fmt == "npz":
+        from embviz.core.formats._npy import read_npz
+
+        words, m, d = read_npz(p)
+        return words, m, {}, d
+    if fmt == "tsv":
+        from embviz.core.formats._tsv import read_tsv
+
+        return read_tsv(p, unicode_errors=unicode_errors)
+    if fmt == "safetensors":
+        from embviz.core.formats._safetensors import read_safetensors
+
+        words, m, d = read_safetensors(p)
+        return words, m, {}, d
+    if fmt == "fasttext-bin":
+        from embviz.core.formats._gensim import read_fasttext
+
+        words, m, d = read_fasttext(p)
+        return words, m, {}, d
+    if fmt == "gensim":
+        from embviz.core.formats._gensim import read_gensim
+
+        words, m, d = read_gensim(p, trust=trust)
+        return words, m, {}, d
+    raise LoadError(p, f"unknown format {fmt!r}")
+
+
+def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode_errors, progress,
+                   check_memory):  # fmt: skip
+    from embviz.core.formats._binary import BinaryReader
+    from embviz.core.formats._text import TextReader
+
+    if fmt == "word2vec-binary":
+        reader = BinaryReader(p, limit=limit, unicode_errors=unicode_errors, progress=progress)
+    else:
+        reader = TextReader(p, header=(fmt == "word2vec"), limit=limit,
+                            unicode_errors=unicode_errors, progress=progress)  # fmt: skip
+    keep = None
+    if check_memory or sample is not None:
+        total, dim = _count(p, fmt, seen, exact=sample is not None)
+        if check_memory and dim:
+            from embviz.core.formats._memory import check_fits
+
+            check_fits(p, total, dim, limit=limit, sample=sample)
+        if sample is not None:
+            n = total if limit is None else min(limit, total)
+            keep = _sample_rows(n, sample) if sample < n else None
+    words: list[str] = []
+    blocks: list[np.ndarray] = []
+    writer = None
+    nonfinite = 0
+    first_bad = None
+    row0 = 0
+    try:
+        for bw, block in reader.blocks():
+            if keep is not None:
+                lo, hi = np.searchsorted(keep, [row0, row0 + len(bw)])
+                idx = keep[lo:hi] - row0
+                row0 += len(bw)
+                bw, block = [bw[i] for i in idx], block[idx]
+            bad = ~np.isfinite(block).all(axis=1)
+            if bad.any():
+                if first_bad is None:
+                    first_bad = bw[int(np.argmax(bad))]
+                nonfinite += int(bad.sum())
+            words.extend(bw)
+            if key and writer is None:
+                try:
+                    writer = _cache.CacheWriter(key, block.shape[1])
+                except OSError:
+                    key = None
+            if writer is not None:
+                try:
+                    writer.add(block)
+                    continue
+                except OSError:  # disk full: carry on in memory
+                    blocks = [writer.read_back()]
+                    writer.abort()
+                    writer = None
+                    key = None
+            blocks.append(block)
+        details = {"nonfinite_rows": nonfinite, "cached": False}
+        if first_bad is not None:
+            details["first_nonfinite_word"] = first_bad
+        if getattr(reader, "newlines", None) is not None:
+            details["newline_after_vector"] = reader.newlines
+        if getattr(reader, "exact_rows", 0):
+            details["rows_parsed_exactly"] = reader.exact_rows
+        if unicode_errors == "replace":
+            details["invalid_utf8"] = "replaced with U+FFFD"
+        if writer is not None:
+            entry = {"format": fmt, "details": {**seen, **details}, "metadata": {}}
+            vectors = writer.finish(words, entry)
+            writer = None
+        else:
+            vectors = blocks[0] if len(blocks) == 1 else np.concatenate(blocks)
+        return words, vectors, details
+    finally:
+        if writer is not None:
+            writer.abort()
+
+
+def _count(p: Path, fmt: str, seen: dict, *, exact: bool) -> tuple[int, int | None]:
+    """Rows and dim of a streamed file: from the header, else estimated or counted."""
+    if "header" in seen:
+        count, dim = (int(x) for x in seen["header"].split())
+        return count, dim
+    from embviz.core.formats._memory import estimate_rows
+    from embviz.core.formats._open import open_reader, read_head
+
+    head = read_head(p, 1 << 20)
+    first = head.split(b"\n", 1)[0].rstrip().split(b" ")
+    dim = len(first) - 1 or None
+    if not exact:
+        return estimate_rows(p, head, compressed="compression" in seen), dim
+    # Spreading a sample needs the exact count: one cheap pass over the bytes.
+    n = 0
+    last = b"\n"
+    with open_reader(p) as r:
+        while block := r.read(8 << 20):
+            n += block.count(b"\n")
+            last = block[-1:]
+    return n + (last != b"\n"), dim
+
+
+def drop_nonfinite(emb: Embeddings) -> Embeddings:
+    """Return ``emb`` without the rows holding NaN or infinite values."""
+    good = np.flatnonzero(np.isfinite(emb.vectors).all(axis=1))
+    out = emb.subset(good)
+    details = {**out.source.details, "nonfinite_rows": 0,
+               "dropped_nonfinite_rows": len(emb) - len(good)}  # fmt: skip
+    src = out.source
+    out.source = Source(path=src.path, format=src.format, label=src.label, seconds=src.seconds,
+                        details=details)  # fmt: skip
+    return out
+
+
+def save(emb: Embeddings, path: str | PathLike, *, format: str) -> list[Path]:
+    """Write ``emb`` to ``path`` in ``format`` (one of :data:`WRITE_FORMATS`).
+
+    Returns
+    -------
+    list of Path
+        Every file written (formats such as ``tsv`` and ``npy`` write two).
+    """
+    p = Path(path)
+    if format not in WRITE_FORMATS:
+        raise LoadError(p, f"cannot write format {format!r}; writable: {', '.join(WRITE_FORMATS)}")
+    if p.is_dir():
+        raise LoadError(p, "is a directory; give a file name")
+    words, vectors = emb.words, emb.vectors
+    if format in ("word2vec", "glove"):
+        from embviz.core.formats._text import write_text
+
+        bad = next((w for w in words if not w or any(c in w for c in " \n\r")), None)
+        if bad is not None:
+            raise LoadError(p, f"word {bad[:40]!r} is empty or holds whitespace; "
+                               "text formats cannot store it")  # fmt: skip
+        write_text(p, words, vectors, header=(format == "word2vec"))
+        return [p]
+    if format == "word2vec-binary":
+        from embviz.core.formats._binary import write_binary
+
+        write_binary(p, words, vectors)
+        return [p]
+    if format == "tsv":
+        from embviz.core.formats._tsv import write_tsv
+
+        return [p, write_tsv(p, words, vectors, emb.metadata)]
+    from embviz.core.formats._npy import write_npy
+
+    return [p, write_npy(p, words, vectors)]

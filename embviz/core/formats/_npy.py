@@ -1,7 +1,12 @@
-"""A ``.npy`` matrix with its vocabulary beside it (one token per line)."""
+"""A ``.npy``/``.npz`` matrix with its vocabulary (one token per line).
+
+Arrays are read with ``allow_pickle=False``: object arrays, which would need
+unpickling, are refused. A float32 ``.npy`` is memory-mapped, not copied.
+"""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +14,8 @@ import numpy as np
 from embviz.core.errors import LoadError
 
 VOCAB_SUFFIXES = (".vocab.txt", ".vocab", ".txt")
+_MATRIX_KEYS = ("vectors", "embeddings", "weights", "matrix", "arr_0")
+_WORD_KEYS = ("words", "vocab", "tokens", "index_to_key")
 
 
 def find_vocab(path: Path) -> Path | None:
@@ -16,39 +23,98 @@ def find_vocab(path: Path) -> Path | None:
     stem = path.with_suffix("")
     for suffix in VOCAB_SUFFIXES:
         cand = stem.with_name(stem.name + suffix)
-        if cand.exists():
+        if cand.exists() and cand != path:
             return cand
     cand = path.parent / "vocab.txt"
     return cand if cand.exists() else None
 
 
-def read_npy(path: Path, *, limit: int | None = None, vocab: Path | None = None):
-    """Read a matrix and its vocabulary; pickled (object) arrays are refused.
+def read_vocab(vocab: Path) -> list[str]:
+    """Read one token per line (UTF-8), naming the line of invalid bytes."""
+    from embviz.core.formats._errors import InvalidUtf8Error
+
+    data = vocab.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise InvalidUtf8Error(vocab, e.reason, line=line) from None
+    return text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
+
+
+def _check(path: Path, matrix: np.ndarray, what: str = "matrix") -> None:
+    if matrix.ndim != 2:
+        raise LoadError(path, f"expected a 2-D {what}, found shape {matrix.shape}")
+    if not (np.issubdtype(matrix.dtype, np.floating) or np.issubdtype(matrix.dtype, np.integer)):
+        raise LoadError(path, f"expected numbers, found dtype {matrix.dtype}")
+
+
+def read_npy(path: Path, *, vocab: Path | None = None):
+    """Read a matrix and its vocabulary.
 
     Returns
     -------
-    tuple of (list of str, numpy.ndarray)
+    tuple of (list of str, numpy.ndarray, dict)
+        Words, the matrix (memory-mapped when possible) and details.
     """
     try:
         matrix = np.load(path, mmap_mode="r", allow_pickle=False)
     except ValueError as e:
         # numpy raises ValueError for object arrays when pickles are off.
         raise LoadError(path, f"not a plain numeric .npy matrix ({e})") from None
-    except OSError as e:
+    except (OSError, EOFError) as e:
         raise LoadError(path, f"cannot be read as .npy: {e}") from None
-    if matrix.ndim != 2:
-        raise LoadError(path, f"expected a 2-D matrix, found shape {matrix.shape}")
-    if not np.issubdtype(matrix.dtype, np.number):
-        raise LoadError(path, f"expected numbers, found dtype {matrix.dtype}")
+    _check(path, matrix)
     vocab = vocab or find_vocab(path)
     if vocab is None:
         raise LoadError(path, "no vocabulary file beside it (expected NAME.vocab.txt or vocab.txt)")
-    try:
-        words = vocab.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError as e:
-        line = vocab.read_bytes()[: e.start].count(b"\n") + 1
-        raise LoadError(vocab, f"invalid UTF-8: {e.reason}", line=line) from None
+    words = read_vocab(vocab)
     if len(words) != matrix.shape[0]:
         raise LoadError(vocab, f"has {len(words)} words but {path.name} has {matrix.shape[0]} rows")
-    n = matrix.shape[0] if limit is None else min(limit, matrix.shape[0])
-    return words[:n], np.asarray(matrix[:n], dtype=np.float32)
+    return words, matrix, {"vocabulary": vocab.name, "dtype": str(matrix.dtype)}
+
+
+def read_npz(path: Path, *, vocab: Path | None = None):
+    """Read the matrix of a ``.npz`` (and its words, from the archive or beside it)."""
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            keys = list(z.files)
+            key = next((k for k in _MATRIX_KEYS if k in keys), None)
+            if key is None:
+                mats = [k for k in keys if z[k].ndim == 2]
+                if len(mats) != 1:
+                    raise LoadError(path, f"cannot tell which array holds the vectors: {keys}")
+                key = mats[0]
+            matrix = z[key]
+            wkey = next((k for k in _WORD_KEYS if k in keys), None)
+            words = [str(w) for w in z[wkey]] if wkey else None
+    except ValueError as e:
+        raise LoadError(path, f"not a plain numeric .npz archive ({e})") from None
+    except (OSError, EOFError, zipfile.BadZipFile, KeyError) as e:
+        raise LoadError(path, f"cannot be read as .npz: {e}") from None
+    _check(path, matrix)
+    details = {"array": key}
+    if words is None:
+        vocab = vocab or find_vocab(path)
+        if vocab is None:
+            raise LoadError(path, "no 'words' array inside and no vocabulary file beside it")
+        words = read_vocab(vocab)
+        details["vocabulary"] = vocab.name
+    else:
+        details["vocabulary"] = f"array {wkey!r}"
+    if len(words) != matrix.shape[0]:
+        raise LoadError(path, f"{len(words)} words but {matrix.shape[0]} rows")
+    return words, matrix, details
+
+
+def write_npy(path: Path, words, vectors: np.ndarray) -> Path:
+    """Write ``NAME.npy`` (float32) and ``NAME.vocab.txt``; return the vocabulary path."""
+    bad = [w for w in words if "\n" in w]
+    if bad:
+        raise LoadError(
+            path, f"word {bad[0][:40]!r} contains a newline; a vocabulary file cannot hold it"
+        )
+    np.save(path, np.asarray(vectors, dtype=np.float32), allow_pickle=False)
+    vocab = path.with_suffix("").with_name(path.with_suffix("").name + ".vocab.txt")
+    vocab.write_text("".join(w + "\n" for w in words), encoding="utf-8")
+    return vocab

@@ -1,94 +1,318 @@
-"""word2vec text (``count dim`` header) and GloVe text (no header).
+"""word2vec text (``count dim`` header), GloVe text (no header) and fastText ``.vec``.
 
-Lines are split on single spaces exactly as gensim does, and values are parsed
-as float64 then rounded to float32 (gensim's ``np.float32(str)`` does the
-same), so results equal gensim's bit for bit.
+Reading is streamed in blocks of a few MB so that memory stays small and the
+user can cancel. Each block goes to polars' multi-threaded CSV reader first;
+the block is re-read by an exact line-by-line parser when polars rejects it or
+when its result would differ from gensim's (empty words, ``nan`` spellings,
+stray whitespace, a byte-order mark, invalid UTF-8). The exact parser is also
+what produces the error messages, with line numbers.
+
+Semantics are gensim's ``load_word2vec_format``: each line is stripped of
+trailing ASCII whitespace and split on single spaces; the first field is the
+word, the rest are numbers, parsed as float64 and rounded to float32 (gensim's
+``np.float32(str)`` does the same), so values equal gensim's bit for bit. A
+word containing a space therefore cannot be stored in these formats: the line
+has too many fields and is reported as an error, as gensim does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 
 from embviz.core.errors import LoadError
-from embviz.core.progress import Progress
+from embviz.core.formats._errors import InvalidUtf8Error
+from embviz.core.formats._open import open_reader
+from embviz.core.progress import NULL_PROGRESS, Progress
 
-_REPORT_EVERY = 20_000
+BLOCK_BYTES = 4 << 20
+"""Bytes read per block: large enough for polars' threads, small for memory."""
+
+_BOM = b"\xef\xbb\xbf"
 
 
-def read_text(path: Path, *, header: bool, limit: int | None, progress: Progress):
-    """Read a text vector file.
+def parse_header(path: Path, line: bytes) -> tuple[int, int]:
+    """Return ``(count, dim)`` from a word2vec header line."""
+    parts = line.split()
+    try:
+        count, dim = (int(x) for x in parts)
+    except ValueError:
+        raise LoadError(path, "the header must be two numbers: count dim", line=1) from None
+    if count < 0 or dim < 1:
+        raise LoadError(path, f"the header says {count} vectors of {dim} dims", line=1)
+    return count, dim
+
+
+def _decode(path: Path, raw: bytes, lineno: int, errors: str) -> str:
+    try:
+        return raw.decode("utf-8", errors=errors)
+    except UnicodeDecodeError as e:
+        bad = raw[e.start]
+        raise InvalidUtf8Error(
+            path, f"byte 0x{bad:02x} at column {e.start + 1}", line=lineno
+        ) from None
+
+
+def _is_number(tok: str) -> bool:
+    try:
+        np.float64(tok)
+    except ValueError:
+        return False
+    return True
+
+
+def _ragged(path: Path, parts: list[str], dim: int, lineno: int, header_dim: bool) -> LoadError:
+    found = len(parts) - 1
+    if parts == [""]:
+        return LoadError(path, f"empty line; expected a word and {dim} numbers", line=lineno)
+    src = "the header says" if header_dim else "the first line has"
+    msg = f"expected a word and {dim} numbers ({src} {dim}), found {found}"
+    if found > dim and not _is_number(parts[1]):
+        msg += (
+            f"; the word looks like it contains a space ({' '.join(parts[: found - dim + 1])!r}),"
+            " which this format cannot store (gensim refuses such lines too)"
+        )
+    return LoadError(path, msg, line=lineno)
+
+
+def parse_exact(path: Path, part: bytes, dim: int, lineno: int, *, unicode_errors: str = "strict",
+                header_dim: bool = False) -> tuple[list[str], np.ndarray]:  # fmt: skip
+    """Parse complete lines exactly as gensim does, with errors naming the line.
 
     Returns
     -------
     tuple of (list of str, numpy.ndarray)
+        The words and a float64 ``(n, dim)`` matrix.
     """
-    with open(path, "rb") as f:
-        data = f.read()
-    lines = data.split(b"\n")
+    lines = part.split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()
-    start = 0
-    count = None
-    dim = None
-    if header:
-        if not lines:
-            raise LoadError(path, "the file is empty", line=1)
-        try:
-            count, dim = (int(x) for x in lines[0].split())
-        except ValueError:
-            raise LoadError(path, "the header must be two numbers: count dim", line=1) from None
-        start = 1
-    total = len(lines) - start
-    if count is not None and count != total:
-        raise LoadError(path, f"the header says {count} vectors but the file has {total}", line=1)
-    if total == 0:
-        raise LoadError(path, "the file has no vectors", line=start + 1)
-    n = total if limit is None else min(limit, total)
     words: list[str] = []
-    values: list[bytes] = []
-    for i in range(n):
-        lineno = start + i + 1
-        raw = lines[start + i].rstrip()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise LoadError(path, f"invalid UTF-8 at byte {e.start}", line=lineno) from None
-        parts = text.split(" ")
-        if dim is None:
-            dim = len(parts) - 1
-            if dim < 1:
-                raise LoadError(path, "a line needs a word followed by numbers", line=lineno)
+    tokens: list[str] = []
+    for i, line in enumerate(lines):
+        parts = _decode(path, line.rstrip(), lineno + i, unicode_errors).split(" ")
         if len(parts) != dim + 1:
-            raise LoadError(
-                path, f"expected a word and {dim} numbers, found {len(parts) - 1}", line=lineno
-            )
+            raise _ragged(path, parts, dim, lineno + i, header_dim)
         words.append(parts[0])
-        values.extend(parts[1:])
-        if i % _REPORT_EVERY == 0:
-            progress.report(i / n, f"reading {path.name}")
+        tokens.extend(parts[1:])
     try:
-        matrix = np.array(values, dtype=np.float64)
+        values = np.array(tokens, dtype=np.float64)
     except ValueError:
-        for i in range(n):
-            for tok in lines[start + i].rstrip().split(b" ")[1:]:
-                try:
-                    float(tok)
-                except ValueError:
-                    raise LoadError(
-                        path, f"not a number: {tok[:40]!r}", line=start + i + 1
-                    ) from None
+        for j, tok in enumerate(tokens):
+            if not _is_number(tok):
+                row, col = divmod(j, dim)
+                raise LoadError(
+                    path,
+                    f"not a number: {tok[:40]!r} (value {col + 1} of the word {words[row][:40]!r})",
+                    line=lineno + row,
+                ) from None
         raise
-    progress.report(1.0, f"read {path.name}")
-    return words, matrix.astype(np.float32).reshape(n, dim)
+    return words, values.reshape(len(words), dim)
+
+
+def parse_fast(
+    part: bytes, dim: int, trailing_space: bool, n: int
+) -> tuple[list[str], np.ndarray] | None:
+    """Parse complete lines with polars; ``None`` when the exact parser must decide.
+
+    Returns ``None`` rather than a result that could differ from gensim's: if
+    polars fails, finds a different number of lines, an empty field, or any
+    non-finite value (whose spellings gensim and polars may read differently).
+    """
+    import polars as pl
+
+    if n == 0 or part.startswith(_BOM):
+        return None
+    cols = [f"c{i}" for i in range(dim)]
+    schema = {"w": pl.String, **dict.fromkeys(cols, pl.Float64)}
+    if trailing_space:
+        schema["t"] = pl.String
+    try:
+        df = pl.read_csv(
+            part, separator=" ", has_header=False, quote_char=None, schema=schema,
+            comment_prefix=None, raise_if_empty=False, truncate_ragged_lines=False,
+        )  # fmt: skip
+    except Exception:  # polars raises several error types; any means "not simple"
+        return None
+    if df.height != n:
+        return None
+    nulls = df.null_count().row(0)
+    if any(nulls[: dim + 1]) or (trailing_space and nulls[-1] != n):
+        return None
+    values = df.select(cols).to_numpy()
+    if not np.isfinite(values).all():
+        return None
+    return df["w"].to_list(), values
+
+
+def _nth_newline(buf: bytes, n: int) -> int:
+    """Index just past the ``n``-th newline of ``buf`` (``n`` ≥ 1)."""
+    pos = -1
+    for _ in range(n):
+        pos = buf.find(b"\n", pos + 1)
+    return pos + 1
+
+
+class TextReader:
+    """Stream a text vector file block by block.
+
+    Parameters
+    ----------
+    path
+        The file (possibly gzip/bz2/xz compressed).
+    header
+        Whether the first line is ``count dim`` (word2vec, fastText ``.vec``).
+    limit
+        Stop after this many vectors.
+    unicode_errors
+        ``"strict"`` (invalid UTF-8 is an error naming the line) or ``"replace"``.
+    progress
+        Receives ``fraction of the file read``; may cancel.
+
+    Attributes
+    ----------
+    count, dim
+        From the header (``count`` is ``None`` without one); ``dim`` is known
+        after the first block.
+    fast_rows, exact_rows
+        How many rows polars and the exact parser read (for ``info``).
+    """
+
+    def __init__(self, path: Path, *, header: bool, limit: int | None = None,
+                 unicode_errors: str = "strict", progress: Progress = NULL_PROGRESS):  # fmt: skip
+        self.path = path
+        self.header = header
+        self.limit = limit
+        self.unicode_errors = unicode_errors
+        self.progress = progress
+        self.count: int | None = None
+        self.dim: int | None = None
+        self.fast_rows = 0
+        self.exact_rows = 0
+
+    def blocks(self) -> Iterator[tuple[list[str], np.ndarray]]:
+        """Yield ``(words, float32 matrix)`` per block, in file order."""
+        path = self.path
+        with open_reader(path) as r:
+            buf = r.read(BLOCK_BYTES)
+            lineno = 1
+            if self.header:
+                end = buf.find(b"\n")
+                while end < 0 and len(buf) < 1 << 16:
+                    more = r.read(BLOCK_BYTES)
+                    if not more:
+                        break
+                    buf += more
+                    end = buf.find(b"\n")
+                first, buf = (buf, b"") if end < 0 else (buf[:end], buf[end + 1 :])
+                if not first.strip() and not buf.strip():
+                    raise LoadError(path, "the file is empty", line=1)
+                self.count, self.dim = parse_header(path, first)
+                lineno = 2
+            want = self.limit if self.count is None else min(self.limit or self.count, self.count)
+            rows = 0
+            trailing = None
+            carry = buf
+            rest = b""
+            stopped = False
+            while True:
+                block = r.read(BLOCK_BYTES)
+                eof = not block
+                buf = carry + block
+                if eof:
+                    # Blank lines at the very end are tolerated (a common editor artefact).
+                    part = buf.rstrip(b" \t\r\n")
+                    part, carry = (part + b"\n" if part else b""), b""
+                else:
+                    k = buf.rfind(b"\n")
+                    if k < 0:
+                        carry = buf
+                        continue
+                    part, carry = buf[: k + 1], buf[k + 1 :]
+                n_lines = part.count(b"\n")
+                if n_lines and want is not None and rows + n_lines >= want:
+                    cut = _nth_newline(part, want - rows)
+                    part, rest = part[:cut], part[cut:] + carry
+                    n_lines = want - rows
+                    stopped = True
+                if n_lines == 0:
+                    if eof or stopped:
+                        break
+                    continue
+                if self.dim is None:
+                    first = part[: part.find(b"\n")].rstrip()
+                    fields = _decode(path, first, lineno, self.unicode_errors).split(" ")
+                    if len(fields) < 2 or fields == [""]:
+                        raise LoadError(
+                            path, "a line needs a word followed by numbers", line=lineno
+                        )
+                    self.dim = len(fields) - 1
+                if trailing is None:
+                    first = part[: part.find(b"\n")].rstrip(b"\r")
+                    trailing = first.endswith(b" ")
+                parsed = parse_fast(part, self.dim, trailing, n_lines)
+                if parsed is None:
+                    parsed = parse_exact(path, part, self.dim, lineno,
+                                         unicode_errors=self.unicode_errors,
+                                         header_dim=self.header)  # fmt: skip
+                    self.exact_rows += len(parsed[0])
+                else:
+                    self.fast_rows += len(parsed[0])
+                words, values = parsed
+                yield words, np.ascontiguousarray(values, dtype=np.float32)
+                rows += n_lines
+                lineno += n_lines
+                self.progress.report(r.fraction(), f"reading {path.name}: {rows:,} words")
+                if eof or stopped:
+                    break
+            if rows == 0:
+                raise LoadError(path, "the file has no vectors", line=lineno)
+            if self.count is not None:
+                if rows < want:
+                    raise LoadError(
+                        path,
+                        f"the header says {self.count} vectors but the file has {rows}",
+                        line=1,
+                    )
+                if self.limit is None or self.limit > self.count:
+                    extra = (rest + r.read(1 << 16)) if stopped else b""
+                    if extra.strip():
+                        raise LoadError(
+                            path,
+                            f"the header says {self.count} vectors but the file has more lines",
+                            line=1,
+                        )
 
 
 def write_text(path: Path, words, vectors: np.ndarray, *, header: bool = True) -> None:
-    """Write vectors as word2vec text (``header=True``) or GloVe text."""
+    """Write word2vec text (``header=True``) or GloVe text, exactly re-readable.
+
+    Values are written in the shortest form that reads back to the same
+    float32 through float64 (as gensim and embviz read); the rare value whose
+    shortest float32 form would not survive that is written in full float64
+    precision instead.
+    """
+    import polars as pl
+
     vectors = np.asarray(vectors, dtype=np.float32)
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
+    dim = vectors.shape[1]
+    with open(path, "wb") as f:
         if header:
-            f.write(f"{len(words)} {vectors.shape[1]}\n")
-        for w, v in zip(words, vectors, strict=True):
-            f.write(w + " " + " ".join(repr(float(x)) for x in v) + "\n")
+            f.write(f"{len(words)} {dim}\n".encode())
+        step = 50_000
+        for start in range(0, len(words), step):
+            block = vectors[start : start + step]
+            df = pl.DataFrame(block, schema=[f"c{i}" for i in range(dim)], orient="row")
+            exprs = []
+            for c in df.columns:
+                short = pl.col(c).cast(pl.String)
+                back = short.cast(pl.Float64).cast(pl.Float32)
+                full = pl.col(c).cast(pl.Float64).cast(pl.String)
+                # NaN never compares equal: keep its short spelling.
+                same = (back == pl.col(c)) | pl.col(c).is_nan()
+                exprs.append(pl.when(same).then(short).otherwise(full))
+            rows = df.select(pl.concat_str(exprs, separator=" ").alias("v"))["v"].to_list()
+            for w, line in zip(words[start : start + step], rows, strict=True):
+                f.write(w.encode("utf-8") + b" " + line.encode("ascii") + b"\n")

@@ -1,0 +1,198 @@
+"""A cache of loaded vectors in the user's cache directory.
+
+A second open of the same file maps the cached float32 matrix (``.npy``) into
+memory instead of parsing the file again. Entries are keyed by the file's
+absolute path, size and modification time plus the load options, so editing
+the file invalidates its entry. Files are written to temporary names and
+moved into place with :func:`os.replace`; the small ``.json`` entry is written
+last and marks the entry complete. An entry that fails to read in any way is
+ignored (and removed), never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+CACHE_VERSION = 1
+MAX_BYTES = 4 << 30
+"""Oldest entries are removed when the cache grows beyond this."""
+
+_HEADER_BYTES = 128  # room for any 2-D float32 .npy header; rewritten at the end
+
+
+def cache_dir() -> Path:
+    """The directory holding cached vectors (``$XDG_CACHE_HOME/embviz/vectors`` on Linux)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("embviz", appauthor=False)) / "vectors"
+
+
+def cache_key(path: Path, fmt: str, options: dict) -> str:
+    """A key that changes when the file, its format or the load options change."""
+    st = path.stat()
+    ident = [CACHE_VERSION, str(path.resolve()), st.st_size, st.st_mtime_ns, fmt, options]
+    return hashlib.sha256(json.dumps(ident, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def _paths(key: str) -> tuple[Path, Path, Path]:
+    d = cache_dir()
+    return d / f"{key}.npy", d / f"{key}.words.json", d / f"{key}.json"
+
+
+def _discard(key: str) -> None:
+    for p in _paths(key):
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+def lookup(key: str) -> tuple[list[str], np.ndarray, dict] | None:
+    """Return ``(words, memory-mapped vectors, entry)`` or ``None`` on a miss.
+
+    ``entry`` is the dict given to :meth:`CacheWriter.finish` (format, details,
+    metadata).
+    """
+    npy, words_path, meta_path = _paths(key)
+    if not meta_path.exists():
+        return None
+    try:
+        entry = json.loads(meta_path.read_text(encoding="utf-8"))
+        words = json.loads(words_path.read_text(encoding="utf-8"))
+        vectors = np.load(npy, mmap_mode="r", allow_pickle=False)
+        ok = (
+            entry.get("version") == CACHE_VERSION
+            and isinstance(words, list)
+            and vectors.dtype == np.float32
+            and vectors.ndim == 2
+            and vectors.shape == (len(words), entry.get("dim"))
+        )
+    except (OSError, ValueError, TypeError, AttributeError):
+        ok = False
+    if not ok:
+        _discard(key)
+        return None
+    os.utime(meta_path)  # most recently used entries are evicted last
+    return words, vectors, entry
+
+
+def _npy_header(rows: int, dim: int) -> bytes:
+    text = f"{{'descr': '<f4', 'fortran_order': False, 'shape': ({rows}, {dim}), }}"
+    text = text.ljust(_HEADER_BYTES - 10 - 1) + "\n"
+    return b"\x93NUMPY\x01\x00" + len(text).to_bytes(2, "little") + text.encode("latin1")
+
+
+class CacheWriter:
+    """Stream float32 rows into a new cache entry.
+
+    Raises
+    ------
+    OSError
+        From the constructor when the cache directory cannot be written.
+    """
+
+    def __init__(self, key: str, dim: int):
+        self.key = key
+        self.dim = dim
+        self.rows = 0
+        d = cache_dir()
+        d.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=d, prefix=f".{key}.", suffix=".tmp")
+        self._tmp = Path(name)
+        self._f = os.fdopen(fd, "wb")
+        self._f.write(b"\0" * _HEADER_BYTES)
+
+    def add(self, block: np.ndarray) -> None:
+        """Append rows (a ``(n, dim)`` float32 matrix)."""
+        self._f.write(np.ascontiguousarray(block, dtype="<f4").tobytes())
+        self.rows += len(block)
+
+    def read_back(self) -> np.ndarray:
+        """The rows written so far, in memory (used when the disk fills up)."""
+        self._f.flush()
+        data = np.fromfile(self._tmp, dtype="<f4", offset=_HEADER_BYTES)
+        return data[: self.rows * self.dim].reshape(self.rows, self.dim).copy()
+
+    def finish(self, words: list[str], entry: dict) -> np.ndarray:
+        """Complete the entry and return the memory-mapped matrix."""
+        self._f.seek(0)
+        self._f.write(_npy_header(self.rows, self.dim))
+        self._f.close()
+        npy, words_path, meta_path = _paths(self.key)
+        os.replace(self._tmp, npy)
+        _write_atomic(words_path, json.dumps(words, ensure_ascii=False))
+        entry = {**entry, "version": CACHE_VERSION, "dim": self.dim}
+        _write_atomic(meta_path, json.dumps(entry, ensure_ascii=False))
+        _evict(keep=self.key)
+        return np.load(npy, mmap_mode="r", allow_pickle=False)
+
+    def abort(self) -> None:
+        """Remove the partial entry."""
+        try:
+            self._f.close()
+        finally:
+            try:
+                self._tmp.unlink()
+            except OSError:
+                pass
+
+
+def store(key: str, words: list[str], vectors: np.ndarray, entry: dict) -> np.ndarray | None:
+    """Write a whole matrix as an entry; ``None`` (and no entry) if that fails."""
+    try:
+        w = CacheWriter(key, vectors.shape[1])
+    except OSError:
+        return None
+    try:
+        w.add(vectors)
+        return w.finish(words, entry)
+    except (OSError, TypeError, ValueError):
+        w.abort()
+        _discard(key)
+        return None
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
+def _evict(keep: str, limit: int = MAX_BYTES) -> None:
+    """Remove least recently used entries until the cache is under ``limit`` bytes."""
+    d = cache_dir()
+    entries = []
+    total = 0
+    for meta in d.glob("*.json"):
+        if meta.name.endswith(".words.json"):
+            continue
+        key = meta.name[: -len(".json")]
+        size = sum(p.stat().st_size for p in _paths(key) if p.exists())
+        entries.append((meta.stat().st_mtime, key, size))
+        total += size
+    for _, key, size in sorted(entries):
+        if total <= limit:
+            break
+        if key != keep:
+            _discard(key)
+            total -= size
+
+
+def clear() -> None:
+    """Remove every cached entry."""
+    d = cache_dir()
+    if d.exists():
+        for p in d.iterdir():
+            if p.is_file():
+                p.unlink(missing_ok=True)

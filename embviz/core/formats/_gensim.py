@@ -1,0 +1,54 @@
+"""Formats read through gensim: fastText ``.bin`` and gensim's own pickles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from embviz.core.errors import LoadError
+from embviz.core.formats._errors import UntrustedFileError
+
+
+def load_fasttext(path: str | Path):
+    """Return gensim's ``FastTextKeyedVectors`` for a fastText ``.bin``.
+
+    Use it for out-of-vocabulary words, which fastText builds from character
+    n-grams: ``load_fasttext(p)["unseenword"]``.
+    """
+    from gensim.models.fasttext import load_facebook_vectors
+
+    try:
+        return load_facebook_vectors(str(path))
+    except Exception as e:  # gensim raises many types on damaged files
+        raise LoadError(path, f"not a readable fastText .bin: {type(e).__name__}: {e}") from None
+
+
+def read_fasttext(path: Path):
+    """Words and vectors of a fastText ``.bin`` (its vocabulary, not n-grams)."""
+    kv = load_fasttext(path)
+    return (
+        list(kv.index_to_key),
+        np.asarray(kv.vectors, dtype=np.float32),
+        {"oov": "available via embviz.core.formats.load_fasttext(path)[word]"},
+    )
+
+
+def read_gensim(path: Path, *, trust: bool):
+    """Words and vectors of a gensim ``.kv``/``.model`` pickle, only if trusted."""
+    if not trust:
+        raise UntrustedFileError(path)
+    from gensim.utils import SaveLoad
+
+    try:
+        obj = SaveLoad.load(str(path))
+    except Exception as e:  # unpickling can fail in countless ways
+        raise LoadError(path, f"not a readable gensim file: {type(e).__name__}: {e}") from None
+    kv = getattr(obj, "wv", obj)
+    if not hasattr(kv, "index_to_key") or not hasattr(kv, "vectors"):
+        raise LoadError(path, f"holds a {type(obj).__name__}, not word vectors")
+    return (
+        list(kv.index_to_key),
+        np.asarray(kv.vectors, dtype=np.float32),
+        {"class": type(obj).__name__},
+    )

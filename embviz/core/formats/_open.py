@@ -1,0 +1,90 @@
+"""Open a file for reading, transparently decompressing gzip, bz2 and xz."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import lzma
+from contextlib import contextmanager
+from pathlib import Path
+
+from embviz.core.errors import LoadError
+
+# Magic bytes of the compressions we read; detection is by content, not by name.
+_MAGIC = {
+    b"\x1f\x8b": "gzip",
+    b"BZh": "bz2",
+    b"\xfd7zXZ\x00": "xz",
+}
+
+
+def compression(head: bytes) -> str | None:
+    """Return ``"gzip"``, ``"bz2"``, ``"xz"`` or ``None`` for the first bytes of a file."""
+    for magic, name in _MAGIC.items():
+        if head.startswith(magic):
+            return name
+    return None
+
+
+class Reader:
+    """A binary stream plus how far through the (possibly compressed) file it is.
+
+    Attributes
+    ----------
+    stream
+        Decompressed bytes; ``read(n)`` as for any binary file.
+    compression
+        ``None`` or the compression name.
+    size
+        Size of the file on disk in bytes.
+    """
+
+    def __init__(self, raw, stream, compression: str | None, size: int):
+        self._raw = raw
+        self.stream = stream
+        self.compression = compression
+        self.size = size
+
+    def fraction(self) -> float:
+        """How much of the file on disk has been consumed, in [0, 1]."""
+        return min(1.0, self._raw.tell() / self.size) if self.size else 1.0
+
+    def read(self, n: int = -1) -> bytes:
+        """Read up to ``n`` decompressed bytes, turning decompression errors into LoadError."""
+        try:
+            return self.stream.read(n)
+        except (OSError, EOFError, lzma.LZMAError, ValueError) as e:
+            raise LoadError(
+                getattr(self._raw, "name", None), f"damaged {self.compression} data: {e}"
+            ) from None
+
+
+@contextmanager
+def open_reader(path: Path):
+    """Open ``path`` as a :class:`Reader`, decompressing by content."""
+    try:
+        raw = open(path, "rb")
+    except OSError as e:
+        raise LoadError(path, f"cannot be read: {e.strerror or e}") from None
+    try:
+        head = raw.read(8)
+        raw.seek(0)
+        comp = compression(head)
+        size = path.stat().st_size
+        if comp == "gzip":
+            stream = gzip.GzipFile(fileobj=raw, mode="rb")
+        elif comp == "bz2":
+            stream = bz2.BZ2File(raw, mode="rb")
+        elif comp == "xz":
+            stream = lzma.LZMAFile(raw, mode="rb")
+        else:
+            stream = raw
+        yield Reader(raw, stream, comp, size)
+    finally:
+        raw.close()
+
+
+def read_head(path: Path, n: int = 65536) -> bytes:
+    """Return the first ``n`` decompressed bytes of ``path`` (fewer if it is shorter)."""
+    with open_reader(path) as r:
+        return r.read(n)
