@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 
 from embviz.cli._common import load_from_args, print_json
+
+
+class _IntermixedParser(argparse.ArgumentParser):
+    """Lets words follow options (``FILE --pairs gram8-plural one two``).
+
+    Plain argparse stops filling a ``*`` positional at the first option.
+    """
+
+    _mixing = False
+
+    def parse_known_args(self, args=None, namespace=None):
+        if self._mixing:
+            return super().parse_known_args(args, namespace)
+        self._mixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._mixing = False
 
 
 def register(sub) -> None:
@@ -38,6 +57,7 @@ def register(sub) -> None:
     p.add_argument("--limit", type=int, help="read only the first N vectors")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run)
+    p.__class__ = _IntermixedParser
 
 
 def run(args) -> int:

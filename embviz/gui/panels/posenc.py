@@ -1,19 +1,405 @@
-"""The Positional encoding panel (placeholder until its issue lands)."""
+"""The Positional encoding panel: how a Transformer's input knows word order.
+
+Shared sliders (d_model, length, base, layout) drive the sinusoidal views;
+tabs show the heatmap, chosen dimensions as waves, the position similarity,
+a learned matrix beside the sinusoidal one, token + position for a typed
+sentence, and the size of the open embedding matrix.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import math
+from pathlib import Path
 
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from embviz.core import posenc as P
+from embviz.core.errors import EmbvizError
 from embviz.core.workspace import Workspace
-from embviz.gui.panels.placeholder import PlaceholderPanel
+from embviz.gui.heatmap import Heatmap
 
 TITLE = "Positional encoding"
 
+_ERROR_STYLE = "color: #d9534f;"
+
+
+def _slider_row(label: str, spin: QSpinBox | QDoubleSpinBox, slider: QSlider, grid, row: int):
+    grid.addWidget(QLabel(label), row, 0)
+    grid.addWidget(slider, row, 1)
+    grid.addWidget(spin, row, 2)
+
+
+class PosencPanel(QWidget):
+    """Sinusoidal and learned positional encodings, and token + position = input."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.learned: np.ndarray | None = None
+        self.learned_name = ""
+        self._build_controls()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self._build_heatmap_tab()
+        self._build_waves_tab()
+        self._build_similarity_tab()
+        self._build_learned_tab()
+        self._build_sum_tab()
+        self._build_facts_tab()
+        lay = QVBoxLayout(self)
+        lay.addLayout(self.controls)
+        lay.addWidget(self.layout_note)
+        lay.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        workspace.loaded.connect(lambda _emb: self.refresh())
+        self.refresh()
+
+    # -- construction --------------------------------------------------------------
+    def _build_controls(self) -> None:
+        g = QGridLayout()
+        self.d_spin, self.d_slider = QSpinBox(), QSlider(Qt.Orientation.Horizontal)
+        self.len_spin, self.len_slider = QSpinBox(), QSlider(Qt.Orientation.Horizontal)
+        for spin, slider, hi, val in ((self.d_spin, self.d_slider, 1024, 128),
+                                      (self.len_spin, self.len_slider, 1024, 100)):  # fmt: skip
+            lo = 2 if spin is self.d_spin else 1
+            spin.setRange(lo, hi)
+            slider.setRange(lo, hi)
+            spin.setValue(val)
+            slider.setValue(val)
+            slider.valueChanged.connect(spin.setValue)
+            spin.valueChanged.connect(slider.setValue)
+            spin.valueChanged.connect(lambda _v: self.refresh())
+        self.d_spin.setToolTip("d_model: the number of dimensions of each position vector")
+        self.len_spin.setToolTip("How many positions (tokens) to encode")
+        # The base spans orders of magnitude: the slider moves its log₁₀ in tenths.
+        self.base_spin = QDoubleSpinBox(decimals=0, minimum=2, maximum=1_000_000, value=10000)
+        self.base_spin.setToolTip("The wavelength base: 10000 in the Transformer paper")
+        self.base_slider = QSlider(Qt.Orientation.Horizontal, minimum=4, maximum=60, value=40)
+        self.base_slider.valueChanged.connect(
+            lambda k: self.base_spin.setValue(round(10 ** (k / 10)))
+        )
+        self.base_spin.valueChanged.connect(self._base_changed)
+        self.layout_combo = QComboBox()
+        self.layout_combo.addItems(list(P.LAYOUTS))
+        self.layout_combo.setToolTip(
+            "Interleaved is the paper's formula; concatenated puts all sines first"
+        )
+        self.layout_combo.currentTextChanged.connect(lambda _t: self.refresh())
+        _slider_row("d_model", self.d_spin, self.d_slider, g, 0)
+        _slider_row("length", self.len_spin, self.len_slider, g, 1)
+        _slider_row("base", self.base_spin, self.base_slider, g, 2)
+        g.addWidget(QLabel("layout"), 3, 0)
+        g.addWidget(self.layout_combo, 3, 1, 1, 2)
+        g.setColumnStretch(1, 1)
+        self.controls = g
+        self.layout_note = QLabel(wordWrap=True)
+        self.layout_note.setStyleSheet("color: gray;")
+
+    def _base_changed(self, value: float) -> None:
+        k = round(10 * math.log10(max(value, 2)))
+        self.base_slider.blockSignals(True)
+        self.base_slider.setValue(k)
+        self.base_slider.blockSignals(False)
+        self.refresh()
+
+    def _build_heatmap_tab(self) -> None:
+        self.pe_map = Heatmap(title="Sinusoidal positional encoding")
+        self.tabs.addTab(self.pe_map, "Heatmap")
+
+    def _build_waves_tab(self) -> None:
+        w = QWidget()
+        self.dims_edit = QLineEdit("0 10 20 40")
+        self.dims_edit.setToolTip("Dimensions to plot across positions, e.g. 0 1 10 40")
+        self.dims_edit.editingFinished.connect(self.refresh)
+        self.waves = pg.PlotWidget()
+        self.waves.setLabel("bottom", "position")
+        self.waves.setLabel("left", "PE value")
+        self.waves.addLegend(offset=(-10, 10), brush=(0, 0, 0, 200), labelTextColor="w")
+        self.waves_msg = QLabel(styleSheet=_ERROR_STYLE)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("dimensions"))
+        row.addWidget(self.dims_edit, 1)
+        lay = QVBoxLayout(w)
+        lay.addLayout(row)
+        lay.addWidget(self.waves_msg)
+        lay.addWidget(self.waves, 1)
+        self.tabs.addTab(w, "Waves")
+
+    def _build_similarity_tab(self) -> None:
+        w = QWidget()
+        self.sim_map = Heatmap(title="PE · PEᵀ (dot product of positions)")
+        self.pos_spin = QSpinBox(minimum=0, maximum=1023, value=20)
+        self.pos_spin.setToolTip("The position compared with all others in the line plot")
+        self.pos_spin.valueChanged.connect(lambda _v: self.refresh())
+        self.sim_line = pg.PlotWidget()
+        self.sim_line.setLabel("bottom", "position")
+        self.sim_line.setLabel("left", "dot product")
+        self.sim_line.setMinimumHeight(150)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("dot product of position"))
+        row.addWidget(self.pos_spin)
+        row.addWidget(QLabel("with every position"), 1)
+        lay = QVBoxLayout(w)
+        lay.addWidget(self.sim_map, 3)
+        lay.addLayout(row)
+        lay.addWidget(self.sim_line, 2)
+        self.tabs.addTab(w, "Similarity")
+
+    def _build_learned_tab(self) -> None:
+        w = QWidget()
+        load = QPushButton("Load learned positions…")
+        load.setToolTip(
+            "A .npy matrix or a .safetensors model file (tensor named *position_embeddings*)"
+        )
+        load.clicked.connect(self._load_dialog)
+        self.learned_msg = QLabel("No learned matrix loaded: showing the sinusoidal one only.")
+        self.learned_msg.setWordWrap(True)
+        self.learned_maps = [Heatmap() for _ in range(4)]
+        grid = QGridLayout()
+        for i, m in enumerate(self.learned_maps):
+            grid.addWidget(m, i // 2, i % 2)
+        lay = QVBoxLayout(w)
+        lay.addWidget(load)
+        lay.addWidget(self.learned_msg)
+        lay.addLayout(grid, 1)
+        self.tabs.addTab(w, "Learned")
+
+    def _build_sum_tab(self) -> None:
+        w = QWidget()
+        self.sentence = QLineEdit("the cat sat on the mat")
+        self.sentence.setToolTip("Words are looked up in the open vectors; unknown ones are listed")
+        self.sentence.editingFinished.connect(self.refresh)
+        self.sqrt_check = QCheckBox("scale tokens by √d_model")
+        self.sqrt_check.setToolTip(
+            "The Transformer multiplies token embeddings by √d before adding positions"
+        )
+        self.sqrt_check.toggled.connect(lambda _b: self.refresh())
+        self.source_combo = QComboBox()
+        self.source_combo.addItems(["sinusoidal positions", "learned positions"])
+        self.source_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.sum_msg = QLabel(wordWrap=True)
+        self.sum_maps = [Heatmap() for _ in range(3)]
+        for m in self.sum_maps[1:]:
+            m.plot.setYLink(self.sum_maps[0].plot)
+        opts = QHBoxLayout()
+        opts.addWidget(self.sqrt_check)
+        opts.addWidget(self.source_combo, 1)
+        maps = QHBoxLayout()
+        for m in self.sum_maps:
+            maps.addWidget(m)
+        lay = QVBoxLayout(w)
+        lay.addWidget(self.sentence)
+        lay.addLayout(opts)
+        lay.addWidget(self.sum_msg)
+        lay.addLayout(maps, 1)
+        self.tabs.addTab(w, "Token + position")
+
+    def _build_facts_tab(self) -> None:
+        self.facts = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.facts.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tabs.addTab(self.facts, "Matrix facts")
+
+    # -- model → views -------------------------------------------------------------
+    @property
+    def layout_name(self) -> str:
+        """The chosen layout, ``interleaved`` or ``concatenated``."""
+        return self.layout_combo.currentText()
+
+    def encoding(self, length: int | None = None, d: int | None = None) -> np.ndarray:
+        """The sinusoidal encoding for the current controls (or another shape)."""
+        return P.positional_encoding(
+            length or self.len_spin.value(), d or self.d_spin.value(),
+            self.base_spin.value(), self.layout_name,
+        )  # fmt: skip
+
+    def refresh(self) -> None:
+        """Redraw the visible tab from the controls and the open vectors."""
+        self.layout_note.setText(P.LAYOUTS[self.layout_name])
+        page = self.tabs.currentIndex()
+        [self._draw_heatmap, self._draw_waves, self._draw_similarity, self._draw_learned,
+         self._draw_sum, self._draw_facts][page]()  # fmt: skip
+
+    def _draw_heatmap(self) -> None:
+        d, n = self.d_spin.value(), self.len_spin.value()
+        self.pe_map.set_matrix(
+            self.encoding(),
+            title=f"Sinusoidal PE: {n} positions × d_model {d} ({self.layout_name})",
+        )
+
+    def dims(self) -> list[int]:
+        """The dimensions typed for the wave plot, within range (errors shown)."""
+        d = self.d_spin.value()
+        out, bad = [], []
+        for tok in self.dims_edit.text().replace(",", " ").split():
+            if tok.isdigit() and int(tok) < d:
+                out.append(int(tok))
+            else:
+                bad.append(tok)
+        self.waves_msg.setText(f"not a dimension of 0…{d - 1}: {', '.join(bad)}" if bad else "")
+        return out[:12]
+
+    def _draw_waves(self) -> None:
+        pe = self.encoding()
+        lam = P.wavelengths(self.d_spin.value(), self.base_spin.value())
+        n_sin = (pe.shape[1] + 1) // 2
+        self.waves.clear()
+        x = np.arange(pe.shape[0])
+        for k, dim in enumerate(self.dims()):
+            if self.layout_name == "interleaved":
+                fn, i = ("sin" if dim % 2 == 0 else "cos"), dim // 2
+            else:
+                fn, i = ("sin", dim) if dim < n_sin else ("cos", dim - n_sin)
+            pen = pg.mkPen(pg.intColor(k, hues=max(len(self.dims()), 3)), width=2)
+            self.waves.plot(
+                x, pe[:, dim], pen=pen, name=f"dim {dim}: {fn}, wavelength {lam[i]:.1f}"
+            )
+        self.waves.setTitle(f"PE values across positions (d_model {pe.shape[1]})")
+
+    def _draw_similarity(self) -> None:
+        pe = self.encoding()
+        sim = P.similarity(pe)
+        self.sim_map.set_matrix(
+            sim, x_label="position", y_label="position",
+            title=f"PE · PEᵀ: similar where positions are close (d_model {pe.shape[1]})",
+        )  # fmt: skip
+        p = min(self.pos_spin.value(), pe.shape[0] - 1)
+        self.sim_line.clear()
+        self.sim_line.plot(np.arange(pe.shape[0]), sim[p], pen=pg.mkPen("#f39c34", width=2))
+        self.sim_line.addItem(pg.InfiniteLine(p, pen=pg.mkPen("w", style=Qt.PenStyle.DashLine)))
+        self.sim_line.setTitle(f"PE[{p}] · PE[q] for every position q")
+
+    # -- learned positions -----------------------------------------------------------
+    def _load_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Learned position embeddings", str(Path.home()),
+            "Position matrices (*.npy *.safetensors);;All files (*)",
+        )  # fmt: skip
+        if path:
+            self.load_learned(path)
+
+    def load_learned(self, path: str) -> bool:
+        """Load a learned position matrix; a failure is shown, not raised."""
+        try:
+            self.learned, self.learned_name = P.load_position_matrix(path)
+        except EmbvizError as e:
+            self.learned_msg.setText(str(e))
+            self.learned_msg.setStyleSheet(_ERROR_STYLE)
+            return False
+        self.learned_msg.setStyleSheet("")
+        self.tabs.setCurrentIndex(3)
+        self.refresh()
+        return True
+
+    def _draw_learned(self) -> None:
+        sin_map, learned_map, sin_sim, learned_sim = self.learned_maps
+        if self.learned is None:
+            n, d = self.len_spin.value(), self.d_spin.value()
+        else:
+            n, d = self.learned.shape
+            emb = self.workspace.embeddings
+            note = f"{self.learned_name}: {n} positions × {d} dims."
+            if emb is not None and emb.dim != d:
+                note += (f" Its width differs from the open vectors' {emb.dim} dims, so "
+                         "token + position cannot use it.")  # fmt: skip
+            self.learned_msg.setText(note)
+        # The sinusoidal matrix is drawn at the learned one's shape for comparison.
+        pe = self.encoding(n, d)
+        sin_map.set_matrix(pe, title=f"sinusoidal ({n} × {d})")
+        sin_sim.set_matrix(P.similarity(pe), x_label="position", title="sinusoidal PE · PEᵀ")
+        if self.learned is None:
+            for m in (learned_map, learned_sim):
+                m.set_matrix(np.zeros((1, 1)), title="(no learned matrix)")
+            return
+        learned_map.set_matrix(self.learned, title=f"learned ({n} × {d})")
+        learned_sim.set_matrix(P.similarity(self.learned), x_label="position",
+                               title="learned PE · PEᵀ")  # fmt: skip
+
+    # -- token + position --------------------------------------------------------------
+    def token_plus_position(self) -> P.TokenPlusPosition | None:
+        """Compute token + position for the typed sentence (errors shown in the tab)."""
+        emb = self.workspace.embeddings
+        if emb is None:
+            self.sum_msg.setText("Open vectors first.")
+            return None
+        learned = self.source_combo.currentIndex() == 1
+        if learned and self.learned is None:
+            self.sum_msg.setText("Load a learned matrix in the Learned tab first.")
+            self.sum_msg.setStyleSheet(_ERROR_STYLE)
+            return None
+        try:
+            return P.token_plus_position(
+                emb, self.sentence.text(), scale_sqrt_d=self.sqrt_check.isChecked(),
+                positions=self.learned if learned else None,
+                base=self.base_spin.value(), layout=self.layout_name,
+            )  # fmt: skip
+        except EmbvizError as e:
+            self.sum_msg.setText(str(e))
+            self.sum_msg.setStyleSheet(_ERROR_STYLE)
+            return None
+
+    def _draw_sum(self) -> None:
+        r = self.token_plus_position()
+        if r is None:
+            for m in self.sum_maps:
+                m.set_matrix(np.zeros((1, 1)), title="")
+            return
+        self.sum_msg.setStyleSheet("")
+        text = (f"mean |token| = {r.token_norm:.2f}, mean |position| = {r.position_norm:.2f}: "
+                f"the token part is {r.ratio:.2f}× the position part (d = {r.token.shape[1]}).")  # fmt: skip
+        if r.missing:
+            text += " Not in the vectors (left out): " + ", ".join(r.missing)
+        self.sum_msg.setText(text)
+        lim = float(max(np.abs(r.token).max(), np.abs(r.position).max(), np.abs(r.total).max()))
+        scale = f"token × √{r.token.shape[1]}" if r.scale != 1 else "token"
+        for m, mat, title in zip(self.sum_maps, (r.token, r.position, r.total),
+                                 (scale, "+ position", "= input"), strict=True):  # fmt: skip
+            m.set_matrix(mat, title=title, limit=lim, y_label="", y_ticks=r.words)
+
+    # -- facts ---------------------------------------------------------------------------
+    def _draw_facts(self) -> None:
+        emb = self.workspace.embeddings
+        g = P.GPT3
+        rows = []
+        if emb is not None:
+            rows.append((emb.source.describe(), P.matrix_facts(len(emb), emb.dim)))
+        rows.append((g["name"] + " (the lesson)", P.matrix_facts(g["vocab"], g["dim"])))
+        head = "<tr><th align=left>matrix</th><th>V × d</th><th>parameters</th>" + "".join(
+            f"<th>{dt}</th>" for dt in ("float32", "float16", "int8")
+        ) + "</tr>"  # fmt: skip
+        body = "".join(
+            f"<tr><td>{name}</td><td align=right>{f['vocab']:,} × {f['dim']:,}</td>"
+            f"<td align=right>{f['parameters']:,}</td>"
+            + "".join(f"<td align=right>{f['memory'][dt]['text']}</td>" for dt in f["memory"])
+            + "</tr>"
+            for name, f in rows
+        )
+        self.facts.setText(
+            "<h3>The embedding matrix</h3><p>One row of d numbers per vocabulary word: "
+            "V × d parameters, learned with the rest of the model.</p>"
+            f"<table cellspacing=0 cellpadding=4 border=1>{head}{body}</table>"
+            "<p>Memory in decimal units (1 MB = 10⁶ bytes), for the matrix alone.</p>"
+        )
+
 
 def make_panel(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
-    """Build the panel for workspace."""
-    return PlaceholderPanel(
-        TITLE,
-        "Heatmaps of the sinusoidal positional encoding PE(pos, 2i) = sin(pos / 10000^(2i/d)), PE(pos, 2i+1) = cos(…), position similarity, learned position embeddings, and token embedding + position = input.",
-        parent,
-    )
+    """Build the panel for ``workspace``."""
+    return PosencPanel(workspace, parent)

@@ -1,0 +1,81 @@
+"""A labelled matrix heatmap: pyqtgraph ImageItem + a colour bar with values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QWidget
+
+
+def diverging_colormap() -> pg.ColorMap:
+    """Blue (negative) – white (zero) – red (positive)."""
+    return pg.colormap.get("CET-D1")
+
+
+class Heatmap(pg.GraphicsLayoutWidget):
+    """One matrix drawn as an image, row 0 at the top, with axis labels and a colour bar.
+
+    Rows run down the vertical axis and columns along the horizontal one, so a
+    ``(positions × dimensions)`` matrix reads like the paper's figure.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, title: str = ""):
+        super().__init__(parent)
+        self.setMinimumSize(220, 180)
+        self.plot = self.addPlot(title=title)
+        self.plot.invertY(True)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.bar = pg.ColorBarItem(
+            values=(-1, 1), colorMap=diverging_colormap(), interactive=False, width=16
+        )
+        self.bar.setImageItem(self.image, insert_in=self.plot)
+        self.matrix = np.zeros((0, 0))
+
+    def set_matrix(
+        self,
+        matrix: np.ndarray,
+        *,
+        x_label: str = "dimension",
+        y_label: str = "position",
+        title: str | None = None,
+        limit: float | None = None,
+        y_ticks: list[str] | None = None,
+    ) -> None:
+        """Draw ``matrix`` (rows down, columns across) on a symmetric colour scale.
+
+        Parameters
+        ----------
+        matrix
+            2-D array.
+        x_label, y_label
+            Axis titles (the units or what is counted).
+        title
+            Plot title; ``None`` keeps the current one.
+        limit
+            Colour scale ``[-limit, limit]``; default the largest absolute value,
+            so zero is always white.
+        y_ticks
+            Text for each row (e.g. the words of a sentence) instead of numbers.
+        """
+        m = np.asarray(matrix, dtype=np.float32)
+        self.matrix = m
+        lim = limit if limit is not None else float(np.abs(m).max()) if m.size else 1.0
+        lim = lim if lim > 0 else 1.0
+        self.image.setImage(m, autoLevels=False)
+        self.image.setRect(0, 0, m.shape[1], m.shape[0])
+        self.bar.setLevels((-lim, lim))
+        self.plot.setLabel("bottom", x_label)
+        self.plot.setLabel("left", y_label)
+        if title is not None:
+            self.plot.setTitle(title)
+        left = self.plot.getAxis("left")
+        if y_ticks is not None:
+            left.setTicks([[(i + 0.5, t) for i, t in enumerate(y_ticks)]])
+        else:
+            left.setTicks(None)
+        self.plot.setRange(
+            xRange=(0, max(m.shape[1], 1)), yRange=(0, max(m.shape[0], 1)), padding=0
+        )
