@@ -63,6 +63,8 @@ class Workspace:
         A panel set or cleared an :class:`Overlay`.
     colors_changed()
         How points are coloured changed (see :meth:`categories`).
+    label_scale_changed(float)
+        The presentation size of labels changed (1.0 = normal).
     """
 
     loaded = Signal(object)
@@ -70,6 +72,7 @@ class Workspace:
     selection_changed = Signal(object)
     overlays_changed = Signal()
     colors_changed = Signal()
+    label_scale_changed = Signal(float)
 
     PROJECTIONS = ("pca", "axes", "random", "raw")
     # PCA "of the whole vocabulary" fits on at most this many (most frequent) words.
@@ -95,6 +98,7 @@ class Workspace:
         self.color_by = "none"
         self.n_clusters = 6
         self.groups: dict[str, list[str]] = {}
+        self.label_scale = 1.0
 
     # -- data ----------------------------------------------------------------------
     def set_embeddings(self, emb: Embeddings, words: Iterable[str] | None = None) -> None:
@@ -108,6 +112,10 @@ class Workspace:
         self.axis_labels, self.axis_vectors = ["", "", ""], [None, None, None]
         if self.color_by.startswith("meta:") and self.color_by[5:] not in emb.metadata:
             self.color_by = "none"
+        # rows of the old data mean nothing in the new: clear them before anyone looks
+        self.shown_rows = np.zeros(0, dtype=np.intp)
+        self.projection = None
+        self.in_slice = np.zeros(0)
         self.loaded.emit(emb)
         self.show_words(words)
         self.selection_changed.emit(None)
@@ -265,6 +273,14 @@ class Workspace:
             labels, vectors = ["", "", ""], [None, None, None]
         labels[slot], vectors[slot] = label, vec
         self._apply_slice(mode="axes", axis_labels=labels, axis_vectors=vectors)
+
+    def set_label_scale(self, scale: float) -> None:
+        """Set the label size for presentations (0.5 to 4; 1.0 = normal)."""
+        scale = float(scale)
+        if not 0.5 <= scale <= 4.0:
+            raise EmbvizError(f"label scale must be between 0.5 and 4, got {scale:g}")
+        self.label_scale = scale
+        self.label_scale_changed.emit(scale)
 
     # -- colouring -------------------------------------------------------------------
     def set_coloring(self, by: str, *, n_clusters: int | None = None,

@@ -137,6 +137,8 @@ class SceneView(gl.GLViewWidget):
         workspace.selection_changed.connect(self._on_selection)
         workspace.overlays_changed.connect(self._update_overlays)
         workspace.colors_changed.connect(self._on_colors)
+        workspace.label_scale_changed.connect(self.set_label_scale)
+        self.label_scale = workspace.label_scale
         if workspace.projection is not None:
             self._on_shown()
 
@@ -366,7 +368,7 @@ class SceneView(gl.GLViewWidget):
         if st is None:
             st = QStaticText(text)
             st.setTextFormat(Qt.TextFormat.PlainText)
-            st.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+            # no AggressiveCaching: under the GL paint engine it drops large text
             self._static[text] = st
         return st
 

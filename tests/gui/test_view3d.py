@@ -157,3 +157,37 @@ def test_word_at_prefers_the_point_nearest_the_camera(qtbot):
     for i, w in enumerate(ws.shown_words):
         assert view.word_at(xy[i, 0], xy[i, 1]) == w
     assert view.word_at(xy[0, 0] + 40, xy[0, 1] + 40, radius=5) is None
+
+
+def test_slice_panel_drives_the_view_and_reports_errors(scene, qtbot):
+    from embviz.gui.panels.slice import SlicePanel
+
+    ws, view = scene
+    panel = SlicePanel(ws)
+    qtbot.addWidget(panel)
+    panel.mode.setCurrentIndex(2)  # semantic axes with the default expressions
+    assert ws.mode == "axes" and ws.projection.labels == tuple(AXES)
+    assert (
+        "<b>x</b>: woman - man" in panel.summary.text()
+        and "of a shown word's vector length" in panel.summary.text()
+    )
+    panel.axis_edits[1].setText("cats - caat")
+    assert not panel.apply_axes()
+    assert "'caat'" in panel.slice_error.text() and "did you mean" in panel.slice_error.text()
+    assert ws.projection.labels == tuple(AXES)  # unchanged
+    panel.axis_edits[1].setText("2*woman - 2*man")
+    assert not panel.apply_axes()
+    assert "parallel" in panel.slice_error.text()
+    panel.source.setCurrentIndex(2)
+    panel.count.setValue(8)
+    panel.word_edit.setText("tower")
+    assert panel.show_selected_words()
+    assert ws.shown_words[0] == "tower" and len(ws.shown_words) == 9
+    panel.source.setCurrentIndex(4)
+    panel.list_edit.setPlainText("king queen xqzzy")
+    assert panel.show_selected_words()
+    assert ws.shown_words == ["king", "queen"] and "xqzzy" in panel.words_message.text()
+    panel.label_size.setValue(200)
+    assert view.label_scale == 2.0
+    panel.mode.setCurrentIndex(3)
+    assert ws.mode == "random"

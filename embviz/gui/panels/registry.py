@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-PANEL_MODULES = ("search", "analogy", "directions", "posenc", "train")
+PANEL_MODULES = ("search", "slice", "analogy", "directions", "posenc", "train")
 
 
 def panel_modules() -> list[ModuleType]:

@@ -1,0 +1,295 @@
+"""Choose the 3D slice, the words on show, label size and colouring."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from superqt.utils import signals_blocked
+
+from embviz.core import wordsets
+from embviz.core.errors import EmbvizError
+from embviz.core.workspace import Workspace
+
+TITLE = "3D slice"
+
+DEFAULT_AXES = ("woman - man", "cats - cat", "king - man")
+
+# (label, workspace mode, pca_fit)
+PROJECTIONS = [
+    ("PCA of the shown words", "pca", "shown"),
+    ("PCA of the whole vocabulary", "pca", "all"),
+    ("Three semantic axes", "axes", None),
+    ("Random orthonormal slice", "random", None),
+    ("Three raw coordinates", "raw", None),
+]
+WORD_SOURCES = ["Teaching words", "Most frequent", "Neighbours of a word", "Matching a pattern",
+                "My list"]  # fmt: skip
+
+
+def _error_label() -> QLabel:
+    lab = QLabel()
+    lab.setWordWrap(True)
+    lab.setStyleSheet("color: #d9534f;")
+    return lab
+
+
+class SlicePanel(QWidget):
+    """Controls for :class:`Workspace`'s slice, shown words and look; owns no data."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        lay = QVBoxLayout(self)
+        lay.addWidget(self._build_projection())
+        lay.addWidget(self._build_words())
+        lay.addWidget(self._build_look())
+        lay.addStretch(1)
+        workspace.shown_changed.connect(self._sync)
+        workspace.selection_changed.connect(lambda _w: self._sync())
+        workspace.loaded.connect(self._on_loaded)
+        if workspace.embeddings is not None:
+            self._on_loaded(workspace.embeddings)
+
+    # -- construction --------------------------------------------------------------
+    def _build_projection(self) -> QGroupBox:
+        box = QGroupBox("Which slice of the space")
+        form = QVBoxLayout(box)
+        self.mode = QComboBox()
+        self.mode.addItems([p[0] for p in PROJECTIONS])
+        self.mode.setToolTip("How the d-dimensional vectors are mapped to the three axes you see")
+        self.mode.currentIndexChanged.connect(self._on_mode)
+        form.addWidget(self.mode)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(QLabel("The three directions along which the words spread most."))
+        axes = QWidget()
+        af = QFormLayout(axes)
+        af.setContentsMargins(0, 0, 0, 0)
+        self.axis_edits = []
+        for name, text in zip("xyz", DEFAULT_AXES, strict=True):
+            e = QLineEdit(text)
+            e.setToolTip("A direction as word arithmetic, e.g. woman - man; empty = free axis")
+            e.returnPressed.connect(self.apply_axes)
+            af.addRow(f"{name} =", e)
+            self.axis_edits.append(e)
+        apply = QPushButton("Apply axes")
+        apply.clicked.connect(self.apply_axes)
+        af.addRow(apply)
+        note = QLabel("Directions are made orthogonal in the order x → y → z (Gram–Schmidt): "
+                      "y keeps only what is new relative to x, z what is new to both.")  # fmt: skip
+        note.setWordWrap(True)
+        af.addRow(note)
+        self.pages.addWidget(axes)
+        rnd = QPushButton("Draw another random slice")
+        rnd.clicked.connect(self._new_random)
+        self.pages.addWidget(rnd)
+        raw = QWidget()
+        rl = QHBoxLayout(raw)
+        rl.setContentsMargins(0, 0, 0, 0)
+        self.raw_spins = []
+        for i, name in enumerate("xyz"):
+            sp = QSpinBox()
+            sp.setPrefix(f"{name}: dim ")
+            sp.setValue(i)
+            sp.valueChanged.connect(self._apply_raw)
+            rl.addWidget(sp)
+            self.raw_spins.append(sp)
+        self.pages.addWidget(raw)
+        form.addWidget(self.pages)
+        self.slice_error = _error_label()
+        form.addWidget(self.slice_error)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        form.addWidget(self.summary)
+        return box
+
+    def _build_words(self) -> QGroupBox:
+        box = QGroupBox("Which words are shown")
+        v = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.source = QComboBox()
+        self.source.addItems(WORD_SOURCES)
+        self.count = QSpinBox()
+        self.count.setRange(1, wordsets.MAX_SHOWN)
+        self.count.setValue(300)
+        self.count.setToolTip("How many words (most frequent, neighbours, pattern matches)")
+        row.addWidget(self.source, 1)
+        row.addWidget(self.count)
+        v.addLayout(row)
+        self.word_edit = QLineEdit(placeholderText="word, or a pattern such as *ing")
+        self.word_edit.returnPressed.connect(self.show_selected_words)
+        v.addWidget(self.word_edit)
+        self.list_edit = QPlainTextEdit()
+        self.list_edit.setPlaceholderText("Type or paste words, separated by spaces or new lines")
+        self.list_edit.setMaximumHeight(90)
+        v.addWidget(self.list_edit)
+        go = QPushButton("Show these words")
+        go.clicked.connect(self.show_selected_words)
+        v.addWidget(go)
+        self.words_message = _error_label()
+        v.addWidget(self.words_message)
+        self.source.currentIndexChanged.connect(self._on_source)
+        self._on_source(0)
+        return box
+
+    def _build_look(self) -> QGroupBox:
+        box = QGroupBox("Look")
+        f = QFormLayout(box)
+        self.label_size = QSlider(Qt.Orientation.Horizontal)
+        self.label_size.setRange(50, 300)
+        self.label_size.setValue(100)
+        self.label_size.setToolTip("Label size in % — bigger for projectors and slides")
+        self.label_size.valueChanged.connect(lambda v: self.workspace.set_label_scale(v / 100))
+        f.addRow("Label size", self.label_size)
+        self.color = QComboBox()
+        self.color.currentIndexChanged.connect(self._on_color)
+        f.addRow("Colour by", self.color)
+        self.clusters = QSpinBox()
+        self.clusters.setRange(2, 12)
+        self.clusters.setValue(6)
+        self.clusters.valueChanged.connect(self._on_color)
+        f.addRow("Clusters", self.clusters)
+        self.group_edit = QLineEdit(placeholderText="royals: king queen prince; animals: cat dog")
+        self.group_edit.setToolTip("Groups as name: words; separate groups with ';'")
+        self.group_edit.returnPressed.connect(self._on_color)
+        f.addRow("Groups", self.group_edit)
+        self.color_error = _error_label()
+        f.addRow(self.color_error)
+        return box
+
+    # -- model → widgets -----------------------------------------------------------
+    def _on_loaded(self, emb) -> None:
+        for sp in self.raw_spins:
+            sp.setRange(0, emb.dim - 1)
+        with signals_blocked(self.color):
+            self.color.clear()
+            self.color.addItem("nothing (one colour)", "none")
+            self.color.addItem("k-means cluster", "cluster")
+            self.color.addItem("my groups", "group")
+            for col in emb.metadata:
+                self.color.addItem(f"metadata: {col}", f"meta:{col}")
+        self._sync()
+
+    def _sync(self) -> None:
+        ws = self.workspace
+        proj = ws.projection
+        index = next(i for i, p in enumerate(PROJECTIONS)
+                     if p[1] == ws.mode and (p[2] is None or p[2] == ws.pca_fit))  # fmt: skip
+        with signals_blocked(self.mode):
+            self.mode.setCurrentIndex(index)
+        self.pages.setCurrentIndex(min(index, 1) if index < 2 else index - 1)
+        if proj is None:
+            self.summary.setText("")
+            return
+        rows = []
+        for name, lab, e in zip("xyz", proj.labels, proj.explained, strict=True):
+            rows.append(f"<b>{name}</b>: {lab} — {100 * e:.1f} % of the spread")
+        mean = 100 * float(np.mean(ws.in_slice)) if len(ws.in_slice) else 0.0
+        text = "<br>".join(rows)
+        text += (f"<br>On average <b>{mean:.0f} %</b> of a shown word's vector length lies in "
+                 "this slice (|Pv|/|v|, vectors not centred); the rest is invisible here.")  # fmt: skip
+        if ws.selected in ws.shown_words:
+            f = 100 * float(ws.in_slice[ws.shown_words.index(ws.selected)])
+            text += f"<br>“{ws.selected}”: {f:.0f} %."
+        self.summary.setText(text)
+
+    # -- widgets → model -----------------------------------------------------------
+    def _try(self, label: QLabel, fn, *args) -> bool:
+        try:
+            fn(*args)
+        except EmbvizError as e:
+            label.setText(str(e))
+            self._sync()
+            return False
+        label.clear()
+        return True
+
+    def _on_mode(self, index: int) -> None:
+        _, mode, fit = PROJECTIONS[index]
+        self.pages.setCurrentIndex(min(index, 1) if index < 2 else index - 1)
+        if mode == "axes":
+            self.apply_axes()
+        elif mode == "pca":
+            self._try(self.slice_error, lambda: self.workspace.set_projection("pca", pca_fit=fit))
+        elif mode == "random":
+            self._try(self.slice_error, self.workspace.set_projection, "random")
+        else:
+            self._apply_raw()
+
+    def apply_axes(self) -> bool:
+        """Use the three typed expressions as axes; show any error under them."""
+        exprs = [e.text() for e in self.axis_edits]
+        return self._try(self.slice_error, self.workspace.set_axes, exprs)
+
+    def _new_random(self) -> None:
+        self._try(self.slice_error, self.workspace.new_random_slice)
+
+    def _apply_raw(self) -> None:
+        dims = [sp.value() for sp in self.raw_spins]
+        self._try(self.slice_error, lambda: self.workspace.set_projection("raw", raw_dims=dims))
+
+    def _on_source(self, index: int) -> None:
+        self.count.setEnabled(index in (1, 2, 3))
+        self.word_edit.setVisible(index in (2, 3))
+        self.word_edit.setPlaceholderText("a word" if index == 2 else "a pattern such as *ing")
+        self.list_edit.setVisible(index == 4)
+
+    def show_selected_words(self) -> bool:
+        """Show the words the controls describe; report unknown words or bad patterns."""
+        ws, emb = self.workspace, self.workspace.embeddings
+        if emb is None:
+            return False
+        index, n = self.source.currentIndex(), self.count.value()
+        note = ""
+        try:
+            if index == 0:
+                words = None
+            elif index == 1:
+                words = wordsets.top_words(emb, n)
+            elif index == 2:
+                words = wordsets.neighbor_words(emb, self.word_edit.text().strip(), n)
+            elif index == 3:
+                words = wordsets.matching_words(emb, self.word_edit.text(), limit=n)
+            else:
+                words, unknown = wordsets.parse_word_list(self.list_edit.toPlainText(), emb)
+                if not words:
+                    raise EmbvizError("none of these words is in the vocabulary")
+                if unknown:
+                    note = "Not in the vocabulary, left out: " + ", ".join(unknown[:10])
+            ws.show_words(words)
+        except EmbvizError as e:
+            self.words_message.setText(str(e))
+            return False
+        self.words_message.setText(note)
+        return True
+
+    def _on_color(self, *_args) -> None:
+        by = self.color.currentData() or "none"
+        groups = {}
+        for part in self.group_edit.text().split(";"):
+            if ":" in part:
+                name, words = part.split(":", 1)
+                if name.strip() and words.split():
+                    groups[name.strip()] = words.split()
+        self._try(self.color_error, lambda: self.workspace.set_coloring(
+            by, n_clusters=self.clusters.value(), groups=groups))  # fmt: skip
+
+
+def make_panel(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
+    """Build the panel for ``workspace``."""
+    return SlicePanel(workspace, parent)
