@@ -82,7 +82,7 @@ def detect(path: Path) -> tuple[str, dict]:
             raise LoadError(path, f"the file is empty once {comp}-decompressed", line=1)
     nl = head.find(b"\n")
     first = head if nl < 0 else head[:nl]
-    fields = first.split()
+    fields = first.strip(b" \r").split(b" ")
     if len(fields) == 2 and all(t.isdigit() for t in fields):
         dim = int(fields[1])
         details["header"] = f"{int(fields[0])} {dim}"
@@ -94,7 +94,7 @@ def detect(path: Path) -> tuple[str, dict]:
         details["detected_by"] = "'count dim' header, then binary float32 data"
         return "word2vec-binary", details
     cells = first.rstrip(b"\r").split(b"\t")
-    if len(cells) >= 2 and _numbers(cells):
+    if (len(cells) >= 2 or b" " not in first.strip()) and _numbers(cells):
         details["detected_by"] = "tab-separated numbers (Embedding Projector)"
         return "tsv", details
     details["detected_by"] = "text lines of a word and numbers, no header"
