@@ -20,6 +20,33 @@ def add_file_argument(parser: argparse.ArgumentParser, *, optional: bool = True)
         parser.add_argument("file", metavar="FILE", help="vector file")
     parser.add_argument("--format", help="file format (detected from the content if omitted)")
     parser.add_argument("--limit", type=int, help="read only the first N vectors")
+    add_load_options(parser)
+
+
+def add_load_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options of :func:`embviz.load` beyond FILE, ``--format`` and ``--limit``."""
+    parser.add_argument(
+        "--sample",
+        type=int,
+        metavar="N",
+        help="keep N vectors spread evenly through the file (huge files)",
+    )
+    parser.add_argument(
+        "--trust",
+        action="store_true",
+        help="allow gensim .kv/.model pickles, which can run code: trusted files only",
+    )
+    parser.add_argument(
+        "--unicode-errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="what to do with invalid UTF-8: report it (default) or replace it",
+    )
+    parser.add_argument(
+        "--drop-nonfinite", action="store_true", help="drop rows holding NaN or infinite values"
+    )
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither use nor fill the cache of loaded files")  # fmt: skip
 
 
 def load_from_args(args: argparse.Namespace):
@@ -28,7 +55,22 @@ def load_from_args(args: argparse.Namespace):
 
     if getattr(args, "file", None) is None:
         return load_default(limit=args.limit)
-    return load(args.file, format=args.format, limit=args.limit)
+    emb = load(
+        args.file, format=args.format, limit=args.limit, sample=getattr(args, "sample", None),
+        trust=getattr(args, "trust", False), cache=not getattr(args, "no_cache", False),
+        unicode_errors=getattr(args, "unicode_errors", "strict"),
+    )  # fmt: skip
+    bad = emb.source.details.get("nonfinite_rows", 0)
+    if bad and getattr(args, "drop_nonfinite", False):
+        from embviz.core.formats import drop_nonfinite
+
+        emb = drop_nonfinite(emb)
+    elif bad:
+        first = emb.source.details.get("first_nonfinite_word")
+        print(f"embviz: warning: {args.file}: {bad} rows hold NaN or infinite values"
+              + (f" (first: {first!r})" if first else "") + "; --drop-nonfinite removes them",
+              file=sys.stderr)  # fmt: skip
+    return emb
 
 
 def print_json(obj) -> None:

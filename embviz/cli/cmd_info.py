@@ -34,5 +34,5 @@ def run(args) -> int:
         print(f"dims:    {emb.dim}")
         print(f"loaded in {info['seconds']:.3f} s")
         for k, v in src.details.items():
-            print(f"{k}: {v}")
+            print(f"{k.replace('_', ' ')}: {v}")
     return 0

@@ -1,0 +1,49 @@
+"""``embviz convert IN OUT [--to FORMAT]``: rewrite a vector file in another format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from embviz.cli._common import add_load_options, load_from_args, print_json
+
+_BY_SUFFIX = {".bin": "word2vec-binary", ".tsv": "tsv", ".npy": "npy", ".vec": "word2vec"}
+
+
+def register(sub) -> None:
+    """Add the ``convert`` subcommand."""
+    from embviz.core.formats import WRITE_FORMATS
+
+    p = sub.add_parser(
+        "convert",
+        help="convert a vector file (e.g. GloVe -> word2vec binary, any -> projector TSV)",
+    )
+    p.add_argument("file", metavar="IN", help="vector file to read (any readable format)")
+    p.add_argument("out", metavar="OUT", help="file to write (it is replaced if it exists)")
+    p.add_argument("--to", choices=WRITE_FORMATS,
+                   help="output format (default: from OUT's suffix: .bin word2vec-binary, "
+                        ".tsv tsv, .npy npy, otherwise word2vec text)")  # fmt: skip
+    p.add_argument("--format", help="input format (detected from the content if omitted)")
+    p.add_argument("--limit", type=int, help="convert only the first N vectors")
+    add_load_options(p)
+    p.add_argument("--json", action="store_true", help="print what was written as JSON")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    """Read IN, write OUT."""
+    from embviz.core.errors import EmbvizError
+    from embviz.core.formats import save
+
+    out = Path(args.out)
+    fmt = args.to or _BY_SUFFIX.get(out.suffix.lower(), "word2vec")
+    if Path(args.file).resolve() == out.resolve():
+        raise EmbvizError(f"{out}: the output would overwrite the input; choose another name")
+    emb = load_from_args(args)
+    written = save(emb, out, format=fmt)
+    info = {"in": args.file, "in_format": emb.source.format, "out": [str(p) for p in written],
+            "format": fmt, "count": len(emb), "dim": emb.dim}  # fmt: skip
+    if args.json:
+        print_json(info)
+    else:
+        print(f"wrote {len(emb):,} vectors × {emb.dim} dims as {fmt}: {', '.join(info['out'])}")
+    return 0
