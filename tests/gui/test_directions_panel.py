@@ -101,6 +101,8 @@ def test_section_and_presets(panel):
 def test_use_as_axis_sends_the_direction_to_the_3d_view(panel):
     panel.axis_slot.setCurrentIndex(1)
     assert panel.use_as_axis()
+    assert "Sent to the 3D view as its y axis" in panel.message.text()
+    assert "Group means" in panel.message.text()
     ws = panel.workspace
     assert ws.mode == "axes"
     assert ws.axis_labels[1] == "cats − cat"

@@ -284,7 +284,7 @@ class DirectionsPanel(QWidget):
     def _fill_table(self) -> None:
         self.table.setRowCount(len(self.scores))
         self.table.setHorizontalHeaderLabels(
-            ["word", "group", MEASURE_NAMES[self.measure.currentData()], "z"]
+            ["word", "group", MEASURE_NAMES[self.measure.currentData()], "z vs random"]
         )
         for r, s in enumerate(self.scores):
             for c, text in enumerate((s.word, s.group, f"{s.value:+.3f}", f"{s.z:+.2f}")):
@@ -313,7 +313,7 @@ class DirectionsPanel(QWidget):
             self._say(str(e), error=True)
             return False
         self._say(
-            f"{self.direction.label} is now the {'xyz'[slot]} axis of the 3D view.", error=False
+            f"{self.message.text()} Sent to the 3D view as its {'xyz'[slot]} axis.", error=False
         )
         return True
 
