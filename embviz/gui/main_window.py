@@ -140,11 +140,12 @@ class MainWindow(QMainWindow):
             self.settings.setValue("last_dir", str(Path(path).parent))
             self.open_path(path)
 
-    def open_path(self, path: str | None, fmt: str | None = None) -> Job:
+    def open_path(self, path: str | None, fmt: str | None = None, **options) -> Job:
         """Load ``path`` (``None`` = embedded default) in the background.
 
         The previously open data stays on screen until the new data has
-        loaded; a failed or cancelled load leaves it there.
+        loaded; a failed or cancelled load leaves it there. ``options`` go to
+        :func:`embviz.load` (e.g. ``trust=True`` after the user confirmed).
         """
         from embviz.core.default_data import load_default
         from embviz.core.formats import load
@@ -156,25 +157,38 @@ class MainWindow(QMainWindow):
         def work(progress):
             if path is None:
                 return load_default()
-            return load(path, format=fmt, progress=progress)
+            return load(path, format=fmt, progress=progress, **options)
 
         name = "embedded default" if path is None else Path(path).name
         job = Job(f"Loading {name}…", work, self)
         job.done.connect(lambda emb: self._loaded(emb, path))
-        job.error.connect(self._load_failed)
+        job.error.connect(
+            lambda e: self._load_failed(
+                e, lambda **o: self.open_path(path, fmt, **{**options, **o})
+            )
+        )
         self.job = job
         self.status.setText(f"Loading {name}…")
         return job.start()
 
     def _loaded(self, emb: Embeddings, path: str | None) -> None:
-        self.workspace.set_embeddings(emb)
+        from embviz.gui.load_choices import offer_drop_nonfinite
+
+        self.workspace.set_embeddings(offer_drop_nonfinite(self, emb))
         if path is not None:
             self._remember(path)
 
-    def _load_failed(self, error: BaseException) -> None:
+    def _load_failed(self, error: BaseException, retry=None) -> None:
+        from embviz.core.formats import NeedsChoiceError
+        from embviz.gui.load_choices import ask_choice
+
         self._on_loaded(self.workspace.embeddings)
         if isinstance(error, Cancelled):
             self.statusBar().showMessage("Loading cancelled", 5000)
+            return
+        if isinstance(error, NeedsChoiceError) and retry is not None:
+            if ask_choice(self, error):  # e.g. "trust this pickle?": retry with the option set
+                retry(**{error.option: error.value})
             return
         QMessageBox.warning(self, "Could not open file", str(error))
 

@@ -1,0 +1,58 @@
+"""Questions the window asks when a file can be opened only after a choice.
+
+The core raises a :class:`~embviz.core.formats.NeedsChoiceError` naming the
+option that would allow the load (trust a pickle, replace invalid UTF-8, take a
+sample of a file too large for memory); here the user is asked, and the
+caller retries with the option set. Rows with NaN/inf load anyway; the user is
+offered to drop them before they reach the views.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from embviz.core.embeddings import Embeddings
+from embviz.core.formats import NeedsChoiceError, UntrustedFileError, drop_nonfinite
+
+_TITLES = {
+    "trust": "Open a pickle file?",
+    "unicode_errors": "Invalid characters",
+    "sample": "File too large",
+}
+
+
+def ask_choice(parent: QWidget | None, error: NeedsChoiceError) -> bool:
+    """Ask whether to retry with ``error.option = error.value``; True means yes."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_TITLES.get(error.option, "Open file?"))
+    box.setText(error.question)
+    box.setInformativeText(str(error.path or ""))
+    yes = box.addButton(
+        "Open it" if isinstance(error, UntrustedFileError) else "Continue",
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    # Refusing is the safe default for a pickle; elsewhere going ahead is.
+    box.setDefaultButton(None if isinstance(error, UntrustedFileError) else yes)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def offer_drop_nonfinite(parent: QWidget | None, emb: Embeddings) -> Embeddings:
+    """If rows hold NaN/inf, ask whether to drop them; return what to show."""
+    bad = emb.source.details.get("nonfinite_rows", 0)
+    if not bad:
+        return emb
+    first = emb.source.details.get("first_nonfinite_word")
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("NaN or infinite values")
+    box.setText(f"{bad:,} of {len(emb):,} rows hold NaN or infinite values"
+                + (f" (the first is “{first}”)." if first else ".")
+                + " They cannot be placed in the 3D view. Drop them?")  # fmt: skip
+    drop = box.addButton("Drop them", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Keep them", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(drop)
+    box.exec()
+    return drop_nonfinite(emb) if box.clickedButton() is drop else emb
