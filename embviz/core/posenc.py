@@ -32,6 +32,9 @@ LAYOUTS: dict[str, str] = {
 # Large enough for any teaching picture, small enough never to exhaust memory.
 MAX_CELLS = 20_000_000
 
+# PE·PEᵀ is positions² float64 values: 4096² is 128 MB.
+MAX_SIMILARITY = 4096
+
 GPT3 = {"name": "GPT-3 (175B)", "vocab": 50_257, "dim": 12_288}
 """The lesson's reference embedding matrix: 50,257 × 12,288 ≈ 617M parameters."""
 
@@ -124,6 +127,11 @@ def similarity(pe: np.ndarray) -> np.ndarray:
     pe = np.asarray(pe, dtype=np.float64)
     if pe.ndim != 2:
         raise EmbvizError(f"a position matrix must be 2-D, got shape {pe.shape}")
+    if pe.shape[0] > MAX_SIMILARITY:
+        raise EmbvizError(
+            f"{pe.shape[0]} positions is too many for a similarity picture "
+            f"(at most {MAX_SIMILARITY:,}); use fewer positions"
+        )
     return pe @ pe.T
 
 

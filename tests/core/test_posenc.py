@@ -65,6 +65,8 @@ def test_similarity_depends_only_on_distance():
     assert sim[10, 11] > sim[10, 15] > sim[10, 25]
     with pytest.raises(EmbvizError, match="2-D"):
         P.similarity(np.zeros(3))
+    with pytest.raises(EmbvizError, match="too many for a similarity picture"):
+        P.similarity(np.zeros((5000, 2)))
 
 
 def test_wavelengths():

@@ -119,3 +119,9 @@ def test_matrix_facts(panel):
     text = panel.facts.text()
     assert "50,046 × 50" in text and "2,502,300" in text
     assert "50,257 × 12,288" in text and "617,558,016" in text
+
+
+def test_too_large_learned_matrix_is_a_message(panel, tmp_path):
+    np.save(tmp_path / "huge.npy", np.zeros((30_000, 768), np.float16))
+    assert panel.load_learned(str(tmp_path / "huge.npy"))
+    assert "too large to draw" in panel.layout_note.text()

@@ -39,6 +39,7 @@ from embviz.gui.heatmap import Heatmap
 TITLE = "Positional encoding"
 
 _ERROR_STYLE = "color: #d9534f;"
+SIMILARITY_POSITIONS = 1024
 
 
 def _slider_row(label: str, spin: QSpinBox | QDoubleSpinBox, slider: QSlider, grid, row: int):
@@ -234,9 +235,16 @@ class PosencPanel(QWidget):
     def refresh(self) -> None:
         """Redraw the visible tab from the controls and the open vectors."""
         self.layout_note.setText(P.LAYOUTS[self.layout_name])
+        self.layout_note.setStyleSheet("color: gray;")
         page = self.tabs.currentIndex()
-        [self._draw_heatmap, self._draw_waves, self._draw_similarity, self._draw_learned,
-         self._draw_sum, self._draw_facts][page]()  # fmt: skip
+        draw = [self._draw_heatmap, self._draw_waves, self._draw_similarity, self._draw_learned,
+                self._draw_sum, self._draw_facts][page]  # fmt: skip
+        try:
+            draw()
+        except EmbvizError as e:
+            # e.g. a learned matrix too large to compare: say so instead of failing.
+            self.layout_note.setText(str(e))
+            self.layout_note.setStyleSheet(_ERROR_STYLE)
 
     def _draw_heatmap(self) -> None:
         d, n = self.d_spin.value(), self.len_spin.value()
@@ -324,14 +332,18 @@ class PosencPanel(QWidget):
         # The sinusoidal matrix is drawn at the learned one's shape for comparison.
         pe = self.encoding(n, d)
         sin_map.set_matrix(pe, title=f"sinusoidal ({n} × {d})")
-        sin_sim.set_matrix(P.similarity(pe), x_label="position", title="sinusoidal PE · PEᵀ")
+        sin_sim.set_matrix(P.similarity(pe[:SIMILARITY_POSITIONS]), x_label="position",
+                           title="sinusoidal PE · PEᵀ")  # fmt: skip
         if self.learned is None:
             for m in (learned_map, learned_sim):
                 m.set_matrix(np.zeros((1, 1)), title="(no learned matrix)")
             return
         learned_map.set_matrix(self.learned, title=f"learned ({n} × {d})")
-        learned_sim.set_matrix(P.similarity(self.learned), x_label="position",
-                               title="learned PE · PEᵀ")  # fmt: skip
+        # The similarity picture of a very long matrix would not fit in memory.
+        first = self.learned[:SIMILARITY_POSITIONS]
+        shown = "" if len(first) == n else f" (first {len(first)} positions)"
+        learned_sim.set_matrix(P.similarity(first), x_label="position",
+                               title=f"learned PE · PEᵀ{shown}")  # fmt: skip
 
     # -- token + position --------------------------------------------------------------
     def token_plus_position(self) -> P.TokenPlusPosition | None:
