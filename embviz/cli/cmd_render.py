@@ -1,0 +1,141 @@
+"""``embviz render [FILE] --out scene.png``: the 3D scene as an image or a turntable GIF."""
+
+from __future__ import annotations
+
+import re
+
+from embviz.cli._common import add_file_argument, load_from_args
+from embviz.core.errors import EmbvizError
+
+
+def register(sub) -> None:
+    """Add the ``render`` subcommand."""
+    p = sub.add_parser(
+        "render", help="render the 3D view to a PNG (or an orbit to a GIF) without a window",
+        description="Render the scene the window would show, with labels, to an image. "
+        "Needs OpenGL on an X display; without $DISPLAY a private Xvfb is started if installed.",
+    )  # fmt: skip
+    add_file_argument(p)
+    p.add_argument(
+        "--out", required=True, help="output file: .png/.jpg, or .gif/.mp4 with --turntable"
+    )
+    p.add_argument(
+        "--words", nargs="+", metavar="W", help="words to show (default: teaching words)"
+    )
+    p.add_argument("--projection", choices=("pca", "axes", "random", "raw"), help="the slice "
+                   "(default: pca, or axes when --axes is given)")  # fmt: skip
+    p.add_argument("--axes", nargs="+", metavar="EXPR",
+                   help='up to three axis expressions, e.g. "woman - man" "cats - cat" "king - man"')  # fmt: skip
+    p.add_argument("--dims", nargs=3, type=int, metavar="D", help="raw slice: three dimensions")
+    p.add_argument("--seed", type=int, default=0, help="random slice: which one (default 0)")
+    p.add_argument("--select", metavar="WORD", help="select a word (highlights its neighbours)")
+    p.add_argument("--size", default="1280x800", help="image size WxH (default 1280x800)")
+    p.add_argument("--label-scale", type=float, default=1.0, help="label size, 1 = normal")
+    p.add_argument("--turntable", type=int, metavar="N", help="render an N-frame orbit")
+    p.set_defaults(func=run)
+
+
+def _size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
+    if not m:
+        raise EmbvizError(f"--size must look like 1280x800, got {text!r}")
+    w, h = int(m.group(1)), int(m.group(2))
+    if not (64 <= w <= 8192 and 64 <= h <= 8192):
+        raise EmbvizError(f"--size {w}x{h} is out of range: each side must be 64 to 8192 pixels")
+    return w, h
+
+
+def _check_output(out: str, turntable: int | None) -> str:
+    ext = out.rsplit(".", 1)[-1].lower() if "." in out else ""
+    if turntable is None:
+        if ext not in ("png", "jpg", "jpeg", "bmp"):
+            raise EmbvizError(
+                f"--out {out!r}: use a .png or .jpg file (or --turntable N with .gif)"
+            )
+    else:
+        if turntable < 2 or turntable > 720:
+            raise EmbvizError(f"--turntable needs 2 to 720 frames, got {turntable}")
+        if ext not in ("gif", "mp4"):
+            raise EmbvizError(f"--out {out!r}: a turntable is written as .gif (or .mp4)")
+        if ext == "mp4":
+            import shutil
+
+            if shutil.which("ffmpeg") is None:
+                raise EmbvizError("writing .mp4 needs ffmpeg, which is not installed: use .gif")
+    return ext
+
+
+def build_workspace(args, emb):
+    """A workspace showing what the arguments ask for."""
+    from embviz.core.workspace import Workspace
+
+    ws = Workspace()
+    ws.set_embeddings(emb, args.words)
+    if args.words and len(ws.shown_rows) == 0:
+        emb.row(args.words[0])  # raises UnknownWordError with close spellings
+    if len(ws.shown_rows) < 2:
+        raise EmbvizError("show at least two known words to make a 3D picture")
+    mode = args.projection or ("axes" if args.axes else "raw" if args.dims else "pca")
+    if mode == "axes":
+        exprs = list(args.axes or [])
+        if not exprs or len(exprs) > 3:
+            raise EmbvizError(
+                '--projection axes needs one to three --axes, e.g. --axes "woman - man"'
+            )
+        ws.set_axes(exprs + [""] * (3 - len(exprs)))
+    elif mode == "random":
+        ws.set_projection("random", random_seed=args.seed)
+    elif mode == "raw":
+        ws.set_projection("raw", raw_dims=args.dims or (0, 1, 2))
+    if args.select:
+        ws.select(args.select)
+    return ws
+
+
+def run(args) -> int:
+    """Render the scene and write the file."""
+    size = _size(args.size)
+    ext = _check_output(args.out, args.turntable)
+    if not 0.5 <= args.label_scale <= 4:
+        raise EmbvizError(f"--label-scale must be between 0.5 and 4, got {args.label_scale:g}")
+    emb = load_from_args(args)
+    ws = build_workspace(args, emb)
+
+    from embviz.gui import render
+
+    render.ensure_display(max(1920, size[0]), max(1080, size[1]))
+    view = render.make_view(ws, *size, label_scale=args.label_scale)
+    try:
+        if args.turntable is None:
+            image = next(render.frames(view, 1))
+            if not image.save(args.out):
+                raise EmbvizError(f"could not write {args.out}")
+        else:
+            pics = [render.to_pil(img) for img in render.frames(view, args.turntable)]
+            _write_animation(pics, args.out, ext)
+    finally:
+        view.close()
+        view.deleteLater()
+    what = ws.projection.kind if ws.projection else "nothing"
+    frames = f", {args.turntable} frames" if args.turntable else ""
+    print(f"wrote {args.out} ({size[0]}x{size[1]}, {len(ws.shown_rows)} words, {what}{frames})")
+    return 0
+
+
+def _write_animation(pics, out: str, ext: str) -> None:
+    if ext == "gif":
+        # one shared palette keeps the file small and the colours steady between frames
+        first = pics[0].quantize(colors=128)
+        rest = [p.quantize(palette=first) for p in pics[1:]]
+        first.save(out, save_all=True, append_images=rest, duration=60, loop=0, optimize=True)
+        return
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, p in enumerate(pics):
+            p.save(f"{tmp}/f{i:04d}.png")
+        cmd = ["ffmpeg", "-y", "-loglevel", "error", "-framerate", "25", "-i", f"{tmp}/f%04d.png",
+               "-pix_fmt", "yuv420p", "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", out]  # fmt: skip
+        if subprocess.run(cmd, check=False).returncode != 0:
+            raise EmbvizError(f"ffmpeg could not write {out}")
