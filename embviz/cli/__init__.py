@@ -52,6 +52,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", help="vector file to open (default: embedded GloVe)")
     p.add_argument("--format", help="file format (detected from the content if omitted)")
     p.add_argument("--fullscreen", action="store_true", help="start in full screen")
+    p.add_argument("--scene", metavar="SCENE.json", help="open a saved scene (or scene list)")
     p.add_argument("--version", action="version", version=f"embviz {__version__}")
     return p
 
@@ -82,6 +83,12 @@ def gui_main(args: argparse.Namespace | None = None) -> int:
     """Start the window (the entry point of the ``embviz-gui`` script)."""
     if args is None:
         args = _gui_parser().parse_args(sys.argv[1:])
-    from embviz.gui.app import run
+    from embviz.core.errors import EmbvizError
 
-    return run(path=args.file, format=args.format, fullscreen=args.fullscreen)
+    try:
+        from embviz.gui.app import run
+
+        return run(path=args.file, format=args.format, fullscreen=args.fullscreen,
+                   scene=args.scene)  # fmt: skip
+    except EmbvizError as e:
+        return fail(e)

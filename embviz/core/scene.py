@@ -88,7 +88,8 @@ class Scene:
             words=list(ws.shown_words),
             projection=proj,
             camera=dict(camera or {}),
-            selected=ws.selected,
+            # a selection off screen would bring its neighbours back in on replay
+            selected=ws.selected if ws.selected in ws.shown_words else None,
             text_scale=float(text_scale),
             color_by=ws.color_by if not ws.color_by.startswith("meta:") else "none",
         )

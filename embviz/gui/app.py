@@ -11,8 +11,16 @@ from PySide6.QtWidgets import QApplication
 import embviz.gui  # noqa: F401 - sets the GL context sharing before the app exists
 
 
-def run(path: str | None = None, format: str | None = None, fullscreen: bool = False) -> int:
-    """Open the window on ``path`` (``None`` = the embedded default) and run the event loop."""
+def run(
+    path: str | None = None,
+    format: str | None = None,
+    fullscreen: bool = False,
+    scene: str | None = None,
+) -> int:
+    """Open the window on ``path`` (``None`` = the embedded default) and run the event loop.
+
+    With ``scene``, the scene file decides the data, words, slice and camera.
+    """
     QCoreApplication.setOrganizationName("embviz")
     QCoreApplication.setApplicationName("embviz")
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -31,5 +39,11 @@ def run(path: str | None = None, format: str | None = None, fullscreen: bool = F
         win.showFullScreen()
     else:
         win.show()
-    win.open_path(path, format)
+    if scene is not None:
+        from embviz.core.scene import load_scenes
+
+        win.scenes.scenes = load_scenes(scene)  # a bad file stops here, before the window
+        win.scenes.go(0)
+    else:
+        win.open_path(path, format)
     return app.exec()

@@ -22,6 +22,7 @@ from embviz.core.errors import Cancelled
 from embviz.core.workspace import Workspace
 from embviz.gui.jobs import Job
 from embviz.gui.panels.registry import panel_modules
+from embviz.gui.scenes import SceneController
 from embviz.gui.view3d import SceneView
 
 MAX_RECENT = 8
@@ -123,6 +124,21 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
+
+        self.scenes = SceneController(self)
+        scene_menu = self.menuBar().addMenu("&Scenes")
+        for text, shortcut, slot, tip in (
+            ("&Add current view", "Ctrl+B", self.scenes.add_dialog,
+             "Bookmark words, slice and camera as a scene"),
+            ("&Next scene", "PgDown", self.scenes.next, "Fly to the next scene (clickers send PgDown)"),
+            ("&Previous scene", "PgUp", self.scenes.previous, "Fly to the previous scene"),
+            ("&Open scenes…", "Ctrl+Shift+O", self.scenes.open_dialog, "Open a scene file (JSON)"),
+            ("&Save scenes…", "Ctrl+S", self.scenes.save_dialog, "Save the scene list as JSON"),
+        ):  # fmt: skip
+            act = QAction(text, self, shortcut=shortcut)
+            act.setToolTip(tip)
+            act.triggered.connect(slot)
+            scene_menu.addAction(act)
 
         help_menu = self.menuBar().addMenu("&Help")
         act = QAction("&About embviz", self)
