@@ -1,19 +1,425 @@
-"""The Analogy panel (placeholder until its issue lands)."""
+"""The Analogy panel: vector arithmetic with its honesty made visible, and the benchmarks.
+
+The Query tab answers ``king - man + woman`` (or man : king :: woman : ?) with
+3CosAdd or 3CosMul, says that the input words are left out, shows where an
+expected answer ranks, and draws the parallelogram in the 3D view. The
+Evaluate tab runs the analogy and word-pair test sets in the background.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from embviz.core.workspace import Workspace
-from embviz.gui.panels.placeholder import PlaceholderPanel
+from embviz.core.analogy import QueryResult, analogy_terms, parallelogram, query, raw_point
+from embviz.core.errors import Cancelled, EmbvizError
+from embviz.core.expressions import describe
+from embviz.core.workspace import Overlay, Workspace
+from embviz.gui.jobs import Job
 
 TITLE = "Analogy"
+OVERLAY = "analogy"
+OVERLAY_COLOR = (255, 200, 60)
+METHOD_NAMES = {"3cosadd": "3CosAdd (cosine to the sum)", "3cosmul": "3CosMul (Levy & Goldberg)"}
+ERROR_STYLE = "color: #d9534f;"
+NOTE_STYLE = "color: #5a5f6e; font-style: italic;"
+
+
+def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
+    it = QTableWidgetItem(text)
+    if align_right:
+        it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return it
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    h = t.horizontalHeader()
+    h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for c in range(1, len(headers)):
+        h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+    return t
+
+
+class AnalogyPanel(QWidget):
+    """Expression and a : b :: c : ? queries, plus the Evaluate benchmarks, over a workspace."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.result: QueryResult | None = None
+        self.report = None
+        self.job: Job | None = None
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_query_tab(), "Query")
+        self.tabs.addTab(self._build_evaluate_tab(), "Evaluate")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.tabs)
+        self._failure_list: list = []
+        workspace.loaded.connect(self._on_loaded)
+        app = QApplication.instance()
+        if app is not None:
+            # A dock's panel gets no close event: stop the worker before the app goes away.
+            app.aboutToQuit.connect(self.stop)
+        self._update_note()
+
+    # -- construction ----------------------------------------------------------------
+    def _build_query_tab(self) -> QWidget:
+        w = QWidget()
+        self.expr = QLineEdit(placeholderText="king - man + woman")
+        self.expr.setToolTip(
+            "Words joined by + and -, with optional factors: paris - france + italy, 2*walked - walk"
+        )
+        self.expr.setClearButtonEnabled(True)
+        self.expr.returnPressed.connect(self.run_query)
+        go = QPushButton("Go")
+        go.setToolTip("Answer the expression")
+        go.clicked.connect(self.run_query)
+        row = QHBoxLayout()
+        row.addWidget(self.expr, 1)
+        row.addWidget(go)
+
+        self.a, self.b, self.c = (QLineEdit(placeholderText=p) for p in ("man", "king", "woman"))
+        form_row = QHBoxLayout()
+        for i, edit in enumerate((self.a, self.b, self.c)):
+            edit.returnPressed.connect(self.run_form)
+            form_row.addWidget(edit, 1)
+            form_row.addWidget(QLabel((":", "::", ": ?")[i]))
+        solve = QPushButton("Solve")
+        solve.setToolTip("a : b :: c : ?  is answered as  b - a + c")
+        solve.clicked.connect(self.run_form)
+        form_row.addWidget(solve)
+
+        self.method = QComboBox()
+        for key, name in METHOD_NAMES.items():
+            self.method.addItem(name, key)
+        self.method.setToolTip(
+            "3CosAdd: cosine to the mean of unit vectors (gensim most_similar).\n"
+            "3CosMul: product of shifted cosines (gensim most_similar_cosmul)."
+        )
+        self.k = QSpinBox(minimum=1, maximum=100, value=10)
+        self.k.setToolTip("How many answers")
+        self.include = QCheckBox("Include input words")
+        self.include.setToolTip("Let the words of the expression appear among the answers")
+        self.method.currentIndexChanged.connect(self._rerun)
+        self.k.valueChanged.connect(self._rerun)
+        self.include.toggled.connect(self._rerun)
+        opts = QHBoxLayout()
+        opts.addWidget(self.method, 1)
+        opts.addWidget(QLabel("top"))
+        opts.addWidget(self.k)
+        opts.addWidget(self.include)
+
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(NOTE_STYLE)
+        self.expected = QLineEdit(placeholderText="expected answer, e.g. queen")
+        self.expected.setToolTip("Where does this word rank, with and without the input words?")
+        self.expected.returnPressed.connect(self.run_query)
+        self.expected_info = QLabel()
+        self.expected_info.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.table = _table(["answer", "score"])
+        self.table.cellDoubleClicked.connect(self._select_answer)
+        self.table.setToolTip("Double-click an answer to select it in the 3D view")
+
+        form = QFormLayout()
+        form.addRow("Expression", row)
+        form.addRow("Analogy", form_row)
+        form.addRow("Method", opts)
+        form.addRow("Expected", self.expected)
+        lay = QVBoxLayout(w)
+        lay.addLayout(form)
+        lay.addWidget(self.note)
+        lay.addWidget(self.expected_info)
+        lay.addWidget(self.message)
+        lay.addWidget(self.table, 1)
+        return w
+
+    def _build_evaluate_tab(self) -> QWidget:
+        w = QWidget()
+        self.evaluate_button = QPushButton("Evaluate")
+        self.evaluate_button.setToolTip(
+            "Run questions-words.txt (19,544 analogies) and the WordSim-353 and SimLex-999 "
+            "similarity sets on the open vectors, as gensim does"
+        )
+        self.evaluate_button.clicked.connect(self.run_evaluation)
+        self.restrict = QSpinBox(minimum=1, maximum=10_000_000, value=300_000, singleStep=10_000)
+        self.restrict.setGroupSeparatorShown(True)
+        self.restrict.setToolTip("Only the first N words count and are searched (gensim: 300,000)")
+        top = QHBoxLayout()
+        top.addWidget(self.evaluate_button)
+        top.addWidget(QLabel("first"))
+        top.addWidget(self.restrict, 1)
+        top.addWidget(QLabel("words"))
+        self.eval_status = QLabel("Analogy accuracy per section and similarity correlations.")
+        self.eval_status.setWordWrap(True)
+        self.sections = _table(["section", "correct", "accuracy"])
+        self.sections.setToolTip("Click a section to list the questions it got wrong")
+        self.sections.currentCellChanged.connect(lambda r, *_: self._show_failures(r))
+        self.pairs = _table(["similarity set", "Pearson", "Spearman", "pairs"])
+        self.failures = QListWidget()
+        self.failures.setToolTip("Click a failure to see that analogy in 3D")
+        self.failures.currentRowChanged.connect(self._show_failure)
+        self.failure_info = QLabel()
+        self.failure_info.setWordWrap(True)
+        lay = QVBoxLayout(w)
+        lay.addLayout(top)
+        lay.addWidget(self.eval_status)
+        lay.addWidget(self.sections, 3)
+        lay.addWidget(self.pairs, 1)
+        lay.addWidget(QLabel("Failures (expected → answered):"))
+        lay.addWidget(self.failures, 2)
+        lay.addWidget(self.failure_info)
+        return w
+
+    # -- queries -----------------------------------------------------------------------
+    def run_form(self) -> None:
+        """Answer ``a : b :: c : ?`` from the three boxes (as ``b - a + c``)."""
+        words = [e.text().strip() or e.placeholderText() for e in (self.a, self.b, self.c)]
+        self.expr.setText(describe(analogy_terms(*words)))
+        self.run_query()
+
+    def _rerun(self, *_args) -> None:
+        self._update_note()
+        if self.result is not None:
+            self.run_query()
+
+    def run_query(self) -> QueryResult | None:
+        """Answer the expression box; show the answers, the note and the 3D drawing."""
+        emb = self.workspace.embeddings
+        if emb is None:
+            self.message.setText("Open a vector file first.")
+            return None
+        text = self.expr.text() if self.expr.text().strip() else self.expr.placeholderText()
+        expected = self.expected.text().strip() or None
+        try:
+            res = query(emb, text, k=self.k.value(), method=self.method.currentData(),
+                        include_inputs=self.include.isChecked(), expected=expected)  # fmt: skip
+        except EmbvizError as e:
+            self.message.setText(str(e))
+            return None
+        self.message.clear()
+        self.result = res
+        self._fill_answers(res)
+        self._update_note()
+        self._draw(res)
+        return res
+
+    def _fill_answers(self, res: QueryResult) -> None:
+        inputs = set(res.inputs)
+        self.table.setHorizontalHeaderLabels(
+            ["answer", "cosine" if res.method == "3cosadd" else "3CosMul score"]
+        )
+        self.table.setRowCount(len(res.results))
+        for r, (word, score) in enumerate(res.results):
+            w = _item(f"{word}  (input)" if word in inputs else word)
+            w.setData(Qt.ItemDataRole.UserRole, word)
+            if word in inputs:
+                w.setForeground(QColor(110, 110, 125))
+                font = w.font()
+                font.setItalic(True)
+                w.setFont(font)
+            self.table.setItem(r, 0, w)
+            self.table.setItem(r, 1, _item(f"{score:.4f}", True))
+        e = res.expected
+        if e is None:
+            self.expected_info.clear()
+            return
+        label = "cosine" if res.method == "3cosadd" else "score"
+        where = (
+            "it is an input word, so it is left out" if e.rank is None else f"rank <b>{e.rank}</b>"
+        )
+        extra = "" if res.method == "3cosadd" else f", cosine to the sum {e.cosine:.4f}"
+        self.expected_info.setText(
+            f"“{e.word}”: {where} with the inputs left out; rank {e.rank_with_inputs} "
+            f"with them included. {label} {e.score:.4f}{extra}."
+        )
+
+    def _update_note(self) -> None:
+        words = ", ".join(self.result.inputs) if self.result else "the input words"
+        if self.include.isChecked():
+            self.note.setText(f"Input words ({words}) are included: the nearest word to the "
+                              "sum is often one of them.")  # fmt: skip
+        else:
+            self.note.setText(f"Input words ({words}) are left out of the answers by default, "
+                              "as gensim does. Tick “Include input words” to see them.")  # fmt: skip
+
+    def _draw(self, res: QueryResult) -> None:
+        emb = self.workspace.embeddings
+        terms = list(res.terms)
+        point = raw_point(emb, terms)
+        top = next((w for w, _ in res.results if w not in res.inputs), None)
+        if top is None and res.results:
+            top = res.results[0].word
+        arrows = []
+        abc = parallelogram(terms)
+        if abc is not None:
+            a, b, c = abc
+            arrows.append((emb.vector(a), emb.vector(b), f"{a}→{b}"))
+            if top is not None:
+                arrows.append((emb.vector(c), emb.vector(top), f"{c}→{top}"))
+        elif top is not None:
+            arrows.append((point, emb.vector(top), f"→{top}"))
+        overlay = Overlay(arrows=arrows, markers=[(point, res.expression)], color=OVERLAY_COLOR)
+        answers = [w for w, _ in res.results[:5]]
+        extra = list(res.inputs) + answers
+        if res.expected is not None:
+            extra.append(res.expected.word)
+        shown = set(self.workspace.shown_words)
+        if any(w not in shown for w in extra):
+            self.workspace.show_words(self.workspace.shown_words + extra)
+        self.workspace.set_overlay(OVERLAY, overlay)
+
+    def _select_answer(self, row: int, _col: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.workspace.select(item.data(Qt.ItemDataRole.UserRole))
+
+    def answer_words(self) -> list[str]:
+        """The words in the answers table, best first."""
+        rows = range(self.table.rowCount())
+        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+
+    # -- evaluation ----------------------------------------------------------------------
+    def run_evaluation(self) -> Job | None:
+        """Run the test sets on the open vectors in the background."""
+        from embviz.core.evaluation import evaluate
+
+        emb = self.workspace.embeddings
+        if emb is None:
+            self.eval_status.setText("Open a vector file first.")
+            return None
+        self.stop()
+        restrict, method = self.restrict.value(), self.method.currentData()
+
+        def work(progress):
+            return evaluate(emb, restrict_vocab=restrict, method=method, progress=progress)
+
+        self.evaluate_button.setEnabled(False)
+        self.eval_status.setText("Evaluating…")
+        job = Job("Evaluating the vectors…", work, self)
+        job.done.connect(self._evaluated)
+        job.error.connect(self._evaluation_failed)
+        self.job = job
+        return job.start()
+
+    def stop(self) -> None:
+        """Cancel a running evaluation and wait for its thread."""
+        if self.job is not None and self.job.is_running():
+            self.job.cancel()
+            self.job.wait()
+
+    def _evaluation_failed(self, error: BaseException) -> None:
+        self.evaluate_button.setEnabled(True)
+        if isinstance(error, Cancelled):
+            self.eval_status.setText("Evaluation cancelled.")
+        else:
+            self.eval_status.setText(f"<span style='{ERROR_STYLE}'>{error}</span>")
+
+    def _evaluated(self, report) -> None:
+        self.evaluate_button.setEnabled(True)
+        self.report = report
+        a = report.analogies
+        self.eval_status.setText(
+            f"<b>{100 * a.accuracy:.1f}%</b> of {a.correct + a.incorrect:,} analogies right "
+            f"({a.method}, first {a.restrict_vocab:,} words; {a.oov_ratio:.1f}% of the questions "
+            "skipped for unknown words)."
+        )
+        self.sections.setRowCount(len(a.sections) + 1)
+        rows = [(s.name, len(s.correct), s.total, s.accuracy) for s in a.sections]
+        rows.append(("Total accuracy", a.correct, a.correct + a.incorrect, a.accuracy))
+        for r, (name, ok, n, acc) in enumerate(rows):
+            self.sections.setItem(r, 0, _item(name))
+            self.sections.setItem(r, 1, _item(f"{ok:,} / {n:,}", True))
+            self.sections.setItem(r, 2, _item(f"{100 * acc:.1f}%", True))
+        font = self.sections.item(len(rows) - 1, 0).font()
+        font.setBold(True)
+        for c in range(3):
+            self.sections.item(len(rows) - 1, c).setFont(font)
+        self.pairs.setRowCount(len(report.pairs))
+        for r, p in enumerate(report.pairs):
+            self.pairs.setItem(r, 0, _item(p.name))
+            self.pairs.setItem(r, 1, _item(f"{p.pearson:.4f}", True))
+            self.pairs.setItem(r, 2, _item(f"{p.spearman:.4f}", True))
+            self.pairs.setItem(r, 3, _item(f"{p.pairs:,}", True))
+        self.failures.clear()
+        self.failure_info.clear()
+
+    def _show_failures(self, row: int) -> None:
+        self.failures.clear()
+        self.failure_info.clear()
+        if self.report is None or row < 0:
+            return
+        sections = self.report.analogies.sections
+        chosen = sections if row >= len(sections) else [sections[row]]
+        self._failure_list = [f for s in chosen for f in s.incorrect]
+        for f in self._failure_list:
+            q = f.question
+            self.failures.addItem(f"{q.a} : {q.b} :: {q.c} : {q.expected}  →  {f.predicted or '?'}")
+
+    def _show_failure(self, row: int) -> None:
+        if row < 0 or self.report is None or row >= len(self._failure_list):
+            return
+        f = self._failure_list[row]
+        if f.words is None:
+            self.failure_info.setText("This question has a word outside the vocabulary.")
+            return
+        a, b, c, d = f.words
+        self.expr.setText(describe(analogy_terms(a, b, c)))
+        self.expected.setText(d)
+        with QSignalBlocker(self.include):
+            self.include.setChecked(False)
+        res = self.run_query()
+        if res is not None and res.expected is not None:
+            e = res.expected
+            self.failure_info.setText(
+                f"{a} : {b} :: {c} : ?  answered “{f.predicted}”; “{d}” ranks "
+                f"{e.rank if e.rank is not None else '(input)'} (cosine {e.cosine:.3f})."
+            )
+
+    # -- model events ---------------------------------------------------------------------
+    def _on_loaded(self, _emb) -> None:
+        self.stop()
+        self.result = None
+        self.report = None
+        self.table.setRowCount(0)
+        self.sections.setRowCount(0)
+        self.pairs.setRowCount(0)
+        self.failures.clear()
+        self.expected_info.clear()
+        self.failure_info.clear()
+        self.message.clear()
+        self._update_note()
 
 
 def make_panel(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
-    """Build the panel for workspace."""
-    return PlaceholderPanel(
-        TITLE,
-        "Type an expression such as <i>king - man + woman</i> and see the nearest words (3CosAdd and 3CosMul), with the input words' exclusion made visible, the rank of an expected answer, and the parallelogram drawn in 3D. An Evaluate button will run gensim's analogy and similarity test sets.",
-        parent,
-    )
+    """Build the panel for ``workspace``."""
+    return AnalogyPanel(workspace, parent)
