@@ -77,36 +77,30 @@ def place_labels(
     list of (index, x, y)
         The text's bottom-left baseline position for every label to draw.
     """
-    cell = 64.0
-    grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+    # An occupancy bitmap of CELL-pixel cells: one numpy slice test per label
+    # keeps a frame's placement at a few ms for thousands of candidates.
+    cell = 2
+    order = np.asarray(order, dtype=np.intp)
+    if len(order) == 0:
+        return []
+    tw = sizes[order, 0]
+    th = sizes[order, 1]
+    # keep the whole text on the canvas
+    x = np.minimum(np.maximum(xy[order, 0] + offset[0], 2.0), width - tw - 2.0)
+    y = np.minimum(np.maximum(xy[order, 1] + offset[1], th + 2.0), height - 2.0)
+    gx0 = np.floor((x - 1) / cell).astype(np.intp).clip(0).tolist()
+    gy0 = np.floor((y - th - 1) / cell).astype(np.intp).clip(0).tolist()
+    gx1 = np.ceil((x + tw + 1) / cell).astype(np.intp).clip(0).tolist()
+    gy1 = np.ceil((y + 2) / cell).astype(np.intp).clip(0).tolist()
+    occupied = np.zeros((int(height) // cell + 4, int(width) // cell + 4), dtype=bool)
     placed: list[tuple[int, float, float]] = []
-    for i in order:
-        tw, th = sizes[i]
-        x = xy[i, 0] + offset[0]
-        y = xy[i, 1] + offset[1]
-        # keep the whole text on the canvas
-        x = min(max(x, 2.0), width - tw - 2.0)
-        y = min(max(y, th + 2.0), height - 2.0)
-        box = (x - 1, y - th - 1, x + tw + 1, y + 2)
-        gx0, gy0 = int(box[0] // cell), int(box[1] // cell)
-        gx1, gy1 = int(box[2] // cell), int(box[3] // cell)
-        clash = False
-        for gx in range(gx0, gx1 + 1):
-            for gy in range(gy0, gy1 + 1):
-                for b in grid.get((gx, gy), ()):
-                    if box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]:
-                        clash = True
-                        break
-                if clash:
-                    break
-            if clash:
-                break
-        if clash:
+    xs, ys, idx = x.tolist(), y.tolist(), order.tolist()
+    for k in range(len(idx)):
+        region = occupied[gy0[k] : gy1[k], gx0[k] : gx1[k]]
+        if region.any():
             continue
-        for gx in range(gx0, gx1 + 1):
-            for gy in range(gy0, gy1 + 1):
-                grid.setdefault((gx, gy), []).append(box)
-        placed.append((int(i), x, y))
+        region[...] = True
+        placed.append((idx[k], xs[k], ys[k]))
         if len(placed) >= max_labels:
             break
     return placed

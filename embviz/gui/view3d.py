@@ -111,11 +111,14 @@ class SceneView(gl.GLViewWidget):
         self._from = self._pos  # positions an animation starts from
         self._t = 1.0
         self._rows = np.zeros(0, dtype=np.intp)
+        self._words: list[str] = []
+        self._at: dict[str, int] = {}
+        self._freq_order = np.zeros(0, dtype=np.intp)
         self._scale = 1.0
         self._overlay_labels: list[tuple[np.ndarray, str, tuple[int, int, int]]] = []
         self._press = None
         self._static: dict[str, QStaticText] = {}
-        self._label_sizes = np.zeros((0, 2))
+        self._widths: dict[str, float] = {}  # text width per label, for this font size
         self._placement_key = None
         self._placement: list[tuple[int, float, float]] = []
         self._version = 0
@@ -181,10 +184,12 @@ class SceneView(gl.GLViewWidget):
         same_words = len(rows) == len(self._rows) and np.array_equal(rows, self._rows)
         start = self.displayed_positions() if same_words and len(new) else new
         self._rows = rows.copy()
+        self._words = self.workspace.shown_words
+        self._at = {w: i for i, w in enumerate(self._words)}
+        self._freq_order = np.argsort(self._rows, kind="stable")[:MAX_LABEL_CANDIDATES]
         self._anim.stop()
         self._pos, self._from = new, start
         self._points.set_data(pos_from=start, pos_to=new)
-        self._label_sizes = self._measure_labels()
         self._version += 1
         self._update_axes()
         self._update_points()
@@ -229,15 +234,22 @@ class SceneView(gl.GLViewWidget):
         """Scale label text (presentation size); 1.0 is the normal size."""
         self.label_scale = float(scale)
         self._static.clear()
-        self._label_sizes = self._measure_labels()
+        self._widths.clear()
         self._version += 1
         self.update()
 
-    def _measure_labels(self) -> np.ndarray:
+    def _label_sizes(self, texts: list[str]) -> np.ndarray:
+        """``(n, 2)`` width and height of each label text (widths cached)."""
         fm = QFontMetricsF(self._font())
-        words = self.workspace.shown_words
-        h = fm.height()
-        return np.array([[fm.horizontalAdvance(w), h] for w in words]).reshape(-1, 2)
+        widths = self._widths
+        out = np.empty((len(texts), 2))
+        out[:, 1] = fm.height()
+        for i, t in enumerate(texts):
+            w = widths.get(t)
+            if w is None:
+                w = widths[t] = fm.horizontalAdvance(t)
+            out[i, 0] = w
+        return out
 
     def category_colors(self) -> tuple[np.ndarray, list[tuple[str, tuple]]]:
         """RGBA 0..1 per shown point from the workspace's colouring, and the legend."""
@@ -332,7 +344,7 @@ class SceneView(gl.GLViewWidget):
             return None
         # the nearest to the cursor, preferring what is in front when sprites overlap
         i = near[np.argmin(d2[near] + 1e3 * depth[near])] if len(near) > 1 else near[0]
-        return self.workspace.shown_words[int(i)]
+        return self._words[int(i)]
 
     # -- painting ------------------------------------------------------------------
     def paintGL(self) -> None:
@@ -352,16 +364,16 @@ class SceneView(gl.GLViewWidget):
 
     def _candidates(self) -> np.ndarray:
         """Indices of points that may get a label, most important first."""
-        words = self.workspace.shown_words
-        at = {w: i for i, w in enumerate(words)}
+        at = self._at
         first = []
         if self.workspace.selected in at:
             first.append(at[self.workspace.selected])
         first += [at[n.word] for n in self.workspace.neighbors if n.word in at]
         # then by frequency (row order in the file)
-        rest = np.argsort(self._rows, kind="stable")[:MAX_LABEL_CANDIDATES]
-        seen = set(first)
-        return np.asarray(first + [int(i) for i in rest if int(i) not in seen], dtype=np.intp)
+        rest = self._freq_order
+        if first:
+            rest = rest[~np.isin(rest, first)]
+        return np.concatenate([np.asarray(first, dtype=np.intp), rest])
 
     def _static_text(self, text: str) -> QStaticText:
         st = self._static.get(text)
@@ -385,23 +397,16 @@ class SceneView(gl.GLViewWidget):
         pos = self.displayed_positions()[cand]
         extra = [p for p, _, _ in self._overlay_labels]
         pts = np.vstack([np.array(extra, np.float64).reshape(-1, 3), pos])
-        xy, depth, visible = project_to_screen(pts, self.mvp(), w, h)
-        fm = QFontMetricsF(self._font())
-        sizes = np.vstack([
-            np.array([[fm.horizontalAdvance(t), fm.height()] for _, t, _ in self._overlay_labels]).reshape(-1, 2),
-            self._label_sizes[cand].reshape(-1, 2),
-        ])  # fmt: skip
+        xy, _depth, visible = project_to_screen(pts, self.mvp(), w, h)
+        texts = [t for _, t, _ in self._overlay_labels] + [self._words[i] for i in cand]
+        sizes = self._label_sizes(texts)
         n_extra = len(extra)
-        n_first = 1 + len(self.workspace.neighbors)
         idx = np.arange(len(pts))
-        # overlays and the selection first, then the rest nearest-first among frequent words
-        head = idx[: n_extra + n_first]
-        tail = idx[n_extra + n_first :]
-        tail = tail[np.argsort(depth[tail], kind="stable")] if len(tail) > 600 else tail
-        order = np.concatenate([head, tail])
-        order = order[visible[order]]
+        # overlays, the selection, then by frequency: a stable priority, so labels
+        # do not flicker from word to word while the camera turns
+        order = idx[visible]
         placed = place_labels(xy, sizes, order, w, h, max_labels=self.max_labels)
-        words = self.workspace.shown_words
+        words = self._words
         highlight = {self.workspace.selected} | {n.word for n in self.workspace.neighbors}
         out = []
         for i, x, y in placed:
@@ -419,12 +424,17 @@ class SceneView(gl.GLViewWidget):
         painter.setFont(font)
         ascent = QFontMetricsF(font).ascent()
         shadow = QPen(QColor(0, 0, 0, 210))
+        plain = QPen(QColor(*THEME["label"]))
         for _i, x, y, text, color in self._place():
             st = self._static_text(text)
             top = y - ascent
-            painter.setPen(shadow)
-            painter.drawStaticText(QPointF(x + 1, top + 1), st)
-            painter.setPen(QPen(QColor(*color)))
+            if color == THEME["label"]:
+                # one glyph pass per ordinary label: text is the frame's main cost
+                painter.setPen(plain)
+            else:  # highlighted and overlay labels get a shadow to stand out
+                painter.setPen(shadow)
+                painter.drawStaticText(QPointF(x + 1, top + 1), st)
+                painter.setPen(QPen(QColor(*color)))
             painter.drawStaticText(QPointF(x, top), st)
 
     def _paint_axis_names(self, painter: QPainter) -> None:
@@ -464,11 +474,10 @@ class SceneView(gl.GLViewWidget):
         if proj is None:
             return []
         lines = [proj.note] if proj.note else []
-        if len(ws.in_slice):
-            words = ws.shown_words
+        if len(ws.in_slice) == len(self._words) and len(ws.in_slice):
             text = f"In this slice: {100 * float(np.mean(ws.in_slice)):.0f} % of a word's length on average"
-            if ws.selected in words:
-                f = float(ws.in_slice[words.index(ws.selected)])
+            if ws.selected in self._at:
+                f = float(ws.in_slice[self._at[ws.selected]])
                 text = f"“{ws.selected}”: {100 * f:.0f} % of its length is in this slice"
                 text += f" (average {100 * float(np.mean(ws.in_slice)):.0f} %)"
             lines.append(text + "; the rest is invisible here.")
