@@ -20,6 +20,7 @@ from embviz import __version__
 from embviz.core.embeddings import Embeddings
 from embviz.core.errors import Cancelled
 from embviz.core.workspace import Workspace
+from embviz.gui.export_menu import build_export_menu
 from embviz.gui.jobs import Job
 from embviz.gui.panels.registry import panel_modules
 from embviz.gui.scenes import SceneController
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         act = QAction("Open &Default (GloVe 50d)", self)
         act.triggered.connect(lambda: self.open_path(None))
         file_menu.addAction(act)
+        file_menu.addSeparator()
+        build_export_menu(self, file_menu)
         file_menu.addSeparator()
         act = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         act.triggered.connect(self.close)

@@ -1,0 +1,69 @@
+"""The File → Export menu: asks where and how large, then calls :mod:`embviz.gui.export`."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from embviz.core.errors import EmbvizError
+from embviz.gui import export
+
+SIZES = {
+    "3840 × 2160 (4K)": (3840, 2160),
+    "1920 × 1080 (Full HD)": (1920, 1080),
+    "2560 × 1440": (2560, 1440),
+    "1280 × 720": (1280, 720),
+}
+
+
+def build_export_menu(window, menu: QMenu) -> QMenu:
+    """Add the Export submenu to ``menu`` for ``window`` (a MainWindow)."""
+    sub = menu.addMenu("&Export")
+
+    def view_image():
+        choice, ok = QInputDialog.getItem(window, "Export 3D view", "Size:", list(SIZES), 0, False)
+        if not ok:
+            return
+        path, _ = QFileDialog.getSaveFileName(window, "Export 3D view", "embviz-3d.png",
+                                              "PNG image (*.png);;JPEG image (*.jpg)")  # fmt: skip
+        if path:
+            _guard(window, lambda: export.export_view(window, path, SIZES[choice]))
+
+    def turntable():
+        path, _ = QFileDialog.getSaveFileName(window, "Export turntable", "embviz-orbit.gif",
+                                              "Animated GIF (*.gif)")  # fmt: skip
+        if path:
+            _guard(window, lambda: export.export_turntable(window, path))
+
+    act = QAction("3D view as &image…", window, shortcut="Ctrl+E")
+    act.setToolTip("Render the 3D view at up to 4K, labels included")
+    act.triggered.connect(view_image)
+    sub.addAction(act)
+    act = QAction("3D &turntable as GIF…", window)
+    act.setToolTip("A full turn of the 3D view as an animated GIF")
+    act.triggered.connect(turntable)
+    sub.addAction(act)
+    sub.addSeparator()
+    for name, dock in window.docks.items():
+        act = QAction(f"{dock.windowTitle()} panel as PNG or SVG…", window)
+        act.setToolTip("PNG at 3840 pixels wide, or SVG (vector) by the file extension")
+        act.triggered.connect(lambda _=False, name=name: _export_panel(window, name))
+        sub.addAction(act)
+    return sub
+
+
+def _export_panel(window, name: str) -> None:
+    panel = window.panels[name]
+    path, _ = QFileDialog.getSaveFileName(window, "Export panel", f"embviz-{name}.png",
+                                          "PNG image (*.png);;SVG vector (*.svg)")  # fmt: skip
+    if path:
+        _guard(window, lambda: export.export_widget(panel, path, width=3840))
+
+
+def _guard(window, fn) -> None:
+    try:
+        out = fn()
+    except EmbvizError as e:
+        QMessageBox.warning(window, "Export", str(e))
+    else:
+        window.statusBar().showMessage(f"Saved {out}", 5000)
