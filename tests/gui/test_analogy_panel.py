@@ -114,3 +114,16 @@ def test_evaluate_in_background_then_browse_failures(qtbot, panel, default_embed
     arrows = panel.workspace.overlays["analogy"].arrows
     np.testing.assert_array_equal(arrows[0][0], default_embeddings.vector(a))
     assert f"answered “{f.predicted}”" in panel.failure_info.text()
+
+
+def test_cancel_evaluation_and_reload_clears(qtbot, panel, default_embeddings):
+    job = panel.run_evaluation()
+    with qtbot.waitSignal(job.error, timeout=30000) as blocker:
+        job.cancel()
+    assert type(blocker.args[0]).__name__ == "Cancelled"
+    assert panel.eval_status.text() == "Evaluation cancelled."
+    assert panel.evaluate_button.isEnabled()
+    panel.expr.setText("king - man + woman")
+    panel.run_query()
+    panel.workspace.set_embeddings(default_embeddings)  # new data: old answers go
+    assert panel.table.rowCount() == 0 and "analogy" not in panel.workspace.overlays
