@@ -54,6 +54,7 @@ def place_labels(
     *,
     offset: tuple[float, float] = (6.0, -4.0),
     max_labels: int = 400,
+    blocked: list[tuple[float, float, float, float]] = (),
 ) -> list[tuple[int, float, float]]:
     """Choose which labels to draw so that none overlap (greedy, in priority order).
 
@@ -71,6 +72,8 @@ def place_labels(
         Where the text's bottom-left corner sits relative to its point.
     max_labels
         Stop after this many labels.
+    blocked
+        Boxes ``(x0, y0, x1, y1)`` already taken (e.g. axis names).
 
     Returns
     -------
@@ -93,6 +96,9 @@ def place_labels(
     gx1 = np.ceil((x + tw + 1) / cell).astype(np.intp).clip(0).tolist()
     gy1 = np.ceil((y + 2) / cell).astype(np.intp).clip(0).tolist()
     occupied = np.zeros((int(height) // cell + 4, int(width) // cell + 4), dtype=bool)
+    for bx0, by0, bx1, by1 in blocked:
+        occupied[max(int(by0 // cell), 0) : max(int(-(-by1 // cell)), 0),
+                 max(int(bx0 // cell), 0) : max(int(-(-bx1 // cell)), 0)] = True  # fmt: skip
     placed: list[tuple[int, float, float]] = []
     xs, ys, idx = x.tolist(), y.tolist(), order.tolist()
     for k in range(len(idx)):

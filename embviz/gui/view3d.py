@@ -179,7 +179,9 @@ class SceneView(gl.GLViewWidget):
             self._scale = 1.0
         else:
             c = proj.coords
-            self._scale = RADIUS / max(float(np.abs(c).max()), 1e-9)
+            # fit the bulk of the cloud, not its farthest outlier, to the axes' length
+            reach = float(np.quantile(np.linalg.norm(c, axis=1), 0.98))
+            self._scale = RADIUS / max(reach, 1e-9)
             new = np.ascontiguousarray(c * self._scale, dtype=np.float32)
         same_words = len(rows) == len(self._rows) and np.array_equal(rows, self._rows)
         start = self.displayed_positions() if same_words and len(new) else new
@@ -405,7 +407,8 @@ class SceneView(gl.GLViewWidget):
         # overlays, the selection, then by frequency: a stable priority, so labels
         # do not flicker from word to word while the camera turns
         order = idx[visible]
-        placed = place_labels(xy, sizes, order, w, h, max_labels=self.max_labels)
+        blocked = [box for *_, box in self._axis_names()]
+        placed = place_labels(xy, sizes, order, w, h, max_labels=self.max_labels, blocked=blocked)
         words = self._words
         highlight = {self.workspace.selected} | {n.word for n in self.workspace.neighbors}
         out = []
@@ -437,34 +440,51 @@ class SceneView(gl.GLViewWidget):
                 painter.setPen(QPen(QColor(*color)))
             painter.drawStaticText(QPointF(x, top), st)
 
-    def _paint_axis_names(self, painter: QPainter) -> None:
+    def _axis_names(self) -> list[tuple[str, float, float, tuple, tuple]]:
+        """Each axis name's text, baseline position, colour and box, beyond its tip."""
         proj = self.workspace.projection
         if proj is None:
-            return
-        # the name sits at the axis tip, or further in when the tip is off screen
-        radii = RADIUS * np.array([1.2, 1.0, 0.8, 0.6, 0.4])
-        ends = np.vstack([np.eye(3) * r for r in radii])
-        xy_all, _, vis_all = project_to_screen(ends, self.mvp(), self.width(), self.height())
-        pick = [
-            next((j * 3 + k for j in range(len(radii)) if vis_all[j * 3 + k]), k) for k in range(3)
-        ]
-        xy, visible = xy_all[pick], vis_all[pick]
+            return []
+        w, h = self.width(), self.height()
+        # the name sits just beyond the axis tip, or further in when the tip is off screen
+        radii = RADIUS * np.array([1.15, 1.0, 0.8, 0.6, 0.4])
+        ends = np.vstack([np.zeros((1, 3)), *[np.eye(3) * r for r in radii]])
+        xy_all, _, vis_all = project_to_screen(ends, self.mvp(), w, h)
+        origin = xy_all[0]
         font = self._font()
         font.setBold(True)
-        painter.setFont(font)
         fm = QFontMetricsF(font)
+        out = []
         for k in range(3):
-            if not visible[k]:
+            j = next((1 + j * 3 + k for j in range(len(radii)) if vis_all[1 + j * 3 + k]), None)
+            if j is None:
                 continue
+            tip = xy_all[j]
+            d = tip - origin
+            d = d / max(float(np.hypot(*d)), 1e-6)
             text = proj.labels[k]
             if proj.kind == "axes":
                 text = f"{'xyz'[k]}: {text}"
-            tw = fm.horizontalAdvance(text)
-            x = min(max(xy[k, 0] - tw / 2, 2.0), self.width() - tw - 2)
-            y = min(max(xy[k, 1], fm.height()), self.height() - 4.0)
+            tw, asc, desc = fm.horizontalAdvance(text), fm.ascent(), fm.descent()
+            ax, ay = tip + 8 * d
+            # grow the text away from the axis so the line never runs through it
+            x = ax if d[0] > 0.35 else ax - tw if d[0] < -0.35 else ax - tw / 2
+            y = ay if d[1] < -0.35 else ay + asc if d[1] > 0.35 else ay + asc / 2
+            x = min(max(x, 2.0), w - tw - 2)
+            y = min(max(y, asc + 2), h - desc - 2)
+            out.append(
+                (text, x, y, THEME["axis"][k], (x - 2, y - asc - 2, x + tw + 2, y + desc + 2))
+            )
+        return out
+
+    def _paint_axis_names(self, painter: QPainter) -> None:
+        font = self._font()
+        font.setBold(True)
+        painter.setFont(font)
+        for text, x, y, color, _box in self._axis_names():
             painter.setPen(QPen(QColor(0, 0, 0, 210)))
             painter.drawText(QPointF(x + 1, y + 1), text)
-            painter.setPen(QPen(QColor(*THEME["axis"][k])))
+            painter.setPen(QPen(QColor(*color)))
             painter.drawText(QPointF(x, y), text)
 
     def info_lines(self) -> list[str]:

@@ -44,3 +44,10 @@ def test_project_to_screen_identity_and_behind_camera():
     persp[3] = [0, 0, -1, 0]  # w = -z: points with z > 0 are behind the camera
     _, _, vis = project_to_screen(np.array([[0.0, 0, -1], [0, 0, 1]]), persp, 10, 10)
     assert vis.tolist() == [True, False]
+
+
+def test_blocked_boxes_are_kept_free():
+    xy = np.array([[100.0, 100.0], [300.0, 100.0]])
+    sizes = np.array([[50.0, 14.0], [50.0, 14.0]])
+    placed = place_labels(xy, sizes, np.array([0, 1]), 400, 300, blocked=[(90, 80, 170, 100)])
+    assert [i for i, _, _ in placed] == [1]

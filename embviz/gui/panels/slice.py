@@ -48,6 +48,16 @@ def _error_label() -> QLabel:
     return lab
 
 
+def _page(widget: QWidget) -> QWidget:
+    """Wrap a stacked page so it keeps its natural height instead of stretching."""
+    page = QWidget()
+    lay = QVBoxLayout(page)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addWidget(widget)
+    lay.addStretch(1)
+    return page
+
+
 class SlicePanel(QWidget):
     """Controls for :class:`Workspace`'s slice, shown words and look; owns no data."""
 
@@ -75,7 +85,9 @@ class SlicePanel(QWidget):
         self.mode.currentIndexChanged.connect(self._on_mode)
         form.addWidget(self.mode)
         self.pages = QStackedWidget()
-        self.pages.addWidget(QLabel("The three directions along which the words spread most."))
+        self.pages.addWidget(
+            _page(QLabel("The three directions along which the words spread most."))
+        )
         axes = QWidget()
         af = QFormLayout(axes)
         af.setContentsMargins(0, 0, 0, 0)
@@ -96,7 +108,7 @@ class SlicePanel(QWidget):
         self.pages.addWidget(axes)
         rnd = QPushButton("Draw another random slice")
         rnd.clicked.connect(self._new_random)
-        self.pages.addWidget(rnd)
+        self.pages.addWidget(_page(rnd))
         raw = QWidget()
         rl = QHBoxLayout(raw)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -108,7 +120,7 @@ class SlicePanel(QWidget):
             sp.valueChanged.connect(self._apply_raw)
             rl.addWidget(sp)
             self.raw_spins.append(sp)
-        self.pages.addWidget(raw)
+        self.pages.addWidget(_page(raw))
         form.addWidget(self.pages)
         self.slice_error = _error_label()
         form.addWidget(self.slice_error)
