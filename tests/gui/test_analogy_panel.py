@@ -87,6 +87,11 @@ def test_bad_input_is_named_and_keeps_the_last_answer(qtbot, panel):
     panel.run_query()
     assert "position 8" in panel.message.text()
     assert panel.answer_words()[0] == "queen"
+    panel.expr.setText("king - man + woman")
+    panel.expected.setText("quene")
+    panel.run_query()  # answers anyway; the unknown expected word is named beside them
+    assert panel.answer_words()[0] == "queen" and not panel.message.text()
+    assert "'quene' is not in the vocabulary" in panel.expected_info.text()
 
 
 def test_evaluate_in_background_then_browse_failures(qtbot, panel, default_embeddings):

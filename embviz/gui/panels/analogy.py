@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from embviz.core.analogy import QueryResult, analogy_terms, parallelogram, query, raw_point
-from embviz.core.errors import Cancelled, EmbvizError
+from embviz.core.errors import Cancelled, EmbvizError, UnknownWordError, close_spellings
 from embviz.core.expressions import describe
 from embviz.core.workspace import Overlay, Workspace
 from embviz.gui.jobs import Job
@@ -220,6 +220,11 @@ class AnalogyPanel(QWidget):
             return None
         text = self.expr.text() if self.expr.text().strip() else self.expr.placeholderText()
         expected = self.expected.text().strip() or None
+        expected_error = None
+        if expected is not None and expected not in emb:
+            # Answer anyway; say what is wrong with the expected word next to it.
+            expected_error = str(UnknownWordError(expected, close_spellings(expected, emb.words)))
+            expected = None
         try:
             res = query(emb, text, k=self.k.value(), method=self.method.currentData(),
                         include_inputs=self.include.isChecked(), expected=expected)  # fmt: skip
@@ -229,6 +234,8 @@ class AnalogyPanel(QWidget):
         self.message.clear()
         self.result = res
         self._fill_answers(res)
+        if expected_error:
+            self.expected_info.setText(f"<span style='{ERROR_STYLE}'>{expected_error}</span>")
         self._update_note()
         self._draw(res)
         return res
