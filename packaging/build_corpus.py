@@ -187,18 +187,19 @@ def sentences(seed: int = SEED, count: int = SENTENCES) -> list[str]:
     return [r.choices(makers, weights)[0](r) for _ in range(count)]
 
 
-def watched_words() -> list[str]:
-    """The words the Train panel follows on the shipped corpus, grouped by topic."""
-    words: list[str] = []
+def watched_words() -> list[tuple[str, str]]:
+    """The words the Train panel follows on the shipped corpus, each with its group."""
+    out: list[tuple[str, str]] = []
     for male, female, *_ in PEOPLE:
-        words += [male, female]
-    words += ["he", "she", "his", "her", "throne", "crown", "palace", "family"]
+        out += [(male, "male"), (female, "female")]
+    out += [("he", "male"), ("his", "male"), ("she", "female"), ("her", "female")]
+    out += [(w, "royal") for w in ("throne", "crown", "palace")] + [("family", "family")]
     for sing, plur, *_ in ANIMALS:
-        words += [sing, plur]
-    words += NUMBERS
+        out += [(sing, "animal"), (plur, "animals")]
+    out += [(n, "number") for n in NUMBERS]
     for country, capital, *_ in COUNTRIES:
-        words += [country, capital]
-    return list(dict.fromkeys(words))
+        out += [(country, "country"), (capital, "capital")]
+    return out
 
 
 def build() -> dict[str, bytes]:
@@ -206,7 +207,7 @@ def build() -> dict[str, bytes]:
     text = "\n".join(sentences()) + "\n"
     return {
         "teaching.txt": text.encode("utf-8"),
-        "watch.txt": ("\n".join(watched_words()) + "\n").encode("utf-8"),
+        "watch.txt": "".join(f"{w}\t{g}\n" for w, g in watched_words()).encode("utf-8"),
     }
 
 

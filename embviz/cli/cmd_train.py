@@ -24,8 +24,9 @@ def register(sub) -> None:
     p.add_argument("--alpha", type=float, default=0.025, help="learning rate (default 0.025)")
     p.add_argument("--min-count", type=int, default=5, help="ignore rarer words (default 5)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    p.add_argument("--workers", type=int, default=2,
-                   help="training threads (default 2; 1 makes runs reproducible)")  # fmt: skip
+    p.add_argument("--workers", type=int, default=1,
+                   help="training threads (default 1: exact loss, reproducible runs; with "
+                   "more, gensim's loss counter undercounts)")  # fmt: skip
     p.add_argument("--cbow", action="store_true", help="CBOW instead of skip-gram")
     p.add_argument("--init", choices=("gensim", "normal", "uniform", "pretrained"),
                    default="gensim", help="initial vectors (default: gensim's own)")  # fmt: skip

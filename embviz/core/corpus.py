@@ -47,10 +47,24 @@ def shipped_corpus_path() -> Path:
     return resources_dir() / "corpus" / SHIPPED_NAME
 
 
+def shipped_watch_groups() -> dict[str, str]:
+    """The words the lesson follows on the shipped corpus, each with its group.
+
+    Groups are e.g. ``male``/``female`` (people), ``animal``/``animals``
+    (singular/plural), ``number``, ``country``/``capital``.
+    """
+    path = shipped_corpus_path().with_name("watch.txt")
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, group = line.partition("\t")
+        if word:
+            out[word] = group
+    return out
+
+
 def shipped_watch_words() -> list[str]:
     """The words the lesson follows on the shipped corpus, grouped by topic."""
-    path = shipped_corpus_path().with_name("watch.txt")
-    return [w for w in path.read_text(encoding="utf-8").split() if w]
+    return list(shipped_watch_groups())
 
 
 class Corpus:

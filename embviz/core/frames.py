@@ -42,14 +42,25 @@ def procrustes_rotation(x: np.ndarray, ref: np.ndarray) -> np.ndarray:
     return u @ vt
 
 
-def align_sequence(snapshots: Sequence[np.ndarray]) -> list[np.ndarray]:
+def align_sequence(
+    snapshots: Sequence[np.ndarray], done: list[np.ndarray] | None = None
+) -> list[np.ndarray]:
     """Centre every snapshot and rotate it onto the previous aligned one.
 
     The first snapshot is only centred; rotations never change angles or
     lengths between words, so every similarity is preserved.
+
+    Parameters
+    ----------
+    snapshots
+        The raw snapshots, oldest first.
+    done
+        Aligned results of a prefix of ``snapshots`` from an earlier call; it is
+        extended in place (earlier alignments never change), so a live run costs
+        one SVD per new snapshot.
     """
-    out: list[np.ndarray] = []
-    for x in snapshots:
+    out: list[np.ndarray] = done if done is not None else []
+    for x in snapshots[len(out) :]:
         xc = np.asarray(x, np.float64) - np.asarray(x, np.float64).mean(axis=0)
         if out:
             xc = xc @ procrustes_rotation(xc, out[-1])
@@ -58,7 +69,10 @@ def align_sequence(snapshots: Sequence[np.ndarray]) -> list[np.ndarray]:
 
 
 def stable_coords(
-    snapshots: Sequence[np.ndarray], mode: FrameMode = "final", pinned: int | None = None
+    snapshots: Sequence[np.ndarray],
+    mode: FrameMode = "final",
+    pinned: int | None = None,
+    aligned: list[np.ndarray] | None = None,
 ) -> tuple[list[np.ndarray], tuple[str, str, str]]:
     """Project every snapshot to 3D on one stable frame.
 
@@ -72,6 +86,8 @@ def stable_coords(
         previous one, then use the PCA axes of the newest aligned snapshot.
     pinned
         The reference snapshot for ``"pinned"``.
+    aligned
+        For ``"procrustes"``: a cache passed to :func:`align_sequence`.
 
     Returns
     -------
@@ -85,7 +101,7 @@ def stable_coords(
     if mode not in FRAME_MODES:
         raise EmbvizError(f"unknown frame {mode!r}: use one of {', '.join(FRAME_MODES)}")
     if mode == "procrustes":
-        data = align_sequence(snapshots)
+        data = align_sequence(snapshots, aligned)
         ref_index, tag = len(data) - 1, "aligned"
     else:
         data = [

@@ -14,7 +14,11 @@ so the model learns what one ``train(epochs=E)`` call would teach it.
 The loss: gensim accumulates the loss of one ``train()`` call in a float32, so
 over a long call it loses precision and stalls at 2**27 = 134217728. Each call
 here covers one part of one epoch and ``running_training_loss`` is reset to 0
-before it; an epoch's loss is the float64 sum of its parts.
+before it; an epoch's loss is the float64 sum of its parts. With more than one
+worker the number is only approximate: each gensim worker copies the counter
+at the start of a job and writes it back at the end, so concurrent jobs
+overwrite each other's sums (two workers report about half the loss). One
+worker — the default — gives the exact loss and reproducible runs.
 """
 
 from __future__ import annotations
@@ -73,7 +77,7 @@ class TrainParams:
     min_count: int = 5
     sample: float = 1e-3
     seed: int = 1
-    workers: int = 2
+    workers: int = 1
     init: Init = "gensim"
     init_scale: float = 0.02
     pretrained: str | None = None
@@ -191,6 +195,7 @@ def train_word2vec(
         "sentences": int(model.corpus_count),
         "corpus_words": int(model.corpus_total_words),
         "vocabulary": len(model.wv),
+        "loss_exact": params.workers == 1,
         "params": asdict(params),
     }
     info.update(_initialise(model, params, progress))

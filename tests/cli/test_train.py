@@ -12,7 +12,7 @@ import embviz
 from embviz.cli import main
 from tests.core.test_training import tiny_corpus
 
-FAST = ["--dim", "8", "--epochs", "2", "--min-count", "2", "--workers", "1"]
+FAST = ["--dim", "8", "--epochs", "2", "--min-count", "2"]
 
 
 def test_train_writes_vectors_and_loadable_snapshots(tmp_path, capsys):

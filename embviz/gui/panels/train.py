@@ -1,19 +1,651 @@
-"""The Train panel (placeholder until its issue lands)."""
+"""The Train panel: train word2vec live and watch the vectors learn.
+
+The panel holds the form, the run's snapshots and the playback position; the
+training itself is :func:`embviz.core.training.train_word2vec` on a
+:class:`~embviz.gui.training_worker.TrainingRun` thread, and the picture is a
+:class:`~embviz.gui.training_view.TrainingView`. Playback interpolates between
+snapshots on a stable frame (:mod:`embviz.core.frames`) at ~30 frames/s.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import time
+from pathlib import Path
 
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from embviz.core.errors import EmbvizError
+from embviz.core.frames import interpolate, stable_coords
+from embviz.core.training import Snapshot, TrainParams, cosine_pairs
 from embviz.core.workspace import Workspace
-from embviz.gui.panels.placeholder import PlaceholderPanel
+from embviz.gui.training_plots import LossPlot, SimilarityPlot
+from embviz.gui.training_view import TrainingView
+from embviz.gui.training_worker import TrainingRun
 
 TITLE = "Train"
+FPS = 30
+DEFAULT_PAIRS = "king queen, man woman, cat cats, paris france"
+INIT_CHOICES = [
+    ("gensim", "gensim default: uniform in ±1/dim"),
+    ("normal", "normal, σ ="),
+    ("uniform", "uniform in ±a, a ="),
+    ("pretrained", "pretrained file (covered words)"),
+]
+FRAME_CHOICES = [
+    ("final", "Fixed axes: PCA of the newest state"),
+    ("pinned", "Fixed axes: PCA of the snapshot shown now"),
+    ("procrustes", "Procrustes: align each to the previous"),
+]
+
+
+def _spin(lo: int, hi: int, value: int, tip: str) -> QSpinBox:
+    s = QSpinBox(minimum=lo, maximum=hi, value=value)
+    s.setToolTip(tip)
+    return s
+
+
+class TrainPanel(QWidget):
+    """Form, run control, 3D view of the watched words, timeline and curves."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.run: TrainingRun | None = None
+        self.snapshots: list[Snapshot] = []
+        self.coords: list[np.ndarray] = []
+        self.axis_labels = ("", "", "")
+        self.model = None  # Embeddings of the last finished or stopped run
+        self.t = 0.0
+        self.playing = True
+        self.speed = 2.0  # snapshots per second during playback
+        self.pinned = 0
+        self.corpus_file: str | None = None
+        self._shown_t = None
+        self._last_tick = time.perf_counter()
+        self._close_watcher: QObject | None = None
+        self._dirty = False
+        self._fraction = 0.0
+        self._refreshed_n = 0
+        self._aligned: list[np.ndarray] = []  # Procrustes cache, grows with the run
+        self._sims: list[list[float | None]] = []  # cosine of the pairs, per snapshot
+
+        self.view = TrainingView(self)
+        self._build_form()
+        self._build_timeline()
+        self._build_plots()
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.view, 3)
+        rl.addLayout(self._timeline)
+        rl.addWidget(self.tabs, 1)
+        rl.addWidget(self.readout)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setMinimumWidth(260)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.splitter)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000 // FPS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self._update_buttons()
+
+    # -- construction --------------------------------------------------------------
+    def _build_form(self) -> None:
+        self.form = QWidget()
+        v = QVBoxLayout(self.form)
+        corpus = QGroupBox("Corpus")
+        cl = QVBoxLayout(corpus)
+        self.corpus_choice = QComboBox()
+        self.corpus_choice.addItems(["Shipped teaching corpus", "Text file…"])
+        self.corpus_choice.setToolTip("Royalty, family, animals, numbers and capitals "
+                                      "(resources/corpus), or any plain-text file")  # fmt: skip
+        self.corpus_choice.activated.connect(self._on_corpus_choice)
+        self.corpus_label = QLabel("teaching.txt · 60,000 sentences")
+        self.corpus_label.setWordWrap(True)
+        cl.addWidget(self.corpus_choice)
+        cl.addWidget(self.corpus_label)
+        v.addWidget(corpus)
+
+        model = QGroupBox("Model")
+        f = QFormLayout(model)
+        self.arch = QComboBox()
+        self.arch.addItems(["skip-gram", "CBOW"])
+        self.dim = _spin(3, 300, 50, "Vector dimension")
+        self.window_size = _spin(1, 20, 4, "Words on each side that count as context")
+        self.negative = _spin(1, 25, 5, "Negative samples per positive pair")
+        self.epochs = _spin(1, 200, 10, "Passes over the corpus")
+        self.alpha = QDoubleSpinBox(decimals=4, minimum=0.0005, maximum=1.0, singleStep=0.005,
+                                    value=0.025)  # fmt: skip
+        self.alpha.setToolTip("Initial learning rate; it falls linearly to 0.0001")
+        self.min_count = _spin(1, 10000, 5, "Ignore words rarer than this")
+        self.seed = _spin(0, 2**31 - 1, 1, "Random seed (runs repeat exactly with 1 worker)")
+        self.parts = _spin(1, 20, 4, "Snapshots taken within each epoch")
+        self.workers = _spin(
+            1,
+            8,
+            1,
+            "Training threads. 1 gives the exact loss and "
+            "reproducible runs; with more, gensim's loss counter "
+            "undercounts (its workers overwrite each other's sums)",
+        )
+        for label, w in [("Architecture", self.arch), ("Dimensions", self.dim),
+                         ("Window", self.window_size), ("Negative samples", self.negative),
+                         ("Epochs", self.epochs), ("Learning rate", self.alpha),
+                         ("Min count", self.min_count), ("Seed", self.seed),
+                         ("Snapshots / epoch", self.parts), ("Workers", self.workers)]:  # fmt: skip
+            f.addRow(label, w)
+        v.addWidget(model)
+
+        init = QGroupBox("Initial vectors")
+        il = QFormLayout(init)
+        self.init = QComboBox()
+        for key, text in INIT_CHOICES:
+            self.init.addItem(text, key)
+        self.init.setToolTip("What the embedding matrix holds before the first update")
+        self.init_scale = QDoubleSpinBox(decimals=3, minimum=0.001, maximum=5.0, singleStep=0.01,
+                                         value=0.02)  # fmt: skip
+        self.pretrained = QLineEdit(placeholderText="vector file…")
+        browse = QToolButton(text="…")
+        browse.clicked.connect(self._browse_pretrained)
+        row = QHBoxLayout()
+        row.addWidget(self.pretrained, 1)
+        row.addWidget(browse)
+        il.addRow(self.init)
+        il.addRow("σ or a", self.init_scale)
+        il.addRow("File", row)
+        v.addWidget(init)
+
+        self.start_button = QPushButton("Start training")
+        self.start_button.setToolTip("Train from new initial vectors (stops a run in progress)")
+        self.start_button.clicked.connect(self.start)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.clicked.connect(self.stop)
+        row = QHBoxLayout()
+        row.addWidget(self.start_button, 1)
+        row.addWidget(self.stop_button)
+        v.addLayout(row)
+        self.progress = QProgressBar(minimum=0, maximum=1000, textVisible=False)
+        self.progress.setMaximumHeight(8)
+        v.addWidget(self.progress)
+        self.status = QLabel("Ready")
+        self.status.setWordWrap(True)
+        v.addWidget(self.status)
+        self.save_button = QPushButton("Save vectors…")
+        self.save_button.setToolTip("word2vec text (.txt) or binary (.bin) of the whole vocabulary")
+        self.save_button.clicked.connect(self._save_dialog)
+        self.open_button = QPushButton("Open as current data")
+        self.open_button.setToolTip("Show the trained vectors in the main view")
+        self.open_button.clicked.connect(self.open_as_current)
+        v.addWidget(self.save_button)
+        v.addWidget(self.open_button)
+        v.addStretch(1)
+
+    def _build_timeline(self) -> None:
+        self.play_button = QToolButton()
+        self.play_button.setToolTip("Play / pause the animation")
+        self.play_button.clicked.connect(self.toggle_play)
+        pix = QStyle.StandardPixmap
+        back = QToolButton()
+        back.setIcon(self.style().standardIcon(pix.SP_MediaSeekBackward))
+        back.setToolTip("One snapshot back")
+        back.clicked.connect(lambda: self.step(-1))
+        fwd = QToolButton()
+        fwd.setIcon(self.style().standardIcon(pix.SP_MediaSeekForward))
+        fwd.setToolTip("One snapshot forward")
+        fwd.clicked.connect(lambda: self.step(1))
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setToolTip("Scrub through the snapshots")
+        self.slider.setRange(0, 0)
+        self.slider.valueChanged.connect(self._on_slider)
+        self.time_label = QLabel("—")
+        self.time_label.setMinimumWidth(120)
+        self.frame_choice = QComboBox()
+        for key, text in FRAME_CHOICES:
+            self.frame_choice.addItem(text, key)
+        self.frame_choice.setToolTip("How the 3D axes stay still while the vectors learn")
+        self.frame_choice.activated.connect(self._on_frame_choice)
+        row = QHBoxLayout()
+        for w in (back, self.play_button, fwd):
+            row.addWidget(w)
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.time_label)
+        row.addWidget(self.frame_choice)
+        self._timeline = row
+        self._update_play_text()
+
+    def _build_plots(self) -> None:
+        self.loss_plot = LossPlot()
+        self.sim_plot = SimilarityPlot()
+        sim = QWidget()
+        sl = QVBoxLayout(sim)
+        sl.setContentsMargins(0, 0, 0, 0)
+        self.pairs_edit = QLineEdit(DEFAULT_PAIRS)
+        self.pairs_edit.setToolTip("Word pairs to follow, comma-separated: 'king queen, cat cats'")
+        self.pairs_edit.editingFinished.connect(self._on_pairs_edited)
+        sl.addWidget(self.pairs_edit)
+        sl.addWidget(self.sim_plot, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.loss_plot, "Loss")
+        self.tabs.addTab(sim, "Similarity")
+        self.readout = QLabel("")
+        self.readout.setWordWrap(True)
+
+    # -- corpus and parameters -----------------------------------------------------
+    def _on_corpus_choice(self, index: int) -> None:
+        if index == 1:
+            path, _ = QFileDialog.getOpenFileName(self, "Choose a text corpus", "",
+                                                  "Text (*.txt);;All files (*)")  # fmt: skip
+            if path:
+                self.set_corpus_file(path)
+            else:
+                self.set_corpus_file(self.corpus_file)
+        else:
+            self.set_corpus_file(None)
+
+    def set_corpus_file(self, path: str | None) -> None:
+        """Train on ``path`` from now on (``None`` = the shipped teaching corpus)."""
+        self.corpus_file = str(path) if path else None
+        self.corpus_choice.setCurrentIndex(0 if path is None else 1)
+        self.corpus_label.setText("teaching.txt · 60,000 sentences" if path is None
+                                  else Path(path).name)  # fmt: skip
+
+    def _browse_pretrained(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Pretrained vectors", "",
+                                              "Vector files (*.txt *.vec *.bin *.npy);;All (*)")  # fmt: skip
+        if path:
+            self.pretrained.setText(path)
+            self.init.setCurrentIndex(3)
+
+    def params(self) -> TrainParams:
+        """The parameters the form describes."""
+        from embviz.core.corpus import shipped_watch_words
+
+        return TrainParams(
+            sg=self.arch.currentIndex() == 0, dim=self.dim.value(), window=self.window_size.value(),
+            negative=self.negative.value(), epochs=self.epochs.value(), alpha=self.alpha.value(),
+            min_count=self.min_count.value(), seed=self.seed.value(),
+            workers=self.workers.value(), init=self.init.currentData(),
+            init_scale=self.init_scale.value(), pretrained=self.pretrained.text().strip() or None,
+            snapshots_per_epoch=self.parts.value(),
+            watch=tuple(shipped_watch_words()) if self.corpus_file is None else None,
+        )  # fmt: skip
+
+    # -- running -------------------------------------------------------------------
+    def start(self) -> TrainingRun | None:
+        """Start a new run from fresh initial vectors; a run in progress is stopped first."""
+        from embviz.core.corpus import open_corpus
+        from embviz.core.training import train_word2vec
+
+        self.shutdown()
+        try:
+            params = self.params()
+            params.check()
+        except EmbvizError as e:
+            self._error(str(e))
+            return None
+        path = self.corpus_file
+        self.snapshots, self.coords, self.model = [], [], None
+        self._aligned, self._sims, self._refreshed_n, self._fraction = [], [], 0, 0.0
+        self.t, self.pinned, self._shown_t = 0.0, 0, None
+        self.playing = True
+        self.loss_plot.set_losses([])
+        self.loss_plot.setXRange(0, params.epochs + 0.5)
+        self.sim_plot.setXRange(0, params.epochs + 0.5)
+        self.sim_plot.set_series([], [], [])
+        self.slider.setRange(0, 0)
+
+        def make(progress):
+            return train_word2vec(open_corpus(path), params, progress)
+
+        run = TrainingRun(make, self)
+        run.snapshot.connect(lambda snap: self._on_snapshot(snap, run))
+        run.progressed.connect(self._on_progress)
+        run.failed.connect(lambda error: self._on_failed(error, run))
+        run.finished.connect(lambda: self._on_finished(run))
+        self.run = run
+        self._status(f"Reading {Path(path).name if path else 'the teaching corpus'}…")
+        self.progress.setValue(0)
+        run.start()
+        self._update_buttons()
+        return run
+
+    def stop(self) -> None:
+        """Ask the run to stop after the part of an epoch it is training."""
+        if self.run is not None and self.run.is_running():
+            self.run.stop()
+            self._status("Stopping…")
+            self._update_buttons()
+
+    def shutdown(self) -> None:
+        """Stop any run and wait for its thread (window closing, new run)."""
+        run = self.run
+        if run is not None:
+            run.stop()
+            run.wait(30000)
+            # Snapshots it queued before ending are ignored: they are not from self.run.
+            self.run = None
+            run.deleteLater()
+            self._update_buttons()
+
+    def is_running(self) -> bool:
+        """Whether a training thread runs."""
+        return self.run is not None and self.run.is_running()
+
+    def _on_snapshot(self, snap: Snapshot, run: TrainingRun) -> None:
+        if run is not self.run:
+            return  # a cancelled run's late snapshot
+        if self.snapshots and snap.stopped and snap.epoch == self.snapshots[-1].epoch:
+            # the stopped state is the last one, untrained further
+            self.snapshots[-1] = snap
+            self._aligned[len(self.snapshots) - 1 :] = []
+            self._sims[len(self.snapshots) - 1 :] = []
+        else:
+            self.snapshots.append(snap)
+        if snap.index == 0:
+            from embviz.core.corpus import shipped_watch_groups
+
+            groups = shipped_watch_groups() if self.corpus_file is None else {}
+            self.view.set_words(snap.words, groups)
+            self.view.set_highlight(w for pair in self.pairs() for w in pair)
+            self._refresh()  # show the initial vectors at once
+        if snap.model is not None:
+            self.model = snap.model
+        # The rest waits for the next frame tick: a fast run on a small corpus
+        # yields hundreds of snapshots a second, and the GUI must not redo its
+        # plots for each one.
+        self._dirty = True
+
+    def _refresh(self) -> None:
+        """Bring frames, timeline, curves and status up to date with the snapshots."""
+        self._dirty = False
+        if not self.snapshots:
+            return
+        snap = self.snapshots[-1]
+        n = len(self.snapshots)
+        follow = self.playing and self.t >= self._refreshed_n - 1 - 1e-6
+        self._recompute_frames()
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, n - 1)
+        self.slider.blockSignals(False)
+        if follow and n > 1 and self.t < n - 2:
+            self.t = n - 2  # fell behind a fast run: animate only the newest step
+        self._refreshed_n = n
+        self.loss_plot.set_losses(snap.epoch_losses)
+        self.loss_plot.set_exact(bool(snap.info.get("loss_exact", True)))
+        self._refresh_similarity()
+        self.progress.setValue(int(1000 * self._fraction))
+        info = snap.info
+        total = self.epochs_total()
+        what = "initial vectors" if snap.index == 0 else f"epoch {snap.epoch:.2f} of {total}"
+        if self.is_running():
+            self._status(f"{info.get('vocabulary', 0):,} words in the vocabulary, "
+                         f"{len(snap.words)} watched — {what}")  # fmt: skip
+        self._render(force=True)
+
+    def _on_progress(self, fraction, _message: str) -> None:
+        if fraction is not None:
+            self._fraction = float(fraction)
+
+    def _on_failed(self, error: BaseException, run: TrainingRun) -> None:
+        if run is not self.run:
+            return
+        self._error(str(error) if isinstance(error, EmbvizError)
+                    else f"training failed: {type(error).__name__}: {error}")  # fmt: skip
+
+    def _on_finished(self, run: TrainingRun) -> None:
+        if run is not self.run:
+            return
+        self._refresh()
+        if self.snapshots and self.snapshots[-1].final:
+            last = self.snapshots[-1]
+            self.progress.setValue(1000 if not last.stopped else self.progress.value())
+            secs = sum(s.seconds for s in self.snapshots)
+            word = "Stopped" if last.stopped else "Finished"
+            self._status(f"{word} at epoch {last.epoch:.2f}: {len(self.model):,} words × "
+                         f"{self.model.dim} dims, {secs:.1f} s of training")  # fmt: skip
+        self._update_buttons()
+
+    def epochs_total(self) -> int:
+        """Epochs of the current run."""
+        if self.snapshots:
+            return int(self.snapshots[0].info.get("params", {}).get("epochs", 0))
+        return self.epochs.value()
+
+    # -- frames and playback -------------------------------------------------------
+    def _on_frame_choice(self, _index: int) -> None:
+        if self.frame_choice.currentData() == "pinned":
+            self.pinned = round(self.t)
+        self._recompute_frames()
+        self._render(force=True)
+
+    def _recompute_frames(self) -> None:
+        if not self.snapshots:
+            return
+        mode = self.frame_choice.currentData()
+        pinned = min(self.pinned, len(self.snapshots) - 1)
+        self.coords, self.axis_labels = stable_coords(
+            [s.vectors for s in self.snapshots], mode, pinned, self._aligned
+        )
+
+    def toggle_play(self) -> None:
+        """Play or pause the animation."""
+        self.playing = not self.playing
+        if self.playing and self.t >= len(self.snapshots) - 1 and not self.is_running():
+            self.t = 0.0  # replay from the initial vectors
+        self._update_play_text()
+
+    def step(self, delta: int) -> None:
+        """Pause and move ``delta`` whole snapshots."""
+        self.playing = False
+        self._update_play_text()
+        self.seek(round(self.t) + delta)
+
+    def seek(self, t: float) -> None:
+        """Show the state at snapshot position ``t`` (fractional = interpolated)."""
+        if not self.snapshots:
+            return
+        self.t = min(max(float(t), 0.0), len(self.snapshots) - 1.0)
+        self._render()
+
+    def _on_slider(self, value: int) -> None:
+        self.playing = False
+        self._update_play_text()
+        self.seek(value)
+
+    def _update_play_text(self) -> None:
+        pix = QStyle.StandardPixmap
+        icon = pix.SP_MediaPause if self.playing else pix.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setToolTip("Pause" if self.playing else "Play")
+
+    def _tick(self) -> None:
+        if self._dirty:
+            self._refresh()
+        now = time.perf_counter()
+        dt, self._last_tick = now - self._last_tick, now
+        if self.playing and self.snapshots:
+            end = len(self.snapshots) - 1.0
+            if self.t < end:
+                self.t = min(end, self.t + self.speed * min(dt, 0.2))
+            elif not self.is_running():
+                self.playing = False
+                self._update_play_text()
+        self._render()
+
+    def _render(self, force: bool = False) -> None:
+        if not self.coords or (not force and self._shown_t == self.t):
+            return
+        self._shown_t = self.t
+        i = round(self.t)
+        snap = self.snapshots[i]
+        epoch = float(np.interp(self.t, np.arange(len(self.snapshots)),
+                                [s.epoch for s in self.snapshots]))  # fmt: skip
+        loss = f" · loss of epoch {len(snap.epoch_losses)}: {snap.epoch_losses[-1]:,.0f}" \
+            if snap.epoch_losses else ""  # fmt: skip
+        caption = (f"epoch {epoch:.2f} / {self.epochs_total()} · snapshot {i} of "
+                   f"{len(self.snapshots) - 1}{loss}")  # fmt: skip
+        self.view.set_frame(interpolate(self.coords, self.t), self.axis_labels, caption)
+        self.slider.blockSignals(True)
+        self.slider.setValue(i)
+        self.slider.blockSignals(False)
+        self.time_label.setText(f"epoch {epoch:.2f}")
+        self.loss_plot.set_time(epoch)
+        self.sim_plot.set_time(epoch)
+        self._update_readout(snap)
+
+    # -- pairs ---------------------------------------------------------------------
+    def pairs(self) -> list[tuple[str, str]]:
+        """The word pairs typed in the Similarity tab."""
+        out = []
+        for part in self.pairs_edit.text().split(","):
+            words = part.lower().split()
+            if len(words) == 2:
+                out.append((words[0], words[1]))
+        return out
+
+    def _on_pairs_edited(self) -> None:
+        self._sims = []
+        self.view.set_highlight(w for p in self.pairs() for w in p)
+        self._refresh_similarity()
+
+    def _refresh_similarity(self) -> None:
+        pairs = self.pairs()
+        if not self.snapshots:
+            return
+        for s in self.snapshots[len(self._sims) :]:
+            self._sims.append(cosine_pairs(s, pairs))
+        values = np.array([[np.nan if c is None else c for c in row] for row in self._sims])
+        values = values.T.reshape(len(pairs), -1)
+        names = [f"{a}·{b}" for a, b in pairs]
+        self.sim_plot.set_series(names, [s.epoch for s in self.snapshots], values)
+        self._update_readout(self.snapshots[round(self.t)])
+
+    def _update_readout(self, snap: Snapshot) -> None:
+        pairs = self.pairs()
+        parts = []
+        for (a, b), c in zip(pairs, cosine_pairs(snap, pairs), strict=True):
+            parts.append(f"{a}·{b} {c:+.2f}" if c is not None else f"{a}·{b} (not watched)")
+        self.readout.setText("cosine: " + "   ".join(parts) if parts else "")
+
+    # -- results -------------------------------------------------------------------
+    def _save_dialog(self) -> None:
+        if self.model is None:
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Save trained vectors", "vectors.txt",
+            "word2vec text (*.txt);;word2vec binary (*.bin)")  # fmt: skip
+        if path:
+            self.save(path, binary=chosen.startswith("word2vec binary") or path.endswith(".bin"))
+
+    def save(self, path: str, *, binary: bool = False) -> None:
+        """Save the last run's vectors (all words) in word2vec format."""
+        from embviz.core.training import save_vectors
+
+        if self.model is None:
+            self._error("nothing to save yet: train first")
+            return
+        try:
+            save_vectors(self.model, path, binary=binary)
+        except EmbvizError as e:
+            self._error(str(e))
+            return
+        self._status(f"Saved {len(self.model):,} vectors to {path}")
+
+    def open_as_current(self) -> None:
+        """Make the trained vectors the workspace's data, showing the watched words."""
+        if self.model is None:
+            return
+        words = self.snapshots[-1].words if self.snapshots else None
+        self.workspace.set_embeddings(self.model, words)
+
+    # -- small helpers -------------------------------------------------------------
+    def _status(self, text: str) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(text)
+
+    def _error(self, text: str) -> None:
+        self.status.setStyleSheet("color: #e5534b;")
+        self.status.setText(text)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        running = self.is_running()
+        self.stop_button.setEnabled(running and not self.run.stopping)
+        self.save_button.setEnabled(self.model is not None)
+        self.open_button.setEnabled(self.model is not None)
+
+    def resizeEvent(self, ev) -> None:
+        """Stack form and view vertically when the panel is narrow (docked at the side)."""
+        super().resizeEvent(ev)
+        narrow = self.width() < 760
+        want = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.splitter.orientation() != want:
+            self.splitter.setOrientation(want)
+
+    def showEvent(self, ev) -> None:
+        """Stop training when the window closes, so no thread outlives it."""
+        super().showEvent(ev)
+        win = self.window()
+        if win is not self and self._close_watcher is None:
+            self._close_watcher = _CloseWatcher(self.shutdown, self)
+            win.installEventFilter(self._close_watcher)
+
+    def closeEvent(self, ev) -> None:
+        """Stop training when the panel itself is a closing window."""
+        self.shutdown()
+        super().closeEvent(ev)
+
+
+class _CloseWatcher(QObject):
+    """Calls ``on_close`` when the watched window gets a Close event."""
+
+    def __init__(self, on_close, parent: QObject | None = None):
+        super().__init__(parent)
+        self._on_close = on_close
+
+    def eventFilter(self, obj, ev) -> bool:
+        """Pass every event on; notice Close."""
+        if ev.type() == QEvent.Type.Close:
+            self._on_close()
+        return False
 
 
 def make_panel(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
-    """Build the panel for workspace."""
-    return PlaceholderPanel(
-        TITLE,
-        "Train a real gensim word2vec model on the shipped corpus or your own text and watch the vectors move from their random initial values, epoch by epoch, on a stable frame.",
-        parent,
-    )
+    """Build the panel for ``workspace``."""
+    return TrainPanel(workspace, parent)

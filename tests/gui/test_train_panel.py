@@ -1,0 +1,120 @@
+"""The Train panel under Xvfb: real gensim on a thread, real OpenGL, real files."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import embviz
+from embviz.core.workspace import Workspace
+from embviz.gui.panels.train import TITLE, TrainPanel, make_panel
+from tests.core.test_training import tiny_corpus
+from tests.gui.test_view3d import framebuffer
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def panel(qtbot, tmp_path):
+    ws = Workspace()
+    p = make_panel(ws)
+    qtbot.addWidget(p)
+    p.resize(1200, 800)
+    p.show()
+    qtbot.waitExposed(p)
+    p.set_corpus_file(str(tiny_corpus(tmp_path / "tiny.txt", lines=3000)))
+    p.dim.setValue(12)
+    p.min_count.setValue(2)
+    p.parts.setValue(2)
+    yield p
+    p.shutdown()
+
+
+def test_train_watch_stop_save_open(panel, qtbot, tmp_path):
+    assert TITLE == "Train" and isinstance(panel, TrainPanel)
+    panel.epochs.setValue(200)  # far more than we wait for: Stop must end it
+    run = panel.start()
+    assert run is not None and panel.is_running()
+    qtbot.waitUntil(lambda: len(panel.snapshots) >= 5, timeout=30000)
+    assert panel.stop_button.isEnabled()
+    panel.stop_button.click()
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=10000)
+    qtbot.waitUntil(lambda: panel.model is not None, timeout=5000)
+    last = panel.snapshots[-1]
+    assert last.stopped and last.epoch < 200
+    assert not run.is_running()
+
+    # the 3D view shows the watched words, moved from their initial values
+    assert "king" in panel.view.words and "queen" in panel.view.words
+    assert not np.allclose(panel.coords[0], panel.coords[-1])
+    panel.seek(len(panel.snapshots) - 1)
+    qtbot.wait(100)
+    img = framebuffer(panel.view)
+    background = np.array([18, 20, 28])
+    assert (np.abs(img - background).sum(axis=2) > 60).sum() > 200  # points and axes drawn
+
+    # loss curve, similarity readout and the timeline
+    x, y = panel.loss_plot.curve.getData()
+    assert len(x) == len(last.epoch_losses) >= 2 and (y > 0).all()
+    assert "king·queen" in panel.readout.text()
+    assert panel.slider.maximum() == len(panel.snapshots) - 1
+    panel.seek(0)
+    panel.step(1)
+    assert panel.slider.value() == 1 and not panel.playing
+    assert "epoch 0.50" in panel.view.caption
+
+    # save (text and binary) and open as the current data
+    assert panel.save_button.isEnabled() and panel.open_button.isEnabled()
+    panel.save(str(tmp_path / "trained.txt"))
+    saved = embviz.load(tmp_path / "trained.txt")
+    assert saved.words == panel.model.words and saved.dim == 12
+    panel.open_as_current()
+    assert panel.workspace.embeddings is panel.model
+    assert set(panel.workspace.shown_words) == set(last.words)
+
+
+def test_starting_a_new_run_cancels_the_old_one(panel, qtbot):
+    panel.epochs.setValue(200)
+    first = panel.start()
+    qtbot.waitUntil(lambda: len(panel.snapshots) >= 2, timeout=30000)
+    second = panel.start()
+    assert not first.is_running() and first.stopping
+    assert panel.run is second
+    qtbot.waitUntil(lambda: len(panel.snapshots) >= 1, timeout=30000)
+    assert panel.snapshots[0].index == 0  # the new run starts from initial vectors
+    panel.stop()
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=10000)
+
+
+def test_frames_and_playback(panel, qtbot):
+    panel.epochs.setValue(3)
+    panel.parts.setValue(1)
+    panel.start()
+    qtbot.waitUntil(lambda: panel.model is not None and not panel.is_running(), timeout=30000)
+    assert len(panel.snapshots) == 4
+    for i, text in enumerate(("newest", "shown now", "Procrustes")):
+        panel.frame_choice.setCurrentIndex(i)
+        panel._on_frame_choice(i)
+        assert text in panel.frame_choice.currentText()
+        assert len(panel.coords) == 4 and panel.coords[0].shape == (len(panel.view.words), 3)
+    assert "aligned" in panel.axis_labels[0]
+    panel.step(-10)  # pauses, at the initial vectors
+    assert panel.t == 0 and not panel.playing
+    panel.toggle_play()
+    assert panel.playing
+    qtbot.waitUntil(lambda: panel.t >= 3.0, timeout=10000)  # plays through to the end
+    qtbot.waitUntil(lambda: not panel.playing, timeout=2000)
+
+
+def test_bad_corpus_is_a_message_not_a_crash(panel, qtbot, tmp_path):
+    binary = tmp_path / "vectors.bin"
+    binary.write_bytes(bytes(range(256)) * 64)
+    panel.set_corpus_file(str(binary))
+    panel.start()
+    qtbot.waitUntil(lambda: "binary file, not text" in panel.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=5000)
+    assert panel.model is None and not panel.save_button.isEnabled()
+    panel.dim.setValue(12)
+    panel.init.setCurrentIndex(3)  # pretrained, with no file chosen
+    assert panel.start() is None
+    assert "needs a pretrained vector file" in panel.status.text()
