@@ -149,9 +149,28 @@ class SceneView(gl.GLViewWidget):
     def reset_camera(self) -> None:
         """Put the camera where the whole cloud is in view."""
         self._fly.stop()
-        self.setCameraPosition(distance=3.2 * RADIUS, elevation=20, azimuth=45)
+        self._auto_distance = True
+        self.setCameraPosition(distance=self._fit_distance(), elevation=20, azimuth=45)
         self.opts["center"] = Vector(0, 0, 0)
         self.update()
+
+    def _fit_distance(self) -> float:
+        """Camera distance at which the axes (and the cloud) fit this widget's shape."""
+        w, h = max(self.width(), 1), max(self.height(), 1)
+        # pyqtgraph's fov is horizontal; the vertical one shrinks with h / w
+        half = np.tan(np.radians(self.opts["fov"] / 2)) * min(1.0, h / w)
+        return float(1.4 * RADIUS / half)
+
+    def resizeEvent(self, ev) -> None:
+        """Keep the whole cloud in view on resize until the user zooms."""
+        super().resizeEvent(ev)
+        if getattr(self, "_auto_distance", False):
+            self.opts["distance"] = self._fit_distance()
+
+    def wheelEvent(self, ev) -> None:
+        """Zoom; from now on resizing keeps the user's distance."""
+        self._auto_distance = False
+        super().wheelEvent(ev)
 
     def fly_to(self, word: str) -> None:
         """Move the camera's centre smoothly onto ``word``'s point."""
@@ -179,8 +198,8 @@ class SceneView(gl.GLViewWidget):
             self._scale = 1.0
         else:
             c = proj.coords
-            # fit the bulk of the cloud, not its farthest outlier, to the axes' length
-            reach = float(np.quantile(np.linalg.norm(c, axis=1), 0.98))
+            # every point within the axes' length: nothing is clipped at any angle
+            reach = float(np.linalg.norm(c, axis=1).max()) if len(c) else 1.0
             self._scale = RADIUS / max(reach, 1e-9)
             new = np.ascontiguousarray(c * self._scale, dtype=np.float32)
         same_words = len(rows) == len(self._rows) and np.array_equal(rows, self._rows)
