@@ -358,13 +358,23 @@ class SceneView(gl.GLViewWidget):
         """
         if len(self._pos) == 0:
             return None
-        xy, depth, visible = self.screen_positions()
-        d2 = ((xy[:, 0] - x) ** 2 + (xy[:, 1] - y) ** 2) + np.where(visible, 0, np.inf)
-        near = np.flatnonzero(d2 <= radius * radius)
+        # float32 and only the x, y, w rows of the matrix: ~2x faster than the
+        # general projection, which matters at 100k points
+        m = self.mvp().astype(np.float32)
+        pos = self.displayed_positions()
+        clip = pos @ m[[0, 1, 3], :3].T + m[[0, 1, 3], 3]
+        w = clip[:, 2]
+        front = w > 1e-6
+        w = np.where(front, w, 1.0)
+        sx = (clip[:, 0] / w + 1.0) * (0.5 * self.width()) - x
+        sy = (1.0 - clip[:, 1] / w) * (0.5 * self.height()) - y
+        d2 = sx * sx + sy * sy
+        near = np.flatnonzero(front & (d2 <= radius * radius))
         if len(near) == 0:
             return None
         # the nearest to the cursor, preferring what is in front when sprites overlap
-        i = near[np.argmin(d2[near] + 1e3 * depth[near])] if len(near) > 1 else near[0]
+        depth = (pos[near] @ m[2, :3] + m[2, 3]) / w[near]
+        i = near[np.argmin(d2[near] + 1e3 * depth)] if len(near) > 1 else near[0]
         return self._words[int(i)]
 
     # -- painting ------------------------------------------------------------------
