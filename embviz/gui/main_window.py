@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QWidget,
 )
 
@@ -69,7 +70,13 @@ class MainWindow(QMainWindow):
             panel = mod.make_panel(self.workspace, self)
             dock = QDockWidget(mod.TITLE, self)
             dock.setObjectName(f"dock-{name}")
-            dock.setWidget(panel)
+            # A scroll area lets a wide panel live in a narrow dock, so the
+            # 3D view keeps most of the window.
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(panel)
+            dock.setWidget(scroll)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             if first is None:
                 first = dock
@@ -79,7 +86,17 @@ class MainWindow(QMainWindow):
             self.docks[name] = dock
         if first is not None:
             first.raise_()
-            self.resizeDocks([first], [380], Qt.Orientation.Horizontal)
+        self._sized_docks = False
+
+    def showEvent(self, ev) -> None:
+        """On first show, give the docks about a third of the window."""
+        super().showEvent(ev)
+        if not self._sized_docks and self.docks and self.settings.value("window_state") is None:
+            self._sized_docks = True
+            first = next(iter(self.docks.values()))
+            self.resizeDocks(
+                [first], [max(360, int(self.width() * 0.34))], Qt.Orientation.Horizontal
+            )
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")

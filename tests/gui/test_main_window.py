@@ -94,8 +94,15 @@ def test_opening_a_file_shows_it_and_remembers_it(main_window, qtbot, tmp_path):
     assert main_window.recent_files()[0] == str(p)
 
 
+def test_the_3d_view_keeps_most_of_the_window(main_window):
+    assert main_window.view.width() >= 0.55 * main_window.width()
+
+
 def test_presentation_controls(main_window, qtbot):
     win = main_window
+    # three words far apart, so every label fits at both sizes
+    win.workspace.show_words(["king", "paris", "octopuses", "computer"])
+    qtbot.wait(800)  # let any slice animation finish
     small = framebuffer(win.view)
     win.set_text_scale(2.0)
     assert win.view.label_scale == 2.0
