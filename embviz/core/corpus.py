@@ -8,8 +8,9 @@ book on one line) are cut into pieces of :data:`MAX_SENTENCE` words, because
 gensim ignores words beyond 10,000 in one sentence. Bytes that are not valid
 UTF-8 count as non-letters.
 
-The file is read again on every pass (vocabulary scan, each epoch), as gensim
-does with large corpora, so memory stays small for big files; if the file
+Every pass (vocabulary scan, each epoch) checks the file: a small file is
+tokenised once and reused while it is unchanged, a big one (over 32 MB) is
+streamed from disk again, as gensim does, so memory stays small. If the file
 disappears while training runs, the next pass raises a clear :class:`LoadError`.
 """
 
@@ -23,6 +24,7 @@ from pathlib import Path
 from embviz.core.errors import LoadError
 
 MAX_SENTENCE = 1000
+CACHE_BYTES = 32 * 2**20  # files up to this size are tokenised once per run
 _WORD = re.compile(r"[^\W\d_]+")
 _SNIFF = 65536
 
@@ -83,6 +85,7 @@ class Corpus:
 
     def __init__(self, path: str | PathLike) -> None:
         self.path = Path(path)
+        self._cache: tuple[tuple[int, int], list[list[str]]] | None = None
         self._check()
 
     @property
@@ -111,13 +114,37 @@ class Corpus:
             raise LoadError(self.path, "the corpus has no words (only digits or punctuation)")
 
     def sentences(self) -> Iterator[list[str]]:
-        """Yield the tokenised sentences, reading the file again from the start.
+        """Yield the tokenised sentences from the start of the file.
+
+        A file of up to :data:`CACHE_BYTES` is tokenised once and kept in
+        memory while its size and modification time stay the same (the file
+        is still checked on every pass); bigger files are streamed.
 
         Raises
         ------
         LoadError
             The file disappeared or became unreadable since it was opened.
         """
+        try:
+            st = self.path.stat()
+        except OSError as e:
+            raise LoadError(
+                self.path,
+                f"the corpus file disappeared or became unreadable during training "
+                f"({e.strerror or e})",
+            ) from None
+        key = (st.st_size, st.st_mtime_ns)
+        if self._cache is not None and self._cache[0] == key:
+            yield from self._cache[1]
+            return
+        if st.st_size > CACHE_BYTES:
+            yield from self._read()
+            return
+        sentences = list(self._read())
+        self._cache = (key, sentences)
+        yield from sentences
+
+    def _read(self) -> Iterator[list[str]]:
         try:
             f = open(self.path, "rb")
         except OSError as e:

@@ -249,3 +249,20 @@ def test_shipped_corpus_teaches_the_analogies():
     assert best("prince", "boy", "girl") == ["princess"]
     assert best("cats", "cat", "dog") == ["dogs"]
     assert "rome" in best("paris", "france", "italy", k=3)  # capitals need more epochs to be first
+
+
+def test_small_corpora_are_cached_big_ones_streamed_both_see_changes(tmp_path, monkeypatch):
+    import embviz.core.corpus as corpus_mod
+
+    path = tiny_corpus(tmp_path / "c.txt", lines=50)
+    cached = Corpus(path)
+    first = list(cached.sentences())
+    assert list(cached.sentences()) == first and cached._cache is not None
+    monkeypatch.setattr(corpus_mod, "CACHE_BYTES", 0)
+    streamed = Corpus(path)
+    assert list(streamed.sentences()) == first and streamed._cache is None
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("One more LINE here\n")
+    assert list(streamed.sentences())[-1] == ["one", "more", "line", "here"]
+    monkeypatch.setattr(corpus_mod, "CACHE_BYTES", 10**9)
+    assert list(cached.sentences())[-1] == ["one", "more", "line", "here"]  # changed: re-read

@@ -88,6 +88,7 @@ class TrainPanel(QWidget):
         self._close_watcher: QObject | None = None
         self._dirty = False
         self._fraction = 0.0
+        self._cursor_i, self._cursor_at = -1, 0.0
         self._refreshed_n = 0
         self._aligned: list[np.ndarray] = []  # Procrustes cache, grows with the run
         self._sims: list[list[float | None]] = []  # cosine of the pairs, per snapshot
@@ -525,9 +526,13 @@ class TrainPanel(QWidget):
         self.slider.setValue(i)
         self.slider.blockSignals(False)
         self.time_label.setText(f"epoch {epoch:.2f}")
-        self.loss_plot.set_time(epoch)
-        self.sim_plot.set_time(epoch)
-        self._update_readout(snap)
+        now = time.perf_counter()
+        if force or i != self._cursor_i or now - self._cursor_at > 0.25:
+            # Moving a cursor repaints a whole plot: a few times a second is enough.
+            self._cursor_i, self._cursor_at = i, now
+            self.loss_plot.set_time(epoch)
+            self.sim_plot.set_time(epoch)
+            self._update_readout(snap)
 
     # -- pairs ---------------------------------------------------------------------
     def pairs(self) -> list[tuple[str, str]]:
