@@ -47,7 +47,17 @@ void main() {
 """
 
 
-def _sources(ctx: QOpenGLContext) -> tuple[str, str]:
+# Tiny sprites need no round shape: without ``discard`` llvmpipe keeps its fast path.
+_FRAGMENT_SQUARE = """
+IN vec4 v_color;
+FRAG_DECL
+void main() {
+    FRAG_COLOR = vec4(v_color.rgb, 1.0);
+}
+"""
+
+
+def _sources(ctx: QOpenGLContext, fragment: str = _FRAGMENT) -> tuple[str, str]:
     fmt = ctx.format()
     modern = (fmt.version() >= (3, 0)) if ctx.isOpenGLES() else (fmt.version() >= (3, 1))
     if ctx.isOpenGLES():
@@ -56,11 +66,11 @@ def _sources(ctx: QOpenGLContext) -> tuple[str, str]:
         head = "#version 140\n" if modern else "#version 120\n"
     if modern:
         vs = _VERTEX.replace("IN ", "in ").replace("OUT ", "out ")
-        fs = _FRAGMENT.replace("IN ", "in ").replace("FRAG_DECL", "out vec4 fragColor;")
+        fs = fragment.replace("IN ", "in ").replace("FRAG_DECL", "out vec4 fragColor;")
         fs = fs.replace("FRAG_COLOR", "fragColor")
     else:
         vs = _VERTEX.replace("IN ", "attribute ").replace("OUT ", "varying ")
-        fs = _FRAGMENT.replace("IN ", "varying ").replace("FRAG_DECL", "")
+        fs = fragment.replace("IN ", "varying ").replace("FRAG_DECL", "")
         fs = fs.replace("FRAG_COLOR", "gl_FragColor")
     return head + vs, head + fs
 
@@ -81,8 +91,20 @@ class PointCloudItem(gl.GLGraphicsItem.GLGraphicsItem):
         self._arrays: dict[str, np.ndarray] = {}
         self._dirty: set[str] = set()
         self._buffers: dict[str, QOpenGLBuffer] = {}
-        self._program = None
+        self._programs: dict[bool, int] = {}
         self._program_ctx = None
+        self.round = True
+
+    def set_style(self, *, round_sprites: bool, depth_test: bool) -> None:
+        """Round sprites with a rim, or plain squares (for tiny points); depth test on/off.
+
+        Big clouds draw faster without the depth test, and at 2-3 pixels
+        neither the shape nor the exact overlap order can be seen.
+        """
+        self.round = bool(round_sprites)
+        self.setGLOptions({GL.GL_DEPTH_TEST: bool(depth_test), GL.GL_BLEND: False,
+                           GL.GL_CULL_FACE: False})  # fmt: skip
+        self.update()
 
     # -- data ----------------------------------------------------------------------
     def set_data(self, *, pos_from=None, pos_to=None, color=None, size=None) -> None:
@@ -118,9 +140,13 @@ class PointCloudItem(gl.GLGraphicsItem.GLGraphicsItem):
     # -- GL ------------------------------------------------------------------------
     def _ensure_program(self):
         ctx = QOpenGLContext.currentContext()
-        if self._program is not None and self._program_ctx is ctx:
-            return self._program
-        vs, fs = _sources(ctx)
+        if self._program_ctx is not ctx:
+            self._programs, self._program_ctx = {}, ctx
+            self._buffers = {}  # buffers belong to the old context
+            self._dirty = set(self._arrays)
+        if self.round in self._programs:
+            return self._programs[self.round]
+        vs, fs = _sources(ctx, _FRAGMENT if self.round else _FRAGMENT_SQUARE)
         prog = shaders.compileProgram(
             shaders.compileShader(vs, GL.GL_VERTEX_SHADER),
             shaders.compileShader(fs, GL.GL_FRAGMENT_SHADER),
@@ -129,9 +155,7 @@ class PointCloudItem(gl.GLGraphicsItem.GLGraphicsItem):
         for loc, name in enumerate(("a_from", "a_to", "a_color", "a_size")):
             GL.glBindAttribLocation(prog, loc, name)
         GL.glLinkProgram(prog)
-        self._program, self._program_ctx = prog, ctx
-        self._buffers = {}  # buffers belong to the old context
-        self._dirty = set(self._arrays)
+        self._programs[self.round] = prog
         return prog
 
     def _upload(self) -> None:

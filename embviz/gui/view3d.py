@@ -27,6 +27,8 @@ ANIMATION_MS = 500
 # Label candidates per frame: the selection first, then this many frequent words.
 # Bounding it keeps per-frame work independent of how many points are shown.
 MAX_LABEL_CANDIDATES = 2500
+# Above this many points, sprites are small squares drawn without depth test (speed).
+BIG_CLOUD = 20_000
 
 THEME = {
     "background": (18, 20, 28),
@@ -299,6 +301,8 @@ class SceneView(gl.GLViewWidget):
             colors[i] = np.array(THEME["selected"], np.float32) / 255
             sizes[i] = 16.0
         self._points.set_data(color=colors, size=sizes)
+        big = n > BIG_CLOUD
+        self._points.set_style(round_sprites=not big, depth_test=not big)
         self.update()
 
     def _update_axes(self) -> None:

@@ -66,9 +66,10 @@ def bench_baseline(app, n: int) -> float:
 
     pos = np.random.default_rng(1).standard_normal((n, 3)).astype(np.float32) * 4
     view = gl.GLViewWidget()
-    item = gl.GLScatterPlotItem(pos=pos, size=9, color=(0.43, 0.67, 1.0, 0.9), pxMode=True)
-    item.setGLOptions("translucent")
-    view.addItem(item)
+    if n:
+        item = gl.GLScatterPlotItem(pos=pos, size=9, color=(0.43, 0.67, 1.0, 0.9), pxMode=True)
+        item.setGLOptions("translucent")
+        view.addItem(item)
     view.setCameraPosition(distance=32)
     show(view)
     fps = orbit_fps(app, view)
@@ -97,6 +98,8 @@ def main() -> int:
     big = synthetic(100_000)
     rows = []
 
+    floor = bench_baseline(app, 0)
+    rows.append(("empty GLViewWidget (this machine's frame ceiling)", f"{floor:6.1f} fps", ""))
     base = bench_baseline(app, 100_000)
     rows.append(("100k points, pyqtgraph GLScatterPlotItem (baseline)", f"{base:6.1f} fps", ""))
 
