@@ -344,7 +344,7 @@ def _model_embeddings(model, corpus: Corpus, params: TrainParams) -> Embeddings:
         list(model.wv.index_to_key),
         model.wv.vectors.copy(),
         source=Source(label=f"word2vec {kind} {params.dim}d trained on {corpus.name}",
-                      format="word2vec (trained)", details={"params": asdict(params)}),
+                      format="trained", details={"params": asdict(params)}),
     )  # fmt: skip
 
 

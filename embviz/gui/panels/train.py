@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDockWidget,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -108,7 +109,9 @@ class TrainPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        scroll.setMinimumWidth(260)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._form_scroll = scroll
+        self._fit_form()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(right)
@@ -235,19 +238,30 @@ class TrainPanel(QWidget):
         self.slider.setRange(0, 0)
         self.slider.valueChanged.connect(self._on_slider)
         self.time_label = QLabel("—")
-        self.time_label.setMinimumWidth(120)
+        self.time_label.setMinimumWidth(90)
         self.frame_choice = QComboBox()
         for key, text in FRAME_CHOICES:
             self.frame_choice.addItem(text, key)
         self.frame_choice.setToolTip("How the 3D axes stay still while the vectors learn")
+        policy = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        self.frame_choice.setSizeAdjustPolicy(policy)
+        self.frame_choice.setMinimumContentsLength(14)
         self.frame_choice.activated.connect(self._on_frame_choice)
         row = QHBoxLayout()
         for w in (back, self.play_button, fwd):
             row.addWidget(w)
         row.addWidget(self.slider, 1)
         row.addWidget(self.time_label)
-        row.addWidget(self.frame_choice)
-        self._timeline = row
+        self.pop_button = QToolButton(text="Float")
+        self.pop_button.setToolTip("Float the Train panel as a large window (docked: back in)")
+        self.pop_button.clicked.connect(self.pop_out)
+        row2 = QHBoxLayout()
+        row2.addWidget(QLabel("Frame"))
+        row2.addWidget(self.frame_choice, 1)
+        row2.addWidget(self.pop_button)
+        self._timeline = QVBoxLayout()
+        self._timeline.addLayout(row)
+        self._timeline.addLayout(row2)
         self._update_play_text()
 
     def _build_plots(self) -> None:
@@ -534,6 +548,21 @@ class TrainPanel(QWidget):
             self.sim_plot.set_time(epoch)
             self._update_readout(snap)
 
+    def pop_out(self) -> None:
+        """Float the dock holding this panel as a big window, or dock it back."""
+        dock = self.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        if dock is None:
+            return
+        if dock.isFloating():
+            dock.setFloating(False)
+            return
+        dock.setFloating(True)
+        screen = dock.screen().availableGeometry()
+        dock.resize(min(1400, screen.width() - 40), min(900, screen.height() - 40))
+        dock.move(screen.center() - dock.rect().center())
+
     # -- pairs ---------------------------------------------------------------------
     def pairs(self) -> list[tuple[str, str]]:
         """The word pairs typed in the Similarity tab."""
@@ -618,14 +647,30 @@ class TrainPanel(QWidget):
     def resizeEvent(self, ev) -> None:
         """Stack form and view vertically when the panel is narrow (docked at the side)."""
         super().resizeEvent(ev)
-        narrow = self.width() < 760
+        # side by side only when the view column gets a useful width
+        narrow = self.width() < self.form.minimumSizeHint().width() + 560
         want = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
         if self.splitter.orientation() != want:
             self.splitter.setOrientation(want)
+            total = self.height() if narrow else self.width()
+            form = 0.28 if narrow else 0.3
+            self.splitter.setSizes([int(total * form), int(total * (1 - form))])
+
+    def _fit_form(self) -> None:
+        # The form column is never narrower than its fields (no clipped numbers).
+        bar = self._form_scroll.verticalScrollBar().sizeHint().width()
+        self._form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + bar + 4)
+
+    def changeEvent(self, ev) -> None:
+        """Refit the form column when the font (presentation text size) changes."""
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.FontChange and hasattr(self, "_form_scroll"):
+            self._fit_form()
 
     def showEvent(self, ev) -> None:
         """Stop training when the window closes, so no thread outlives it."""
         super().showEvent(ev)
+        self._fit_form()
         win = self.window()
         if win is not self and self._close_watcher is None:
             self._close_watcher = _CloseWatcher(self.shutdown, self)
