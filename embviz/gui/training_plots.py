@@ -50,7 +50,7 @@ class SimilarityPlot(pg.PlotWidget):
         self.setLabel("left", "cosine")
         self.setMenuEnabled(False)
         self.setYRange(-1.0, 1.0)
-        self.legend = self.addLegend(offset=(-8, -8), labelTextColor=(230, 230, 235))
+        self.legend = self.addLegend(offset=(-8, -8), labelTextColor=(230, 230, 235), colCount=4)
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 200, 210, 140), width=1))
         self.addItem(self.cursor)
         self.curves: list[pg.PlotDataItem] = []
