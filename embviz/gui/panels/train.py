@@ -120,6 +120,10 @@ class TrainPanel(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.splitter)
 
+        self.view.caption = ("Press “Start training”: the initial vectors appear here, then move "
+                             "as word2vec learns")  # fmt: skip
+        for plot in (self.loss_plot, self.sim_plot):
+            plot.setXRange(0, self.epochs.value() + 0.5)
         self.timer = QTimer(self)
         self.timer.setInterval(1000 // FPS)
         self.timer.timeout.connect(self._tick)
