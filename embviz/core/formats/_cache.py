@@ -64,7 +64,10 @@ def lookup(key: str) -> tuple[list[str], np.ndarray, dict] | None:
         return None
     try:
         entry = json.loads(meta_path.read_text(encoding="utf-8"))
-        words = json.loads(words_path.read_text(encoding="utf-8"))
+        text = words_path.read_text(encoding="utf-8")
+        words = text.split("\n") if entry.get("words_as_lines") else json.loads(text)
+        if words == [""] and entry.get("words_as_lines"):
+            words = []
         vectors = np.load(npy, mmap_mode="r", allow_pickle=False)
         ok = (
             entry.get("version") == CACHE_VERSION
@@ -126,8 +129,13 @@ class CacheWriter:
         self._f.close()
         npy, words_path, meta_path = _paths(self.key)
         os.replace(self._tmp, npy)
-        _write_atomic(words_path, json.dumps(words, ensure_ascii=False))
-        entry = {**entry, "version": CACHE_VERSION, "dim": self.dim}
+        # One word per line is much faster to write and read than JSON; words
+        # that hold a line break (possible in binary files) force JSON.
+        as_lines = not any("\n" in w or "\r" in w for w in words)
+        _write_atomic(
+            words_path, "\n".join(words) if as_lines else json.dumps(words, ensure_ascii=False)
+        )
+        entry = {**entry, "version": CACHE_VERSION, "dim": self.dim, "words_as_lines": as_lines}
         _write_atomic(meta_path, json.dumps(entry, ensure_ascii=False))
         _evict(keep=self.key)
         return np.load(npy, mmap_mode="r", allow_pickle=False)

@@ -36,7 +36,15 @@ def _old_fasttext(head: bytes) -> bool:
         return False
     ints = struct.unpack("<12i", head[:48])
     (t,) = struct.unpack("<d", head[48:56])
-    return all(0 <= i <= 1 << 24 for i in ints) and ints[0] >= 1 and 0.0 < t < 1.0
+    dim, ws, epoch, _min_count, _neg, ngrams, loss, model, _bucket, minn, maxn, lr_update = ints
+    return (
+        all(0 <= i <= 1 << 24 for i in ints)
+        and min(dim, ws, epoch, ngrams, lr_update) >= 1
+        and loss in (1, 2, 3)  # hierarchical softmax, negative sampling, softmax
+        and model in (1, 2, 3)  # cbow, skipgram, supervised
+        and minn <= maxn
+        and 0.0 < t < 1.0
+    )
 
 
 def detect_format(path: Path) -> str:

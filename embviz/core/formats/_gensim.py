@@ -21,7 +21,18 @@ def load_fasttext(path: str | Path):
     try:
         return load_facebook_vectors(str(path))
     except Exception as e:  # gensim raises many types on damaged files
+        _collect_leaked_files()
         raise LoadError(path, f"not a readable fastText .bin: {type(e).__name__}: {e}") from None
+
+
+def _collect_leaked_files() -> None:
+    """Close the file gensim leaves open when it fails half-way, quietly."""
+    import gc
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
 
 
 def read_fasttext(path: Path):
@@ -43,6 +54,7 @@ def read_gensim(path: Path, *, trust: bool):
     try:
         obj = SaveLoad.load(str(path))
     except Exception as e:  # unpickling can fail in countless ways
+        _collect_leaked_files()
         raise LoadError(path, f"not a readable gensim file: {type(e).__name__}: {e}") from None
     kv = getattr(obj, "wv", obj)
     if not hasattr(kv, "index_to_key") or not hasattr(kv, "vectors"):

@@ -77,7 +77,8 @@ def read_npy(path: Path, *, vocab: Path | None = None):
 def read_npz(path: Path, *, vocab: Path | None = None):
     """Read the matrix of a ``.npz`` (and its words, from the archive or beside it)."""
     try:
-        with np.load(path, allow_pickle=False) as z:
+        # Open the file here: numpy leaks its own handle when the archive is damaged.
+        with open(path, "rb") as f, np.load(f, allow_pickle=False) as z:
             keys = list(z.files)
             key = next((k for k in _MATRIX_KEYS if k in keys), None)
             if key is None:

@@ -27,7 +27,7 @@ from embviz.core.formats._errors import InvalidUtf8Error
 from embviz.core.formats._open import open_reader
 from embviz.core.progress import NULL_PROGRESS, Progress
 
-BLOCK_BYTES = 4 << 20
+BLOCK_BYTES = 2 << 20
 """Bytes read per block: large enough for polars' threads, small for memory."""
 
 _BOM = b"\xef\xbb\xbf"
