@@ -220,10 +220,11 @@ def _top(values: np.ndarray, k: int) -> np.ndarray:
     if k <= 0:
         return np.zeros(0, dtype=np.intp)
     if k < len(values):
-        part = np.argpartition(-values, k - 1)[:k]
+        part = np.argpartition(values, len(values) - k)[len(values) - k :]
         # argpartition may cut a run of equal scores anywhere: keep every tie of the k-th.
         kth = values[part].min()
-        part = np.flatnonzero(values >= kth)
+        if np.count_nonzero(values >= kth) > k:
+            part = np.flatnonzero(values >= kth)
     else:
         part = np.arange(len(values))
     return _order(values, part)[:k]
