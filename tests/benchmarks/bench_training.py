@@ -39,7 +39,7 @@ def plain_gensim(epochs: int, workers: int) -> tuple[float, list[float]]:
     return time.perf_counter() - t, [float(model.get_latest_training_loss())]
 
 
-def in_panel(epochs: int, workers: int, parts: int):
+def in_panel(epochs: int, workers: int, parts: int, size: tuple[int, int], animate: bool = True):
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -49,7 +49,7 @@ def in_panel(epochs: int, workers: int, parts: int):
     from embviz.gui.panels.train import TrainPanel
 
     panel = TrainPanel(Workspace())
-    panel.resize(1400, 900)
+    panel.resize(*size)
     panel.show()
     panel.epochs.setValue(epochs)
     panel.workers.setValue(workers)
@@ -71,9 +71,17 @@ def in_panel(epochs: int, workers: int, parts: int):
     probe.timeout.connect(on_probe)
     clock.start()
     probe.start()
+    # baseline: the same probe for 5 s with the panel idle (the machine's own noise)
+    b0 = time.perf_counter()
+    while time.perf_counter() - b0 < 5.0:
+        app.processEvents()
+        time.sleep(0.001)
+    baseline, stalls[:] = np.array(stalls[1:]), []
     frames0 = panel.view.frames_drawn
     t0 = time.perf_counter()
     panel.start()
+    if not animate:
+        panel.playing = False  # paused: the probe then sees the training's own cost
     while panel.model is None or panel.is_running():
         app.processEvents()
         time.sleep(0.001)
@@ -101,7 +109,7 @@ def in_panel(epochs: int, workers: int, parts: int):
         "wall": wall, "train_seconds": sum(s.seconds for s in snaps), "per_epoch": per_epoch,
         "losses": list(snaps[-1].epoch_losses), "stalls": np.array(stalls[1:]),
         "live_fps": frames / wall, "replay_fps": replay_fps, "model": model,
-        "snapshots": len(snaps),
+        "snapshots": len(snaps), "baseline": baseline,
     }  # fmt: skip
 
 
@@ -110,13 +118,17 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--parts", type=int, default=4, help="snapshots per epoch in the panel")
+    ap.add_argument("--size", default="1400x900", help="panel size in pixels (default 1400x900)")
     args = ap.parse_args()
+    size = tuple(int(x) for x in args.size.split("x"))
 
     ref_seconds, _ = plain_gensim(args.epochs, args.workers)
-    r = in_panel(args.epochs, args.workers, args.parts)
+    r = in_panel(args.epochs, args.workers, args.parts, size)
+    paused = in_panel(args.epochs, args.workers, args.parts, size, animate=False)
     ref_epoch = ref_seconds / args.epochs
     ours_epoch = r["train_seconds"] / args.epochs
-    print(f"shipped corpus, skip-gram 50d, {args.epochs} epochs, {args.workers} worker(s)")
+    print(f"shipped corpus, skip-gram 50d, {args.epochs} epochs, {args.workers} worker(s), "
+          f"panel {args.size}")  # fmt: skip
     print(f"plain gensim, one train() call:   {ref_epoch:.3f} s/epoch")
     print(f"Train panel, {args.parts} snapshots/epoch: {ours_epoch:.3f} s/epoch of training "
           f"(ratio {ours_epoch / ref_epoch:.2f}); wall {r['wall']:.1f} s incl. vocabulary, "
@@ -126,6 +138,13 @@ def main() -> None:
     print(f"event-loop stall while training (10 ms probe, {len(s)} samples): "
           f"p50 {np.percentile(s, 50):.1f} ms, p95 {np.percentile(s, 95):.1f} ms, "
           f"max {s.max():.1f} ms  (target p95 < 50 ms)")  # fmt: skip
+    s = r["baseline"]
+    print(f"baseline, panel idle, no training: p50 {np.percentile(s, 50):.1f} ms, "
+          f"p95 {np.percentile(s, 95):.1f} ms, max {s.max():.1f} ms")  # fmt: skip
+    s = paused["stalls"]
+    print(f"same, animation paused (the training's own cost): p50 {np.percentile(s, 50):.1f} ms, "
+          f"p95 {np.percentile(s, 95):.1f} ms, max {s.max():.1f} ms; "
+          f"{paused['train_seconds'] / args.epochs:.3f} s/epoch")  # fmt: skip
     print(f"animation: {r['live_fps']:.1f} fps while training, {r['replay_fps']:.1f} fps "
           f"replaying (target >= 20)")  # fmt: skip
     print("loss per epoch: " + ", ".join(f"{x:,.0f}" for x in r["losses"]))

@@ -242,7 +242,11 @@ class TrainPanel(QWidget):
         self.slider.setRange(0, 0)
         self.slider.valueChanged.connect(self._on_slider)
         self.time_label = QLabel("—")
-        self.time_label.setMinimumWidth(90)
+        # A fixed width: a label whose text changes every frame must not relayout
+        # (and so repaint) the plots below it.
+        self.time_label.setFixedWidth(
+            self.time_label.fontMetrics().horizontalAdvance("epoch 0000.00")
+        )
         self.frame_choice = QComboBox()
         for key, text in FRAME_CHOICES:
             self.frame_choice.addItem(text, key)
