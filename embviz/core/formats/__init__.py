@@ -234,6 +234,8 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
     nonfinite = 0
     first_bad = None
     row0 = 0
+    out = None
+    filled = 0
     try:
         for bw, block in reader.blocks():
             if keep is not None:
@@ -261,7 +263,21 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
                     writer.abort()
                     writer = None
                     key = None
+            if out is not None:
+                out[filled : filled + len(block)] = block
+                filled += len(block)
+                continue
+            if reader.count is not None and keep is None and not blocks:
+                # The header gives the size: fill one matrix instead of joining
+                # blocks at the end, which would briefly need twice the memory.
+                out = np.empty((min(reader.count, limit or reader.count), block.shape[1]),
+                               dtype=np.float32)  # fmt: skip
+                out[: len(block)] = block
+                filled = len(block)
+                continue
             blocks.append(block)
+        if out is not None:
+            blocks = [out[:filled]]
         details = {"nonfinite_rows": nonfinite, "cached": False}
         if first_bad is not None:
             details["first_nonfinite_word"] = first_bad

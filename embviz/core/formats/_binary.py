@@ -60,32 +60,35 @@ class BinaryReader:
             done = 0
             eof = False
             while done < want:
-                words: list[str] = []
+                raws: list[bytes] = []
                 chunks: list[bytes] = []
                 n = len(buf)
-                while done + len(words) < want:
-                    # gensim strips leading newlines from every word.
-                    while pos < n and buf[pos] == 0x0A:
+                room = want - done
+                find = buf.find
+                start = pos
+                # The hot loop: one record per iteration, as little work as possible.
+                while len(raws) < room:
+                    while pos < n and buf[pos] == 0x0A:  # gensim strips newlines before words
                         pos += 1
-                    sp = buf.find(b" ", pos, pos + _MAX_WORD)
-                    if sp < 0 or sp + 1 + nbytes > n:
+                    sp = find(b" ", pos, pos + _MAX_WORD)
+                    end = sp + 1 + nbytes
+                    if sp < 0 or end > n:
                         if sp < 0 and n - pos >= _MAX_WORD:
-                            raise self._damaged(done + len(words), "no space after a word")
+                            raise self._damaged(done + len(raws), "no space after a word")
                         break
-                    raw = buf[pos:sp]
-                    try:
-                        words.append(raw.decode("utf-8", errors=self.unicode_errors))
-                    except UnicodeDecodeError as e:
-                        raise InvalidUtf8Error(
-                            path, f"word {done + len(words) + 1} (byte offset {pos + e.start})"
-                        ) from None
-                    chunks.append(buf[sp + 1 : sp + 1 + nbytes])
+                    raws.append(buf[pos:sp])
+                    chunks.append(buf[sp + 1 : end])
+                    pos = end
+                if raws:
                     if self.newlines is None:
-                        self.newlines = buf[sp + 1 + nbytes : sp + 2 + nbytes] == b"\n"
-                    pos = sp + 1 + nbytes
-                if words:
-                    values = np.frombuffer(b"".join(chunks), dtype="<f4").reshape(len(words), -1)
-                    done += len(words)
+                        p0 = start
+                        while buf[p0] == 0x0A:
+                            p0 += 1
+                        e0 = buf.find(b" ", p0) + 1 + nbytes
+                        self.newlines = buf[e0 : e0 + 1] == b"\n"
+                    words = self._decode(raws, done)
+                    values = np.frombuffer(b"".join(chunks), dtype="<f4").reshape(len(raws), -1)
+                    done += len(raws)
                     yield words, values.astype(np.float32)
                     self.progress.report(r.fraction(), f"reading {path.name}: {done:,} words")
                 if done >= want:
@@ -98,6 +101,18 @@ class BinaryReader:
                 pos = 0
         if done == 0:
             raise LoadError(path, "the header says 0 vectors: the file has no vectors", line=1)
+
+    def _decode(self, raws: list[bytes], first: int) -> list[str]:
+        # Words cannot hold a space (it ends them), so one decode of the
+        # space-joined block splits back into exactly the same words.
+        joined = b" ".join(raws)
+        try:
+            return joined.decode("utf-8", errors=self.unicode_errors).split(" ")
+        except UnicodeDecodeError as e:
+            index = first + joined[: e.start].count(b" ") + 1
+            raise InvalidUtf8Error(
+                self.path, f"word {index} (byte 0x{joined[e.start]:02x})"
+            ) from None
 
     def _damaged(self, index: int, what: str) -> LoadError:
         return LoadError(

@@ -61,10 +61,8 @@ class InvalidUtf8Error(NeedsChoiceError):
             line=line,
             option="unicode_errors",
             value="replace",
-            question=f"Line {line} is not valid UTF-8. Replace invalid bytes with \ufffd and "
-            "continue?"
-            if line
-            else "The file is not valid UTF-8. Replace invalid bytes with \ufffd and continue?",
+            question=(f"Line {line}" if line else "The file")
+            + f" is not valid UTF-8 ({detail}). Replace invalid bytes with “\ufffd” and continue?",
         )
 
 
@@ -81,8 +79,9 @@ class TooLargeError(NeedsChoiceError):
             f"e.g. --sample {fit}",
             option="sample",
             value=fit,
-            question=f"The file is too large for the available memory. Load a sample of "
-            f"{fit:,} words spread through the file instead?",
+            question=f"The file needs about {need / gb:.1f} GB of memory but only "
+            f"{available / gb:.1f} GB is available. Load a sample of {fit:,} words spread "
+            "through the file instead?",
         )
         self.need = need
         self.available = available

@@ -117,7 +117,8 @@ def parse_fast(
 ) -> tuple[list[str], np.ndarray] | None:
     """Parse complete lines with polars; ``None`` when the exact parser must decide.
 
-    Returns ``None`` rather than a result that could differ from gensim's: if
+    The values come back as float32. Returns ``None`` rather than a result
+    that could differ from gensim's: if
     polars fails, finds a different number of lines, an empty field, or any
     non-finite value (whose spellings gensim and polars may read differently).
     """
@@ -141,7 +142,10 @@ def parse_fast(
     nulls = df.null_count().row(0)
     if any(nulls[: dim + 1]) or (trailing_space and nulls[-1] != n):
         return None
-    values = df.select(cols).to_numpy()
+    # Rounding to float32 in polars (round-to-nearest-even, as numpy does) halves
+    # the copy into numpy. A value too large for float32 becomes inf, as in gensim,
+    # and then goes to the exact parser like every non-finite value.
+    values = df.select(pl.col(cols).cast(pl.Float32)).to_numpy(order="c")
     if not np.isfinite(values).all():
         return None
     return df["w"].to_list(), values
