@@ -73,13 +73,17 @@ class Job(QObject):
         self._runner.progressed.emit(fraction, message)
 
     def _on_progress(self, fraction, message: str) -> None:
-        if self._dialog is not None:
-            if fraction is None:
-                self._dialog.setRange(0, 0)
-            else:
-                self._dialog.setValue(int(1000 * fraction))
-            if message:
-                self._dialog.setLabelText(message)
+        # A modal QProgressDialog.setValue processes events, during which the job
+        # may finish and close the dialog: keep a reference, stop if it closed.
+        d = self._dialog
+        if d is None:
+            return
+        if message:
+            d.setLabelText(message)
+        if fraction is None:
+            d.setRange(0, 0)
+        else:
+            d.setValue(int(1000 * fraction))
 
     def start(self) -> Job:
         """Start the work; returns self."""
