@@ -23,6 +23,13 @@ _TITLES = {
 
 def ask_choice(parent: QWidget | None, error: NeedsChoiceError) -> bool:
     """Ask whether to retry with ``error.option = error.value``; True means yes."""
+    box, yes = choice_box(parent, error)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def choice_box(parent: QWidget | None, error: NeedsChoiceError) -> tuple[QMessageBox, object]:
+    """The question for ``error`` and its "go ahead" button (not yet shown)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_TITLES.get(error.option, "Open file?"))
@@ -32,18 +39,24 @@ def ask_choice(parent: QWidget | None, error: NeedsChoiceError) -> bool:
         "Open it" if isinstance(error, UntrustedFileError) else "Continue",
         QMessageBox.ButtonRole.AcceptRole,
     )
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     # Refusing is the safe default for a pickle; elsewhere going ahead is.
-    box.setDefaultButton(None if isinstance(error, UntrustedFileError) else yes)
-    box.exec()
-    return box.clickedButton() is yes
+    box.setDefaultButton(cancel if isinstance(error, UntrustedFileError) else yes)
+    return box, yes
 
 
 def offer_drop_nonfinite(parent: QWidget | None, emb: Embeddings) -> Embeddings:
     """If rows hold NaN/inf, ask whether to drop them; return what to show."""
-    bad = emb.source.details.get("nonfinite_rows", 0)
-    if not bad:
+    if not emb.source.details.get("nonfinite_rows", 0):
         return emb
+    box, drop = nonfinite_box(parent, emb)
+    box.exec()
+    return drop_nonfinite(emb) if box.clickedButton() is drop else emb
+
+
+def nonfinite_box(parent: QWidget | None, emb: Embeddings) -> tuple[QMessageBox, object]:
+    """The "drop NaN rows?" question and its "drop" button (not yet shown)."""
+    bad = emb.source.details.get("nonfinite_rows", 0)
     first = emb.source.details.get("first_nonfinite_word")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
@@ -53,6 +66,6 @@ def offer_drop_nonfinite(parent: QWidget | None, emb: Embeddings) -> Embeddings:
                 + " They cannot be placed in the 3D view. Drop them?")  # fmt: skip
     drop = box.addButton("Drop them", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Keep them", QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(str(emb.source.path or ""))
     box.setDefaultButton(drop)
-    box.exec()
-    return drop_nonfinite(emb) if box.clickedButton() is drop else emb
+    return box, drop
