@@ -19,7 +19,6 @@ from typing import Literal
 import numpy as np
 
 from embviz.core.errors import EmbvizError
-from embviz.core.projection import pca
 
 FrameMode = Literal["final", "pinned", "procrustes"]
 FRAME_MODES: tuple[FrameMode, ...] = ("final", "pinned", "procrustes")
@@ -27,6 +26,13 @@ FRAME_MODES: tuple[FrameMode, ...] = ("final", "pinned", "procrustes")
 
 def procrustes_rotation(x: np.ndarray, ref: np.ndarray) -> np.ndarray:
     """The orthogonal ``R`` that minimises ``‖x R − ref‖`` (Frobenius).
+
+    ``R = U Vᵀ`` for the SVD ``xᵀ ref = U S Vᵀ``, computed as the polar factor
+    ``M V S⁻¹ Vᵀ`` from the symmetric eigenproblem of ``MᵀM`` when ``M`` has
+    full rank: with OpenBLAS's threads on a busy machine LAPACK's SVD of even
+    a 50×50 matrix can take 50 ms, ``eigh`` about 1 ms, and the GUI calls this
+    once per snapshot. A rank-deficient ``M`` (fewer words than dimensions)
+    falls back to the SVD.
 
     Parameters
     ----------
@@ -38,8 +44,33 @@ def procrustes_rotation(x: np.ndarray, ref: np.ndarray) -> np.ndarray:
     numpy.ndarray
         ``(d, d)`` orthogonal matrix (``R Rᵀ = I``).
     """
-    u, _, vt = np.linalg.svd(np.asarray(x, np.float64).T @ np.asarray(ref, np.float64))
+    m = np.asarray(x, np.float64).T @ np.asarray(ref, np.float64)
+    w, v = np.linalg.eigh(m.T @ m)
+    if w[0] > 1e-10 * max(w[-1], 1e-300):
+        return (m @ v) / np.sqrt(w) @ v.T
+    u, _, vt = np.linalg.svd(m)
     return u @ vt
+
+
+def pca_axes(x: np.ndarray, k: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """Top ``k`` principal axes of the centred rows ``x`` and their variance fractions.
+
+    The same axes and sign rule as :func:`embviz.core.projection.pca` (largest
+    loading positive), from ``eigh`` of the ``d×d`` scatter matrix instead of
+    an SVD (see :func:`procrustes_rotation` for why).
+    """
+    x = np.asarray(x, np.float64)
+    w, v = np.linalg.eigh(x.T @ x)
+    order = np.argsort(w)[::-1][:k]
+    axes = v[:, order].T
+    signs = np.sign(axes[np.arange(len(axes)), np.abs(axes).argmax(axis=1)])
+    axes = axes * np.where(signs == 0, 1.0, signs)[:, None]
+    total = float(np.clip(w, 0, None).sum())
+    explained = np.clip(w[order], 0, None) / total if total > 0 else np.zeros(len(order))
+    if len(axes) < k:  # fewer dimensions than k: pad with zero axes
+        axes = np.vstack([axes, np.zeros((k - len(axes), x.shape[1]))])
+        explained = np.concatenate([explained, np.zeros(k - len(explained))])
+    return axes, explained
 
 
 def align_sequence(
@@ -113,10 +144,8 @@ def stable_coords(
             ref_index, tag = pinned, f"snapshot {pinned}"
         else:
             ref_index, tag = len(data) - 1, "final"
-    proj = pca(data[ref_index])
-    axes = proj.axes.astype(np.float64)
+    axes, explained = pca_axes(data[ref_index])
     coords = [(x @ axes.T).astype(np.float32) for x in data]
-    explained = proj.explained if proj.explained is not None else np.zeros(3)
     labels = tuple(f"PC{i + 1} of {tag} ({100 * e:.0f} %)" for i, e in enumerate(explained))
     return coords, labels  # type: ignore[return-value]
 

@@ -72,3 +72,25 @@ def test_interpolate():
     np.testing.assert_allclose(interpolate([a, b], 0.25), 0.25)
     np.testing.assert_allclose(interpolate([a, b], 9), 1.0)
     np.testing.assert_allclose(interpolate([a, b], -1), 0.0)
+
+
+def test_pca_axes_match_the_svd_pca():
+    from embviz.core.frames import pca_axes
+
+    rng = np.random.default_rng(4)
+    x = rng.normal(size=(60, 12)) * np.linspace(3, 0.5, 12)
+    xc = x - x.mean(axis=0)
+    axes, explained = pca_axes(xc)
+    ref = pca(x)
+    np.testing.assert_allclose(axes, ref.axes, atol=1e-5)
+    np.testing.assert_allclose(explained, ref.explained, atol=1e-9)
+
+
+def test_procrustes_with_fewer_words_than_dimensions():
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(6, 20))
+    x -= x.mean(axis=0)
+    rot = random_rotation(20, rng)
+    r = procrustes_rotation(x @ rot, x)  # rank-deficient: the SVD fallback
+    np.testing.assert_allclose(r @ r.T, np.eye(20), atol=1e-10)
+    np.testing.assert_allclose((x @ rot) @ r, x, atol=1e-10)

@@ -363,7 +363,7 @@ class TrainPanel(QWidget):
         run.finished.connect(lambda: self._on_finished(run))
         self.run = run
         self._status(f"Reading {Path(path).name if path else 'the teaching corpus'}…")
-        self.progress.setValue(0)
+        self._set_progress(0)
         run.start()
         self._update_buttons()
         return run
@@ -432,7 +432,7 @@ class TrainPanel(QWidget):
         self.loss_plot.set_losses(snap.epoch_losses)
         self.loss_plot.set_exact(bool(snap.info.get("loss_exact", True)))
         self._refresh_similarity()
-        self.progress.setValue(int(1000 * self._fraction))
+        self._set_progress(int(1000 * self._fraction))
         info = snap.info
         total = self.epochs_total()
         what = "initial vectors" if snap.index == 0 else f"epoch {snap.epoch:.2f} of {total}"
@@ -457,7 +457,7 @@ class TrainPanel(QWidget):
         self._refresh()
         if self.snapshots and self.snapshots[-1].final:
             last = self.snapshots[-1]
-            self.progress.setValue(1000 if not last.stopped else self.progress.value())
+            self._set_progress(1000 if not last.stopped else self.progress.value())
             secs = sum(s.seconds for s in self.snapshots)
             word = "Stopped" if last.stopped else "Finished"
             self._status(f"{word} at epoch {last.epoch:.2f}: {len(self.model):,} words × "
@@ -637,6 +637,15 @@ class TrainPanel(QWidget):
         self.workspace.set_embeddings(self.model, words)
 
     # -- small helpers -------------------------------------------------------------
+    def _set_progress(self, value: int) -> None:
+        # QProgressBar.setValue repaints synchronously, and in a window holding a
+        # GL widget that recomposes the whole window (~50 ms under software GL):
+        # set it with updates off and let the normal, coalesced paint show it.
+        self.progress.setUpdatesEnabled(False)
+        self.progress.setValue(value)
+        self.progress.setUpdatesEnabled(True)
+        self.progress.update()
+
     def _status(self, text: str) -> None:
         self.status.setStyleSheet("")
         self.status.setText(text)
