@@ -215,7 +215,8 @@ def _order(values: np.ndarray, candidates: np.ndarray) -> np.ndarray:
     return candidates[np.lexsort((candidates, -values[candidates]))]
 
 
-def _top(values: np.ndarray, k: int) -> np.ndarray:
+def top_rows(values: np.ndarray, k: int) -> np.ndarray:
+    """The rows of the ``k`` highest ``values``, best first; ties go to the earlier row."""
     k = min(k, len(values))
     if k <= 0:
         return np.zeros(0, dtype=np.intp)
@@ -298,7 +299,7 @@ def query(
     inputs = tuple(dict.fromkeys(t.word for t in terms))
     input_rows = sorted({emb.row(w) for w in inputs if emb.row(w) < n})
     skip = set() if include_inputs else set(input_rows)
-    top = _top(values, k + len(skip))
+    top = top_rows(values, k + len(skip))
     results = [Answer(emb.words[i], float(values[i])) for i in top if i not in skip][:k]
     exp = None
     if expected is not None:
@@ -338,5 +339,5 @@ def parallelogram(terms: Sequence[Term]) -> tuple[str, str, str] | None:
 
 __all__ = [
     "METHODS", "Answer", "ExpectedAnswer", "QueryResult", "analogy_terms", "combination",
-    "parallelogram", "query", "rank_of", "raw_point", "scores",
+    "parallelogram", "query", "rank_of", "raw_point", "scores", "top_rows",
 ]  # fmt: skip

@@ -329,12 +329,12 @@ def _gensim_walk(
 ) -> int | None:
     # gensim looks at its top 5 non-input answers and takes the first whose key is not a
     # question word; a case variant of a question word ("King" for "KING") is skipped.
-    from embviz.core.analogy import _top
+    from embviz.core.analogy import top_rows
 
     a, b, c = rows
     values = emb.unit[:n] @ ((emb.unit[b] + emb.unit[c]) - emb.unit[a])
     inputs = {a, b, c}
-    top = [int(i) for i in _top(values, 5 + len(inputs)) if i not in inputs][:5]
+    top = [int(i) for i in top_rows(values, 5 + len(inputs)) if i not in inputs][:5]
     predicted = None
     for i in top:
         predicted = i
