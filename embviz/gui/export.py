@@ -28,18 +28,29 @@ def render_view(workspace, camera: dict, size: tuple[int, int], label_scale: flo
     w, h = size
     if not (16 <= w <= 8192 and 16 <= h <= 8192):
         raise EmbvizError(f"export size must be 16 to 8192 pixels a side, got {w}×{h}")
-    view = make_view(workspace, w, h, label_scale=label_scale * max(1.0, w / 1280))
+    factor = max(1.0, w / 1280)
+    view = make_view(workspace, w, h, label_scale=label_scale * factor)
     try:
+        view.set_point_scale(factor)
         set_camera(view, camera)
         return view.grabFramebuffer()
     finally:
+        view.detach()
         view.close()
         view.deleteLater()
 
 
+def _camera_for_export(window) -> dict:
+    """The window's camera; its distance only if the user zoomed (else the export fits itself)."""
+    cam = camera_state(window.view)
+    if getattr(window.view, "_auto_distance", False):
+        cam.pop("distance")
+    return cam
+
+
 def export_view(window, path: str | Path, size: tuple[int, int]) -> Path:
     """Save the main window's 3D view as PNG (or JPEG) at ``size``."""
-    img = render_view(window.workspace, camera_state(window.view), size, window.text_scale)
+    img = render_view(window.workspace, _camera_for_export(window), size, window.text_scale)
     path = Path(path)
     if not img.save(str(path)):
         raise EmbvizError(f"{path}: could not write the image (check the folder and extension)")
@@ -91,13 +102,14 @@ def export_turntable(window, path: str | Path, *, frames: int = 36, size=(960, 6
 
     view = make_view(window.workspace, *size, label_scale=window.text_scale)
     try:
-        set_camera(view, camera_state(window.view))
+        set_camera(view, _camera_for_export(window))
         pics = []
         for i, img in enumerate(turn(view, frames)):
             pics.append(to_pil(img).convert("P", palette=1, colors=255))
             if progress is not None:
                 progress.report((i + 1) / frames, f"frame {i + 1} of {frames}")
     finally:
+        view.detach()
         view.close()
         view.deleteLater()
     path = Path(path)

@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         self.setFont(font)
         for w in (*self.panels.values(), self.menuBar(), self.statusBar()):
             w.setFont(font)
-        self.view.set_label_scale(scale)
+        self.workspace.set_label_scale(scale)  # the view and the slice panel follow
         self.settings.setValue("text_scale", scale)
 
     def keyPressEvent(self, ev) -> None:

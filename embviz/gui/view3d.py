@@ -138,14 +138,30 @@ class SceneView(gl.GLViewWidget):
         self._fly_from = self._fly_to = np.zeros(3)
         self._fly.valueChanged.connect(self._set_center)
         self.reset_camera()
-        workspace.shown_changed.connect(self._on_shown)
-        workspace.selection_changed.connect(self._on_selection)
-        workspace.overlays_changed.connect(self._update_overlays)
-        workspace.colors_changed.connect(self._on_colors)
-        workspace.label_scale_changed.connect(self.set_label_scale)
+        self.point_scale = 1.0  # exports at 4K scale the sprites with the image
+        self._subscriptions = [
+            (workspace.shown_changed, self._on_shown),
+            (workspace.selection_changed, self._on_selection),
+            (workspace.overlays_changed, self._update_overlays),
+            (workspace.colors_changed, self._on_colors),
+            (workspace.label_scale_changed, self.set_label_scale),
+        ]
+        for signal, slot in self._subscriptions:
+            signal.connect(slot)
         self.label_scale = workspace.label_scale
         if workspace.projection is not None:
             self._on_shown()
+
+    def detach(self) -> None:
+        """Stop listening to the workspace (before an offscreen copy is deleted)."""
+        for signal, slot in self._subscriptions:
+            signal.disconnect(slot)
+        self._subscriptions = []
+
+    def set_point_scale(self, scale: float) -> None:
+        """Scale the point sprites (exports larger than the window use it)."""
+        self.point_scale = float(scale)
+        self._update_points()
 
     # -- camera --------------------------------------------------------------------
     def reset_camera(self) -> None:
@@ -290,16 +306,16 @@ class SceneView(gl.GLViewWidget):
     def _update_points(self) -> None:
         n = len(self._pos)
         colors, self._legend = self.category_colors()
-        sizes = np.full(n, point_size(n), dtype=np.float32)
+        sizes = np.full(n, point_size(n) * self.point_scale, dtype=np.float32)
         at = {w: i for i, w in enumerate(self.workspace.shown_words)}
         for nb in self.workspace.neighbors:
             if nb.word in at:
                 colors[at[nb.word]] = np.array(THEME["neighbor"], np.float32) / 255
-                sizes[at[nb.word]] = max(sizes[at[nb.word]], 9.0)
+                sizes[at[nb.word]] = max(sizes[at[nb.word]], 9.0 * self.point_scale)
         if self.workspace.selected in at:
             i = at[self.workspace.selected]
             colors[i] = np.array(THEME["selected"], np.float32) / 255
-            sizes[i] = 16.0
+            sizes[i] = 16.0 * self.point_scale
         self._points.set_data(color=colors, size=sizes)
         big = n > BIG_CLOUD
         self._points.set_style(round_sprites=not big, depth_test=not big)
