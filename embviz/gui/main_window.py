@@ -25,6 +25,7 @@ from embviz.gui.export_menu import build_export_menu
 from embviz.gui.jobs import Job
 from embviz.gui.panels.registry import panel_modules
 from embviz.gui.scenes import SceneController
+from embviz.gui.tour import TourDock
 from embviz.gui.view3d import SceneView
 
 MAX_RECENT = 8
@@ -160,7 +161,14 @@ class MainWindow(QMainWindow):
             act.triggered.connect(slot)
             scene_menu.addAction(act)
 
+        self.tour = TourDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.tour)
+        self.tour.hide()
         help_menu = self.menuBar().addMenu("&Help")
+        act = QAction("&Guided tour", self, shortcut="F1")
+        act.setToolTip("Six steps through the lesson on the embedded GloVe vectors")
+        act.triggered.connect(self.tour.start)
+        help_menu.addAction(act)
         act = QAction("&About embviz", self)
         act.triggered.connect(lambda: QMessageBox.about(self, "About embviz", ABOUT))
         help_menu.addAction(act)
@@ -304,7 +312,7 @@ class MainWindow(QMainWindow):
         else:
             font.setPixelSize(max(6, round(self._base_font.pixelSize() * scale)))
         self.setFont(font)
-        for w in (*self.panels.values(), self.menuBar(), self.statusBar()):
+        for w in (*self.panels.values(), self.menuBar(), self.statusBar(), self.tour):
             w.setFont(font)
         self.workspace.set_label_scale(scale)  # the view and the slice panel follow
         self.settings.setValue("text_scale", scale)

@@ -1,0 +1,206 @@
+"""A short guided tour of the lesson on the embedded default data.
+
+embedding → 3D slice → analogy → plurality → positional encoding. Every step
+drives the real panels and says what the data actually shows (numbers are
+computed when the step is shown, never written in advance).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from embviz.core.errors import EmbvizError
+
+
+@dataclass
+class Step:
+    """One stop of the tour: what to set up, and the text (built from the result)."""
+
+    title: str
+    run: Callable[[object], str]
+
+
+def _raise(win, name: str):
+    dock = win.docks.get(name)
+    if dock is not None:
+        win.set_panels_visible(True)
+        dock.raise_()
+    return win.panels.get(name)
+
+
+def _vector(win) -> str:
+    ws = win.workspace
+    ws.set_projection("pca")
+    ws.show_words(None)
+    ws.select("king")
+    _raise(win, "search")
+    emb = ws.embeddings
+    v = emb.vector("king")
+    head = ", ".join(f"{x:+.2f}" for x in v[:6])
+    return (
+        f"Every word is a row of numbers. “king” is [{head}, …]: {emb.dim} numbers, one row of a "
+        f"{len(emb):,} × {emb.dim} matrix. Words used in similar contexts get similar rows: "
+        f"the green points are king's nearest neighbours by cosine, "
+        f"{', '.join(n.word for n in ws.neighbors[:4])}…"
+    )
+
+
+def _slice(win) -> str:
+    ws = win.workspace
+    ws.set_projection("pca")
+    _raise(win, "slice")
+    share = 100 * float(np.mean(ws.in_slice)) if len(ws.in_slice) else 0.0
+    return (
+        f"We cannot see {ws.embeddings.dim} dimensions, so the view shows a 3D slice: here the "
+        f"three directions along which these words spread most (PCA). Only {share:.0f} % of a "
+        "word's length lies in this slice on average; the rest is invisible. Drag to orbit."
+    )
+
+
+def _axes(win) -> str:
+    ws = win.workspace
+    panel = _raise(win, "slice")
+    exprs = ["woman - man", "cats - cat", "king - man"]
+    if panel is not None and hasattr(panel, "axis_edits"):
+        for edit, e in zip(panel.axis_edits, exprs, strict=True):
+            edit.setText(e)
+    ws.set_axes(exprs)
+    return (
+        "Directions carry meaning. Now the axes are woman − man, cats − cat and king − man "
+        "(made perpendicular in that order). Words line up by gender along x and by number "
+        "along y."
+    )
+
+
+def _analogy(win) -> str:
+    panel = _raise(win, "analogy")
+    if panel is None or not hasattr(panel, "run_query"):
+        raise EmbvizError("the analogy panel is not available")
+    panel.expr.setText("king - man + woman")
+    res = panel.run_query()
+    top = res.results[0] if res is not None and res.results else None
+    found = f"The nearest word is “{top.word}” (cosine {top.score:.2f})" if top else "No answer"
+    return (
+        f"king − man + woman: {found}, with the three input words left out as gensim does "
+        "(tick “Include input words” to see that king itself is often nearest). The 3D view "
+        "draws the parallelogram."
+    )
+
+
+def _plural(win) -> str:
+    panel = _raise(win, "directions")
+    if panel is None or not hasattr(panel, "apply"):
+        raise EmbvizError("the directions panel is not available")
+    panel.preset.setCurrentIndex(0)
+    panel.apply()
+    emb = win.workspace.embeddings
+    d = emb.vector("cats") - emb.vector("cat")
+    dots = [float(emb.vector(w) @ d) for w in ("one", "two", "three", "four")]
+    order = " < ".join(
+        f"{w} ({x:+.2f})" for w, x in zip(("one", "two", "three", "four"), dots, strict=True)
+    )
+    holds = all(a < b for a, b in pairwise(dots))
+    return (
+        "cats − cat points in a “plural” direction: plural nouns score higher than singular "
+        f"ones. Along it, {order}"
+        + (" — a graded sense of “how many”." if holds else " — the order is not clean here.")
+        + " The whiskers show what random directions of the same length give."
+    )
+
+
+def _posenc(win) -> str:
+    panel = _raise(win, "posenc")
+    if panel is not None and hasattr(panel, "tabs"):
+        panel.tabs.setCurrentIndex(0)
+    return (
+        "A Transformer also needs word order. Each position gets a vector, "
+        "PE(pos, 2i) = sin(pos / 10000^(2i/d)), PE(pos, 2i+1) = cos(…), added to the token's "
+        "vector: input = embedding + position. Fast waves in the first dimensions, slow ones later."
+    )
+
+
+STEPS = [
+    Step("1. A word is a vector", _vector),
+    Step("2. A 3D slice of many dimensions", _slice),
+    Step("3. Directions carry meaning", _axes),
+    Step("4. Analogies: king − man + woman", _analogy),
+    Step("5. The plurality direction", _plural),
+    Step("6. Positional encoding", _posenc),
+]
+
+
+class TourDock(QDockWidget):
+    """A docked card with the step's text and Back / Next buttons."""
+
+    def __init__(self, window):
+        super().__init__("Guided tour", window)
+        self.setObjectName("dock-tour")
+        self.window_ = window
+        self.index = -1
+        self.title = QLabel()
+        self.text = QLabel(wordWrap=True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.back = QPushButton("◀ Back")
+        self.back.setToolTip("Previous step of the tour")
+        self.next = QPushButton("Next ▶")
+        self.next.setToolTip("Next step of the tour")
+        self.back.clicked.connect(lambda: self.go(self.index - 1))
+        self.next.clicked.connect(lambda: self.go(self.index + 1))
+        body = QWidget()
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.next)
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        words = QVBoxLayout()
+        words.addWidget(self.title)
+        words.addWidget(self.text, 1)
+        lay = QHBoxLayout(body)
+        lay.addLayout(words, 1)
+        lay.addLayout(buttons)
+        self.setWidget(body)
+        self._style()
+
+    def changeEvent(self, ev) -> None:
+        """Follow the window's text scale."""
+        super().changeEvent(ev)
+        if ev.type() == ev.Type.FontChange:
+            self._style()
+
+    def _style(self) -> None:
+        title = QFont(self.font())
+        title.setBold(True)
+        title.setPointSizeF(self.font().pointSizeF() * 1.2)
+        self.title.setFont(title)
+        # room for four lines of text: the steps are two or three lines long
+        self.text.setMinimumHeight(round(QFontMetricsF(self.font()).lineSpacing() * 4))
+
+    def start(self) -> None:
+        """Show the tour from its first step (on the embedded default data)."""
+        win = self.window_
+        self.show()
+        emb = win.workspace.embeddings
+        if emb is None or emb.source.label is None or "embedded default" not in emb.source.label:
+            job = win.open_path(None)
+            job.done.connect(lambda _e: self.go(0))
+        else:
+            self.go(0)
+
+    def go(self, index: int) -> None:
+        """Show step ``index``."""
+        self.index = max(0, min(index, len(STEPS) - 1))
+        step = STEPS[self.index]
+        self.title.setText(f"{step.title}  ({self.index + 1} of {len(STEPS)})")
+        try:
+            self.text.setText(step.run(self.window_))
+        except EmbvizError as e:
+            self.text.setText(f"This step could not be shown: {e}")
+        self.back.setEnabled(self.index > 0)
+        self.next.setEnabled(self.index < len(STEPS) - 1)
