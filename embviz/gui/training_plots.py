@@ -54,14 +54,20 @@ class SimilarityPlot(pg.PlotWidget):
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 200, 210, 140), width=1))
         self.addItem(self.cursor)
         self.curves: list[pg.PlotDataItem] = []
+        self.names: list[str] = []
 
     def set_series(self, names: list[str], epochs, values) -> None:
         """``values[k][j]``: cosine of pair ``k`` at ``epochs[j]`` (NaN = not watched)."""
+        x = np.asarray(epochs, dtype=np.float64)
+        if names == self.names:  # same pairs, more snapshots: update the data in place
+            for k, curve in enumerate(self.curves):
+                curve.setData(x, np.asarray(values[k], dtype=np.float64), connect="finite")
+            return
+        self.names = list(names)
         for c in self.curves:
             self.removeItem(c)
         self.legend.clear()
         self.curves = []
-        x = np.asarray(epochs, dtype=np.float64)
         for k, name in enumerate(names):
             pen = pg.mkPen(PAIR_COLORS[k % len(PAIR_COLORS)], width=2)
             y = np.asarray(values[k], dtype=np.float64)

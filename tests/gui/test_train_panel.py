@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QImage
 
 import embviz
 from embviz.core.workspace import Workspace
 from embviz.gui.panels.train import TITLE, TrainPanel, make_panel
 from tests.core.test_training import tiny_corpus
-from tests.gui.test_view3d import framebuffer
 
 pytestmark = pytest.mark.gui
+
+
+def framebuffer(view) -> np.ndarray:
+    """The GL widget's pixels as an (h, w, 3) int array."""
+    img = view.grabFramebuffer().convertToFormat(QImage.Format.Format_RGB888)
+    arr = np.frombuffer(img.constBits(), dtype=np.uint8, count=img.sizeInBytes())
+    rows = arr.reshape(img.height(), img.bytesPerLine())[:, : img.width() * 3]
+    return rows.reshape(img.height(), img.width(), 3).astype(int)
 
 
 @pytest.fixture
