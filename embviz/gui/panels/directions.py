@@ -58,6 +58,9 @@ class DirectionsPanel(QWidget):
         self.preset.addItems([*D.PRESETS, "custom"])
         self.preset.setToolTip("Built-in directions and the words charted against them")
         self.source = QComboBox()
+        self.source.setToolTip(
+            "Define the direction by an expression, by typed pairs or by a questions-words section"
+        )
         self.source.addItems(SOURCES)
         self.expr = QLineEdit("cats - cat")
         self.expr.setToolTip("A word expression, e.g. cats - cat or king - queen")
@@ -65,6 +68,9 @@ class DirectionsPanel(QWidget):
         self.pairs.setPlaceholderText("cat cats, dog dogs …  (one pair a line, or comma-separated)")
         self.pairs.setToolTip("The direction is the mean of (second − first) over these pairs")
         self.section = QComboBox()
+        self.section.setToolTip(
+            "A section of gensim's questions-words.txt: its pairs define the direction"
+        )
         self.section.addItems(D.QUESTION_SECTIONS)
         self.pairs.setMaximumHeight(64)
         self.stack = QWidget()

@@ -88,12 +88,15 @@ class PosencPanel(QWidget):
             slider.valueChanged.connect(spin.setValue)
             spin.valueChanged.connect(slider.setValue)
             spin.valueChanged.connect(lambda _v: self.refresh())
+        self.d_slider.setToolTip("d_model: the number of dimensions of each position vector")
+        self.len_slider.setToolTip("How many positions (tokens) to encode")
         self.d_spin.setToolTip("d_model: the number of dimensions of each position vector")
         self.len_spin.setToolTip("How many positions (tokens) to encode")
         # The base spans orders of magnitude: the slider moves its log₁₀ in tenths.
         self.base_spin = QDoubleSpinBox(decimals=0, minimum=2, maximum=1_000_000, value=10000)
         self.base_spin.setToolTip("The wavelength base: 10000 in the Transformer paper")
         self.base_slider = QSlider(Qt.Orientation.Horizontal, minimum=4, maximum=60, value=40)
+        self.base_slider.setToolTip(self.base_spin.toolTip())
         self.base_slider.valueChanged.connect(
             lambda k: self.base_spin.setValue(round(10 ** (k / 10)))
         )
@@ -194,6 +197,7 @@ class PosencPanel(QWidget):
         )
         self.sqrt_check.toggled.connect(lambda _b: self.refresh())
         self.source_combo = QComboBox()
+        self.source_combo.setToolTip("Add the sinusoidal or the loaded learned position vectors")
         self.source_combo.addItems(["sinusoidal positions", "learned positions"])
         self.source_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.sum_msg = QLabel(wordWrap=True)

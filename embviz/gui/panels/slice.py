@@ -99,6 +99,7 @@ class SlicePanel(QWidget):
             af.addRow(f"{name} =", e)
             self.axis_edits.append(e)
         apply = QPushButton("Apply axes")
+        apply.setToolTip("Use the three expressions as the x, y and z axes")
         apply.clicked.connect(self.apply_axes)
         af.addRow(apply)
         note = QLabel("Directions are made orthogonal in the order x → y → z (Gram–Schmidt): "
@@ -107,6 +108,7 @@ class SlicePanel(QWidget):
         af.addRow(note)
         self.pages.addWidget(axes)
         rnd = QPushButton("Draw another random slice")
+        rnd.setToolTip("Another random orthonormal 3D slice of the space")
         rnd.clicked.connect(self._new_random)
         self.pages.addWidget(_page(rnd))
         raw = QWidget()
@@ -115,6 +117,7 @@ class SlicePanel(QWidget):
         self.raw_spins = []
         for i, name in enumerate("xyz"):
             sp = QSpinBox()
+            sp.setToolTip("Which raw dimension of the vectors to put on this axis")
             sp.setPrefix(f"{name}: dim ")
             sp.setValue(i)
             sp.valueChanged.connect(self._apply_raw)
@@ -135,6 +138,9 @@ class SlicePanel(QWidget):
         v = QVBoxLayout(box)
         row = QHBoxLayout()
         self.source = QComboBox()
+        self.source.setToolTip(
+            "Which words to show: the teaching list, frequent words, a word's neighbours, a pattern or your own list"
+        )
         self.source.addItems(WORD_SOURCES)
         self.count = QSpinBox()
         self.count.setRange(1, wordsets.MAX_SHOWN)
@@ -144,13 +150,18 @@ class SlicePanel(QWidget):
         row.addWidget(self.count)
         v.addLayout(row)
         self.word_edit = QLineEdit(placeholderText="word, or a pattern such as *ing")
+        self.word_edit.setToolTip(
+            "The word whose neighbours to show, or a pattern (* and ? wildcards)"
+        )
         self.word_edit.returnPressed.connect(self.show_selected_words)
         v.addWidget(self.word_edit)
         self.list_edit = QPlainTextEdit()
+        self.list_edit.setToolTip("Type or paste words, separated by spaces, commas or new lines")
         self.list_edit.setPlaceholderText("Type or paste words, separated by spaces or new lines")
         self.list_edit.setMaximumHeight(90)
         v.addWidget(self.list_edit)
         go = QPushButton("Show these words")
+        go.setToolTip("Show the chosen words in the 3D view")
         go.clicked.connect(self.show_selected_words)
         v.addWidget(go)
         self.words_message = _error_label()
@@ -169,9 +180,13 @@ class SlicePanel(QWidget):
         self.label_size.valueChanged.connect(lambda v: self.workspace.set_label_scale(v / 100))
         f.addRow("Label size", self.label_size)
         self.color = QComboBox()
+        self.color.setToolTip(
+            "Colour the points by cluster, by your groups or by a metadata column"
+        )
         self.color.currentIndexChanged.connect(self._on_color)
         f.addRow("Colour by", self.color)
         self.clusters = QSpinBox()
+        self.clusters.setToolTip("How many k-means clusters")
         self.clusters.setRange(2, 12)
         self.clusters.setValue(6)
         self.clusters.valueChanged.connect(self._on_color)
