@@ -103,13 +103,24 @@ def in_panel(epochs: int, workers: int, parts: int, size: tuple[int, int], anima
             per_epoch.get(int(np.ceil(s.epoch - 1e-9)), 0) + s.seconds
         )
     model = panel.model
+    # Stop latency: a fresh run, stopped after its third snapshot
+    panel.start()
+    while len(panel.snapshots) < 3:
+        app.processEvents()
+        time.sleep(0.001)
+    s0 = time.perf_counter()
+    panel.stop()
+    while panel.is_running():
+        app.processEvents()
+        time.sleep(0.001)
+    stop_seconds = time.perf_counter() - s0
     panel.shutdown()
     panel.close()
     return {
         "wall": wall, "train_seconds": sum(s.seconds for s in snaps), "per_epoch": per_epoch,
         "losses": list(snaps[-1].epoch_losses), "stalls": np.array(stalls[1:]),
         "live_fps": frames / wall, "replay_fps": replay_fps, "model": model,
-        "snapshots": len(snaps), "baseline": baseline,
+        "snapshots": len(snaps), "baseline": baseline, "stop": stop_seconds,
     }  # fmt: skip
 
 
@@ -147,6 +158,7 @@ def main() -> None:
           f"{paused['train_seconds'] / args.epochs:.3f} s/epoch")  # fmt: skip
     print(f"animation: {r['live_fps']:.1f} fps while training, {r['replay_fps']:.1f} fps "
           f"replaying (target >= 20)")  # fmt: skip
+    print(f"Stop pressed mid-epoch: the thread ended {1000 * r['stop']:.0f} ms later")
     print("loss per epoch: " + ", ".join(f"{x:,.0f}" for x in r["losses"]))
     emb = r["model"]
     for a, b, c in [("king", "man", "woman"), ("prince", "boy", "girl"), ("cats", "cat", "dog"),
