@@ -7,10 +7,12 @@ is streamed in blocks so memory stays small and the load can be cancelled.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from embviz.core.errors import LoadError
 from embviz.core.formats._errors import InvalidUtf8Error
@@ -19,7 +21,10 @@ from embviz.core.formats._text import parse_header
 from embviz.core.progress import NULL_PROGRESS, Progress
 
 BLOCK_BYTES = 4 << 20
-_MAX_WORD = 1 << 16  # a "word" longer than this means the file is not what it claims
+_MAX_WORD = 1 << 16
+_LEADING_NEWLINES = re.compile(
+    r"(?:^|(?<= ))\n+"
+)  # a "word" longer than this means the file is not what it claims
 
 
 class BinaryReader:
@@ -60,34 +65,19 @@ class BinaryReader:
             done = 0
             eof = False
             while done < want:
-                raws: list[bytes] = []
-                chunks: list[bytes] = []
-                n = len(buf)
                 room = want - done
-                find = buf.find
-                start = pos
-                # The hot loop: one record per iteration, as little work as possible.
-                while len(raws) < room:
-                    while pos < n and buf[pos] == 0x0A:  # gensim strips newlines before words
-                        pos += 1
-                    sp = find(b" ", pos, pos + _MAX_WORD)
-                    end = sp + 1 + nbytes
-                    if sp < 0 or end > n:
-                        if sp < 0 and n - pos >= _MAX_WORD:
-                            raise self._damaged(done + len(raws), "no space after a word")
-                        break
-                    raws.append(buf[pos:sp])
-                    chunks.append(buf[sp + 1 : end])
-                    pos = end
+                spaces, raws, pos = _scan(buf, pos, room, nbytes)
+                if (len(spaces) < room and len(buf) - pos >= _MAX_WORD
+                        and buf.find(b" ", pos, pos + _MAX_WORD) < 0):  # fmt: skip
+                    raise self._damaged(done + len(spaces), "no space after a word")
                 if raws:
                     if self.newlines is None:
-                        p0 = start
-                        while buf[p0] == 0x0A:
-                            p0 += 1
-                        e0 = buf.find(b" ", p0) + 1 + nbytes
+                        e0 = spaces[0] + 1 + nbytes
                         self.newlines = buf[e0 : e0 + 1] == b"\n"
                     words = self._decode(raws, done)
-                    values = np.frombuffer(b"".join(chunks), dtype="<f4").reshape(len(raws), -1)
+                    # Gather every vector at once from a windowed view of the block.
+                    windows = sliding_window_view(np.frombuffer(buf, np.uint8), nbytes)
+                    values = windows[np.asarray(spaces) + 1].view("<f4")
                     done += len(raws)
                     yield words, values.astype(np.float32)
                     self.progress.report(r.fraction(), f"reading {path.name}: {done:,} words")
@@ -107,12 +97,19 @@ class BinaryReader:
         # space-joined block splits back into exactly the same words.
         joined = b" ".join(raws)
         try:
-            return joined.decode("utf-8", errors=self.unicode_errors).split(" ")
+            text = joined.decode("utf-8", errors=self.unicode_errors)
         except UnicodeDecodeError as e:
             index = first + joined[: e.start].count(b" ") + 1
             raise InvalidUtf8Error(
                 self.path, f"word {index} (byte 0x{joined[e.start]:02x})"
             ) from None
+        if text.startswith("\n") or " \n" in text:
+            # Vectors followed by newlines: gensim strips them from the next word.
+            # One newline per word is the common case and one C-level replace.
+            text = text.lstrip("\n").replace(" \n", " ")
+            if " \n" in text:
+                text = _LEADING_NEWLINES.sub("", text)
+        return text.split(" ")
 
     def _damaged(self, index: int, what: str) -> LoadError:
         return LoadError(
@@ -120,6 +117,29 @@ class BinaryReader:
             f"{what}: the header says {self.count} vectors of {self.dim} dims "
             f"but only {index} could be read",
         )
+
+
+def _scan(buf: bytes, pos: int, room: int, nbytes: int) -> tuple[list[int], list[bytes], int]:
+    """Find up to ``room`` complete records from ``pos``: the hot loop of the reader.
+
+    Returns the positions of the spaces that end the words, the words' bytes,
+    and where the next record starts.
+    """
+    find = buf.find
+    n = len(buf)
+    spaces: list[int] = []
+    words: list[bytes] = []
+    add_space = spaces.append
+    add_word = words.append
+    for _ in range(room):
+        sp = find(b" ", pos, pos + _MAX_WORD)
+        end = sp + 1 + nbytes
+        if sp < 0 or end > n:
+            break
+        add_space(sp)
+        add_word(buf[pos:sp])
+        pos = end
+    return spaces, words, pos
 
 
 def write_binary(path: Path, words, vectors: np.ndarray, *, newlines: bool = True) -> None:
