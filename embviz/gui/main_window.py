@@ -178,8 +178,9 @@ class MainWindow(QMainWindow):
         """Ask for a file and open it."""
         start = self.settings.value("last_dir", str(Path.home()))
         path, _ = QFileDialog.getOpenFileName(self, "Open vectors", start,
-                                              "Vector files (*.txt *.vec *.bin *.npy *.tsv "
-                                              "*.gz *.bz2 *.xz);;All files (*)")  # fmt: skip
+                                              "Vector files (*.txt *.vec *.bin *.npy *.npz *.tsv "
+                                              "*.safetensors *.kv *.model *.gz *.bz2 *.xz);;"
+                                              "All files (*)")  # fmt: skip
         if path:
             self.settings.setValue("last_dir", str(Path(path).parent))
             self.open_path(path)
