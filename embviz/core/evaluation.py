@@ -39,9 +39,13 @@ _QUESTION_BLOCK = 1024
 
 def gensim_test_file(name: str) -> Path:
     """Path of a test set shipped with gensim (``questions-words.txt``, ``wordsim353.tsv``, ...)."""
-    import gensim
+    import importlib.util
 
-    return Path(gensim.__file__).parent / "test" / "test_data" / name
+    # Locate gensim without importing it: the import (scipy and all) takes seconds.
+    spec = importlib.util.find_spec("gensim")
+    if spec is None or spec.origin is None:
+        raise EmbvizError("gensim is not installed: give the test-set files explicitly")
+    return Path(spec.origin).parent / "test" / "test_data" / name
 
 
 def default_analogies() -> Path:
@@ -389,10 +393,12 @@ def evaluate_analogies(
     entries: list[tuple[int, Question, int | None]] = []
     rows: list[tuple[int, ...]] = []
     oov = questions = 0
+    memo: dict[str, int | None] = {}  # a test set repeats a few hundred words many times
     for s, (_, qs) in enumerate(raw_sections):
         for q in qs:
             questions += 1
-            r = [vocab.get(w) for w in (q.a, q.b, q.c, q.expected)]
+            r = [memo[w] if w in memo else memo.setdefault(w, vocab.get(w))
+                 for w in (q.a, q.b, q.c, q.expected)]  # fmt: skip
             if None in r:
                 oov += 1
                 if dummy4unknown:
