@@ -14,6 +14,7 @@ snapshot flips and swaps axes. Two cures, both plain numpy:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -73,81 +74,107 @@ def pca_axes(x: np.ndarray, k: int = 3) -> tuple[np.ndarray, np.ndarray]:
     return axes, explained
 
 
-def align_sequence(
-    snapshots: Sequence[np.ndarray], done: list[np.ndarray] | None = None
-) -> list[np.ndarray]:
-    """Centre every snapshot and rotate it onto the previous aligned one.
+@dataclass(frozen=True)
+class Prepared:
+    """One snapshot's frame data, computed once (a GUI computes it off its thread).
 
-    The first snapshot is only centred; rotations never change angles or
-    lengths between words, so every similarity is preserved.
-
-    Parameters
+    Attributes
     ----------
-    snapshots
-        The raw snapshots, oldest first.
-    done
-        Aligned results of a prefix of ``snapshots`` from an earlier call; it is
-        extended in place (earlier alignments never change), so a live run costs
-        one SVD per new snapshot.
+    centered
+        The snapshot minus its mean, float64.
+    axes, explained
+        Its own top-3 PCA axes and their variance fractions.
+    aligned
+        ``centered`` rotated onto the previous snapshot's ``aligned``.
+    aligned_axes, aligned_explained
+        PCA of ``aligned``.
     """
-    out: list[np.ndarray] = done if done is not None else []
-    for x in snapshots[len(out) :]:
-        xc = np.asarray(x, np.float64) - np.asarray(x, np.float64).mean(axis=0)
-        if out:
-            xc = xc @ procrustes_rotation(xc, out[-1])
-        out.append(xc)
+
+    centered: np.ndarray
+    axes: np.ndarray
+    explained: np.ndarray
+    aligned: np.ndarray
+    aligned_axes: np.ndarray
+    aligned_explained: np.ndarray
+
+
+def prepare(vectors: np.ndarray, previous: Prepared | None = None) -> Prepared:
+    """Centre, PCA and Procrustes-align one snapshot after ``previous``.
+
+    Rotations never change angles or lengths between words, so the aligned
+    snapshot keeps every similarity of the original.
+    """
+    x = np.asarray(vectors, np.float64)
+    c = x - x.mean(axis=0)
+    aligned = c if previous is None else c @ procrustes_rotation(c, previous.aligned)
+    axes, explained = pca_axes(c)
+    aaxes, aexplained = pca_axes(aligned)
+    return Prepared(c, axes, explained, aligned, aaxes, aexplained)
+
+
+def prepare_all(snapshots: Sequence[np.ndarray]) -> list[Prepared]:
+    """:func:`prepare` every snapshot in order."""
+    out: list[Prepared] = []
+    for x in snapshots:
+        out.append(prepare(x, out[-1] if out else None))
     return out
 
 
-def stable_coords(
-    snapshots: Sequence[np.ndarray],
-    mode: FrameMode = "final",
-    pinned: int | None = None,
-    aligned: list[np.ndarray] | None = None,
+def align_sequence(snapshots: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Centre every snapshot and rotate it onto the previous aligned one."""
+    return [p.aligned for p in prepare_all(snapshots)]
+
+
+def frame_coords(
+    prepared: Sequence[Prepared], mode: FrameMode = "final", pinned: int | None = None
 ) -> tuple[list[np.ndarray], tuple[str, str, str]]:
-    """Project every snapshot to 3D on one stable frame.
+    """Project prepared snapshots to 3D on one stable frame.
 
     Parameters
     ----------
-    snapshots
-        ``(n, d)`` vectors of the same ``n`` words at successive times.
+    prepared
+        :class:`Prepared` snapshots of the same words at successive times.
     mode
         ``"final"``: PCA axes of the newest snapshot; ``"pinned"``: PCA axes of
-        snapshot ``pinned``; ``"procrustes"``: align each snapshot to the
-        previous one, then use the PCA axes of the newest aligned snapshot.
+        snapshot ``pinned``; ``"procrustes"``: each snapshot aligned to the
+        previous one, with the PCA axes of the newest aligned snapshot.
     pinned
         The reference snapshot for ``"pinned"``.
-    aligned
-        For ``"procrustes"``: a cache passed to :func:`align_sequence`.
 
     Returns
     -------
     coords : list of numpy.ndarray
         ``(n, 3)`` float32 per snapshot, each centred on its own mean.
     labels : tuple of str
-        Axis names, e.g. ``"PC1 of final (41.0 %)"``.
+        Axis names, e.g. ``"PC1 of final (41 %)"``.
     """
-    if not snapshots:
+    if not prepared:
         return [], ("", "", "")
     if mode not in FRAME_MODES:
         raise EmbvizError(f"unknown frame {mode!r}: use one of {', '.join(FRAME_MODES)}")
     if mode == "procrustes":
-        data = align_sequence(snapshots, aligned)
-        ref_index, tag = len(data) - 1, "aligned"
+        ref, tag = prepared[-1], "aligned"
+        axes, explained = ref.aligned_axes, ref.aligned_explained
+        data = [p.aligned for p in prepared]
     else:
-        data = [
-            np.asarray(x, np.float64) - np.asarray(x, np.float64).mean(axis=0) for x in snapshots
-        ]
         if mode == "pinned":
-            if pinned is None or not 0 <= pinned < len(data):
+            if pinned is None or not 0 <= pinned < len(prepared):
                 raise EmbvizError(f"pinned snapshot {pinned} does not exist")
-            ref_index, tag = pinned, f"snapshot {pinned}"
+            ref, tag = prepared[pinned], f"snapshot {pinned}"
         else:
-            ref_index, tag = len(data) - 1, "final"
-    axes, explained = pca_axes(data[ref_index])
+            ref, tag = prepared[-1], "final"
+        axes, explained = ref.axes, ref.explained
+        data = [p.centered for p in prepared]
     coords = [(x @ axes.T).astype(np.float32) for x in data]
     labels = tuple(f"PC{i + 1} of {tag} ({100 * e:.0f} %)" for i, e in enumerate(explained))
     return coords, labels  # type: ignore[return-value]
+
+
+def stable_coords(
+    snapshots: Sequence[np.ndarray], mode: FrameMode = "final", pinned: int | None = None
+) -> tuple[list[np.ndarray], tuple[str, str, str]]:
+    """:func:`frame_coords` of raw snapshots (prepared here)."""
+    return frame_coords(prepare_all(snapshots), mode, pinned)
 
 
 def interpolate(coords: Sequence[np.ndarray], t: float) -> np.ndarray:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from embviz.core.errors import EmbvizError
-from embviz.core.frames import interpolate, stable_coords
+from embviz.core.frames import Prepared, frame_coords, interpolate, prepare
 from embviz.core.training import Snapshot, TrainParams, cosine_pairs
 from embviz.core.workspace import Workspace
 from embviz.gui.training_plots import LossPlot, SimilarityPlot
@@ -91,7 +91,7 @@ class TrainPanel(QWidget):
         self._fraction = 0.0
         self._cursor_i, self._cursor_at = -1, 0.0
         self._refreshed_n = 0
-        self._aligned: list[np.ndarray] = []  # Procrustes cache, grows with the run
+        self._prepared: list[Prepared] = []  # frame data per snapshot, from the worker
         self._sims: list[list[float | None]] = []  # cosine of the pairs, per snapshot
 
         self.view = TrainingView(self)
@@ -344,7 +344,7 @@ class TrainPanel(QWidget):
             return None
         path = self.corpus_file
         self.snapshots, self.coords, self.model = [], [], None
-        self._aligned, self._sims, self._refreshed_n, self._fraction = [], [], 0, 0.0
+        self._prepared, self._sims, self._refreshed_n, self._fraction = [], [], 0, 0.0
         self.t, self.pinned, self._shown_t = 0.0, 0, None
         self.playing = True
         self.loss_plot.set_losses([])
@@ -354,7 +354,16 @@ class TrainPanel(QWidget):
         self.slider.setRange(0, 0)
 
         def make(progress):
-            return train_word2vec(open_corpus(path), params, progress)
+            # Runs on the training thread: the frame maths (PCA, Procrustes) of
+            # each snapshot is done here, so the GUI thread only multiplies.
+            preps: list[Prepared] = []
+            last_epoch = None
+            for snap in train_word2vec(open_corpus(path), params, progress):
+                if snap.stopped and preps and snap.epoch == last_epoch:
+                    preps.pop()  # it will replace the previous snapshot
+                preps.append(prepare(snap.vectors, preps[-1] if preps else None))
+                last_epoch = snap.epoch
+                yield snap, preps[-1]
 
         run = TrainingRun(make, self)
         run.snapshot.connect(lambda snap: self._on_snapshot(snap, run))
@@ -390,16 +399,18 @@ class TrainPanel(QWidget):
         """Whether a training thread runs."""
         return self.run is not None and self.run.is_running()
 
-    def _on_snapshot(self, snap: Snapshot, run: TrainingRun) -> None:
+    def _on_snapshot(self, item: tuple[Snapshot, Prepared], run: TrainingRun) -> None:
         if run is not self.run:
             return  # a cancelled run's late snapshot
+        snap, prep = item
         if self.snapshots and snap.stopped and snap.epoch == self.snapshots[-1].epoch:
             # the stopped state is the last one, untrained further
             self.snapshots[-1] = snap
-            self._aligned[len(self.snapshots) - 1 :] = []
+            self._prepared[-1] = prep
             self._sims[len(self.snapshots) - 1 :] = []
         else:
             self.snapshots.append(snap)
+            self._prepared.append(prep)
         if snap.index == 0:
             from embviz.core.corpus import shipped_watch_groups
 
@@ -482,9 +493,7 @@ class TrainPanel(QWidget):
             return
         mode = self.frame_choice.currentData()
         pinned = min(self.pinned, len(self.snapshots) - 1)
-        self.coords, self.axis_labels = stable_coords(
-            [s.vectors for s in self.snapshots], mode, pinned, self._aligned
-        )
+        self.coords, self.axis_labels = frame_coords(self._prepared, mode, pinned)
 
     def toggle_play(self) -> None:
         """Play or pause the animation."""
