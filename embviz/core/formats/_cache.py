@@ -66,8 +66,6 @@ def lookup(key: str) -> tuple[list[str], np.ndarray, dict] | None:
         entry = json.loads(meta_path.read_text(encoding="utf-8"))
         text = words_path.read_text(encoding="utf-8")
         words = text.split("\n") if entry.get("words_as_lines") else json.loads(text)
-        if words == [""] and entry.get("words_as_lines"):
-            words = []
         vectors = np.load(npy, mmap_mode="r", allow_pickle=False)
         ok = (
             entry.get("version") == CACHE_VERSION
@@ -113,7 +111,7 @@ class CacheWriter:
 
     def add(self, block: np.ndarray) -> None:
         """Append rows (a ``(n, dim)`` float32 matrix)."""
-        self._f.write(np.ascontiguousarray(block, dtype="<f4").tobytes())
+        self._f.write(memoryview(np.ascontiguousarray(block, dtype="<f4")).cast("B"))
         self.rows += len(block)
 
     def read_back(self) -> np.ndarray:
@@ -131,10 +129,9 @@ class CacheWriter:
         os.replace(self._tmp, npy)
         # One word per line is much faster to write and read than JSON; words
         # that hold a line break (possible in binary files) force JSON.
-        as_lines = not any("\n" in w or "\r" in w for w in words)
-        _write_atomic(
-            words_path, "\n".join(words) if as_lines else json.dumps(words, ensure_ascii=False)
-        )
+        text = "\n".join(words)
+        as_lines = text.count("\n") == max(len(words) - 1, 0) and "\r" not in text
+        _write_atomic(words_path, text if as_lines else json.dumps(words, ensure_ascii=False))
         entry = {**entry, "version": CACHE_VERSION, "dim": self.dim, "words_as_lines": as_lines}
         _write_atomic(meta_path, json.dumps(entry, ensure_ascii=False))
         _evict(keep=self.key)
