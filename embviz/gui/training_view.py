@@ -154,15 +154,13 @@ class TrainingView(gl.GLViewWidget):
         font = self._font()
         painter.setFont(font)
         ascent = QFontMetricsF(font).ascent()
-        shadow = QPen(QColor(0, 0, 0, 210))
+        # No drop shadow: light text on the dark background reads well, and each
+        # text draw costs ~0.2 ms under software GL, every animation frame.
+        plain, bright = QPen(QColor(232, 232, 238)), QPen(QColor(*HIGHLIGHT))
         for i, x, y in place_labels(xy, self._sizes, order, w, h, max_labels=200):
             word = self.words[i]
-            st = self._text(word)
-            rgb = HIGHLIGHT if word in self._highlight else (232, 232, 238)
-            painter.setPen(shadow)
-            painter.drawStaticText(QPointF(x + 1, y - ascent + 1), st)
-            painter.setPen(QPen(QColor(*rgb)))
-            painter.drawStaticText(QPointF(x, y - ascent), st)
+            painter.setPen(bright if word in self._highlight else plain)
+            painter.drawStaticText(QPointF(x, y - ascent), self._text(word))
 
     def _paint_axes(self, painter: QPainter) -> None:
         if not any(self.axis_labels):
