@@ -197,3 +197,15 @@ def test_corrupt_cache_entry_is_ignored(tmp_path):
     emb = embviz.load(p)
     assert emb.words == ["a", "b"] and emb.vector("b").tolist() == [3.0, 4.0]
     assert not emb.source.details["cached"]
+
+
+def test_rows_beyond_a_short_size_estimate_are_all_kept(tmp_path, monkeypatch):
+    from embviz.core.formats import _memory, _text
+
+    p = tmp_path / "g.txt"
+    p.write_text("".join(f"w{i} {i} 0.5\n" for i in range(3000)))
+    monkeypatch.setattr(_memory, "estimate_rows", lambda *a, **k: 10)
+    monkeypatch.setattr(_text, "BLOCK_BYTES", 1000)  # many blocks
+    emb = embviz.load(p, cache=False)
+    assert len(emb) == 3000 and emb.words[-1] == "w2999"
+    assert emb.vectors[:, 0].tolist() == [float(i) for i in range(3000)]

@@ -219,6 +219,7 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
         reader = TextReader(p, header=(fmt == "word2vec"), limit=limit,
                             unicode_errors=unicode_errors, progress=progress)  # fmt: skip
     keep = None
+    total = None
     if check_memory or sample is not None:
         total, dim = _count(p, fmt, seen, exact=sample is not None)
         if check_memory and dim:
@@ -263,18 +264,22 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
                     writer.abort()
                     writer = None
                     key = None
-            if out is not None:
+            if out is not None and filled + len(block) <= len(out):
                 out[filled : filled + len(block)] = block
                 filled += len(block)
                 continue
-            if reader.count is not None and keep is None and not blocks:
-                # The header gives the size: fill one matrix instead of joining
+            size = reader.count if reader.count is not None else total
+            if out is None and size is not None and keep is None and not blocks:
+                # Fill one matrix of the size the header gives (or, without a
+                # header, a little more than the estimate) instead of joining
                 # blocks at the end, which would briefly need twice the memory.
-                out = np.empty((min(reader.count, limit or reader.count), block.shape[1]),
-                               dtype=np.float32)  # fmt: skip
+                rows = size if reader.count is not None else int(size * 1.05) + 1024
+                out = np.empty((min(rows, limit or rows), block.shape[1]), dtype=np.float32)
                 out[: len(block)] = block
                 filled = len(block)
                 continue
+            if out is not None:  # the estimate was short: carry on in blocks
+                blocks, out = [out[:filled]], None
             blocks.append(block)
         if out is not None:
             blocks = [out[:filled]]
