@@ -7,7 +7,15 @@ The Python API (no Qt needed)::
     emb.neighbors("tower", k=10)
 """
 
-from embviz.core import (
+import os
+
+# OpenBLAS's threads fight our own worker threads (and the GL renderer) for
+# the cores: on 2 cores a 5000×50 PCA took 450 ms with them and 25 ms without.
+# The matrices embviz multiplies are small enough that one thread is faster.
+# Set before numpy is first imported; a user's own setting wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from embviz.core import (  # noqa: E402 - after the thread setting above
     FORMATS,
     Cancelled,
     Embeddings,
