@@ -15,7 +15,7 @@ import os
 # Set before numpy is first imported; a user's own setting wins.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from embviz.core import (  # noqa: E402 - after the thread setting above
+from embviz.core import (  # after the thread setting above
     FORMATS,
     Cancelled,
     Embeddings,
