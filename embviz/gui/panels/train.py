@@ -154,6 +154,9 @@ class TrainPanel(QWidget):
         f = QFormLayout(model)
         self.arch = QComboBox()
         self.arch.addItems(["skip-gram", "CBOW"])
+        self.arch.setToolTip(
+            "Skip-gram predicts the context from a word; CBOW the word from its context"
+        )
         self.dim = _spin(3, 300, 50, "Vector dimension")
         self.window_size = _spin(1, 20, 4, "Words on each side that count as context")
         self.negative = _spin(1, 25, 5, "Negative samples per positive pair")
@@ -188,8 +191,11 @@ class TrainPanel(QWidget):
         self.init.setToolTip("What the embedding matrix holds before the first update")
         self.init_scale = QDoubleSpinBox(decimals=3, minimum=0.001, maximum=5.0, singleStep=0.01,
                                          value=0.02)  # fmt: skip
+        self.init_scale.setToolTip("σ of the normal or a of the uniform initialisation")
         self.pretrained = QLineEdit(placeholderText="vector file…")
+        self.pretrained.setToolTip("Pretrained vectors: the words they cover start from them")
         browse = QToolButton(text="…")
+        browse.setToolTip("Choose a pretrained vector file")
         browse.clicked.connect(self._browse_pretrained)
         row = QHBoxLayout()
         row.addWidget(self.pretrained, 1)
@@ -203,6 +209,7 @@ class TrainPanel(QWidget):
         self.start_button.setToolTip("Train from new initial vectors (stops a run in progress)")
         self.start_button.clicked.connect(self.start)
         self.stop_button = QPushButton("Stop")
+        self.stop_button.setToolTip("Stop training; the snapshots so far stay")
         self.stop_button.clicked.connect(self.stop)
         row = QHBoxLayout()
         row.addWidget(self.start_button, 1)
@@ -248,6 +255,9 @@ class TrainPanel(QWidget):
             self.time_label.fontMetrics().horizontalAdvance("epoch 0000.00")
         )
         self.frame_choice = QComboBox()
+        self.frame_choice.setToolTip(
+            "The stable frame: fixed PCA axes, or each snapshot aligned to the previous one"
+        )
         for key, text in FRAME_CHOICES:
             self.frame_choice.addItem(text, key)
         self.frame_choice.setToolTip("How the 3D axes stay still while the vectors learn")
