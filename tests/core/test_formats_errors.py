@@ -146,3 +146,21 @@ def test_cancel_stops_a_load(tmp_path):
     from embviz.core.formats._cache import cache_dir
 
     assert not list(cache_dir().glob("*"))  # no half-written cache entry is left behind
+
+
+@pytest.mark.parametrize("fmt", ["glove", "word2vec-binary"])
+def test_progress_is_reported_while_reading(tmp_path, monkeypatch, fmt):
+    from embviz.core.embeddings import Embeddings
+    from embviz.core.formats import _binary, _text, save
+    from embviz.core.progress import Progress
+
+    monkeypatch.setattr(_text, "BLOCK_BYTES", 2000)
+    monkeypatch.setattr(_binary, "BLOCK_BYTES", 2000)
+    emb = Embeddings([f"w{i}" for i in range(500)], np.ones((500, 4), dtype=np.float32))
+    p = tmp_path / "v.out"
+    save(emb, p, format=fmt)
+    seen = []
+    embviz.load(p, progress=Progress(lambda f, msg: seen.append((f, msg))), cache=False)
+    fractions = [f for f, _ in seen]
+    assert len(seen) >= 5 and fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert any("words" in msg and "v.out" in msg for _, msg in seen)
