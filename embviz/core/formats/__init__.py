@@ -135,15 +135,13 @@ def load(
                                               check_memory=check_memory)  # fmt: skip
         details = {**details, **more}
     else:
+        if check_memory and fmt == "tsv":
+            _check_tsv_fits(p, details, limit=limit, sample=sample)
         words, vectors, metadata, more = _load_whole(
             p, fmt, trust=trust, unicode_errors=unicode_errors
         )
         details = {**details, **more}
         words, vectors, metadata = _select(words, vectors, metadata, limit, sample)
-        if check_memory and not isinstance(vectors, np.memmap):
-            from embviz.core.formats._memory import check_fits
-
-            check_fits(p, len(words), vectors.shape[1], limit=None, sample=None)
         vectors = np.asarray(vectors, dtype=np.float32)
         details["nonfinite_rows"] = int((~np.isfinite(vectors).all(axis=1)).sum())
         if key:
@@ -157,6 +155,18 @@ def load(
     seconds = time.perf_counter() - t0
     return Embeddings(words, vectors, metadata=metadata,
                       source=Source(path=str(p), format=fmt, seconds=seconds, details=details))  # fmt: skip
+
+
+def _check_tsv_fits(p: Path, seen: dict, *, limit, sample) -> None:
+    """Refuse a projector TSV too large for memory before reading it (read whole)."""
+    from embviz.core.formats._memory import check_fits, estimate_rows
+    from embviz.core.formats._open import read_head
+
+    head = read_head(p, 1 << 20)
+    dim = len(head.split(b"\n", 1)[0].split(b"\t"))
+    rows = estimate_rows(p, head, compressed="compression" in seen)
+    # The whole file is parsed as float64 before rows are selected.
+    check_fits(p, rows, 2 * dim, limit=None, sample=None)
 
 
 def _select(words, vectors, metadata, limit, sample):
