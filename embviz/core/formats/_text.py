@@ -17,7 +17,9 @@ has too many fields and is reported as an error, as gensim does.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -195,11 +197,28 @@ class TextReader:
         self.dim: int | None = None
         self.fast_rows = 0
         self.exact_rows = 0
+        self._done = 0
+
+    def _finish(self, fut, part: bytes, lineno: int, fraction: float):
+        """The parsed block: polars' result, or the exact parser's when polars declined."""
+        parsed = fut.result()
+        if parsed is None:
+            parsed = parse_exact(self.path, part, self.dim, lineno,
+                                 unicode_errors=self.unicode_errors,
+                                 header_dim=self.header)  # fmt: skip
+            self.exact_rows += len(parsed[0])
+        else:
+            self.fast_rows += len(parsed[0])
+        words, values = parsed
+        self._done += len(words)
+        self.progress.report(fraction, f"reading {self.path.name}: {self._done:,} words")
+        return words, np.ascontiguousarray(values, dtype=np.float32)
 
     def blocks(self) -> Iterator[tuple[list[str], np.ndarray]]:
         """Yield ``(words, float32 matrix)`` per block, in file order."""
         path = self.path
-        with open_reader(path) as r:
+        pending: deque = deque()
+        with open_reader(path) as r, ThreadPoolExecutor(1, "embviz-parse") as pool:
             buf = r.read(BLOCK_BYTES)
             lineno = 1
             if self.header:
@@ -256,21 +275,18 @@ class TextReader:
                 if trailing is None:
                     first = part[: part.find(b"\n")].rstrip(b"\r")
                     trailing = first.endswith(b" ")
-                parsed = parse_fast(part, self.dim, trailing, n_lines)
-                if parsed is None:
-                    parsed = parse_exact(path, part, self.dim, lineno,
-                                         unicode_errors=self.unicode_errors,
-                                         header_dim=self.header)  # fmt: skip
-                    self.exact_rows += len(parsed[0])
-                else:
-                    self.fast_rows += len(parsed[0])
-                words, values = parsed
-                yield words, np.ascontiguousarray(values, dtype=np.float32)
+                # polars parses this block in the worker while this thread
+                # reads the next one and the caller stores the previous one.
+                fut = pool.submit(parse_fast, part, self.dim, trailing, n_lines)
+                pending.append((fut, part, lineno, r.fraction()))
                 rows += n_lines
                 lineno += n_lines
-                self.progress.report(r.fraction(), f"reading {path.name}: {rows:,} words")
+                if len(pending) > 1:
+                    yield self._finish(*pending.popleft())
                 if eof or stopped:
                     break
+            while pending:
+                yield self._finish(*pending.popleft())
             if rows == 0:
                 raise LoadError(path, "the file has no vectors", line=lineno)
             if self.count is not None:
