@@ -209,3 +209,11 @@ def test_rows_beyond_a_short_size_estimate_are_all_kept(tmp_path, monkeypatch):
     emb = embviz.load(p, cache=False)
     assert len(emb) == 3000 and emb.words[-1] == "w2999"
     assert emb.vectors[:, 0].tolist() == [float(i) for i in range(3000)]
+
+
+def test_tsv_cache_follows_changes_to_the_metadata(tmp_path):
+    (tmp_path / "vectors.tsv").write_text("1\t2\n3\t4\n")
+    (tmp_path / "metadata.tsv").write_text("a\nb\n")
+    assert embviz.load(tmp_path / "vectors.tsv").words == ["a", "b"]
+    (tmp_path / "metadata.tsv").write_text("cat\ndog\n")
+    assert embviz.load(tmp_path / "vectors.tsv").words == ["cat", "dog"]

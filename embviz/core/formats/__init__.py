@@ -122,6 +122,13 @@ def load(
         details = {**details, "detected_by": "given by the user"}
     metadata: dict = {}
     options = {"limit": limit, "sample": sample, "unicode_errors": unicode_errors}
+    if fmt == "tsv":  # the words live in metadata.tsv: its changes must miss the cache too
+        from embviz.core.formats._tsv import metadata_candidates
+
+        meta = next((m for m in metadata_candidates(p) if m.exists()), None)
+        if meta is not None:
+            st = meta.stat()
+            options["metadata"] = [str(meta), st.st_size, st.st_mtime_ns]
     key = _cache.cache_key(p, fmt, options) if cache and fmt in _CACHED else None
     hit = _cache.lookup(key) if key else None
     if hit is not None:
