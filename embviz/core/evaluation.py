@@ -26,7 +26,7 @@ import numpy as np
 
 from embviz.core.analogy import COSMUL_EPSILON, METHODS
 from embviz.core.embeddings import Embeddings
-from embviz.core.errors import EmbvizError, LoadError
+from embviz.core.errors import Cancelled, EmbvizError, LoadError
 from embviz.core.progress import NULL_PROGRESS, Progress
 
 DEFAULT_RESTRICT = 300_000  # as gensim
@@ -280,6 +280,40 @@ class AnalogyReport:
         }  # fmt: skip
 
 
+def _block_answers(
+    unit: np.ndarray, n: int, q: np.ndarray, method: str, check: Callable[[], None]
+) -> np.ndarray:
+    """The best row among the first ``n`` for each question ``(a, b, c)`` of one block."""
+    ia, ib, ic = q[:, 0], q[:, 1], q[:, 2]
+    if method == "3cosadd":
+        # gensim's mean: b + c - a over unit vectors, in that order; its scale does not
+        # change which word is nearest, so it is not divided by 3 or normalised.
+        points = (unit[ib] + unit[ic]) - unit[ia]
+    else:
+        terms = np.stack([unit[ia], unit[ib], unit[ic]], axis=1).reshape(-1, unit.shape[1])
+    top_score = np.full(len(q), -np.inf, dtype=np.float32)
+    top_row = np.full(len(q), -1, dtype=np.intp)
+    local = np.arange(len(q))
+    for v0 in range(0, n, _VOCAB_BLOCK):
+        v1 = min(n, v0 + _VOCAB_BLOCK)
+        block = unit[v0:v1]
+        if method == "3cosadd":
+            s = points @ block.T
+        else:
+            cos = ((1.0 + terms @ block.T) / 2.0).reshape(len(q), 3, v1 - v0)
+            s = (cos[:, 1] * cos[:, 2]) / (cos[:, 0] + np.float32(COSMUL_EPSILON))
+        for col in (ia, ib, ic):
+            inside = (col >= v0) & (col < v1)
+            s[local[inside], col[inside] - v0] = -np.inf
+        arg = s.argmax(axis=1)
+        val = s[local, arg]
+        better = val > top_score  # strict: on a tie the earlier word keeps the place
+        top_score[better] = val[better]
+        top_row[better] = arg[better] + v0
+        check()
+    return top_row
+
+
 def _best_answers(
     emb: Embeddings,
     n: int,
@@ -288,43 +322,49 @@ def _best_answers(
     progress: Progress,
     report: Callable[[float], None],
 ) -> np.ndarray:
-    """For each question row ``(a, b, c)`` the best row among the first ``n``, ``a, b, c`` excluded."""
+    """For each question row ``(a, b, c)`` the best row among the first ``n``, ``a, b, c`` excluded.
+
+    Blocks of questions run on one worker thread per core: numpy releases the GIL
+    in the products, and whole blocks keep the threads from waiting on each other
+    (unlike BLAS's own threads, which embviz turns off).
+    """
+    import os
+    import threading
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
     unit = emb.unit
     m = len(rows)
     best = np.full(m, -1, dtype=np.intp)
     # 3CosMul scores three cosines per question: smaller blocks keep memory alike.
     step = _QUESTION_BLOCK if method == "3cosadd" else _QUESTION_BLOCK // 4
-    for q0 in range(0, m, step):
-        q = rows[q0 : q0 + step]
-        ia, ib, ic = q[:, 0], q[:, 1], q[:, 2]
-        if method == "3cosadd":
-            # gensim's mean: b + c - a over unit vectors, in that order; its scale does not
-            # change which word is nearest, so it is not divided by 3 or normalised.
-            points = (unit[ib] + unit[ic]) - unit[ia]
-        else:
-            terms = np.stack([unit[ia], unit[ib], unit[ic]], axis=1)  # (B, 3, dim)
-        top_score = np.full(len(q), -np.inf, dtype=np.float32)
-        top_row = np.full(len(q), -1, dtype=np.intp)
-        local = np.arange(len(q))
-        for v0 in range(0, n, _VOCAB_BLOCK):
-            v1 = min(n, v0 + _VOCAB_BLOCK)
-            block = unit[v0:v1]
-            if method == "3cosadd":
-                s = points @ block.T
-            else:
-                cos = (1.0 + terms.reshape(-1, emb.dim) @ block.T) / 2.0  # (3B, C)
-                cos = cos.reshape(len(q), 3, v1 - v0)
-                s = (cos[:, 1] * cos[:, 2]) / (cos[:, 0] + np.float32(COSMUL_EPSILON))
-            for col in (ia, ib, ic):
-                inside = (col >= v0) & (col < v1)
-                s[local[inside], col[inside] - v0] = -np.inf
-            arg = s.argmax(axis=1)
-            val = s[local, arg]
-            better = val > top_score  # strict: on a tie the earlier word keeps the place
-            top_score[better] = val[better]
-            top_row[better] = arg[better] + v0
-            report(q0 + len(q) * v1 / n)
-        best[q0 : q0 + len(q)] = top_row
+    starts = list(range(0, m, step))
+    workers = max(1, min(len(starts), os.cpu_count() or 1, 4))
+    done = 0
+    stop = threading.Event()  # set when one block fails, so the others end early
+
+    def check() -> None:
+        progress.check()
+        if stop.is_set():
+            raise Cancelled()
+
+    with ThreadPoolExecutor(workers, thread_name_prefix="embviz-evaluate") as pool:
+        futures = {
+            pool.submit(_block_answers, unit, n, rows[q0 : q0 + step], method, check): q0
+            for q0 in starts
+        }
+        pending = set(futures)
+        try:
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in finished:
+                    q0 = futures[f]
+                    top = f.result()  # re-raises Cancelled (or any error) from the worker
+                    best[q0 : q0 + len(top)] = top
+                    done += len(top)
+                    report(done)
+        except BaseException:
+            stop.set()
+            raise
     return best
 
 
