@@ -9,12 +9,9 @@ pytestmark = pytest.mark.gui
 
 
 def framebuffer(view) -> np.ndarray:
-    img = view.grabFramebuffer().convertToFormat(view.grabFramebuffer().Format.Format_RGB888)
-    ptr = img.constBits()
-    arr = np.frombuffer(ptr, dtype=np.uint8, count=img.sizeInBytes())
-    return arr.reshape(img.height(), img.bytesPerLine())[:, : img.width() * 3].reshape(
-        img.height(), img.width(), 3
-    )
+    from embviz.gui.render import to_pil
+
+    return np.asarray(to_pil(view.grabFramebuffer()))
 
 
 def test_window_shows_the_default_words_in_3d(main_window, qtbot):
