@@ -336,11 +336,35 @@ class MainWindow(QMainWindow):
         if scale != 1.0:
             self.set_text_scale(scale)
 
+    def _confirm_discard_training(self) -> bool:
+        """Ask before quitting with unsaved trained vectors; True means go on closing."""
+        train = self.panels.get("train")
+        if train is None or not getattr(train, "has_unsaved", lambda: False)():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved trained vectors",
+            "The vectors you trained are not saved. Save them before quitting?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return train.save_dialog()
+        return answer == QMessageBox.StandardButton.Discard
+
     def closeEvent(self, ev) -> None:
-        """Stop background work before closing, so no thread outlives the window."""
+        """Ask about unsaved work, then stop background work so no thread outlives the window."""
+        if not self._confirm_discard_training():
+            ev.ignore()
+            return
         if self.job is not None and self.job.is_running():
             self.job.cancel()
             self.job.wait()
+        for panel in self.panels.values():
+            if hasattr(panel, "shutdown"):
+                panel.shutdown()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         super().closeEvent(ev)

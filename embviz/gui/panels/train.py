@@ -79,6 +79,7 @@ class TrainPanel(QWidget):
         self.coords: list[np.ndarray] = []
         self.axis_labels = ("", "", "")
         self.model = None  # Embeddings of the last finished or stopped run
+        self._saved_model = None  # the model last written to a file
         self.t = 0.0
         self.playing = True
         self.speed = 2.0  # snapshots per second during playback
@@ -646,7 +647,17 @@ class TrainPanel(QWidget):
         except EmbvizError as e:
             self._error(str(e))
             return
+        self._saved_model = self.model
         self._status(f"Saved {len(self.model):,} vectors to {path}")
+
+    def has_unsaved(self) -> bool:
+        """Whether trained vectors exist that were not saved to a file."""
+        return self.model is not None and self.model is not self._saved_model
+
+    def save_dialog(self) -> bool:
+        """Ask where to save the trained vectors and save them; True if saved."""
+        self._save_dialog()
+        return not self.has_unsaved()
 
     def open_as_current(self) -> None:
         """Make the trained vectors the workspace's data, showing the watched words."""
