@@ -6,7 +6,9 @@ unpickling, are refused. A float32 ``.npy`` is memory-mapped, not copied.
 
 from __future__ import annotations
 
+import tokenize
 import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -49,6 +51,11 @@ def _check(path: Path, matrix: np.ndarray, what: str = "matrix") -> None:
         raise LoadError(path, f"expected numbers, found dtype {matrix.dtype}")
 
 
+# numpy parses a .npy header with ast.literal_eval: a damaged header raises
+# these (found by the loader fuzz test), besides the usual I/O errors.
+_DAMAGED = (OSError, EOFError, SyntaxError, tokenize.TokenError, TypeError, MemoryError)
+
+
 def read_npy(path: Path, *, vocab: Path | None = None):
     """Read a matrix and its vocabulary.
 
@@ -62,8 +69,8 @@ def read_npy(path: Path, *, vocab: Path | None = None):
     except ValueError as e:
         # numpy raises ValueError for object arrays when pickles are off.
         raise LoadError(path, f"not a plain numeric .npy matrix ({e})") from None
-    except (OSError, EOFError) as e:
-        raise LoadError(path, f"cannot be read as .npy: {e}") from None
+    except _DAMAGED as e:
+        raise LoadError(path, f"cannot be read as .npy (damaged header or data): {e}") from None
     _check(path, matrix)
     vocab = vocab or find_vocab(path)
     if vocab is None:
@@ -91,7 +98,7 @@ def read_npz(path: Path, *, vocab: Path | None = None):
             words = [str(w) for w in z[wkey]] if wkey else None
     except ValueError as e:
         raise LoadError(path, f"not a plain numeric .npz archive ({e})") from None
-    except (OSError, EOFError, zipfile.BadZipFile, KeyError) as e:
+    except (*_DAMAGED, zipfile.BadZipFile, zlib.error, KeyError) as e:
         raise LoadError(path, f"cannot be read as .npz: {e}") from None
     _check(path, matrix)
     details = {"array": key}
