@@ -24,6 +24,13 @@ def panel(qtbot, default_embeddings):
     p.stop()
 
 
+def test_fits_a_narrow_dock(panel):
+    # The main window gives docks about a third of the window; nothing may need more.
+    assert panel.minimumSizeHint().width() <= 400
+    panel.tabs.setCurrentIndex(1)
+    assert panel.minimumSizeHint().width() <= 400
+
+
 def _type(qtbot, edit, text):
     edit.clear()
     qtbot.keyClicks(edit, text)

@@ -39,7 +39,7 @@ from embviz.gui.jobs import Job
 TITLE = "Analogy"
 OVERLAY = "analogy"
 OVERLAY_COLOR = (255, 200, 60)
-METHOD_NAMES = {"3cosadd": "3CosAdd (cosine to the sum)", "3cosmul": "3CosMul (Levy & Goldberg)"}
+METHOD_NAMES = {"3cosadd": "3CosAdd", "3cosmul": "3CosMul"}
 ERROR_STYLE = "color: #d9534f;"
 NOTE_STYLE = "color: #5a5f6e; font-style: italic;"
 
@@ -133,7 +133,6 @@ class AnalogyPanel(QWidget):
         opts.addWidget(self.method, 1)
         opts.addWidget(QLabel("top"))
         opts.addWidget(self.k)
-        opts.addWidget(self.include)
 
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -154,6 +153,7 @@ class AnalogyPanel(QWidget):
         form.addRow("Expression", row)
         form.addRow("Analogy", form_row)
         form.addRow("Method", opts)
+        form.addRow("", self.include)
         form.addRow("Expected", self.expected)
         lay = QVBoxLayout(w)
         lay.addLayout(form)
