@@ -297,6 +297,8 @@ def token_plus_position(
             words.append(w)
         else:
             missing.append(t)
+    if not words:
+        raise EmbvizError("none of these words is in the open vectors: " + ", ".join(missing[:10]))
     d = emb.dim
     n = len(words)
     if positions is not None:

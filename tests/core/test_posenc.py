@@ -177,3 +177,15 @@ def test_matrix_facts_and_the_gpt3_reference():
     g = P.matrix_facts(50_046, 50)
     assert g["parameters"] == 2_502_300
     assert g["memory"]["int8"]["text"] == "2.5 MB"
+
+
+def test_token_plus_position_with_no_known_word_is_a_clear_error():
+    import numpy as np
+
+    from embviz.core.embeddings import Embeddings
+    from embviz.core.errors import EmbvizError
+    from embviz.core.posenc import token_plus_position
+
+    emb = Embeddings(["cat", "sat"], np.eye(2, 4))
+    with pytest.raises(EmbvizError, match="none of these words is in the open vectors: zzq, qqz"):
+        token_plus_position(emb, "zzq qqz")

@@ -36,8 +36,11 @@ def _files(tmp_path):
 
 
 class Monkey:
-    def __init__(self, win, qtbot, rng, files):
-        self.win, self.qtbot, self.rng, self.files = win, qtbot, rng, files
+    def __init__(self, win, qtbot, rng, files, tmp):
+        self.win, self.qtbot, self.rng, self.files, self.tmp = win, qtbot, rng, files, tmp
+        from tests.core.test_training import tiny_corpus
+
+        self.corpus = str(tiny_corpus(tmp / "tiny-corpus.txt", lines=1500))
         self.log: list[str] = []
 
     def actions(self):
@@ -115,6 +118,73 @@ class Monkey:
     def do_reset_camera(self):
         self.win.view.reset_camera()
 
+    def do_slice(self):
+        panel = self.win.panels["slice"]
+        if self.rng.random() < 0.5:
+            exprs = self.rng.choice([["woman - man", "cats - cat", "king - man"],
+                                     ["king - queen", "king - queen", ""], ["zzq - x", "", ""],
+                                     ["2*one - two", "paris +", ""], ["", "", ""]])  # fmt: skip
+            for edit, e in zip(panel.axis_edits, exprs, strict=True):
+                edit.setText(e)
+            panel.apply_axes()
+        else:
+            panel.mode.setCurrentIndex(self.rng.randrange(panel.mode.count()))
+
+    def do_words(self):
+        panel = self.win.panels["slice"]
+        panel.source.setCurrentIndex(self.rng.randrange(panel.source.count()))
+        panel.count.setValue(self.rng.choice([1, 2, 50, 300, 2000]))
+        panel.word_edit.setText(self.rng.choice(["king", "*ing", "?", "zzzq", ""]))
+        panel.list_edit.setPlainText(self.rng.choice(["king queen", "", "x y z", "one,two"]))
+        panel.show_selected_words()
+
+    def do_analogy(self):
+        panel = self.win.panels["analogy"]
+        panel.expr.setText(self.rng.choice(["king - man + woman", "paris - france + italy",
+                                            "2*walked - walk", "king +", "", "qqq - man"]))  # fmt: skip
+        panel.include.setChecked(self.rng.random() < 0.5)
+        panel.run_query()
+
+    def do_directions(self):
+        panel = self.win.panels["directions"]
+        panel.preset.setCurrentIndex(self.rng.randrange(panel.preset.count()))
+        panel.apply()
+        if self.rng.random() < 0.3:
+            panel.use_as_axis()
+
+    def do_posenc(self):
+        panel = self.win.panels["posenc"]
+        panel.d_spin.setValue(self.rng.choice([2, 3, 17, 64, 512]))
+        panel.len_spin.setValue(self.rng.choice([1, 2, 50, 512]))
+        panel.tabs.setCurrentIndex(self.rng.randrange(panel.tabs.count()))
+        panel.sentence.setText(self.rng.choice(["the cat sat", "", "zzq qqz", "king queen man"]))
+
+    def do_training(self):
+        panel = self.win.panels["train"]
+        if panel.is_running():
+            panel.stop()
+        elif self.rng.random() < 0.5:
+            panel.set_corpus_file(self.corpus)
+            panel.dim.setValue(8)
+            panel.min_count.setValue(2)
+            panel.epochs.setValue(self.rng.choice([1, 3, 50]))
+            panel.start()
+        elif panel.snapshots:
+            panel.seek(self.rng.randrange(len(panel.snapshots)))
+
+    def do_scene(self):
+        c = self.win.scenes
+        self.rng.choice([c.add_current, c.next, c.previous])()
+
+    def do_export(self):
+        from embviz.gui import export
+
+        if self.rng.random() < 0.5:
+            export.export_view(self.win, self.tmp / "v.png", (self.rng.choice([64, 640]), 360))
+        else:
+            name = self.rng.choice(list(self.win.panels))
+            export.export_widget(self.win.panels[name], self.tmp / f"{name}.svg")
+
 
 def test_monkey(main_window, qtbot, monkeypatch, tmp_path):
     # dialogs would block the run: record them instead
@@ -125,9 +195,10 @@ def test_monkey(main_window, qtbot, monkeypatch, tmp_path):
     n = int(os.environ.get("EMBVIZ_MONKEY_ACTIONS", "60"))
     seed = int(os.environ.get("EMBVIZ_MONKEY_SEED", random.randrange(10**6)))
     print(f"monkey: {n} actions, seed {seed}")
-    monkey = Monkey(main_window, qtbot, random.Random(seed), _files(tmp_path))
+    monkey = Monkey(main_window, qtbot, random.Random(seed), _files(tmp_path), tmp_path)
     for _ in range(n):
         monkey.step()
+    main_window.panels["train"].shutdown()
     main_window.view.repaint()
     assert main_window.isVisible()
     # whatever happened, the window still holds some data and can search

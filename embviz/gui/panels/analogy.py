@@ -105,6 +105,9 @@ class AnalogyPanel(QWidget):
         row.addWidget(go)
 
         self.a, self.b, self.c = (QLineEdit(placeholderText=p) for p in ("man", "king", "woman"))
+        self.a.setToolTip("a in a : b :: c : ? (man in man : king :: woman : ?)")
+        self.b.setToolTip("b in a : b :: c : ? (king in man : king :: woman : ?)")
+        self.c.setToolTip("c in a : b :: c : ? (woman in man : king :: woman : ?)")
         form_row = QHBoxLayout()
         for i, edit in enumerate((self.a, self.b, self.c)):
             edit.returnPressed.connect(self.run_form)
@@ -343,6 +346,10 @@ class AnalogyPanel(QWidget):
         if self.job is not None and self.job.is_running():
             self.job.cancel()
             self.job.wait()
+
+    def shutdown(self) -> None:
+        """Stop background work (the window is closing)."""
+        self.stop()
 
     def _evaluation_failed(self, error: BaseException) -> None:
         self.evaluate_button.setEnabled(True)
