@@ -284,6 +284,7 @@ def _block_answers(
     unit: np.ndarray, n: int, q: np.ndarray, method: str, check: Callable[[], None]
 ) -> np.ndarray:
     """The best row among the first ``n`` for each question ``(a, b, c)`` of one block."""
+    check()
     ia, ib, ic = q[:, 0], q[:, 1], q[:, 2]
     if method == "3cosadd":
         # gensim's mean: b + c - a over unit vectors, in that order; its scale does not
@@ -364,6 +365,8 @@ def _best_answers(
                     report(done)
         except BaseException:
             stop.set()
+            # Drop the blocks not started yet, or leaving the pool would run them all.
+            pool.shutdown(wait=True, cancel_futures=True)
             raise
     return best
 
