@@ -24,6 +24,7 @@ def test_bookmark_step_away_and_fly_back(main_window, qtbot, tmp_path):
     path = tmp_path / "lecture.json"
     win.scenes.save(path)
     win.scenes.open(path)  # back to scene 1, flying the camera
+
     def arrived():
         cam = camera_state(win.view)
         return (cam["distance"], cam["elevation"], cam["azimuth"] % 360) == pytest.approx(
