@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from embviz import __version__
 from embviz.core.embeddings import Embeddings
-from embviz.core.errors import Cancelled
+from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.workspace import Workspace
+from embviz.gui.error_dialog import show_error
 from embviz.gui.export_menu import build_export_menu
 from embviz.gui.jobs import Job
 from embviz.gui.panels.registry import panel_modules
@@ -235,7 +236,10 @@ class MainWindow(QMainWindow):
             if ask_choice(self, error):  # e.g. "trust this pickle?": retry with the option set
                 retry(**{error.option: error.value})
             return
-        QMessageBox.warning(self, "Could not open file", str(error))
+        if isinstance(error, EmbvizError | OSError):
+            QMessageBox.warning(self, "Could not open file", str(error))
+        else:  # a bug in a loader: details, a log entry, and the app goes on
+            show_error(error, self, "Could not open file")
 
     def _remember(self, path: str) -> None:
         recent = [p for p in self.recent_files() if p != path]

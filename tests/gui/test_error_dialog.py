@@ -39,3 +39,21 @@ def test_user_errors_are_a_plain_warning_without_a_log(qtbot, monkeypatch):
     error_dialog.show_error(LoadError("/x/v.txt", "not a number: 'abc'", line=3))
     assert warned == ["/x/v.txt, line 3: not a number: 'abc'"]
     assert not error_dialog.log_path().exists()
+
+
+def test_a_bug_in_a_loader_is_shown_with_details_and_logged(main_window, qtbot, monkeypatch):
+    import embviz.core.formats as formats
+
+    def broken_load(*a, **k):
+        raise RuntimeError("loader bug")
+
+    monkeypatch.setattr(formats, "load", broken_load)
+    seen = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: seen.append(box.detailedText()) or 0)
+    before = main_window.workspace.embeddings
+    job = main_window.open_path("/any/file.txt")
+    with qtbot.waitSignal(job.error, timeout=10000):
+        pass
+    assert seen and "loader bug" in seen[0] and "Traceback" in seen[0]
+    assert "loader bug" in error_dialog.log_path().read_text(encoding="utf-8")
+    assert main_window.workspace.embeddings is before

@@ -470,6 +470,10 @@ class TrainPanel(QWidget):
     def _on_failed(self, error: BaseException, run: TrainingRun) -> None:
         if run is not self.run:
             return
+        if not isinstance(error, EmbvizError):
+            from embviz.gui.error_dialog import log_exception
+
+            log_exception(error)  # a bug, not bad input: keep the traceback
         self._error(str(error) if isinstance(error, EmbvizError)
                     else f"training failed: {type(error).__name__}: {error}")  # fmt: skip
 
