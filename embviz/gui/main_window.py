@@ -134,6 +134,11 @@ class MainWindow(QMainWindow):
         self.panels_action.setToolTip("Hide the panels so the 3D view fills the window")
         self.panels_action.toggled.connect(self.set_panels_visible)
         view_menu.addAction(self.panels_action)
+        self.light_action = QAction("&Light background (high contrast)", self, shortcut="Ctrl+L")
+        self.light_action.setCheckable(True)
+        self.light_action.setToolTip("Black on white, for bright rooms and washed-out projectors")
+        self.light_action.toggled.connect(lambda on: self.set_theme("light" if on else "dark"))
+        view_menu.addAction(self.light_action)
         act = QAction("&Larger text", self, shortcut=QKeySequence.StandardKey.ZoomIn)
         act.triggered.connect(lambda: self.set_text_scale(self.text_scale * 1.25))
         view_menu.addAction(act)
@@ -322,6 +327,13 @@ class MainWindow(QMainWindow):
         self.workspace.set_label_scale(scale)  # the view and the slice panel follow
         self.settings.setValue("text_scale", scale)
 
+    def set_theme(self, name: str) -> None:
+        """Switch the 3D view between the ``"dark"`` and ``"light"`` themes (remembered)."""
+        self.view.set_theme(name)
+        self.settings.setValue("theme", name)
+        if self.light_action.isChecked() != (name == "light"):
+            self.light_action.setChecked(name == "light")
+
     def keyPressEvent(self, ev) -> None:
         """Esc leaves presentation mode."""
         if ev.key() == Qt.Key.Key_Escape and self.isFullScreen():
@@ -336,6 +348,8 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window_state")
         if state is not None:
             self.restoreState(state)
+            self.tour.hide()  # the tour opens only when started, never empty from last time
+        self.set_theme(str(self.settings.value("theme", "dark")))
         scale = float(self.settings.value("text_scale", 1.0))
         if scale != 1.0:
             self.set_text_scale(scale)

@@ -30,17 +30,44 @@ MAX_LABEL_CANDIDATES = 2500
 # Above this many points, sprites are small squares drawn without depth test (speed).
 BIG_CLOUD = 20_000
 
-THEME = {
-    "background": (18, 20, 28),
-    "point": (110, 170, 255, 230),
-    "selected": (255, 170, 40, 255),
-    "neighbor": (90, 230, 140, 255),
-    "uncategorised": (105, 110, 125, 255),
-    "label": (235, 235, 240),
-    "label_selected": (255, 200, 90),
-    "info": (190, 195, 210),
-    "axis": [(255, 110, 110), (110, 230, 120), (120, 160, 255)],
+THEMES = {
+    "dark": {
+        "background": (18, 20, 28),
+        "point": (110, 170, 255, 230),
+        "selected": (255, 170, 40, 255),
+        "neighbor": (90, 230, 140, 255),
+        "uncategorised": (105, 110, 125, 255),
+        "label": (235, 235, 240),
+        "label_selected": (255, 200, 90),
+        "info": (190, 195, 210),
+        "shadow": (0, 0, 0, 210),
+        "axis": [(255, 110, 110), (110, 230, 120), (120, 160, 255)],
+    },
+    # for bright rooms and projectors that wash out dark backgrounds
+    "light": {
+        "background": (255, 255, 255),
+        "point": (25, 80, 200, 255),
+        "selected": (215, 80, 0, 255),
+        "neighbor": (0, 135, 60, 255),
+        "uncategorised": (120, 120, 130, 255),
+        "label": (10, 10, 20),
+        "label_selected": (170, 50, 0),
+        "info": (50, 50, 60),
+        "shadow": (255, 255, 255, 220),
+        "axis": [(200, 0, 0), (0, 130, 0), (0, 60, 220)],
+    },
 }
+THEME = dict(THEMES["dark"])
+"""The current colours; every view reads them when it paints."""
+
+
+def apply_theme(name: str) -> None:
+    """Switch every 3D view's colours to the ``"dark"`` or ``"light"`` theme."""
+    if name not in THEMES:
+        raise ValueError(f"unknown theme {name!r}: use {', '.join(THEMES)}")
+    THEME.clear()
+    THEME.update(THEMES[name])
+
 
 # Category colours (cluster, group, metadata value): Tableau 10 plus two.
 PALETTE = [
@@ -151,6 +178,15 @@ class SceneView(gl.GLViewWidget):
         self.label_scale = workspace.label_scale
         if workspace.projection is not None:
             self._on_shown()
+
+    def set_theme(self, name: str) -> None:
+        """Use the ``"dark"`` or ``"light"`` colours (shared by all views)."""
+        apply_theme(name)
+        self.setBackgroundColor(THEME["background"])
+        self._version += 1
+        self._update_points()
+        self._update_axes()
+        self.update()
 
     def detach(self) -> None:
         """Stop listening to the workspace (before an offscreen copy is deleted)."""
@@ -475,7 +511,7 @@ class SceneView(gl.GLViewWidget):
         font = self._font()
         painter.setFont(font)
         ascent = QFontMetricsF(font).ascent()
-        shadow = QPen(QColor(0, 0, 0, 210))
+        shadow = QPen(QColor(*THEME["shadow"]))
         plain = QPen(QColor(*THEME["label"]))
         for _i, x, y, text, color in self._place():
             st = self._static_text(text)
@@ -531,7 +567,7 @@ class SceneView(gl.GLViewWidget):
         font.setBold(True)
         painter.setFont(font)
         for text, x, y, color, _box in self._axis_names():
-            painter.setPen(QPen(QColor(0, 0, 0, 210)))
+            painter.setPen(QPen(QColor(*THEME["shadow"])))
             painter.drawText(QPointF(x + 1, y + 1), text)
             painter.setPen(QPen(QColor(*color)))
             painter.drawText(QPointF(x, y), text)

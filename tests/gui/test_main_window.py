@@ -132,3 +132,17 @@ def test_text_scale_is_remembered(qtbot):
     assert second.text_scale == pytest.approx(1.5)
     assert second.view.label_scale == pytest.approx(1.5)
     second.close()
+
+
+def test_light_theme_for_bright_rooms(main_window, qtbot):
+    win = main_window
+    win.light_action.trigger()
+    try:
+        pix = framebuffer(win.view).astype(int)
+        assert (pix[2, 2] >= 250).all(), "light background"
+        dark_text = (pix < 60).all(axis=2).sum()
+        assert dark_text > 500, "labels are drawn dark on the light background"
+        assert win.settings.value("theme") == "light"
+    finally:
+        win.set_theme("dark")
+    assert (framebuffer(win.view)[2, 2].astype(int) - THEME["background"] <= 2).all()
