@@ -18,9 +18,25 @@ def add_file_argument(parser: argparse.ArgumentParser, *, optional: bool = True)
         )
     else:
         parser.add_argument("file", metavar="FILE", help="vector file")
+    add_file_options(parser)
+
+
+def add_file_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--format``, ``--limit`` and every other option of :func:`embviz.load`.
+
+    For commands whose FILE is not a plain positional (``[FILE] WORD``, ``IN OUT``).
+    """
     parser.add_argument("--format", help="file format (detected from the content if omitted)")
     parser.add_argument("--limit", type=int, help="read only the first N vectors")
     add_load_options(parser)
+
+
+def leading_file(args: argparse.Namespace, usage: str) -> str:
+    """For a command taking ``[FILE] X`` in ``args.args``: set ``args.file``, return X."""
+    if len(args.args) > 2:
+        raise EmbvizError(f"{usage}: too many arguments")
+    args.file, value = (None, args.args[0]) if len(args.args) == 1 else args.args
+    return value
 
 
 def add_load_options(parser: argparse.ArgumentParser) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from embviz.cli._common import add_load_options, load_from_args, print_json
+from embviz.cli._common import add_file_options, load_from_args, print_json
 
 _BY_SUFFIX = {".bin": "word2vec-binary", ".tsv": "tsv", ".npy": "npy", ".vec": "word2vec"}
 
@@ -22,9 +22,7 @@ def register(sub) -> None:
     p.add_argument("--to", choices=WRITE_FORMATS,
                    help="output format (default: from OUT's suffix: .bin word2vec-binary, "
                         ".tsv tsv, .npy npy, otherwise word2vec text)")  # fmt: skip
-    p.add_argument("--format", help="input format (detected from the content if omitted)")
-    p.add_argument("--limit", type=int, help="convert only the first N vectors")
-    add_load_options(p)
+    add_file_options(p)
     p.add_argument("--json", action="store_true", help="print what was written as JSON")
     p.set_defaults(func=run)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from embviz.cli._common import load_from_args, print_json
+from embviz.cli._common import add_file_options, load_from_args, print_json
 
 
 class _IntermixedParser(argparse.ArgumentParser):
@@ -53,8 +53,7 @@ def register(sub) -> None:
         "--baseline", choices=("gaussian", "word-pairs"), default="gaussian",
         help="random directions for the z-scores (default: gaussian)",
     )  # fmt: skip
-    p.add_argument("--format", help="file format (detected from the content if omitted)")
-    p.add_argument("--limit", type=int, help="read only the first N vectors")
+    add_file_options(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run)
     p.__class__ = _IntermixedParser

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from embviz.cli._common import load_from_args, print_json
+from embviz.cli._common import add_file_options, leading_file, load_from_args, print_json
 
 
 def register(sub) -> None:
@@ -14,19 +14,14 @@ def register(sub) -> None:
     )  # fmt: skip
     p.add_argument("-k", type=int, default=10, help="how many neighbours (default 10)")
     p.add_argument("--metric", choices=("cosine", "euclidean"), default="cosine")
-    p.add_argument("--format", help="file format (detected from the content if omitted)")
-    p.add_argument("--limit", type=int, help="read only the first N vectors")
+    add_file_options(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     """Print the neighbours of the word."""
-    from embviz.core.errors import EmbvizError
-
-    if len(args.args) > 2:
-        raise EmbvizError("neighbors takes [FILE] WORD: too many arguments")
-    args.file, word = (None, args.args[0]) if len(args.args) == 1 else args.args
+    word = leading_file(args, "neighbors takes [FILE] WORD")
     emb = load_from_args(args)
     results = emb.neighbors(word, k=args.k, metric=args.metric)
     if args.json:

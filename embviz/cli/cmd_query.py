@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from embviz.cli._common import load_from_args, print_json
+from embviz.cli._common import add_file_options, leading_file, load_from_args, print_json
 
 
 def register(sub) -> None:
@@ -23,8 +23,7 @@ def register(sub) -> None:
                    help="allow the input words among the answers (left out by default, as in gensim)")  # fmt: skip
     p.add_argument("--expected", metavar="WORD", help="also print the rank and score of WORD")
     p.add_argument("--restrict", type=int, metavar="N", help="search only the first N words")
-    p.add_argument("--format", help="file format (detected from the content if omitted)")
-    p.add_argument("--limit", type=int, help="read only the first N vectors")
+    add_file_options(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run)
 
@@ -32,13 +31,10 @@ def register(sub) -> None:
 def run(args) -> int:
     """Print the answers to the expression."""
     from embviz.core.analogy import query
-    from embviz.core.errors import EmbvizError
 
-    if len(args.args) > 2:
-        raise EmbvizError(
-            'query takes [FILE] EXPR: quote the expression, e.g. "king - man + woman"'
-        )
-    args.file, expr = (None, args.args[0]) if len(args.args) == 1 else args.args
+    expr = leading_file(
+        args, 'query takes [FILE] EXPR (quote the expression, e.g. "king - man + woman")'
+    )
     emb = load_from_args(args)
     res = query(emb, expr, k=args.k, method=args.method, include_inputs=args.include_inputs,
                 expected=args.expected, restrict_vocab=args.restrict)  # fmt: skip

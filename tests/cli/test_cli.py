@@ -83,3 +83,20 @@ def test_help_lists_the_commands():
     out = run_cli("--help-commands")
     assert out.returncode == 0
     assert "info" in out.stdout and "neighbors" in out.stdout
+
+
+def test_every_command_taking_a_file_accepts_the_load_options(tmp_path, capsys):
+    # neighbors/query/direction take [FILE] before their own argument; they must
+    # still understand --trust, --sample, --no-cache like info does.
+    import numpy as np
+    from gensim.models import KeyedVectors
+
+    kv = KeyedVectors(3)
+    kv.add_vectors(["king", "queen", "man"], np.array([[1, 0, 0], [0.9, 0.2, 0], [0, 1, 0]], "f"))
+    path = tmp_path / "m.kv"
+    kv.save(str(path))
+    assert main(["neighbors", str(path), "king", "-k", "1", "--trust", "--no-cache", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["results"][0]["word"] == "queen"
+    assert main(["query", str(path), "queen - king + man", "--trust", "-k", "1", "--json"]) == 0
+    assert "results" in json.loads(capsys.readouterr().out)
+    assert main(["neighbors", str(path), "king"]) == 2  # without --trust: refused
