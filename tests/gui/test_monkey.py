@@ -198,7 +198,11 @@ def test_monkey(main_window, qtbot, monkeypatch, tmp_path):
     monkey = Monkey(main_window, qtbot, random.Random(seed), _files(tmp_path), tmp_path)
     for _ in range(n):
         monkey.step()
-    main_window.panels["train"].shutdown()
+    train = main_window.panels["train"]
+    train.shutdown()
+    if train.has_unsaved():  # else closing the window would (rightly) ask about them
+        train.save(str(tmp_path / "monkey-trained.txt"))
+        assert not train.has_unsaved()
     main_window.view.repaint()
     assert main_window.isVisible()
     # whatever happened, the window still holds some data and can search
