@@ -192,6 +192,8 @@ def test_monkey(main_window, qtbot, monkeypatch, tmp_path):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: shown.append(a[2]) or QMessageBox.StandardButton.Discard)  # fmt: skip
     n = int(os.environ.get("EMBVIZ_MONKEY_ACTIONS", "60"))
     seed = int(os.environ.get("EMBVIZ_MONKEY_SEED", random.randrange(10**6)))
     print(f"monkey: {n} actions, seed {seed}")

@@ -699,7 +699,13 @@ class TrainPanel(QWidget):
         """Stack form and view vertically when the panel is narrow (docked at the side)."""
         super().resizeEvent(ev)
         # side by side only when the view column gets a useful width
-        narrow = self.width() < self.form.minimumSizeHint().width() + 560
+        # With hysteresis: inside a scroll area, flipping the layout shows or hides a
+        # scroll bar, which changes the width again; without a gap the two fed each
+        # other forever (found by the monkey test at large text scales).
+        limit = self.form.minimumSizeHint().width() + 560
+        if self.splitter.orientation() == Qt.Orientation.Vertical:
+            limit += 40
+        narrow = self.width() < limit
         want = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
         if self.splitter.orientation() != want:
             self.splitter.setOrientation(want)
