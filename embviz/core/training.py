@@ -24,7 +24,7 @@ worker — the default — gives the exact loss and reproducible runs.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -188,7 +188,8 @@ def train_word2vec(
         seed=params.seed, workers=params.workers, alpha=params.alpha,
         min_alpha=params.min_alpha, compute_loss=True,
     )  # fmt: skip
-    model.build_vocab(corpus.sentences())
+    model.build_vocab(_until_cancelled(corpus.sentences(), progress))
+    progress.check()
     _check_vocabulary(model, corpus, params)
     info = {
         "corpus": str(corpus.path),
@@ -228,21 +229,24 @@ def _train_epochs(model, corpus, params, progress, rows, words, info) -> Iterato
             a1 = _alpha(params, min(done + len(chunk), total) / total)
             model.running_training_loss = 0.0
             t0 = time.perf_counter()
-            model.train(chunk, total_examples=len(chunk), epochs=1,
+            fed = _until_cancelled(chunk, progress)
+            model.train(fed, total_examples=len(chunk), epochs=1,
                         start_alpha=a0, end_alpha=a1, compute_loss=True)  # fmt: skip
             seconds = time.perf_counter() - t0
             loss = float(model.get_latest_training_loss())
             epoch_loss += loss
-            done += len(chunk)
-            part += 1
+            done += fed.taken
+            cut_short = fed.taken < len(chunk)
+            part += 0 if cut_short else 1
             index += 1
             end_of_epoch = part >= parts
             if end_of_epoch:
                 epoch_losses.append(epoch_loss)
             last = end_of_epoch and epoch == params.epochs - 1
             stop = progress.cancelled and not last
+            reached = epoch + min((part + (fed.taken / len(chunk) if cut_short else 0)) / parts, 1.0)
             yield Snapshot(
-                index, epoch + min(part / parts, 1.0), words, model.wv.vectors[rows].copy(),
+                index, reached, words, model.wv.vectors[rows].copy(),
                 epoch_losses=tuple(epoch_losses), loss=loss, alpha=a1, seconds=seconds,
                 final=last or stop, stopped=stop,
                 model=_model_embeddings(model, corpus, params) if last or stop else None,
@@ -278,6 +282,30 @@ def _chunks(sentences, size: int) -> Iterator[list[list[str]]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+class _until_cancelled:
+    """Sentences fed to gensim, cut short as soon as the run is cancelled.
+
+    gensim cannot be interrupted inside ``build_vocab()`` or ``train()``, but it
+    reads the corpus lazily: once the iterable runs dry, the workers finish the
+    batch in hand (milliseconds) and the call returns.  Without this, Cancel
+    waited for a whole part, over a second on a busy machine.  ``taken``
+    counts the sentences handed over, so a stopped snapshot reports how far
+    training really got.
+    """
+
+    def __init__(self, sentences: Iterable[list[str]], progress: Progress) -> None:
+        self._sentences = sentences
+        self._progress = progress
+        self.taken = 0
+
+    def __iter__(self) -> Iterator[list[str]]:
+        for s in self._sentences:
+            if self._progress.cancelled:
+                return
+            self.taken += 1
+            yield s
 
 
 def _alpha(params: TrainParams, fraction: float) -> float:
