@@ -28,6 +28,7 @@ import numpy as np
 from embviz.core.embeddings import Embeddings
 from embviz.core.errors import EmbvizError
 from embviz.core.expressions import Term, describe, parse
+from embviz.core.ranking import top_rows
 
 Method = Literal["3cosadd", "3cosmul"]
 METHODS: tuple[str, ...] = ("3cosadd", "3cosmul")
@@ -208,27 +209,6 @@ def scores(
         elif t.coef < 0:
             den *= factor
     return num / (den + np.float32(COSMUL_EPSILON))
-
-
-def _order(values: np.ndarray, candidates: np.ndarray) -> np.ndarray:
-    # Best first; ties go to the earlier (more frequent) word.
-    return candidates[np.lexsort((candidates, -values[candidates]))]
-
-
-def top_rows(values: np.ndarray, k: int) -> np.ndarray:
-    """The rows of the ``k`` highest ``values``, best first; ties go to the earlier row."""
-    k = min(k, len(values))
-    if k <= 0:
-        return np.zeros(0, dtype=np.intp)
-    if k < len(values):
-        part = np.argpartition(values, len(values) - k)[len(values) - k :]
-        # argpartition may cut a run of equal scores anywhere: keep every tie of the k-th.
-        kth = values[part].min()
-        if np.count_nonzero(values >= kth) > k:
-            part = np.flatnonzero(values >= kth)
-    else:
-        part = np.arange(len(values))
-    return _order(values, part)[:k]
 
 
 def rank_of(values: np.ndarray, row: int, excluded: Sequence[int] = ()) -> int:

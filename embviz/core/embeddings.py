@@ -10,6 +10,7 @@ from typing import Literal, NamedTuple
 import numpy as np
 
 from embviz.core.errors import EmbvizError, UnknownWordError, close_spellings
+from embviz.core.ranking import top_rows
 
 Metric = Literal["cosine", "euclidean"]
 
@@ -185,21 +186,13 @@ class Embeddings:
         if metric == "cosine":
             qn = float(np.linalg.norm(q))
             scores = self.unit @ (q / qn if qn > 0 else q)
-            order_key = -scores
+            best = scores
         else:
             # |v - q|² = |v|² - 2 v·q + |q|², without forming v - q for every row.
             d2 = self.norms.astype(np.float64) ** 2 - 2.0 * (self._vectors @ q) + float(q @ q)
             scores = np.sqrt(np.maximum(d2, 0.0))
-            order_key = scores
-        want = min(len(self), k + len(skip))
-        if want <= 0:
-            return []
-        top = (
-            np.argpartition(order_key, want - 1)[:want]
-            if want < len(self)
-            else np.arange(len(self))
-        )
-        top = top[np.argsort(order_key[top], kind="stable")]
+            best = -scores
+        top = top_rows(best, min(len(self), k + len(skip)))
         out = [Neighbor(self._words[i], float(scores[i])) for i in top if i not in skip]
         return out[:k]
 

@@ -295,11 +295,14 @@ def _block_answers(
     top_score = np.full(len(q), -np.inf, dtype=np.float32)
     top_row = np.full(len(q), -1, dtype=np.intp)
     local = np.arange(len(q))
+    # One score buffer reused for every full block: a fresh 8 MB array per block
+    # is a fresh mmap whose pages fault in again each time.
+    buffer = np.empty((len(q), _VOCAB_BLOCK), dtype=np.float32) if method == "3cosadd" else None
     for v0 in range(0, n, _VOCAB_BLOCK):
         v1 = min(n, v0 + _VOCAB_BLOCK)
         block = unit[v0:v1]
         if method == "3cosadd":
-            s = points @ block.T
+            s = np.matmul(points, block.T, out=buffer if v1 - v0 == _VOCAB_BLOCK else None)
         else:
             cos = ((1.0 + terms @ block.T) / 2.0).reshape(len(q), 3, v1 - v0)
             s = (cos[:, 1] * cos[:, 2]) / (cos[:, 0] + np.float32(COSMUL_EPSILON))
