@@ -6,7 +6,13 @@ from pathlib import Path
 
 from embviz.cli._common import add_file_options, load_from_args, print_json
 
-_BY_SUFFIX = {".bin": "word2vec-binary", ".tsv": "tsv", ".npy": "npy", ".vec": "word2vec"}
+_BY_SUFFIX = {
+    ".bin": "word2vec-binary",
+    ".tsv": "tsv",
+    ".npy": "npy",
+    ".npz": "npz",
+    ".vec": "word2vec",
+}
 
 
 def register(sub) -> None:

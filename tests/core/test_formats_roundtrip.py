@@ -42,12 +42,13 @@ def same(a, b):
     )
 
 
-@pytest.mark.parametrize("fmt", ["word2vec", "glove", "word2vec-binary", "tsv", "npy"])
+@pytest.mark.parametrize("fmt", ["word2vec", "glove", "word2vec-binary", "tsv", "npy", "npz"])
 @FAST
 @given(emb=embeddings())
 def test_roundtrip_is_exact(tmp_path_factory, fmt, emb):
     d = tmp_path_factory.mktemp(fmt)
-    path = d / ("vectors.tsv" if fmt == "tsv" else "out.npy" if fmt == "npy" else "out.txt")
+    names = {"tsv": "vectors.tsv", "npy": "out.npy", "npz": "out.npz"}
+    path = d / names.get(fmt, "out.txt")
     save(emb, path, format=fmt)
     back = embviz.load(path, cache=False)
     assert back.source.format == fmt
@@ -115,6 +116,34 @@ def test_npz_with_words_inside(tmp_path):
     emb = embviz.load(p)
     assert emb.source.format == "npz" and emb.words == ["a", "b", "c"]
     assert emb.vector("b").tolist() == [0.0, 1.0, 0.0]
+
+
+def test_uncompressed_npz_is_memory_mapped_and_compressed_npz_is_read(tmp_path):
+    rng = np.random.default_rng(0)
+    m = rng.standard_normal((500, 7)).astype(np.float32)
+    words = np.array([f"w{i}" for i in range(500)])
+    np.savez(tmp_path / "plain.npz", vectors=m, words=words)
+    np.savez_compressed(tmp_path / "small.npz", vectors=m, words=words)
+    for name, mapped in (("plain.npz", True), ("small.npz", False)):
+        emb = embviz.load(tmp_path / name, cache=False)
+        assert emb.source.details["memory_mapped"] is mapped
+        assert np.array_equal(emb.vectors, m) and emb.words == list(words)
+        part = embviz.load(tmp_path / name, cache=False, limit=10)
+        assert part.words == list(words[:10]) and np.array_equal(part.vectors, m[:10])
+
+
+def test_npz_float64_fortran_order_reads_the_same_numbers(tmp_path):
+    m = np.asfortranarray(np.arange(12, dtype=np.float64).reshape(4, 3) / 7)
+    np.savez(tmp_path / "f.npz", m, words=np.array(list("abcd")))
+    emb = embviz.load(tmp_path / "f.npz", cache=False)
+    assert np.array_equal(emb.vectors, m.astype(np.float32))
+
+
+def test_npz_write_refuses_a_word_it_would_change(tmp_path):
+    emb = Embeddings(["ok", "bad\x00"], np.zeros((2, 2), dtype=np.float32))
+    with pytest.raises(LoadError, match="NUL"):
+        save(emb, tmp_path / "x.npz", format="npz")
+    assert not (tmp_path / "x.npz").exists()
 
 
 def test_npy_object_array_is_refused_without_unpickling(tmp_path):

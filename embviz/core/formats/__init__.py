@@ -38,7 +38,7 @@ FORMATS = ("word2vec", "word2vec-binary", "glove", "fasttext-bin", "tsv", "npy",
            "safetensors", "gensim")  # fmt: skip
 """Format names :func:`load` accepts (``word2vec`` includes fastText ``.vec``)."""
 
-WRITE_FORMATS = ("word2vec", "word2vec-binary", "glove", "tsv", "npy")
+WRITE_FORMATS = ("word2vec", "word2vec-binary", "glove", "tsv", "npy", "npz")
 """Format names :func:`save` writes."""
 
 _STREAMED = ("word2vec", "word2vec-binary", "glove")
@@ -388,6 +388,11 @@ def save(emb: Embeddings, path: str | PathLike, *, format: str) -> list[Path]:
         from embviz.core.formats._tsv import write_tsv
 
         return [p, write_tsv(p, words, vectors, emb.metadata)]
+    if format == "npz":
+        from embviz.core.formats._npy import write_npz
+
+        write_npz(p, words, vectors)
+        return [p]
     from embviz.core.formats._npy import write_npy
 
     return [p, write_npy(p, words, vectors)]

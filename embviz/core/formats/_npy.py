@@ -81,8 +81,50 @@ def read_npy(path: Path, *, vocab: Path | None = None):
     return words, matrix, {"vocabulary": vocab.name, "dtype": str(matrix.dtype)}
 
 
+def _stored_member(path: Path, zf: zipfile.ZipFile, name: str) -> np.ndarray | None:
+    """Memory-map an uncompressed archive member, as ``np.load`` does for a ``.npy``.
+
+    ``np.savez`` stores members uncompressed, so the matrix can be used in place
+    (instant to open, and ``limit``/``sample`` touch only their rows). Returns
+    ``None`` for a compressed member (``np.savez_compressed``), which must be read.
+    """
+    import struct
+
+    info = zf.getinfo(name)
+    if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:  # encrypted
+        return None
+    with open(path, "rb") as f:
+        f.seek(info.header_offset)
+        local = f.read(30)
+        if len(local) < 30 or local[:4] != b"PK\x03\x04":
+            raise LoadError(path, f"archive member {name!r} has a damaged header")
+        name_len, extra_len = struct.unpack("<HH", local[26:30])
+        f.seek(info.header_offset + 30 + name_len + extra_len)
+        version = np.lib.format.read_magic(f)
+        if version == (1, 0):
+            shape, fortran, dtype = np.lib.format.read_array_header_1_0(f)
+        elif version == (2, 0):
+            shape, fortran, dtype = np.lib.format.read_array_header_2_0(f)
+        else:
+            return None
+        if dtype.hasobject:
+            raise ValueError("object arrays cannot be loaded when allow_pickle=False")
+        offset = f.tell()
+    size = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    if offset + size > path.stat().st_size:
+        raise LoadError(path, f"archive member {name!r} is truncated")
+    if size == 0:
+        return np.zeros(shape, dtype=dtype)
+    return np.memmap(path, dtype=dtype, mode="r", offset=offset, shape=shape,
+                     order="F" if fortran else "C")  # fmt: skip
+
+
 def read_npz(path: Path, *, vocab: Path | None = None):
-    """Read the matrix of a ``.npz`` (and its words, from the archive or beside it)."""
+    """Read the matrix of a ``.npz`` (and its words, from the archive or beside it).
+
+    An uncompressed matrix (``np.savez``) is memory-mapped; a compressed one
+    (``np.savez_compressed``) is decompressed into memory.
+    """
     try:
         # Open the file here: numpy leaks its own handle when the archive is damaged.
         with open(path, "rb") as f, np.load(f, allow_pickle=False) as z:
@@ -93,7 +135,11 @@ def read_npz(path: Path, *, vocab: Path | None = None):
                 if len(mats) != 1:
                     raise LoadError(path, f"cannot tell which array holds the vectors: {keys}")
                 key = mats[0]
-            matrix = z[key]
+            member = key if key in z.zip.namelist() else key + ".npy"
+            matrix = _stored_member(path, z.zip, member)
+            mapped = matrix is not None
+            if matrix is None:
+                matrix = z[key]
             wkey = next((k for k in _WORD_KEYS if k in keys), None)
             words = [str(w) for w in z[wkey]] if wkey else None
     except ValueError as e:
@@ -101,7 +147,7 @@ def read_npz(path: Path, *, vocab: Path | None = None):
     except (*_DAMAGED, zipfile.BadZipFile, zlib.error, KeyError) as e:
         raise LoadError(path, f"cannot be read as .npz: {e}") from None
     _check(path, matrix)
-    details = {"array": key}
+    details = {"array": key, "memory_mapped": mapped}
     if words is None:
         vocab = vocab or find_vocab(path)
         if vocab is None:
@@ -113,6 +159,25 @@ def read_npz(path: Path, *, vocab: Path | None = None):
     if len(words) != matrix.shape[0]:
         raise LoadError(path, f"{len(words)} words but {matrix.shape[0]} rows")
     return words, matrix, details
+
+
+def write_npz(path: Path, words, vectors: np.ndarray) -> None:
+    """Write one uncompressed ``.npz`` holding ``vectors`` (float32) and ``words``.
+
+    Uncompressed, so embviz (and ``np.load(mmap_mode=...)`` users) can map it
+    without reading it; the words are a fixed-width unicode array, which needs
+    no pickle to load.
+    """
+    bad = next((w for w in words if "\x00" in w), None)
+    if bad is not None:
+        # numpy strips trailing NULs from unicode arrays: the word would change.
+        raise LoadError(path, f"word {bad[:40]!r} contains a NUL character; .npz cannot keep it")
+    with open(path, "wb") as f:  # a file object: np.savez would append ".npz" to a name
+        np.savez(
+            f,
+            vectors=np.asarray(vectors, dtype=np.float32),
+            words=np.array(list(words), dtype=str) if len(words) else np.zeros(0, "U1"),
+        )
 
 
 def write_npy(path: Path, words, vectors: np.ndarray) -> Path:
