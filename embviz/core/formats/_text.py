@@ -32,6 +32,10 @@ from embviz.core.progress import NULL_PROGRESS, Progress
 BLOCK_BYTES = 2 << 20
 """Bytes read per block: large enough for polars' threads, small for memory."""
 
+_PARSERS = 2
+"""Blocks parsed at once. polars parses one small block on one thread, so two
+blocks in flight keep both cores busy while this thread reads ahead."""
+
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -218,7 +222,7 @@ class TextReader:
         """Yield ``(words, float32 matrix)`` per block, in file order."""
         path = self.path
         pending: deque = deque()
-        with open_reader(path) as r, ThreadPoolExecutor(1, "embviz-parse") as pool:
+        with open_reader(path) as r, ThreadPoolExecutor(_PARSERS, "embviz-parse") as pool:
             buf = r.read(BLOCK_BYTES)
             lineno = 1
             if self.header:
@@ -281,7 +285,7 @@ class TextReader:
                 pending.append((fut, part, lineno, r.fraction()))
                 rows += n_lines
                 lineno += n_lines
-                if len(pending) > 1:
+                if len(pending) > _PARSERS:
                     yield self._finish(*pending.popleft())
                 if eof or stopped:
                     break
