@@ -244,7 +244,9 @@ def _train_epochs(model, corpus, params, progress, rows, words, info) -> Iterato
                 epoch_losses.append(epoch_loss)
             last = end_of_epoch and epoch == params.epochs - 1
             stop = progress.cancelled and not last
-            reached = epoch + min((part + (fed.taken / len(chunk) if cut_short else 0)) / parts, 1.0)
+            reached = epoch + min(
+                (part + (fed.taken / len(chunk) if cut_short else 0)) / parts, 1.0
+            )
             yield Snapshot(
                 index, reached, words, model.wv.vectors[rows].copy(),
                 epoch_losses=tuple(epoch_losses), loss=loss, alpha=a1, seconds=seconds,
