@@ -21,6 +21,7 @@ from embviz import __version__
 from embviz.core.embeddings import Embeddings
 from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.workspace import Workspace
+from embviz.gui import theme
 from embviz.gui.error_dialog import show_error
 from embviz.gui.export_menu import build_export_menu
 from embviz.gui.jobs import Job
@@ -134,9 +135,12 @@ class MainWindow(QMainWindow):
         self.panels_action.setToolTip("Hide the panels so the 3D view fills the window")
         self.panels_action.toggled.connect(self.set_panels_visible)
         view_menu.addAction(self.panels_action)
-        self.light_action = QAction("&Light background (high contrast)", self, shortcut="Ctrl+L")
+        self.light_action = QAction("&Light theme (high contrast)", self, shortcut="Ctrl+L")
         self.light_action.setCheckable(True)
-        self.light_action.setToolTip("Black on white, for bright rooms and washed-out projectors")
+        self.light_action.setToolTip(
+            "Black on white everywhere, for bright rooms and washed-out projectors; "
+            "off: light on dark"
+        )
         self.light_action.toggled.connect(lambda on: self.set_theme("light" if on else "dark"))
         view_menu.addAction(self.light_action)
         act = QAction("&Larger text", self, shortcut=QKeySequence.StandardKey.ZoomIn)
@@ -328,7 +332,14 @@ class MainWindow(QMainWindow):
         self.settings.setValue("text_scale", scale)
 
     def set_theme(self, name: str) -> None:
-        """Switch the 3D view between the ``"dark"`` and ``"light"`` themes (remembered)."""
+        """Switch the whole window to the ``"dark"`` or ``"light"`` theme (remembered).
+
+        Panels, menus and plots follow :mod:`embviz.gui.theme`; the 3D view
+        redraws in the theme's colours.
+        """
+        if name not in theme.THEMES:
+            name = "dark"  # e.g. a settings file from a newer version
+        theme.apply(name, self)
         self.view.set_theme(name)
         self.settings.setValue("theme", name)
         if self.light_action.isChecked() != (name == "light"):

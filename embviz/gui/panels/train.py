@@ -42,6 +42,7 @@ from embviz.core.errors import EmbvizError
 from embviz.core.frames import Prepared, frame_coords, interpolate, prepare
 from embviz.core.training import Snapshot, TrainParams, cosine_pairs
 from embviz.core.workspace import Workspace
+from embviz.gui import theme
 from embviz.gui.training_plots import LossPlot, SimilarityPlot
 from embviz.gui.training_view import TrainingView
 from embviz.gui.training_worker import TrainingRun
@@ -685,7 +686,7 @@ class TrainPanel(QWidget):
         self.status.setText(text)
 
     def _error(self, text: str) -> None:
-        self.status.setStyleSheet("color: #e5534b;")
+        self.status.setStyleSheet(theme.ERROR_STYLE)
         self.status.setText(text)
         self._update_buttons()
 
