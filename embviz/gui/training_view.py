@@ -103,8 +103,39 @@ class TrainingView(gl.GLViewWidget):
 
     def reset_camera(self) -> None:
         """Put the camera where the whole cloud is in view."""
-        self.setCameraPosition(distance=3.4 * RADIUS, elevation=22, azimuth=40)
+        self._auto_distance = True
+        self.setCameraPosition(distance=self.fit_distance(), elevation=22, azimuth=40)
         self.opts["center"] = self.opts["center"] * 0
+
+    def fit_distance(self) -> float:
+        """Camera distance at which the axes and their names fit this widget's shape.
+
+        pyqtgraph's field of view is horizontal, so a wide view (a 16:10 export)
+        sees less vertically and needs the camera further back.
+        """
+        w, h = max(self.width(), 1), max(self.height(), 1)
+        half = np.tan(np.radians(self.opts["fov"] / 2)) * min(1.0, h / w)
+        return float(1.45 * RADIUS / half)
+
+    def resizeEvent(self, ev) -> None:
+        """Keep everything in view on resize until the user zooms."""
+        super().resizeEvent(ev)
+        if getattr(self, "_auto_distance", False):
+            self.opts["distance"] = self.fit_distance()
+
+    def wheelEvent(self, ev) -> None:
+        """Zoom; from now on resizing keeps the user's distance."""
+        self._auto_distance = False
+        super().wheelEvent(ev)
+
+    def camera(self) -> dict:
+        """The camera as plain data; without the distance unless the user zoomed."""
+        from embviz.gui.camera import camera_state
+
+        state = camera_state(self)
+        if self._auto_distance:
+            state.pop("distance")
+        return state
 
     def set_words(self, words: list[str], groups: dict[str, str] | None = None) -> None:
         """Set the words a run watches (and their colour groups); clears the points."""
@@ -218,7 +249,9 @@ class TrainingView(gl.GLViewWidget):
         # text draw costs ~0.2 ms under software GL, every animation frame.
         plain = QPen(QColor(*self.colors["label"]))
         bright = QPen(QColor(*self.colors["highlight"]))
-        placed = place_labels(xy, self._sizes, order, w, h, max_labels=200, blocked=list(blocked))
+        offset = (6.0 * self.point_scale, -4.0 * self.point_scale)  # clear of the bigger sprites
+        placed = place_labels(xy, self._sizes, order, w, h, offset=offset, max_labels=200,
+                              blocked=list(blocked))  # fmt: skip
         for i, x, y in placed:
             word = self.words[i]
             painter.setPen(bright if word in self._highlight else plain)
