@@ -15,7 +15,7 @@ colours of their own (bars, curves, text items, the 3D views) read
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -180,6 +180,9 @@ def apply(name: str, root: QWidget | None = None) -> None:
         if app.style().name().lower() != "fusion":
             app.setStyle("Fusion")
         app.setPalette(pal)
+        # Qt hands the new palette to the widgets in posted events: deliver them
+        # now, so what is re-polished below and what is drawn next is new.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange)
     c = colors(name)
     # New plots start in the theme ...
     pg.setConfigOptions(background=c["plot_background"], foreground=c["plot_foreground"])
