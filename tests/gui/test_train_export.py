@@ -130,3 +130,20 @@ def test_file_export_menu_reaches_the_train_panel(main_window, qtbot):
     train = main_window.panels["train"]
     qtbot.waitUntil(lambda: "train first" in train.status.text(), timeout=2000)
     assert not train.export_button.isEnabled()
+
+
+def test_presentation_text_size_reaches_the_training_view(trained, qtbot):
+    from embviz.gui.render import to_pil
+
+    def text_pixels() -> int:
+        trained.view.repaint()
+        pix = np.asarray(to_pil(trained.view.grabFramebuffer())).astype(int)
+        return int((pix > 200).all(axis=2).sum())  # light label and caption text
+
+    trained.playing = False
+    trained.seek(len(trained.snapshots) - 1)
+    normal = text_pixels()
+    trained.workspace.set_label_scale(2.0)  # what Ctrl++ does in the window
+    assert trained.view.label_scale == 2.0
+    assert text_pixels() > 1.5 * normal
+    trained.workspace.set_label_scale(1.0)

@@ -100,6 +100,9 @@ class TrainPanel(QWidget):
         self.export: AnimationExport | None = None
 
         self.view = TrainingView(self)
+        # the presentation text size (Ctrl++) reaches the labels drawn in the view
+        self.view.set_scale(workspace.label_scale)
+        workspace.label_scale_changed.connect(self.view.set_scale)
         self._build_form()
         self._build_timeline()
         self._build_plots()
@@ -254,11 +257,7 @@ class TrainPanel(QWidget):
         self.slider.setRange(0, 0)
         self.slider.valueChanged.connect(self._on_slider)
         self.time_label = QLabel("—")
-        # A fixed width: a label whose text changes every frame must not relayout
-        # (and so repaint) the plots below it.
-        self.time_label.setFixedWidth(
-            self.time_label.fontMetrics().horizontalAdvance("epoch 0000.00")
-        )
+        self._fit_time_label()
         self.frame_choice = QComboBox()
         self.frame_choice.setToolTip(
             "The stable frame: fixed PCA axes, or each snapshot aligned to the previous one"
@@ -837,6 +836,14 @@ class TrainPanel(QWidget):
         super().changeEvent(ev)
         if ev.type() == QEvent.Type.FontChange and hasattr(self, "_form_scroll"):
             self._fit_form()
+            self._fit_time_label()
+
+    def _fit_time_label(self) -> None:
+        # A fixed width: a label whose text changes every frame must not relayout
+        # (and so repaint) the plots below it; refitted when the font grows.
+        self.time_label.setFixedWidth(
+            self.time_label.fontMetrics().horizontalAdvance("epoch 0000.00")
+        )
 
     def showEvent(self, ev) -> None:
         """Stop training when the window closes, so no thread outlives it."""
