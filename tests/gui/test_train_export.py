@@ -147,3 +147,17 @@ def test_presentation_text_size_reaches_the_training_view(trained, qtbot):
     assert trained.view.label_scale == 2.0
     assert text_pixels() > 1.5 * normal
     trained.workspace.set_label_scale(1.0)
+
+
+def test_export_options_dialog_says_how_many_frames(qtbot):
+    from embviz.gui.training_export import ExportOptionsDialog
+
+    d = ExportOptionsDialog(6.0, 13)
+    qtbot.addWidget(d)
+    assert d.summary.text() == "90 frames over 13 snapshots"  # 15 frames/s for 6 s
+    d.fps_spin.setValue(30)
+    d.seconds_spin.setValue(2.5)
+    assert d.summary.text() == "75 frames over 13 snapshots"
+    d.size_combo.setCurrentIndex(2)
+    assert (d.fps(), d.seconds(), d.size()) == (30.0, 2.5, (1920, 1080))
+    assert all(w.toolTip() for w in (d.fps_spin, d.seconds_spin, d.size_combo))
