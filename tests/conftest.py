@@ -40,6 +40,16 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    # QSettings reads XDG_CONFIG_HOME once per process and caches it: without
+    # this, a window's saved state (hidden panels, theme, text size) leaked
+    # into every later test.
+    qtcore = __import__("sys").modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        qtcore.QSettings.setPath(
+            qtcore.QSettings.Format.NativeFormat,
+            qtcore.QSettings.Scope.UserScope,
+            str(home / "config"),
+        )
     yield
 
 

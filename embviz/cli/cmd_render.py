@@ -58,10 +58,13 @@ def _check_output(out: str, turntable: int | None) -> str:
         if ext not in ("gif", "mp4"):
             raise EmbvizError(f"--out {out!r}: a turntable is written as .gif (or .mp4)")
         if ext == "mp4":
-            import shutil
+            from embviz.gui.render import find_ffmpeg
 
-            if shutil.which("ffmpeg") is None:
-                raise EmbvizError("writing .mp4 needs ffmpeg, which is not installed: use .gif")
+            if find_ffmpeg() is None:
+                raise EmbvizError(
+                    "writing .mp4 needs ffmpeg (on the PATH, or pip install imageio-ffmpeg): "
+                    "use .gif"
+                )
     return ext
 
 
@@ -111,8 +114,16 @@ def run(args) -> int:
             if not image.save(args.out):
                 raise EmbvizError(f"could not write {args.out}")
         else:
-            pics = [render.to_pil(img) for img in render.frames(view, args.turntable)]
-            _write_animation(pics, args.out, ext)
+            # a GIF frame every 60 ms (GIF time is in hundredths); video at 25 frames/s
+            fps = 1000 / 60 if ext == "gif" else 25
+            writer = render.AnimationWriter(args.out, fps, size, frames=args.turntable)
+            try:
+                for img in render.frames(view, args.turntable):
+                    writer.add(render.to_pil(img))
+                writer.finish()
+            except BaseException:
+                writer.abort()
+                raise
     finally:
         view.close()
         view.deleteLater()
@@ -120,22 +131,3 @@ def run(args) -> int:
     frames = f", {args.turntable} frames" if args.turntable else ""
     print(f"wrote {args.out} ({size[0]}x{size[1]}, {len(ws.shown_rows)} words, {what}{frames})")
     return 0
-
-
-def _write_animation(pics, out: str, ext: str) -> None:
-    if ext == "gif":
-        # one shared palette keeps the file small and the colours steady between frames
-        first = pics[0].quantize(colors=128)
-        rest = [p.quantize(palette=first) for p in pics[1:]]
-        first.save(out, save_all=True, append_images=rest, duration=60, loop=0, optimize=True)
-        return
-    import subprocess
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        for i, p in enumerate(pics):
-            p.save(f"{tmp}/f{i:04d}.png")
-        cmd = ["ffmpeg", "-y", "-loglevel", "error", "-framerate", "25", "-i", f"{tmp}/f%04d.png",
-               "-pix_fmt", "yuv420p", "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", out]  # fmt: skip
-        if subprocess.run(cmd, check=False).returncode != 0:
-            raise EmbvizError(f"ffmpeg could not write {out}")

@@ -41,6 +41,19 @@ def register(sub) -> None:
     p.add_argument("--watch", metavar="W1,W2,...",
                    help="words to follow in snapshots (default: the shipped lesson's words "
                    "or the 300 most frequent)")  # fmt: skip
+    p.add_argument("--animation", metavar="FILE",
+                   help="also write the watched words learning as an animated .gif (or .mp4 "
+                   "with ffmpeg): every snapshot, interpolated, with the epoch caption; "
+                   "needs OpenGL on an X display (a private Xvfb is started if installed)")  # fmt: skip
+    p.add_argument("--fps", type=float, default=15.0,
+                   help="animation frames per second (default 15)")  # fmt: skip
+    p.add_argument("--seconds", type=float,
+                   help="animation length from the initial vectors to the end "
+                   "(default: half a second per snapshot, as the window plays it)")  # fmt: skip
+    p.add_argument("--size", default="960x600", help="animation size WxH (default 960x600)")
+    p.add_argument("--frame", choices=("final", "procrustes"), default="final",
+                   help="stable frame: PCA axes of the final state, or each snapshot "
+                   "aligned to the previous one (default final)")  # fmt: skip
     p.add_argument("--json", action="store_true", help="print a JSON summary")
     p.set_defaults(func=run)
 
@@ -63,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
     from embviz.core.errors import EmbvizError
     from embviz.core.training import TrainParams, save_vectors, train_word2vec
 
+    animation = _check_animation(args) if args.animation else None
     corpus = open_corpus(args.corpus)
     if args.watch:
         watch = tuple(w for w in args.watch.replace(",", " ").lower().split() if w)
@@ -86,8 +100,13 @@ def run(args: argparse.Namespace) -> int:
     last = None
     written: list[str] = []
     epoch_seconds = 0.0
+    recorded: list = []  # the snapshots and their frame data, for --animation
     for snap in train_word2vec(corpus, params):
         last = snap
+        if animation is not None:
+            from embviz.core.frames import prepare
+
+            recorded.append((snap, prepare(snap.vectors, recorded[-1][1] if recorded else None)))
         if snap.index == 0:
             info = snap.info
             print(f"{corpus.name}: {info['sentences']:,} sentences, {info['corpus_words']:,} "
@@ -108,7 +127,64 @@ def run(args: argparse.Namespace) -> int:
     assert last is not None and last.model is not None
     out = save_vectors(last.model, args.out, binary=args.binary)
     print(f"saved {len(last.model):,} vectors × {last.model.dim} dims to {out}", file=log)
+    summary = {"corpus": str(corpus.path), "out": str(out), "vocabulary": len(last.model),
+               "dim": last.model.dim, "epochs": epochs, "snapshots": written}  # fmt: skip
+    if animation is not None:
+        summary["animation"] = _write_animation(args, animation, recorded, params, log)
     if args.json:
-        print_json({"corpus": str(corpus.path), "out": str(out), "vocabulary": len(last.model),
-                    "dim": last.model.dim, "epochs": epochs, "snapshots": written})  # fmt: skip
+        print_json(summary)
     return 0
+
+
+def _check_animation(args: argparse.Namespace) -> dict:
+    """Check the animation options before training (and find a display for OpenGL)."""
+    from embviz.cli.cmd_render import _size
+    from embviz.core.errors import EmbvizError
+
+    ext = args.animation.rsplit(".", 1)[-1].lower() if "." in args.animation else ""
+    if ext not in ("gif", "mp4"):
+        raise EmbvizError(f"--animation {args.animation!r}: write a .gif (or an .mp4)")
+    if not 1 <= args.fps <= 60:
+        raise EmbvizError(f"--fps must be 1 to 60, got {args.fps:g}")
+    if args.seconds is not None and not 0.5 <= args.seconds <= 3600:
+        raise EmbvizError(f"--seconds must be 0.5 to 3600, got {args.seconds:g}")
+    size = _size(args.size)
+    from embviz.gui import render
+
+    if ext == "mp4" and render.find_ffmpeg() is None:
+        raise EmbvizError(
+            "writing .mp4 needs ffmpeg (on the PATH, or pip install imageio-ffmpeg): use .gif"
+        )
+    render.ensure_display(max(1920, size[0]), max(1080, size[1]))
+    return {"size": size}
+
+
+def _write_animation(args, animation: dict, recorded, params, log) -> dict:
+    """Draw the recorded run offscreen with the GUI's own view and write the file."""
+    import time
+
+    from embviz.core.corpus import shipped_watch_groups
+    from embviz.core.frames import frame_coords
+    from embviz.gui import render
+    from embviz.gui.panels.train import DEFAULT_PAIRS
+    from embviz.gui.training_export import Recording, write_animation
+
+    render.application()
+    snaps = [s for s, _ in recorded]
+    coords, labels = frame_coords([p for _, p in recorded], args.frame)
+    words = list(snaps[0].words)
+    lesson = {w for pair in DEFAULT_PAIRS.split(",") for w in pair.split()}
+    rec = Recording(
+        words=words, coords=coords, axis_labels=labels, snapshots=snaps,
+        total_epochs=params.epochs,
+        groups=shipped_watch_groups() if args.corpus is None else {},
+        highlight=lesson & set(words),
+    )  # fmt: skip
+    seconds = args.seconds or max(1.0, (len(snaps) - 1) / 2)  # the window plays 2 a second
+    size = animation["size"]
+    t0 = time.perf_counter()
+    path = write_animation(rec, args.animation, fps=args.fps, seconds=seconds, size=size)
+    frames = len(rec.times(args.fps, seconds))
+    print(f"wrote {path} ({frames} frames, {size[0]}x{size[1]}, {seconds:g} s of "
+          f"{len(snaps)} snapshots) in {time.perf_counter() - t0:.1f} s", file=log)  # fmt: skip
+    return {"path": str(path), "frames": frames, "seconds": seconds, "size": list(size)}

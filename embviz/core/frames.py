@@ -190,3 +190,29 @@ def interpolate(coords: Sequence[np.ndarray], t: float) -> np.ndarray:
     if f <= 1e-9 or i + 1 >= len(coords):
         return coords[i]
     return ((1.0 - f) * coords[i] + f * coords[i + 1]).astype(np.float32)
+
+
+def playback_times(n_snapshots: int, frames: int) -> np.ndarray:
+    """Snapshot positions ``t`` of ``frames`` evenly spaced animation frames.
+
+    The first frame shows the initial vectors (``t = 0``) and the last the
+    newest snapshot (``t = n_snapshots - 1``); in between, :func:`interpolate`
+    gives the positions, as the Train panel's playback does.
+
+    Raises
+    ------
+    EmbvizError
+        No snapshots, or fewer than two frames.
+    """
+    if n_snapshots < 1:
+        raise EmbvizError("no snapshots to animate: train first")
+    if frames < 2:
+        raise EmbvizError(f"an animation needs at least 2 frames, got {frames}")
+    return np.linspace(0.0, n_snapshots - 1.0, frames)
+
+
+def frame_count(fps: float, seconds: float) -> int:
+    """Frames of an animation ``seconds`` long at ``fps`` frames a second (at least 2)."""
+    if not (fps > 0 and seconds > 0):
+        raise EmbvizError(f"frames per second and duration must be positive, got {fps}, {seconds}")
+    return max(2, round(fps * seconds))

@@ -425,3 +425,27 @@ def cosine_pairs(snapshot: Snapshot, pairs: Sequence[tuple[str, str]]) -> list[f
         den = float(np.linalg.norm(u) * np.linalg.norm(v))
         out.append(float(u @ v / den) if den > 0 else 0.0)
     return out
+
+
+def epoch_at(snapshots: Sequence[Snapshot], t: float) -> float:
+    """Epochs done at snapshot position ``t`` (fractional ``t``: interpolated)."""
+    return float(np.interp(t, np.arange(len(snapshots)), [s.epoch for s in snapshots]))
+
+
+def caption(snapshots: Sequence[Snapshot], t: float, total_epochs: int) -> str:
+    """What the training view writes over the picture at snapshot position ``t``.
+
+    E.g. ``"epoch 1.50 / 10 · snapshot 3 of 40 · loss of epoch 1: 51,234"``:
+    the interpolated epoch, the nearest snapshot and the last finished epoch's loss.
+    """
+    i = min(max(round(t), 0), len(snapshots) - 1)
+    snap = snapshots[i]
+    loss = (
+        f" · loss of epoch {len(snap.epoch_losses)}: {snap.epoch_losses[-1]:,.0f}"
+        if snap.epoch_losses
+        else ""
+    )
+    return (
+        f"epoch {epoch_at(snapshots, t):.2f} / {total_epochs} · snapshot {i} of "
+        f"{len(snapshots) - 1}{loss}"
+    )

@@ -43,6 +43,14 @@ def build_export_menu(window, menu: QMenu) -> QMenu:
     act.setToolTip("A full turn of the 3D view as an animated GIF")
     act.triggered.connect(turntable)
     sub.addAction(act)
+    if "train" in window.panels:
+        act = QAction("Training &animation as GIF/MP4…", window)
+        act.setToolTip(
+            "The Train panel's recorded run, snapshot by snapshot, as an animated GIF "
+            "(or MP4 when ffmpeg is installed)"
+        )
+        act.triggered.connect(lambda: _export_training(window))
+        sub.addAction(act)
     sub.addSeparator()
     for name, dock in window.docks.items():
         act = QAction(f"{dock.windowTitle()} panel as PNG or SVG…", window)
@@ -50,6 +58,12 @@ def build_export_menu(window, menu: QMenu) -> QMenu:
         act.triggered.connect(lambda _=False, name=name: _export_panel(window, name))
         sub.addAction(act)
     return sub
+
+
+def _export_training(window) -> None:
+    window.docks["train"].show()
+    window.docks["train"].raise_()
+    window.panels["train"].export_dialog()
 
 
 def _export_panel(window, name: str) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QTabBar,
     QWidget,
 )
 
@@ -21,6 +22,7 @@ from embviz import __version__
 from embviz.core.embeddings import Embeddings
 from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.workspace import Workspace
+from embviz.gui import theme
 from embviz.gui.error_dialog import show_error
 from embviz.gui.export_menu import build_export_menu
 from embviz.gui.jobs import Job
@@ -134,9 +136,12 @@ class MainWindow(QMainWindow):
         self.panels_action.setToolTip("Hide the panels so the 3D view fills the window")
         self.panels_action.toggled.connect(self.set_panels_visible)
         view_menu.addAction(self.panels_action)
-        self.light_action = QAction("&Light background (high contrast)", self, shortcut="Ctrl+L")
+        self.light_action = QAction("&Light theme (high contrast)", self, shortcut="Ctrl+L")
         self.light_action.setCheckable(True)
-        self.light_action.setToolTip("Black on white, for bright rooms and washed-out projectors")
+        self.light_action.setToolTip(
+            "Black on white everywhere, for bright rooms and washed-out projectors; "
+            "off: light on dark"
+        )
         self.light_action.toggled.connect(lambda on: self.set_theme("light" if on else "dark"))
         view_menu.addAction(self.light_action)
         act = QAction("&Larger text", self, shortcut=QKeySequence.StandardKey.ZoomIn)
@@ -149,6 +154,7 @@ class MainWindow(QMainWindow):
         act.triggered.connect(lambda: self.set_text_scale(1.0))
         view_menu.addAction(act)
         view_menu.addSeparator()
+        self._build_panel_navigation(view_menu.addMenu("&Go to panel"))
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
 
@@ -178,6 +184,37 @@ class MainWindow(QMainWindow):
         act = QAction("&About embviz", self)
         act.triggered.connect(lambda: QMessageBox.about(self, "About embviz", ABOUT))
         help_menu.addAction(act)
+
+    def _build_panel_navigation(self, menu) -> None:
+        """Ctrl+1…9 for panel N, Ctrl+PgDown / Ctrl+PgUp (or Ctrl+Tab) for the next one.
+
+        All carry Ctrl, so typing in a text box never triggers them, and none
+        is taken: PgDown / PgUp alone step scenes, Ctrl+0 resets the text size.
+        """
+        self._front_panel = next(iter(self.docks), None)
+        for i, (name, dock) in enumerate(self.docks.items()):
+            # which tab is in front: raising, clicking a tab and restoring all report it
+            dock.visibilityChanged.connect(
+                lambda visible, name=name: visible and setattr(self, "_front_panel", name)
+            )
+            act = QAction(f"&{i + 1}  {dock.windowTitle()}", self)
+            if i < 9:
+                act.setShortcut(f"Ctrl+{i + 1}")
+            act.setToolTip(f"Show the {dock.windowTitle()} panel and put the cursor in it")
+            act.triggered.connect(lambda _=False, name=name: self.show_panel(name))
+            menu.addAction(act)
+            self.addAction(act)  # works with the menu bar hidden, too
+        menu.addSeparator()
+        for text, keys, step in (
+            ("&Next panel", ("Ctrl+PgDown", "Ctrl+Tab"), 1),
+            ("&Previous panel", ("Ctrl+PgUp", "Ctrl+Shift+Tab"), -1),
+        ):
+            act = QAction(text, self)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setToolTip(f"{text.replace('&', '')} ({' or '.join(keys[:2])})")
+            act.triggered.connect(lambda _=False, step=step: self.step_panel(step))
+            menu.addAction(act)
+            self.addAction(act)
 
     # -- opening files -------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -312,6 +349,37 @@ class MainWindow(QMainWindow):
         if visible:
             next(iter(self.docks.values())).raise_()
 
+    def show_panel(self, name: str) -> QWidget | None:
+        """Bring panel ``name`` to the front and focus its first control (returned).
+
+        Hidden panels (Ctrl+P, or closed) come back first.
+        """
+        dock = self.docks[name]
+        if not self.panels_action.isChecked():
+            self.set_panels_visible(True)
+        dock.show()
+        dock.raise_()
+        self._front_panel = name
+        return focus_first_control(self.panels[name])
+
+    def current_panel(self) -> str | None:
+        """The panel holding the keyboard focus, else the one in front."""
+        focus = QApplication.focusWidget()
+        if focus is not None:
+            for name, dock in self.docks.items():
+                if dock.isAncestorOf(focus):
+                    return name
+        return self._front_panel
+
+    def step_panel(self, step: int) -> None:
+        """Show the next (``step=1``) or previous (``-1``) panel, in menu order."""
+        names = list(self.docks)
+        if not names:
+            return
+        current = self.current_panel()
+        i = names.index(current) if current in names else -step
+        self.show_panel(names[(i + step) % len(names)])
+
     def set_text_scale(self, scale: float) -> None:
         """Scale every font and the 3D labels (1.0 = normal; a projector wants 1.5-2.5)."""
         scale = min(max(scale, 0.5), 4.0)
@@ -328,7 +396,14 @@ class MainWindow(QMainWindow):
         self.settings.setValue("text_scale", scale)
 
     def set_theme(self, name: str) -> None:
-        """Switch the 3D view between the ``"dark"`` and ``"light"`` themes (remembered)."""
+        """Switch the whole window to the ``"dark"`` or ``"light"`` theme (remembered).
+
+        Panels, menus and plots follow :mod:`embviz.gui.theme`; the 3D view
+        redraws in the theme's colours.
+        """
+        if name not in theme.THEMES:
+            name = "dark"  # e.g. a settings file from a newer version
+        theme.apply(name, self)
         self.view.set_theme(name)
         self.settings.setValue("theme", name)
         if self.light_action.isChecked() != (name == "light"):
@@ -386,6 +461,30 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         super().closeEvent(ev)
+
+
+def focus_first_control(panel: QWidget) -> QWidget | None:
+    """Give the keyboard focus to the first control of ``panel`` that takes Tab; return it.
+
+    A tab bar (the Query / Evaluate tabs of a panel) and a scroll area are
+    passed over for the first control inside: that is where typing is useful.
+    """
+    w = panel.nextInFocusChain()
+    seen = 0
+    while w is not None and w is not panel and seen < 10000:
+        seen += 1
+        takes_tab = w.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+        target = w
+        while target.focusProxy() is not None:  # a QTabWidget hands focus to its tab bar
+            target = target.focusProxy()
+        # tab bars and scroll areas take focus but are not where one types
+        usable = w.isVisible() and w.isEnabled() and not isinstance(target, QTabBar | QScrollArea)
+        if takes_tab and usable and panel.isAncestorOf(w):
+            w.setFocus(Qt.FocusReason.TabFocusReason)
+            return w
+        w = w.nextInFocusChain()
+    panel.setFocus(Qt.FocusReason.TabFocusReason)
+    return None
 
 
 def app_instance() -> QApplication:

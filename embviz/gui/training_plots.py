@@ -1,4 +1,8 @@
-"""The Train panel's two curves: per-epoch loss and chosen pairs' cosine over time."""
+"""The Train panel's two curves: per-epoch loss and chosen pairs' cosine over time.
+
+Background, axes and legend follow the window's theme (:mod:`embviz.gui.theme`);
+the curves keep their colours, which read on both backgrounds.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +10,49 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
+from embviz.gui import theme
+
 PAIR_COLORS = [(255, 190, 60), (90, 160, 255), (110, 220, 120), (255, 110, 170),
                (200, 170, 255), (240, 220, 90)]  # fmt: skip
+# The same hues, dark enough for a white background.
+PAIR_COLORS_LIGHT = [(190, 110, 0), (25, 95, 190), (25, 125, 45), (180, 40, 110),
+                     (105, 80, 200), (125, 105, 0)]  # fmt: skip
+LOSS_COLOR = {"dark": (255, 150, 60), "light": (200, 80, 0)}
+
+
+def pair_color(k: int) -> tuple[int, int, int]:
+    """Colour of the ``k``-th pair's curve in the current theme."""
+    colors = PAIR_COLORS if theme.current() == "dark" else PAIR_COLORS_LIGHT
+    return colors[k % len(colors)]
+
+
+def _cursor_pen():
+    return pg.mkPen(theme.colors()["cursor"], width=1)
 
 
 class LossPlot(pg.PlotWidget):
     """Loss of every completed epoch, with a marker at the time on screen."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, background=(24, 26, 34))
+        super().__init__(parent)
+        theme.style_plot(self)
         self.setMinimumHeight(120)
         self.showGrid(x=True, y=True, alpha=0.25)
         self.setLabel("bottom", "epoch")
         self.setLabel("left", "loss per epoch")
         self.setMenuEnabled(False)
-        self.curve = self.plot(pen=pg.mkPen((255, 150, 60), width=2), symbol="o", symbolSize=6,
-                               symbolBrush=(255, 150, 60))  # fmt: skip
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 200, 210, 140), width=1))
+        self.curve = self.plot(symbol="o", symbolSize=6)
+        self.cursor = pg.InfiniteLine(angle=90)
         self.addItem(self.cursor)
+        self._restyle()
+        theme.notifier().changed.connect(self._restyle)
+
+    def _restyle(self, _name: str = "") -> None:
+        color = LOSS_COLOR[theme.current()]
+        self.curve.setPen(pg.mkPen(color, width=2))
+        self.curve.setSymbolBrush(color)
+        self.curve.setSymbolPen(color)
+        self.cursor.setPen(_cursor_pen())
 
     def set_exact(self, exact: bool) -> None:
         """Say on the axis whether the loss is exact (one worker) or approximate."""
@@ -43,18 +72,25 @@ class SimilarityPlot(pg.PlotWidget):
     """Cosine similarity of chosen word pairs at every snapshot."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, background=(24, 26, 34))
+        super().__init__(parent)
         self.setMinimumHeight(120)
         self.showGrid(x=True, y=True, alpha=0.25)
         self.setLabel("bottom", "epoch")
         self.setLabel("left", "cosine")
         self.setMenuEnabled(False)
         self.setYRange(-1.0, 1.0)
-        self.legend = self.addLegend(offset=(-8, -8), labelTextColor=(230, 230, 235), colCount=4)
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 200, 210, 140), width=1))
+        self.legend = self.addLegend(offset=(-8, -8), colCount=4)
+        theme.style_plot(self)
+        self.cursor = pg.InfiniteLine(angle=90, pen=_cursor_pen())
         self.addItem(self.cursor)
         self.curves: list[pg.PlotDataItem] = []
         self.names: list[str] = []
+        theme.notifier().changed.connect(self._restyle)
+
+    def _restyle(self, _name: str = "") -> None:
+        self.cursor.setPen(_cursor_pen())
+        for k, curve in enumerate(self.curves):
+            curve.setPen(pg.mkPen(pair_color(k), width=2))
 
     def set_series(self, names: list[str], epochs, values) -> None:
         """``values[k][j]``: cosine of pair ``k`` at ``epochs[j]`` (NaN = not watched)."""
@@ -69,7 +105,7 @@ class SimilarityPlot(pg.PlotWidget):
         self.legend.clear()
         self.curves = []
         for k, name in enumerate(names):
-            pen = pg.mkPen(PAIR_COLORS[k % len(PAIR_COLORS)], width=2)
+            pen = pg.mkPen(pair_color(k), width=2)
             y = np.asarray(values[k], dtype=np.float64)
             self.curves.append(self.plot(x, y, pen=pen, name=name, connect="finite"))
 

@@ -4,7 +4,8 @@ It draws whatever frame the Train panel gives it (already on a stable frame
 and interpolated); it owns no training data. Labels are placed with the same
 Qt-free maths as the main view (:mod:`embviz.core.labels`), in one QPainter
 pass over the GL scene. Positions are rescaled per frame to a fixed radius,
-so the tiny initial vectors are as visible as the trained ones.
+so the tiny initial vectors are as visible as the trained ones. Colours follow
+the window's theme (:mod:`embviz.gui.theme`).
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QStaticT
 from PySide6.QtWidgets import QWidget
 
 from embviz.core.labels import place_labels, project_to_screen
+from embviz.gui import theme
 from embviz.gui.gl_points import LineItem, PointCloudItem
+from embviz.gui.view3d import THEMES as VIEW_THEMES
 
 RADIUS = 10.0
-BACKGROUND = (18, 20, 28)
+BACKGROUND = VIEW_THEMES["dark"]["background"]
 AXIS_COLORS = [(255, 110, 110), (110, 230, 120), (120, 160, 255)]
 HIGHLIGHT = (255, 190, 60)
 # Colours of the shipped corpus' word groups; other words get DEFAULT.
@@ -29,6 +32,24 @@ GROUP_COLORS = {
     "number": (240, 220, 90), "country": (255, 150, 60), "capital": (170, 110, 60),
 }  # fmt: skip
 DEFAULT = (150, 185, 255)
+# Per theme: the light one darkens every colour until it stands out on white.
+COLORS = {
+    "dark": {
+        "background": BACKGROUND, "axis": AXIS_COLORS, "highlight": HIGHLIGHT,
+        "groups": GROUP_COLORS, "default": DEFAULT, "label": (232, 232, 238),
+        "caption": (225, 228, 238),
+    },
+    "light": {
+        "background": VIEW_THEMES["light"]["background"], "axis": VIEW_THEMES["light"]["axis"],
+        "highlight": (215, 60, 0),
+        "groups": {
+            "male": (20, 90, 200), "female": (195, 25, 110), "royal": (110, 60, 190),
+            "family": (110, 60, 190), "animal": (20, 130, 40), "animals": (0, 95, 60),
+            "number": (120, 100, 0), "country": (160, 80, 0), "capital": (110, 65, 25),
+        },
+        "default": (40, 80, 180), "label": (10, 10, 20), "caption": (20, 20, 30),
+    },
+}  # fmt: skip
 
 
 class TrainingView(gl.GLViewWidget):
@@ -37,16 +58,16 @@ class TrainingView(gl.GLViewWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setMinimumSize(240, 200)
-        self.setBackgroundColor(BACKGROUND)
+        self.colors = COLORS[theme.current()]
+        self.label_scale = 1.0  # exports scale text and points with the image
+        self.point_scale = 1.0
+        self.setBackgroundColor(self.colors["background"])
         # The main view's GL items: per-context shaders, opaque round sprites.
         self._points = PointCloudItem()
         self.addItem(self._points)
         self._axes = LineItem(mode="lines", width=2, antialias=True)
         self.addItem(self._axes)
-        r = RADIUS * 1.1
-        ends = np.array([[0, 0, 0], [r, 0, 0], [0, 0, 0], [0, r, 0], [0, 0, 0], [0, 0, r]])
-        cols = np.repeat(np.array([(*c, 170) for c in AXIS_COLORS], np.float32) / 255, 2, axis=0)
-        self._axes.setData(pos=ends.astype(np.float32), color=cols)
+        self._push_axes()
         self.words: list[str] = []
         self._groups: list[str] = []
         self._pos = np.zeros((0, 3), np.float32)
@@ -57,23 +78,79 @@ class TrainingView(gl.GLViewWidget):
         self.frames_drawn = 0
         self._static: dict[str, QStaticText] = {}
         self.reset_camera()
+        theme.notifier().changed.connect(self._on_theme)
+
+    def _on_theme(self, name: str) -> None:
+        self.colors = COLORS[name]
+        self.setBackgroundColor(self.colors["background"])
+        self._push_axes()
+        self._push_points()
+        self.update()
+
+    def _push_axes(self) -> None:
+        r = RADIUS * 1.1
+        ends = np.array([[0, 0, 0], [r, 0, 0], [0, 0, 0], [0, r, 0], [0, 0, 0], [0, 0, r]])
+        axis = self.colors["axis"]
+        cols = np.repeat(np.array([(*c, 170) for c in axis], np.float32) / 255, 2, axis=0)
+        self._axes.setData(pos=ends.astype(np.float32), color=cols)
+
+    def set_scale(self, label_scale: float = 1.0, point_scale: float = 1.0) -> None:
+        """Scale the text and the points (an export larger than the panel uses it)."""
+        self.label_scale, self.point_scale = float(label_scale), float(point_scale)
+        self._static.clear()
+        self._measure_words()
+        self._push_points()
 
     def reset_camera(self) -> None:
         """Put the camera where the whole cloud is in view."""
-        self.setCameraPosition(distance=3.4 * RADIUS, elevation=22, azimuth=40)
+        self._auto_distance = True
+        self.setCameraPosition(distance=self.fit_distance(), elevation=22, azimuth=40)
         self.opts["center"] = self.opts["center"] * 0
+
+    def fit_distance(self) -> float:
+        """Camera distance at which the axes and their names fit this widget's shape.
+
+        pyqtgraph's field of view is horizontal, so a wide view (a 16:10 export)
+        sees less vertically and needs the camera further back.
+        """
+        w, h = max(self.width(), 1), max(self.height(), 1)
+        half = np.tan(np.radians(self.opts["fov"] / 2)) * min(1.0, h / w)
+        return float(1.45 * RADIUS / half)
+
+    def resizeEvent(self, ev) -> None:
+        """Keep everything in view on resize until the user zooms."""
+        super().resizeEvent(ev)
+        if getattr(self, "_auto_distance", False):
+            self.opts["distance"] = self.fit_distance()
+
+    def wheelEvent(self, ev) -> None:
+        """Zoom; from now on resizing keeps the user's distance."""
+        self._auto_distance = False
+        super().wheelEvent(ev)
+
+    def camera(self) -> dict:
+        """The camera as plain data; without the distance unless the user zoomed."""
+        from embviz.gui.camera import camera_state
+
+        state = camera_state(self)
+        if self._auto_distance:
+            state.pop("distance")
+        return state
 
     def set_words(self, words: list[str], groups: dict[str, str] | None = None) -> None:
         """Set the words a run watches (and their colour groups); clears the points."""
         self.words = list(words)
         groups = groups or {}
         self._groups = [groups.get(w, "") for w in self.words]
-        fm = QFontMetricsF(self._font())
-        self._sizes = np.array([[fm.horizontalAdvance(w), fm.height()] for w in self.words])
-        self._sizes = self._sizes.reshape(-1, 2)
+        self._measure_words()
         self._pos = np.zeros((0, 3), np.float32)
         self._points.set_data(pos_to=self._pos, color=np.zeros((0, 4)), size=np.zeros(0))
         self.update()
+
+    def _measure_words(self) -> None:
+        fm = QFontMetricsF(self._font())
+        self._sizes = np.array([[fm.horizontalAdvance(w), fm.height()] for w in self.words])
+        self._sizes = self._sizes.reshape(-1, 2)
 
     def set_highlight(self, words) -> None:
         """Words drawn larger, in the highlight colour, and labelled first."""
@@ -96,18 +173,19 @@ class TrainingView(gl.GLViewWidget):
         if n == 0 or n != len(self.words):
             return
         colors = np.empty((n, 4), np.float32)
-        sizes = np.full(n, 8.0, np.float32)
+        sizes = np.full(n, 8.0 * self.point_scale, np.float32)
+        c = self.colors
         for i, (w, g) in enumerate(zip(self.words, self._groups, strict=True)):
-            rgb = HIGHLIGHT if w in self._highlight else GROUP_COLORS.get(g, DEFAULT)
+            rgb = c["highlight"] if w in self._highlight else c["groups"].get(g, c["default"])
             colors[i] = (*(x / 255 for x in rgb), 0.95)
             if w in self._highlight:
-                sizes[i] = 13.0
+                sizes[i] = 13.0 * self.point_scale
         self._points.set_data(pos_to=self._pos, color=colors, size=sizes)
         self.update()
 
     def _font(self) -> QFont:
         f = QFont(self.font())
-        f.setPointSizeF(9.0)
+        f.setPointSizeF(9.0 * self.label_scale)
         return f
 
     def mvp(self) -> np.ndarray:
@@ -116,20 +194,33 @@ class TrainingView(gl.GLViewWidget):
         m = self.projectionMatrix(vp, vp) * self.viewMatrix()
         return np.array(m.data(), dtype=np.float64).reshape(4, 4).T
 
+    def _caption_font(self) -> QFont:
+        f = self._font()
+        f.setPointSizeF(10.5 * self.label_scale)
+        return f
+
     def paintGL(self) -> None:
-        """Draw the GL scene, then labels, axis names and the caption in one pass."""
+        """Draw the GL scene, then the caption, axis names and labels in one pass.
+
+        Caption and axis names are placed first; word labels keep clear of them.
+        """
         super().paintGL()
         self.frames_drawn += 1
         painter = QPainter(self)
         try:
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            if len(self._pos) == len(self.words) and len(self._pos):
-                self._paint_labels(painter)
-            self._paint_axes(painter)
+            blocked = []
             if self.caption:
-                painter.setFont(self._font())
-                painter.setPen(QPen(QColor(225, 228, 238)))
+                font = self._caption_font()
+                fm = QFontMetricsF(font)
+                painter.setFont(font)
+                painter.setPen(QPen(QColor(*self.colors["caption"])))
                 painter.drawStaticText(QPointF(8, 6), self._text(self.caption))
+                width = fm.horizontalAdvance(self.caption)
+                blocked.append((4.0, 2.0, 12.0 + width, 10.0 + fm.height()))
+            blocked += self._paint_axes(painter, top=blocked[0][3] + 4 if blocked else 4.0)
+            if len(self._pos) == len(self.words) and len(self._pos):
+                self._paint_labels(painter, blocked)
         finally:
             painter.end()
 
@@ -145,7 +236,7 @@ class TrainingView(gl.GLViewWidget):
             self._static[text] = st
         return st
 
-    def _paint_labels(self, painter: QPainter) -> None:
+    def _paint_labels(self, painter: QPainter, blocked=()) -> None:
         w, h = self.width(), self.height()
         xy, depth, visible = project_to_screen(self._pos, self.mvp(), w, h)
         first = [i for i, word in enumerate(self.words) if word in self._highlight]
@@ -156,15 +247,20 @@ class TrainingView(gl.GLViewWidget):
         ascent = QFontMetricsF(font).ascent()
         # No drop shadow: light text on the dark background reads well, and each
         # text draw costs ~0.2 ms under software GL, every animation frame.
-        plain, bright = QPen(QColor(232, 232, 238)), QPen(QColor(*HIGHLIGHT))
-        for i, x, y in place_labels(xy, self._sizes, order, w, h, max_labels=200):
+        plain = QPen(QColor(*self.colors["label"]))
+        bright = QPen(QColor(*self.colors["highlight"]))
+        offset = (6.0 * self.point_scale, -4.0 * self.point_scale)  # clear of the bigger sprites
+        placed = place_labels(xy, self._sizes, order, w, h, offset=offset, max_labels=200,
+                              blocked=list(blocked))  # fmt: skip
+        for i, x, y in placed:
             word = self.words[i]
             painter.setPen(bright if word in self._highlight else plain)
             painter.drawStaticText(QPointF(x, y - ascent), self._text(word))
 
-    def _paint_axes(self, painter: QPainter) -> None:
+    def _paint_axes(self, painter: QPainter, top: float = 4.0) -> list[tuple]:
+        """Draw the axis names beyond the axis tips, below ``top``; return their boxes."""
         if not any(self.axis_labels):
-            return
+            return []
         r = RADIUS * 1.18
         ends = np.array([[r, 0, 0], [0, r, 0], [0, 0, r]], dtype=np.float64)
         xy, _, visible = project_to_screen(ends, self.mvp(), self.width(), self.height())
@@ -172,12 +268,15 @@ class TrainingView(gl.GLViewWidget):
         font.setBold(True)
         painter.setFont(font)
         fm = QFontMetricsF(font)
+        boxes = []
         for k in range(3):
             if not visible[k]:
                 continue
             text = self.axis_labels[k]
             tw = fm.horizontalAdvance(text)
             x = min(max(xy[k, 0] - tw / 2, 2.0), self.width() - tw - 2)
-            y = min(max(xy[k, 1], fm.height() + 40), self.height() - 4.0)
-            painter.setPen(QPen(QColor(*AXIS_COLORS[k])))
+            y = min(max(xy[k, 1], top + fm.ascent()), self.height() - 4.0 - fm.descent())
+            painter.setPen(QPen(QColor(*self.colors["axis"][k])))
             painter.drawStaticText(QPointF(x, y - fm.ascent()), self._text(text))
+            boxes.append((x - 2, y - fm.ascent() - 2, x + tw + 2, y + fm.descent() + 2))
+        return boxes

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 import embviz
 from embviz.cli import main
@@ -69,3 +70,42 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path):
         assert r.returncode == 2, r.stderr
         lines = r.stderr.strip().splitlines()
         assert len(lines) == 1 and message in lines[0] and "Traceback" not in r.stderr
+
+
+@pytest.mark.gui
+def test_train_writes_the_animation(tmp_path):
+    from PIL import Image
+
+    corpus = tiny_corpus(tmp_path / "c.txt", lines=2000)
+    gif = tmp_path / "run.gif"
+    r = subprocess.run([sys.executable, "-m", "embviz", "train", str(corpus), "--out",
+                        str(tmp_path / "v.txt"), *FAST, "--snapshots-per-epoch", "2",
+                        "--animation", str(gif), "--fps", "10", "--size", "320x200"],
+                       capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    # 5 snapshots, half a second each by default: 2 s at 10 frames/s
+    assert f"wrote {gif} (20 frames, 320x200, 2 s of 5 snapshots)" in r.stdout
+    with Image.open(gif) as im:
+        assert im.n_frames == 20 and im.size == (320, 200)
+        im.seek(0)
+        first = np.asarray(im.convert("RGB")).astype(int)
+        im.seek(19)
+        last = np.asarray(im.convert("RGB")).astype(int)
+    assert (np.abs(first - first[-1, -1]).sum(axis=2) > 60).sum() > 300  # not blank
+    assert (np.abs(first[40:] - last[40:]).sum(axis=2) > 60).sum() > 100  # the words moved
+
+
+def test_train_animation_options_are_checked_before_training(tmp_path):
+    corpus = tiny_corpus(tmp_path / "c.txt")
+    for extra, message in [
+        (["--animation", str(tmp_path / "a.png")], "write a .gif"),
+        (["--animation", str(tmp_path / "a.gif"), "--fps", "0"], "--fps must be 1 to 60"),
+        (["--animation", str(tmp_path / "a.gif"), "--size", "big"], "--size must look like"),
+    ]:
+        r = subprocess.run([sys.executable, "-m", "embviz", "train", str(corpus), "--out",
+                            str(tmp_path / "v.txt"), *FAST, *extra],
+                           capture_output=True, text=True, timeout=120)  # fmt: skip
+        assert r.returncode == 2 and message in r.stderr, (extra, r.stderr)
+        assert len(r.stderr.strip().splitlines()) == 1
+        assert "epoch" not in r.stdout  # refused before any training
+    assert not (tmp_path / "v.txt").exists()

@@ -94,3 +94,18 @@ def test_procrustes_with_fewer_words_than_dimensions():
     r = procrustes_rotation(x @ rot, x)  # rank-deficient: the SVD fallback
     np.testing.assert_allclose(r @ r.T, np.eye(20), atol=1e-10)
     np.testing.assert_allclose((x @ rot) @ r, x, atol=1e-10)
+
+
+def test_playback_times_run_from_the_initial_vectors_to_the_last_snapshot():
+    from embviz.core.frames import frame_count, playback_times
+
+    t = playback_times(7, 25)
+    assert len(t) == 25 and t[0] == 0.0 and t[-1] == 6.0
+    assert np.allclose(np.diff(t), 0.25)
+    assert frame_count(15, 2.0) == 30 and frame_count(10, 0.05) == 2
+    with pytest.raises(EmbvizError, match="train first"):
+        playback_times(0, 10)
+    with pytest.raises(EmbvizError, match="at least 2 frames"):
+        playback_times(5, 1)
+    with pytest.raises(EmbvizError, match="positive"):
+        frame_count(0, 3)

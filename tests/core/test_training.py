@@ -266,3 +266,15 @@ def test_small_corpora_are_cached_big_ones_streamed_both_see_changes(tmp_path, m
     assert list(streamed.sentences())[-1] == ["one", "more", "line", "here"]
     monkeypatch.setattr(corpus_mod, "CACHE_BYTES", 10**9)
     assert list(cached.sentences())[-1] == ["one", "more", "line", "here"]  # changed: re-read
+
+
+def test_caption_interpolates_the_epoch_and_names_the_last_loss():
+    from embviz.core.training import Snapshot, caption, epoch_at
+
+    v = np.zeros((2, 3), np.float32)
+    snaps = [Snapshot(0, 0.0, ["a", "b"], v), Snapshot(1, 0.5, ["a", "b"], v),
+             Snapshot(2, 1.0, ["a", "b"], v, epoch_losses=(1234.4,)),
+             Snapshot(3, 1.5, ["a", "b"], v, epoch_losses=(1234.4,))]  # fmt: skip
+    assert epoch_at(snaps, 2.5) == pytest.approx(1.25)
+    assert caption(snaps, 0, 2) == "epoch 0.00 / 2 · snapshot 0 of 3"
+    assert caption(snaps, 2.6, 2) == "epoch 1.30 / 2 · snapshot 3 of 3 · loss of epoch 1: 1,234"

@@ -185,6 +185,28 @@ class Monkey:
             name = self.rng.choice(list(self.win.panels))
             export.export_widget(self.win.panels[name], self.tmp / f"{name}.svg")
 
+    def do_theme(self):
+        self.win.set_theme(self.rng.choice(["dark", "light"]))
+
+    def do_panel_keys(self):
+        from PySide6.QtWidgets import QApplication
+
+        key = self.rng.choice([Qt.Key.Key_1, Qt.Key.Key_4, Qt.Key.Key_6, Qt.Key.Key_9,
+                               Qt.Key.Key_PageDown, Qt.Key.Key_PageUp, Qt.Key.Key_Tab])  # fmt: skip
+        target = QApplication.focusWidget() or self.win
+        self.qtbot.keyClick(target, key, Qt.KeyboardModifier.ControlModifier)
+
+    def do_export_animation(self):
+        panel = self.win.panels["train"]
+        if len(panel.snapshots) < 2 or (panel.export is not None and panel.export.is_running()):
+            return
+        export = panel.export_animation(str(self.tmp / "run.gif"), fps=5, seconds=2,
+                                        size=(self.rng.choice([160, 320]), 100))  # fmt: skip
+        if self.rng.random() < 0.5:
+            self.qtbot.wait(self.rng.choice([0, 30]))
+            export.cancel()
+        self.qtbot.waitUntil(lambda: not export.is_running(), timeout=30000)
+
 
 def test_monkey(main_window, qtbot, monkeypatch, tmp_path):
     # dialogs would block the run: record them instead

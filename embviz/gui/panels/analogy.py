@@ -9,7 +9,7 @@ Evaluate tab runs the analogy and word-pair test sets in the background.
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -34,14 +34,20 @@ from embviz.core.analogy import QueryResult, analogy_terms, parallelogram, query
 from embviz.core.errors import Cancelled, EmbvizError, UnknownWordError, close_spellings
 from embviz.core.expressions import describe
 from embviz.core.workspace import Overlay, Workspace
+from embviz.gui import theme
 from embviz.gui.jobs import Job
 
 TITLE = "Analogy"
 OVERLAY = "analogy"
 OVERLAY_COLOR = (255, 200, 60)
 METHOD_NAMES = {"3cosadd": "3CosAdd", "3cosmul": "3CosMul"}
-ERROR_STYLE = "color: #d9534f;"
-NOTE_STYLE = "color: #5a5f6e; font-style: italic;"
+ERROR_STYLE = theme.ERROR_STYLE
+NOTE_STYLE = theme.NOTE_STYLE + " font-style: italic;"
+
+
+def _error_html(text) -> str:
+    # rich text knows no palette(): the theme's error colour, as it is now
+    return f"<span style='color: {theme.colors()['error']}'>{text}</span>"
 
 
 def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
@@ -238,7 +244,7 @@ class AnalogyPanel(QWidget):
         self.result = res
         self._fill_answers(res)
         if expected_error:
-            self.expected_info.setText(f"<span style='{ERROR_STYLE}'>{expected_error}</span>")
+            self.expected_info.setText(_error_html(expected_error))
         self._update_note()
         self._draw(res)
         return res
@@ -253,7 +259,7 @@ class AnalogyPanel(QWidget):
             w = _item(f"{word}  (input)" if word in inputs else word)
             w.setData(Qt.ItemDataRole.UserRole, word)
             if word in inputs:
-                w.setForeground(QColor(110, 110, 125))
+                w.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
                 font = w.font()
                 font.setItalic(True)
                 w.setFont(font)
@@ -356,7 +362,7 @@ class AnalogyPanel(QWidget):
         if isinstance(error, Cancelled):
             self.eval_status.setText("Evaluation cancelled.")
         else:
-            self.eval_status.setText(f"<span style='{ERROR_STYLE}'>{error}</span>")
+            self.eval_status.setText(_error_html(error))
 
     def _evaluated(self, report) -> None:
         self.evaluate_button.setEnabled(True)

@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 from embviz.core import directions as D
 from embviz.core.errors import EmbvizError
 from embviz.core.workspace import Workspace
+from embviz.gui import theme
 
 TITLE = "Directions"
 
-GROUP_COLOURS = ["#4c9be8", "#f39c34", "#5cc26a", "#d65f9f", "#b0a0ff", "#e0d050"]
+# The dark theme's group colours; the light theme darkens them (see theme.py).
+GROUP_COLOURS = theme.colors("dark")["series"]
 SOURCES = ["expression", "mean of typed pairs", "questions-words section"]
 MEASURE_NAMES = {"dot": "raw dot product", "unit": "unit-length direction", "cosine": "cosine"}
 BASELINES = {
@@ -41,7 +43,7 @@ BASELINES = {
 
 
 def _colour(i: int) -> str:
-    return GROUP_COLOURS[i % len(GROUP_COLOURS)]
+    return theme.series_color(i)
 
 
 class DirectionsPanel(QWidget):
@@ -140,6 +142,8 @@ class DirectionsPanel(QWidget):
         apply.clicked.connect(self.apply)
         self.axis_button.clicked.connect(self.use_as_axis)
         workspace.loaded.connect(lambda _emb: self.apply())
+        # a bound method, not a lambda: Qt drops the connection when the panel is deleted
+        theme.notifier().changed.connect(self._on_theme)
         self._preset_chosen(self.preset.currentText())
 
     # -- input ---------------------------------------------------------------------------
@@ -204,13 +208,15 @@ class DirectionsPanel(QWidget):
         gone = d.missing + [w for w in self.missing if w not in d.missing]
         if gone:
             text += (
-                " <span style='color:#d9534f'>Not in the vocabulary: " + ", ".join(gone) + "</span>"
+                f" <span style='color:{theme.colors()['error']}'>Not in the vocabulary: "
+                + ", ".join(gone)
+                + "</span>"
             )
         self._say(text, error=False)
         self._draw()
 
     def _say(self, text: str, *, error: bool) -> None:
-        self.message.setStyleSheet("color: #d9534f;" if error else "")
+        self.message.setStyleSheet(theme.ERROR_STYLE if error else "")
         self.message.setText(text)
 
     def axis_label(self) -> str:
@@ -227,6 +233,9 @@ class DirectionsPanel(QWidget):
 
     def _groups(self) -> list[str]:
         return list(dict.fromkeys(s.group for s in self.scores))
+
+    def _on_theme(self, _name: str) -> None:
+        self._draw()
 
     def _draw(self) -> None:
         self._draw_bars()
@@ -246,13 +255,14 @@ class DirectionsPanel(QWidget):
         y = np.arange(len(s), dtype=float)
         vals = np.array([x.value for x in s])
         brushes = [pg.mkBrush(_colour(groups.index(x.group))) for x in s]
+        c = theme.colors()
         p.addItem(pg.BarGraphItem(x0=0, y=y, width=vals, height=0.7, brushes=brushes, pen=None))
         # The random baseline: mean ± 2 std of the same measure for each word.
         mean = np.array([x.baseline_mean for x in s])
         std = np.array([x.baseline_std for x in s])
         p.addItem(pg.ErrorBarItem(x=mean, y=y, left=2 * std, right=2 * std, beam=0.25,
-                                  pen=pg.mkPen((200, 200, 200, 170), width=1)))  # fmt: skip
-        p.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen((160, 160, 160), width=1)))
+                                  pen=pg.mkPen(c["muted"], width=1)))  # fmt: skip
+        p.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen(c["reference"], width=1)))
         p.getAxis("left").setTicks([[(i, x.word) for i, x in enumerate(s)]])
         p.setTitle(self._legend_html(groups) + " &nbsp; ⊢⊣ random mean ± 2σ", size="9pt")
         p.autoRange()
@@ -263,6 +273,7 @@ class DirectionsPanel(QWidget):
         p.setLabel("bottom", self.axis_label())
         p.invertY(True)
         groups = self._groups()
+        c = theme.colors()
         p.getAxis("left").setTicks([[(i, g) for i, g in enumerate(groups)]])
         p.setTitle(self._legend_html(groups) + " &nbsp; (sorted by value within each group)",
                    size="9pt")  # fmt: skip
@@ -272,7 +283,7 @@ class DirectionsPanel(QWidget):
             # Each word gets its own sub-row inside the group's band, so labels never
             # collide however close the values are.
             ys = gi - 0.4 + 0.8 * (np.arange(len(xs)) + 0.5) / max(len(xs), 1)
-            p.plot([xs.min(), xs.max()], [gi, gi], pen=pg.mkPen((90, 90, 90), width=1))
+            p.plot([xs.min(), xs.max()], [gi, gi], pen=pg.mkPen(c["guide"], width=1))
             p.plot(xs, ys, pen=None, symbol="o", symbolSize=8, symbolBrush=_colour(gi),
                    symbolPen=None)  # fmt: skip
             for x, y in zip(members, ys, strict=True):
@@ -280,7 +291,7 @@ class DirectionsPanel(QWidget):
                 t.setPos(x.value, y)
                 p.addItem(t)
         if groups:
-            p.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen((160, 160, 160), width=1)))
+            p.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen(c["reference"], width=1)))
             p.setYRange(-0.5, len(groups) - 0.5, padding=0)
             lo = min(x.value for x in self.scores)
             hi = max(x.value for x in self.scores)

@@ -34,11 +34,13 @@ from PySide6.QtWidgets import (
 from embviz.core import posenc as P
 from embviz.core.errors import EmbvizError
 from embviz.core.workspace import Workspace
+from embviz.gui import theme
 from embviz.gui.heatmap import Heatmap
 
 TITLE = "Positional encoding"
 
-_ERROR_STYLE = "color: #d9534f;"
+_ERROR_STYLE = theme.ERROR_STYLE
+_NOTE_STYLE = theme.NOTE_STYLE
 SIMILARITY_POSITIONS = 1024
 
 
@@ -71,6 +73,11 @@ class PosencPanel(QWidget):
         lay.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         workspace.loaded.connect(lambda _emb: self.refresh())
+        # a bound method, not a lambda: Qt drops the connection when the panel is deleted
+        theme.notifier().changed.connect(self._on_theme)
+        self.refresh()
+
+    def _on_theme(self, _name: str) -> None:
         self.refresh()
 
     # -- construction --------------------------------------------------------------
@@ -115,7 +122,7 @@ class PosencPanel(QWidget):
         g.setColumnStretch(1, 1)
         self.controls = g
         self.layout_note = QLabel(wordWrap=True)
-        self.layout_note.setStyleSheet("color: gray;")
+        self.layout_note.setStyleSheet(_NOTE_STYLE)
 
     def _base_changed(self, value: float) -> None:
         k = round(10 * math.log10(max(value, 2)))
@@ -136,7 +143,8 @@ class PosencPanel(QWidget):
         self.waves = pg.PlotWidget()
         self.waves.setLabel("bottom", "position")
         self.waves.setLabel("left", "PE value")
-        self.waves.addLegend(offset=(-10, 10), brush=(0, 0, 0, 200), labelTextColor="w")
+        # legend colours come from the theme (theme.style_plot)
+        self.waves.addLegend(offset=(-10, 10))
         self.waves_msg = QLabel(styleSheet=_ERROR_STYLE)
         row = QHBoxLayout()
         row.addWidget(QLabel("dimensions"))
@@ -239,7 +247,7 @@ class PosencPanel(QWidget):
     def refresh(self) -> None:
         """Redraw the visible tab from the controls and the open vectors."""
         self.layout_note.setText(P.LAYOUTS[self.layout_name])
-        self.layout_note.setStyleSheet("color: gray;")
+        self.layout_note.setStyleSheet(_NOTE_STYLE)
         page = self.tabs.currentIndex()
         draw = [self._draw_heatmap, self._draw_waves, self._draw_similarity, self._draw_learned,
                 self._draw_sum, self._draw_facts][page]  # fmt: skip
@@ -280,7 +288,10 @@ class PosencPanel(QWidget):
                 fn, i = ("sin" if dim % 2 == 0 else "cos"), dim // 2
             else:
                 fn, i = ("sin", dim) if dim < n_sin else ("cos", dim - n_sin)
-            pen = pg.mkPen(pg.intColor(k, hues=max(len(self.dims()), 3)), width=2)
+            # full-value hues glow on black; on white they need to be darker to show
+            value = 255 if theme.current() == "dark" else 140
+            colour = pg.intColor(k, hues=max(len(self.dims()), 3), maxValue=value)
+            pen = pg.mkPen(colour, width=2)
             self.waves.plot(
                 x, pe[:, dim], pen=pen, name=f"dim {dim}: {fn}, wavelength {lam[i]:.1f}"
             )
@@ -295,8 +306,11 @@ class PosencPanel(QWidget):
         )  # fmt: skip
         p = min(self.pos_spin.value(), pe.shape[0] - 1)
         self.sim_line.clear()
-        self.sim_line.plot(np.arange(pe.shape[0]), sim[p], pen=pg.mkPen("#f39c34", width=2))
-        self.sim_line.addItem(pg.InfiniteLine(p, pen=pg.mkPen("w", style=Qt.PenStyle.DashLine)))
+        self.sim_line.plot(
+            np.arange(pe.shape[0]), sim[p], pen=pg.mkPen(theme.series_color(1), width=2)
+        )
+        fg = theme.colors()["plot_foreground"]
+        self.sim_line.addItem(pg.InfiniteLine(p, pen=pg.mkPen(fg, style=Qt.PenStyle.DashLine)))
         self.sim_line.setTitle(f"PE[{p}] · PE[q] for every position q")
 
     # -- learned positions -----------------------------------------------------------

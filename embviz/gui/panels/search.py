@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from embviz.core.errors import EmbvizError
 from embviz.core.workspace import Workspace
+from embviz.gui import theme
 
 
 class SearchPanel(QWidget):
@@ -38,7 +39,7 @@ class SearchPanel(QWidget):
         go.setToolTip("Select the word and list its nearest neighbours")
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #d9534f;")
+        self.message.setStyleSheet(theme.ERROR_STYLE)
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["neighbour", "cosine"])
         self.table.horizontalHeader().setStretchLastSection(True)

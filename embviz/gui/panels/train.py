@@ -40,8 +40,10 @@ from PySide6.QtWidgets import (
 
 from embviz.core.errors import EmbvizError
 from embviz.core.frames import Prepared, frame_coords, interpolate, prepare
-from embviz.core.training import Snapshot, TrainParams, cosine_pairs
+from embviz.core.training import Snapshot, TrainParams, caption, cosine_pairs, epoch_at
 from embviz.core.workspace import Workspace
+from embviz.gui import theme
+from embviz.gui.training_export import AnimationExport, Recording
 from embviz.gui.training_plots import LossPlot, SimilarityPlot
 from embviz.gui.training_view import TrainingView
 from embviz.gui.training_worker import TrainingRun
@@ -94,8 +96,13 @@ class TrainPanel(QWidget):
         self._refreshed_n = 0
         self._prepared: list[Prepared] = []  # frame data per snapshot, from the worker
         self._sims: list[list[float | None]] = []  # cosine of the pairs, per snapshot
+        self._groups: dict[str, str] = {}  # colour group per watched word
+        self.export: AnimationExport | None = None
 
         self.view = TrainingView(self)
+        # the presentation text size (Ctrl++) reaches the labels drawn in the view
+        self.view.set_scale(workspace.label_scale)
+        workspace.label_scale_changed.connect(self.view.set_scale)
         self._build_form()
         self._build_timeline()
         self._build_plots()
@@ -250,11 +257,7 @@ class TrainPanel(QWidget):
         self.slider.setRange(0, 0)
         self.slider.valueChanged.connect(self._on_slider)
         self.time_label = QLabel("—")
-        # A fixed width: a label whose text changes every frame must not relayout
-        # (and so repaint) the plots below it.
-        self.time_label.setFixedWidth(
-            self.time_label.fontMetrics().horizontalAdvance("epoch 0000.00")
-        )
+        self._fit_time_label()
         self.frame_choice = QComboBox()
         self.frame_choice.setToolTip(
             "The stable frame: fixed PCA axes, or each snapshot aligned to the previous one"
@@ -278,6 +281,13 @@ class TrainPanel(QWidget):
         row2.addWidget(QLabel("Frame"))
         row2.addWidget(self.frame_choice, 1)
         row2.addWidget(self.pop_button)
+        self.export_button = QToolButton(text="Export animation…")
+        self.export_button.setToolTip(
+            "Save the recorded run as an animated GIF (or MP4 with ffmpeg): every snapshot, "
+            "interpolated as in playback, with the epoch caption and axis names"
+        )
+        self.export_button.clicked.connect(self.export_dialog)
+        row2.addWidget(self.export_button)
         self._timeline = QVBoxLayout()
         self._timeline.addLayout(row)
         self._timeline.addLayout(row2)
@@ -396,7 +406,11 @@ class TrainPanel(QWidget):
             self._update_buttons()
 
     def shutdown(self) -> None:
-        """Stop any run and wait for its thread (window closing, new run)."""
+        """Stop any run and export and wait for their threads (window closing, new run)."""
+        export = self.export
+        if export is not None and export.is_running():
+            export.cancel()
+            export.wait()
         run = self.run
         if run is not None:
             run.stop()
@@ -426,6 +440,7 @@ class TrainPanel(QWidget):
             from embviz.core.corpus import shipped_watch_groups
 
             groups = shipped_watch_groups() if self.corpus_file is None else {}
+            self._groups = groups
             self.view.set_words(snap.words, groups)
             self.view.set_highlight(w for pair in self.pairs() for w in pair)
             self._refresh()  # show the initial vectors at once
@@ -455,6 +470,7 @@ class TrainPanel(QWidget):
         self.loss_plot.set_exact(bool(snap.info.get("loss_exact", True)))
         self._refresh_similarity()
         self._set_progress(int(1000 * self._fraction))
+        self._update_buttons()  # e.g. export needs two snapshots
         info = snap.info
         total = self.epochs_total()
         what = "initial vectors" if snap.index == 0 else f"epoch {snap.epoch:.2f} of {total}"
@@ -561,13 +577,9 @@ class TrainPanel(QWidget):
         self._shown_t = self.t
         i = round(self.t)
         snap = self.snapshots[i]
-        epoch = float(np.interp(self.t, np.arange(len(self.snapshots)),
-                                [s.epoch for s in self.snapshots]))  # fmt: skip
-        loss = f" · loss of epoch {len(snap.epoch_losses)}: {snap.epoch_losses[-1]:,.0f}" \
-            if snap.epoch_losses else ""  # fmt: skip
-        caption = (f"epoch {epoch:.2f} / {self.epochs_total()} · snapshot {i} of "
-                   f"{len(self.snapshots) - 1}{loss}")  # fmt: skip
-        self.view.set_frame(interpolate(self.coords, self.t), self.axis_labels, caption)
+        epoch = epoch_at(self.snapshots, self.t)
+        text = caption(self.snapshots, self.t, self.epochs_total())
+        self.view.set_frame(interpolate(self.coords, self.t), self.axis_labels, text)
         self.slider.blockSignals(True)
         self.slider.setValue(i)
         self.slider.blockSignals(False)
@@ -629,6 +641,105 @@ class TrainPanel(QWidget):
             parts.append(f"{a}·{b} {c:+.2f}" if c is not None else f"{a}·{b} (not watched)")
         self.readout.setText("cosine: " + "   ".join(parts) if parts else "")
 
+    # -- animation export ----------------------------------------------------------
+    def recording(self) -> Recording:
+        """The run so far, as the export draws it (the frame chosen in the panel)."""
+        if not self.snapshots:
+            raise EmbvizError("nothing to export yet: train first")
+        self._recompute_frames()
+        return Recording(
+            words=list(self.snapshots[0].words), coords=list(self.coords),
+            axis_labels=self.axis_labels, snapshots=list(self.snapshots),
+            total_epochs=self.epochs_total(), groups=dict(self._groups),
+            highlight={w for pair in self.pairs() for w in pair},
+        )  # fmt: skip
+
+    def playback_seconds(self) -> float:
+        """How long playback of the whole run takes in the panel."""
+        return max(1.0, (len(self.snapshots) - 1) / self.speed)
+
+    def export_animation(self, path: str, *, fps: float = 15.0, seconds: float | None = None,
+                         size: tuple[int, int] = (960, 600),
+                         show_dialog: bool = True) -> AnimationExport:  # fmt: skip
+        """Start writing the recorded run to ``path`` (.gif or .mp4); returns the export.
+
+        The frames are drawn one per turn of the event loop, with a progress
+        dialog whose Cancel stops it; its ``finished``/``failed`` signals
+        say how it ended, and the status line says so too.
+
+        Raises
+        ------
+        EmbvizError
+            Nothing recorded yet, a bad path or format, no ffmpeg for MP4, a GIF too large.
+        """
+        from embviz.gui.training_export import AnimationExport, export_scale
+
+        if self.export is not None and self.export.is_running():
+            raise EmbvizError("an export is already running")
+        rec = self.recording()
+        if len(rec.coords) < 2:
+            raise EmbvizError("nothing to animate yet: wait for the first snapshot after the start")
+        scale = export_scale(size[0], self.workspace.label_scale)
+        export = AnimationExport(
+            rec, path, fps=fps, seconds=seconds or self.playback_seconds(), size=size,
+            scale=scale, camera=self.view.camera(), parent=self, show_dialog=show_dialog,
+        )  # fmt: skip
+        export.finished.connect(self._exported)
+        export.failed.connect(self._export_failed)
+        self.export = export
+        try:
+            export.start()
+        except BaseException:
+            self.export = None
+            raise
+        self._status(f"Exporting {export.frames} frames to {Path(path).name}…")
+        self._update_buttons()
+        return export
+
+    def export_dialog(self) -> None:
+        """Ask for frames per second, duration, size and a file, then export."""
+        from embviz.gui.render import animation_formats
+        from embviz.gui.training_export import ExportOptionsDialog
+
+        if len(self.snapshots) < 2:
+            self._error("nothing to animate yet: train first")
+            return
+        options = ExportOptionsDialog(self.playback_seconds(), len(self.snapshots), self)
+        if not options.exec():
+            return
+        filters = ["Animated GIF (*.gif)"]
+        if "mp4" in animation_formats():
+            filters.append("MP4 video (*.mp4)")
+        path, chosen = QFileDialog.getSaveFileName(self, "Export training animation",
+                                                   "embviz-training.gif", ";;".join(filters))  # fmt: skip
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += ".mp4" if chosen.startswith("MP4") else ".gif"
+        try:
+            self.export_animation(path, fps=options.fps(), seconds=options.seconds(),
+                                  size=options.size())  # fmt: skip
+        except EmbvizError as e:
+            self._error(str(e))
+
+    def _exported(self, path) -> None:
+        self._status(f"Saved the animation ({self.export.frames} frames) to {path}")
+        self._update_buttons()
+
+    def _export_failed(self, error: BaseException) -> None:
+        from embviz.core.errors import Cancelled
+
+        if isinstance(error, Cancelled):
+            self._status("Export cancelled; no file written")
+        elif isinstance(error, EmbvizError):
+            self._error(str(error))
+        else:
+            from embviz.gui.error_dialog import log_exception
+
+            log_exception(error)
+            self._error(f"export failed: {type(error).__name__}: {error}")
+        self._update_buttons()
+
     # -- results -------------------------------------------------------------------
     def _save_dialog(self) -> None:
         if self.model is None:
@@ -685,7 +796,7 @@ class TrainPanel(QWidget):
         self.status.setText(text)
 
     def _error(self, text: str) -> None:
-        self.status.setStyleSheet("color: #e5534b;")
+        self.status.setStyleSheet(theme.ERROR_STYLE)
         self.status.setText(text)
         self._update_buttons()
 
@@ -694,6 +805,8 @@ class TrainPanel(QWidget):
         self.stop_button.setEnabled(running and not self.run.stopping)
         self.save_button.setEnabled(self.model is not None)
         self.open_button.setEnabled(self.model is not None)
+        exporting = self.export is not None and self.export.is_running()
+        self.export_button.setEnabled(len(self.snapshots) >= 2 and not exporting)
 
     def resizeEvent(self, ev) -> None:
         """Stack form and view vertically when the panel is narrow (docked at the side)."""
@@ -723,6 +836,14 @@ class TrainPanel(QWidget):
         super().changeEvent(ev)
         if ev.type() == QEvent.Type.FontChange and hasattr(self, "_form_scroll"):
             self._fit_form()
+            self._fit_time_label()
+
+    def _fit_time_label(self) -> None:
+        # A fixed width: a label whose text changes every frame must not relayout
+        # (and so repaint) the plots below it; refitted when the font grows.
+        self.time_label.setFixedWidth(
+            self.time_label.fontMetrics().horizontalAdvance("epoch 0000.00")
+        )
 
     def showEvent(self, ev) -> None:
         """Stop training when the window closes, so no thread outlives it."""

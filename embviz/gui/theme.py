@@ -1,0 +1,227 @@
+"""One colour theme for the whole window: Qt widgets, pyqtgraph plots and the 3D views.
+
+``"dark"`` is light text on near-black (the 3D view's own colours, for dark
+rooms); ``"light"`` is black on white, for bright rooms and projectors that
+wash dark backgrounds out. Both are high contrast: body text against its
+background is at least 12:1 (WCAG asks 4.5:1), notes and disabled text at
+least 4.5:1.
+
+:func:`apply` sets the application's palette, restyles every pyqtgraph plot
+that exists and makes new ones start in the theme; widgets that draw with
+colours of their own (bars, curves, text items, the 3D views) read
+:func:`colors` when they draw and redraw on :func:`notifier`'s ``changed``.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+THEMES = ("dark", "light")
+
+# Qt palette roles per theme. The dark one shares the 3D view's background
+# (18, 20, 28) so plots, lists and the view read as one surface.
+_ROLES = {
+    "dark": {
+        "Window": (32, 34, 43),
+        "WindowText": (238, 240, 245),
+        "Base": (18, 20, 28),
+        "AlternateBase": (30, 33, 43),
+        "Text": (238, 240, 245),
+        "Button": (46, 49, 61),
+        "ButtonText": (238, 240, 245),
+        "BrightText": (255, 107, 107),
+        "Highlight": (62, 122, 222),
+        "HighlightedText": (255, 255, 255),
+        "ToolTipBase": (46, 49, 61),
+        "ToolTipText": (238, 240, 245),
+        "PlaceholderText": (150, 156, 172),
+        "Link": (120, 175, 255),
+        "LinkVisited": (190, 150, 255),
+        "Light": (70, 74, 90),
+        "Midlight": (56, 60, 74),
+        "Mid": (40, 43, 54),
+        "Dark": (14, 15, 20),
+        "Shadow": (0, 0, 0),
+    },
+    "light": {
+        "Window": (244, 244, 246),
+        "WindowText": (0, 0, 0),
+        "Base": (255, 255, 255),
+        "AlternateBase": (238, 240, 244),
+        "Text": (0, 0, 0),
+        "Button": (232, 233, 237),
+        "ButtonText": (0, 0, 0),
+        "BrightText": (200, 0, 0),
+        "Highlight": (0, 84, 196),
+        "HighlightedText": (255, 255, 255),
+        "ToolTipBase": (255, 255, 230),
+        "ToolTipText": (0, 0, 0),
+        "PlaceholderText": (96, 98, 106),
+        "Link": (0, 70, 200),
+        "LinkVisited": (110, 40, 170),
+        "Light": (255, 255, 255),
+        "Midlight": (236, 236, 240),
+        "Mid": (176, 178, 186),
+        "Dark": (120, 122, 130),
+        "Shadow": (40, 40, 40),
+    },
+}
+# Greyed-out text (disabled controls), still readable.
+_DISABLED_TEXT = {"dark": (150, 155, 170), "light": (98, 100, 108)}
+
+# Colours for what widgets draw themselves. ``series`` are for groups and
+# curves: the dark set is the one the panels always used; the light set is the
+# same hues darkened until each stands out on white.
+_COLORS = {
+    "dark": {
+        "plot_background": (18, 20, 28),
+        "plot_foreground": (225, 228, 236),
+        "muted": (200, 200, 210, 170),  # random-baseline whiskers
+        "reference": (165, 168, 180),  # the zero line
+        "guide": (95, 98, 110),  # thin guides behind points
+        "cursor": (205, 208, 220, 150),  # the time marker of the training curves
+        "legend_background": (18, 20, 28, 200),
+        "error": "#ff6b6b",
+        "series": ["#4c9be8", "#f39c34", "#5cc26a", "#d65f9f", "#b0a0ff", "#e0d050"],
+    },
+    "light": {
+        "plot_background": (255, 255, 255),
+        "plot_foreground": (0, 0, 0),
+        "muted": (60, 62, 70, 190),
+        "reference": (70, 72, 80),
+        "guide": (175, 177, 185),
+        "cursor": (40, 42, 50, 170),
+        "legend_background": (255, 255, 255, 215),
+        "error": "#c80000",
+        "series": ["#1f5fb4", "#b35300", "#1a7a2f", "#b0286e", "#6a4fc8", "#7a6600"],
+    },
+}
+
+# Style sheets for messages, in palette colours so they follow the theme.
+ERROR_STYLE = "color: palette(bright-text);"
+NOTE_STYLE = "color: palette(placeholder-text);"
+
+_current = "dark"
+
+
+class _Notifier(QObject):
+    changed = Signal(str)
+
+
+_notifier: _Notifier | None = None
+
+
+def notifier() -> _Notifier:
+    """The object whose ``changed(str)`` signal announces a new theme."""
+    global _notifier
+    if _notifier is None:
+        _notifier = _Notifier()
+    return _notifier
+
+
+def current() -> str:
+    """The theme in use, ``"dark"`` or ``"light"``."""
+    return _current
+
+
+def colors(name: str | None = None) -> dict:
+    """Colours for self-drawn content in theme ``name`` (default: the current one)."""
+    return _COLORS[name or _current]
+
+
+def series_color(i: int, name: str | None = None) -> str:
+    """The ``i``-th group or curve colour of the theme, as ``#rrggbb``."""
+    series = colors(name)["series"]
+    return series[i % len(series)]
+
+
+def palette(name: str) -> QPalette:
+    """The Qt palette of theme ``name``."""
+    if name not in _ROLES:
+        raise ValueError(f"unknown theme {name!r}: use {', '.join(THEMES)}")
+    pal = QPalette()
+    for role, rgb in _ROLES[name].items():
+        pal.setColor(getattr(QPalette.ColorRole, role), QColor(*rgb))
+    grey = QColor(*_DISABLED_TEXT[name])
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):  # fmt: skip
+        pal.setColor(QPalette.ColorGroup.Disabled, role, grey)
+    return pal
+
+
+def apply(name: str, root: QWidget | None = None) -> None:
+    """Make theme ``name`` the application's: palette, plots, 3D views.
+
+    Parameters
+    ----------
+    name
+        ``"dark"`` or ``"light"``.
+    root
+        The window whose existing plots and styled labels are restyled (new
+        ones start in the theme anyway). Only ``root``'s children are walked,
+        never ``QApplication.allWidgets()``: converting that list can run
+        Python's garbage collector, which may delete a parentless pyqtgraph
+        menu still in the list (a crash seen in the tests).
+
+    Fusion is the one built-in Qt style that draws every control from the
+    palette (native styles keep their own greys), so it is set here.
+    """
+    global _current
+    from embviz.gui.view3d import apply_theme as apply_3d
+
+    pal = palette(name)  # raises on an unknown name before anything changes
+    _current = name
+    apply_3d(name)
+    app = QApplication.instance()
+    if app is not None:
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
+        app.setPalette(pal)
+        # Qt hands the new palette to the widgets in posted events: deliver them
+        # now, so what is re-polished below and what is drawn next is new.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange)
+    c = colors(name)
+    # New plots start in the theme ...
+    pg.setConfigOptions(background=c["plot_background"], foreground=c["plot_foreground"])
+    # ... and the ones that exist are restyled.
+    if root is not None:
+        for w in root.findChildren(pg.GraphicsView):
+            style_plot(w)
+        for w in root.findChildren(QWidget):
+            if w.testAttribute(Qt.WidgetAttribute.WA_StyleSheet):
+                _repolish(w)
+    notifier().changed.emit(name)
+
+
+def _repolish(w) -> None:
+    # A widget that has (or ever had) a style sheet keeps the palette it was
+    # polished with: the new application palette never reaches it, and a
+    # cleared error label would stay black on the dark theme. Setting the
+    # sheet again polishes it with the current palette.
+    sheet = w.styleSheet()
+    w.setStyleSheet(sheet + " ")
+    w.setStyleSheet(sheet)
+
+
+def style_plot(view: pg.GraphicsView) -> None:
+    """Give a pyqtgraph widget the current theme's background, axes, titles and legends."""
+    c = colors()
+    fg = c["plot_foreground"]
+    view.setBackground(c["plot_background"])
+    for item in view.scene().items():
+        if isinstance(item, pg.AxisItem):
+            item.setPen(fg)
+            item.setTextPen(fg)
+        elif isinstance(item, pg.LegendItem):
+            item.setLabelTextColor(fg)
+            item.setBrush(c["legend_background"])
+            for _sample, label in item.items:  # labels keep their text, in the new colour
+                label.setText(label.text)
+        elif isinstance(item, pg.PlotItem):
+            title = item.titleLabel
+            title.setAttr("color", fg)
+            if title.isVisible():
+                title.setText(title.text)

@@ -1,0 +1,371 @@
+"""Export a recorded training run as an animation: GIF, or MP4 when ffmpeg is there.
+
+Every frame is drawn by the Train panel's own :class:`TrainingView`, offscreen,
+at the export's size: the watched words move from their initial vectors
+snapshot by snapshot, interpolated as in playback, with the caption
+("epoch 1.50 / 10 · ...") and the axis names. OpenGL draws on the GUI thread,
+so :class:`AnimationExport` draws one frame per turn of the event loop (the
+window stays responsive and Cancel is honoured between frames) and encodes
+the GIF on a worker thread at the end. ``embviz train --animation`` uses
+:func:`render_recording` directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QProgressDialog,
+    QSpinBox,
+    QWidget,
+)
+
+from embviz.core.errors import Cancelled, EmbvizError
+from embviz.core.frames import frame_count, interpolate, playback_times
+from embviz.core.training import Snapshot, caption
+
+# How long the finished state stays on screen before a GIF loops, in seconds.
+HOLD_LAST = 1.5
+SIZES = {
+    "960 × 600": (960, 600),
+    "1280 × 800": (1280, 800),
+    "1920 × 1080 (Full HD)": (1920, 1080),
+    "640 × 400": (640, 400),
+}
+
+
+@dataclass
+class Recording:
+    """What it takes to draw any moment of a training run (no Qt, no gensim model).
+
+    Attributes
+    ----------
+    words
+        The watched words, in the order of the rows of ``coords``.
+    coords
+        ``(n, 3)`` positions per snapshot on one stable frame
+        (:func:`embviz.core.frames.frame_coords`).
+    axis_labels
+        The frame's axis names.
+    snapshots
+        The snapshots, for the captions (epoch, loss).
+    total_epochs
+        Epochs the run was set to train.
+    groups
+        Colour group per word (the shipped corpus' lesson groups).
+    highlight
+        Words drawn larger and labelled first.
+    """
+
+    words: list[str]
+    coords: list[np.ndarray]
+    axis_labels: tuple[str, str, str]
+    snapshots: Sequence[Snapshot]
+    total_epochs: int
+    groups: dict[str, str] = field(default_factory=dict)
+    highlight: set[str] = field(default_factory=set)
+
+    def times(self, fps: float, seconds: float) -> np.ndarray:
+        """Snapshot positions of the frames of a ``seconds`` long animation at ``fps``."""
+        return playback_times(len(self.coords), frame_count(fps, seconds))
+
+
+def export_scale(width: int, text_scale: float = 1.0) -> float:
+    """Text and point scale for an export ``width`` pixels wide.
+
+    The panel's view is about 720 pixels wide; a larger export scales with it,
+    so its labels are as legible when the video fills a projector.
+    """
+    return text_scale * max(1.0, width / 720)
+
+
+def make_view(size: tuple[int, int], scale: float, camera: dict | None = None):
+    """An offscreen :class:`TrainingView` of ``size``, never shown on screen."""
+    from embviz.gui.camera import set_camera
+    from embviz.gui.render import application
+    from embviz.gui.training_view import TrainingView
+
+    app = application()
+    view = TrainingView()
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    view.setMinimumSize(1, 1)
+    view.resize(*size)
+    view.set_scale(scale, scale)
+    view.show()
+    app.processEvents()  # the resize fits the camera distance to the export's shape
+    if camera:
+        set_camera(view, camera)  # the panel's angles (and its distance if the user zoomed)
+    return view
+
+
+def render_recording(rec: Recording, times: Sequence[float], size: tuple[int, int], *,
+                     scale: float = 1.0, camera: dict | None = None) -> Iterator:  # fmt: skip
+    """Yield one QImage per snapshot position in ``times``, drawn as the panel draws.
+
+    The offscreen view is deleted when the generator ends or is closed.
+    """
+    if not rec.coords:
+        raise EmbvizError("no snapshots to animate: train first")
+    view = make_view(size, scale, camera)
+    try:
+        view.set_words(rec.words, rec.groups)
+        view.set_highlight(rec.highlight)
+        for t in times:
+            view.set_frame(
+                interpolate(rec.coords, t),
+                rec.axis_labels,
+                caption(rec.snapshots, t, rec.total_epochs),
+            )
+            yield view.grabFramebuffer()
+    finally:
+        view.close()
+        view.deleteLater()
+
+
+def write_animation(rec: Recording, path: str | Path, *, fps: float = 15.0, seconds: float,
+                    size: tuple[int, int] = (960, 600), scale: float | None = None,
+                    camera: dict | None = None,
+                    on_frame: Callable[[int, int], None] | None = None) -> Path:  # fmt: skip
+    """Render and write the whole animation in one go (the command line's way).
+
+    ``on_frame(i, n)`` is called after each frame. Returns the written file.
+    """
+    from embviz.gui.render import AnimationWriter, to_pil
+
+    times = rec.times(fps, seconds)
+    scale = export_scale(size[0]) if scale is None else scale
+    first, last = (to_pil(img) for img in render_recording(rec, [times[0], times[-1]], size,
+                                                           scale=scale, camera=camera))  # fmt: skip
+    writer = AnimationWriter(path, fps, size, frames=len(times), palette_from=[first, last])
+    try:
+        for i, img in enumerate(render_recording(rec, times, size, scale=scale, camera=camera)):
+            writer.add(to_pil(img))
+            if on_frame is not None:
+                on_frame(i + 1, len(times))
+        return writer.finish(hold_last=HOLD_LAST)
+    except BaseException:
+        writer.abort()
+        raise
+
+
+class AnimationExport(QObject):
+    """Render a recording frame by frame on the GUI thread, then encode it off it.
+
+    Signals
+    -------
+    finished(object)
+        The written file's path.
+    failed(BaseException)
+        An error, or :class:`Cancelled` after Cancel (no file is left behind).
+    progressed(int, int)
+        Frames drawn so far and in all.
+    """
+
+    finished = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+    def __init__(self, rec: Recording, path: str | Path, *, fps: float, seconds: float,
+                 size: tuple[int, int], scale: float, camera: dict | None = None,
+                 parent: QWidget | None = None, show_dialog: bool = True):  # fmt: skip
+        super().__init__(parent)
+        self.rec = rec
+        self.path = Path(path)
+        self.fps, self.size, self.scale, self.camera = fps, tuple(size), scale, camera
+        self.times = rec.times(fps, seconds)
+        self.done_frames = 0
+        self._writer = None
+        self._frames: Iterator | None = None
+        self._job = None
+        self._cancelled = False
+        self._running = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+        self.dialog: QProgressDialog | None = None
+        if show_dialog:
+            d = QProgressDialog("Drawing the frames…", "Cancel", 0, len(self.times), parent)
+            d.setWindowTitle("Export animation")
+            d.setWindowModality(Qt.WindowModality.WindowModal)
+            d.setMinimumDuration(300)
+            d.setAutoClose(False)
+            d.setAutoReset(False)
+            d.canceled.connect(self.cancel)
+            self.dialog = d
+
+    @property
+    def frames(self) -> int:
+        """How many frames the animation has."""
+        return len(self.times)
+
+    def start(self) -> AnimationExport:
+        """Check the settings, set up the file and start drawing; returns self.
+
+        Raises
+        ------
+        EmbvizError
+            A bad path or format, no ffmpeg for MP4, or a GIF too large.
+        """
+        from embviz.gui.render import AnimationWriter, to_pil
+
+        first, last = (to_pil(img) for img in render_recording(
+            self.rec, [self.times[0], self.times[-1]], self.size, scale=self.scale,
+            camera=self.camera))  # fmt: skip
+        self._writer = AnimationWriter(self.path, self.fps, self.size, frames=self.frames,
+                                       palette_from=[first, last])  # fmt: skip
+        self._frames = render_recording(self.rec, self.times, self.size, scale=self.scale,
+                                        camera=self.camera)  # fmt: skip
+        self._running = True
+        if self.dialog is not None:
+            self.dialog.setValue(0)
+        self._timer.start()
+        return self
+
+    def is_running(self) -> bool:
+        """Whether frames are being drawn or the file written."""
+        return self._running
+
+    def cancel(self) -> None:
+        """Stop after the current frame; the partial file is removed."""
+        if not self._running or self._cancelled:
+            return
+        self._cancelled = True
+        if self._job is not None:  # encoding: the thread finishes, then the file goes
+            self._job.cancel()
+            return
+        self._timer.stop()
+        self._timer.start()  # _step sees the flag and cleans up
+
+    def _step(self) -> None:
+        from embviz.gui.render import to_pil
+
+        if self._cancelled:
+            self._fail(Cancelled("export cancelled"))
+            return
+        try:
+            img = next(self._frames)
+            self._writer.add(to_pil(img))
+        except StopIteration:
+            self._encode()
+            return
+        except BaseException as e:
+            self._fail(e)
+            return
+        self.done_frames += 1
+        self.progressed.emit(self.done_frames, self.frames)
+        if self.dialog is not None:
+            self.dialog.setLabelText(f"Drawing frame {self.done_frames} of {self.frames}…")
+            self.dialog.setValue(self.done_frames)
+        self._timer.start()  # the next frame after pending events: the window stays live
+
+    def _encode(self) -> None:
+        from embviz.gui.jobs import Job
+
+        self._frames = None
+        writer = self._writer
+        if self.dialog is not None:
+            self.dialog.setLabelText(f"Writing {self.path.name}…")
+            self.dialog.setRange(0, 0)
+
+        def work(progress):
+            out = writer.finish(hold_last=HOLD_LAST)
+            if progress.cancelled:  # Pillow cannot be stopped mid-file: drop it after
+                raise Cancelled("export cancelled")
+            return out
+
+        self._job = Job("", work, self, show_dialog=False)
+        self._job.done.connect(self._succeed)
+        self._job.error.connect(self._fail)
+        self._job.start()
+
+    def _succeed(self, path) -> None:
+        self._running = False
+        self._close_dialog()
+        self.finished.emit(Path(path))
+
+    def _fail(self, error: BaseException) -> None:
+        self._running = False
+        if self._frames is not None:
+            self._frames.close()  # deletes the offscreen view
+            self._frames = None
+        if self._writer is not None:
+            self._writer.abort()
+        self._close_dialog()
+        self.failed.emit(error)
+
+    def wait(self, ms: int = 30000) -> bool:
+        """Block until an encoding thread ends (window closing); True if none runs."""
+        return self._job is None or self._job.wait(ms)
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+
+class ExportOptionsDialog(QDialog):
+    """Frames per second, duration and size of a training animation."""
+
+    def __init__(self, playback_seconds: float, snapshots: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Export training animation")
+        self._snapshots = snapshots
+        self.fps_spin = QSpinBox(minimum=2, maximum=60, value=15)
+        self.fps_spin.setSuffix(" frames/s")
+        self.fps_spin.setToolTip("Smoothness: 15 is smooth enough for a slide, 30 for video")
+        self.seconds_spin = QDoubleSpinBox(decimals=1, minimum=1.0, maximum=600.0, singleStep=1.0)
+        self.seconds_spin.setValue(min(max(playback_seconds, 1.0), 600.0))
+        self.seconds_spin.setSuffix(" s")
+        self.seconds_spin.setToolTip(
+            "From the initial vectors to the last snapshot (default: as fast as playback); "
+            f"the last state is then held {HOLD_LAST:g} s"
+        )
+        self.size_combo = QComboBox()
+        self.size_combo.addItems(list(SIZES))
+        self.size_combo.setToolTip("Pixels; text and points grow with the size")
+        self.summary = QLabel()
+        form = QFormLayout(self)
+        form.addRow("Frame rate", self.fps_spin)
+        form.addRow("Duration", self.seconds_spin)
+        form.addRow("Size", self.size_combo)
+        form.addRow(self.summary)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose file…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip("Pick where to save it")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip("Export nothing")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        for signal in (self.fps_spin.valueChanged, self.seconds_spin.valueChanged):
+            signal.connect(self._update_summary)
+        self._update_summary()
+
+    def fps(self) -> float:
+        """Frames per second."""
+        return float(self.fps_spin.value())
+
+    def seconds(self) -> float:
+        """Duration from the first to the last snapshot."""
+        return float(self.seconds_spin.value())
+
+    def size(self) -> tuple[int, int]:
+        """Width and height in pixels."""
+        return SIZES[self.size_combo.currentText()]
+
+    def _update_summary(self) -> None:
+        n = frame_count(self.fps(), self.seconds())
+        self.summary.setText(f"{n} frames over {self._snapshots} snapshots")
