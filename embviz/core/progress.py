@@ -21,11 +21,16 @@ class Progress:
     callback
         Called as ``callback(fraction, message)`` on every report; ``fraction``
         is in [0, 1] or ``None`` when the total is unknown.
+    event
+        The cancel flag, when it must be shared with another process: a
+        ``multiprocessing`` event (anything with ``set()`` and ``is_set()``).
+        A new ``threading.Event`` by default.
     """
 
-    def __init__(self, callback: Callable[[float | None, str], None] | None = None):
+    def __init__(self, callback: Callable[[float | None, str], None] | None = None, *,
+                 event=None):  # fmt: skip
         self._callback = callback
-        self._cancel = threading.Event()
+        self._cancel = threading.Event() if event is None else event
 
     def report(self, fraction: float | None, message: str = "") -> None:
         """Report progress, then raise :class:`Cancelled` if cancel was asked."""

@@ -33,6 +33,8 @@ def log_exception(exc: BaseException) -> Path:
     with open(path, "a", encoding="utf-8") as f:
         f.write(f"--- {_dt.datetime.now().isoformat(timespec='seconds')}\n")
         f.write("".join(traceback.format_exception(exc)))
+        if getattr(exc, "details", ""):  # the traceback of a worker process' bug
+            f.write(f"raised in a worker process:\n{exc.details}")
     return path
 
 

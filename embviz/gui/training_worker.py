@@ -1,41 +1,73 @@
-"""Run a core training generator on a QThread and hand its snapshots to the GUI.
+"""Run a training generator in a worker process and hand its items to the GUI.
 
-Each yielded item is emitted as :attr:`TrainingRun.snapshot` and, because the
-run object lives on the main thread, arrives there through Qt's queued
-connections: widgets are only ever touched on the main thread. :meth:`stop`
-sets the generator's cancel flag; the generator finishes its current part and
+Training runs in a child process (``multiprocessing``, spawn), not a thread:
+gensim's threads take and release the GIL thousands of times a second, and
+the GUI thread, competing with them for it, stalled for 40–100 ms at a time
+(CPython's convoy effect). A QThread here only waits on the pipe — waiting
+releases the GIL — and emits each message as a signal; the run object lives
+on the main thread, so widgets are only ever touched there. :meth:`stop`
+sets the child's cancel event; the generator stops within a batch and
 ends on its own.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from embviz.core.progress import Progress
+from embviz.core import child
 
 
-class _Thread(QThread):
+class _Pump(QThread):
     item = Signal(object)
     progressed = Signal(object, str)
     failed = Signal(object)
 
-    def __init__(self, make: Callable[[Progress], Iterator], parent: QObject | None = None):
+    def __init__(self, target: Callable[..., Iterator], args: tuple, parent: QObject | None):
         super().__init__(parent)
-        self._make = make
-        self.progress = Progress(callback=lambda f, m: self.progressed.emit(f, m))
+        ctx = multiprocessing.get_context("spawn")  # fork would copy Qt's threads' state
+        self.event = ctx.Event()
+        self._conn, theirs = ctx.Pipe(duplex=False)
+        self.process = ctx.Process(target=child.run, args=(theirs, self.event, target, args),
+                                   name="embviz-training", daemon=True)  # fmt: skip
+        self._theirs = theirs
+
+    def start_process(self) -> None:
+        self.process.start()
+        self._theirs.close()  # only the child writes: EOF comes when it ends
 
     def run(self) -> None:
+        ended = False
         try:
-            for item in self._make(self.progress):
-                self.item.emit(item)
-        except BaseException as e:
-            self.failed.emit(e)
+            while True:
+                try:
+                    msg = self._conn.recv()
+                except (EOFError, OSError):
+                    break
+                if msg[0] == "item":
+                    self.item.emit(msg[1])
+                elif msg[0] == "progress":
+                    self.progressed.emit(msg[1], msg[2])
+                else:
+                    ended = True
+                    if msg[0] == "failed":
+                        self.failed.emit(child.rebuild_error(*msg[1:]))
+            self.process.join(10)
+            if not ended:
+                code = self.process.exitcode
+                self.failed.emit(child.ChildProcessFailed(
+                    f"the training process ended unexpectedly (exit code {code})"))  # fmt: skip
+        finally:
+            self._conn.close()
 
 
 class TrainingRun(QObject):
-    """One background run of a generator ``make(progress)``.
+    """One run of a generator ``target(*args, progress)`` in a worker process.
+
+    ``target`` must be a module-level function of the core (the child
+    imports it by name) and ``args`` picklable; so must be what it yields.
 
     Signals
     -------
@@ -44,9 +76,9 @@ class TrainingRun(QObject):
     progressed(float | None, str)
         Progress reports.
     failed(BaseException)
-        The generator raised.
+        The generator raised (an :class:`EmbvizError` keeps only its message).
     finished()
-        The thread ended (after every snapshot and any failure were delivered).
+        The run ended (after every item and any failure were delivered).
     """
 
     snapshot = Signal(object)
@@ -54,32 +86,37 @@ class TrainingRun(QObject):
     failed = Signal(object)
     finished = Signal()
 
-    def __init__(self, make: Callable[[Progress], Iterator], parent: QObject | None = None):
+    def __init__(self, target: Callable[..., Iterator], args: tuple = (),
+                 parent: QObject | None = None):  # fmt: skip
         super().__init__(parent)
-        self._thread = _Thread(make, self)
-        self._thread.item.connect(self.snapshot)
-        self._thread.progressed.connect(self.progressed)
-        self._thread.failed.connect(self.failed)
-        self._thread.finished.connect(self.finished)
+        self._pump = _Pump(target, args, self)
+        self._pump.item.connect(self.snapshot)
+        self._pump.progressed.connect(self.progressed)
+        self._pump.failed.connect(self.failed)
+        self._pump.finished.connect(self.finished)
 
     def start(self) -> TrainingRun:
-        """Start the thread; returns self."""
-        self._thread.start()
+        """Start the process and the thread that listens to it; returns self."""
+        self._pump.start_process()
+        self._pump.start()
         return self
 
     def stop(self) -> None:
         """Ask the generator to stop at its next check."""
-        self._thread.progress.cancel()
+        self._pump.event.set()
 
     @property
     def stopping(self) -> bool:
         """Whether :meth:`stop` was called."""
-        return self._thread.progress.cancelled
+        return self._pump.event.is_set()
 
     def is_running(self) -> bool:
-        """Whether the thread still runs."""
-        return self._thread.isRunning()
+        """Whether the run has not ended yet."""
+        return self._pump.isRunning()
 
     def wait(self, ms: int = 10000) -> bool:
-        """Block until the thread ends (at most ``ms``); True if it did."""
-        return self._thread.wait(ms)
+        """Block until the run ends (at most ``ms``, then the process is killed); True if it ended."""
+        if self._pump.wait(ms):
+            return True
+        self._pump.process.kill()  # stuck: never leave a process behind
+        return self._pump.wait(5000)

@@ -1,8 +1,8 @@
 """The Train panel: train word2vec live and watch the vectors learn.
 
 The panel holds the form, the run's snapshots and the playback position; the
-training itself is :func:`embviz.core.training.train_word2vec` on a
-:class:`~embviz.gui.training_worker.TrainingRun` thread, and the picture is a
+training itself is :func:`embviz.core.training.train_word2vec` in a
+:class:`~embviz.gui.training_worker.TrainingRun` worker process, and the picture is a
 :class:`~embviz.gui.training_view.TrainingView`. Playback interpolates between
 snapshots on a stable frame (:mod:`embviz.core.frames`) at ~30 frames/s.
 """
@@ -38,8 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from embviz.core.child import ChildProcessFailed
 from embviz.core.errors import EmbvizError
-from embviz.core.frames import Prepared, frame_coords, interpolate, prepare
+from embviz.core.frames import Prepared, frame_coords, interpolate
 from embviz.core.training import Snapshot, TrainParams, caption, cosine_pairs, epoch_at
 from embviz.core.workspace import Workspace
 from embviz.gui import theme
@@ -353,8 +354,7 @@ class TrainPanel(QWidget):
     # -- running -------------------------------------------------------------------
     def start(self) -> TrainingRun | None:
         """Start a new run from fresh initial vectors; a run in progress is stopped first."""
-        from embviz.core.corpus import open_corpus
-        from embviz.core.training import train_word2vec
+        from embviz.core.live_training import train_prepared
 
         self.shutdown()
         try:
@@ -374,19 +374,7 @@ class TrainPanel(QWidget):
         self.sim_plot.set_series([], [], [])
         self.slider.setRange(0, 0)
 
-        def make(progress):
-            # Runs on the training thread: the frame maths (PCA, Procrustes) of
-            # each snapshot is done here, so the GUI thread only multiplies.
-            preps: list[Prepared] = []
-            last_epoch = None
-            for snap in train_word2vec(open_corpus(path), params, progress):
-                if snap.stopped and preps and snap.epoch == last_epoch:
-                    preps.pop()  # it will replace the previous snapshot
-                preps.append(prepare(snap.vectors, preps[-1] if preps else None))
-                last_epoch = snap.epoch
-                yield snap, preps[-1]
-
-        run = TrainingRun(make, self)
+        run = TrainingRun(train_prepared, (path, params), self)
         run.snapshot.connect(lambda snap: self._on_snapshot(snap, run))
         run.progressed.connect(self._on_progress)
         run.failed.connect(lambda error: self._on_failed(error, run))
@@ -490,8 +478,12 @@ class TrainPanel(QWidget):
             from embviz.gui.error_dialog import log_exception
 
             log_exception(error)  # a bug, not bad input: keep the traceback
-        self._error(str(error) if isinstance(error, EmbvizError)
-                    else f"training failed: {type(error).__name__}: {error}")  # fmt: skip
+        if isinstance(error, EmbvizError):
+            self._error(str(error))
+        elif isinstance(error, ChildProcessFailed):  # its message names the error already
+            self._error(f"training failed: {error}")
+        else:
+            self._error(f"training failed: {type(error).__name__}: {error}")
 
     def _on_finished(self, run: TrainingRun) -> None:
         if run is not self.run:
