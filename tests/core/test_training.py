@@ -278,3 +278,19 @@ def test_caption_interpolates_the_epoch_and_names_the_last_loss():
     assert epoch_at(snaps, 2.5) == pytest.approx(1.25)
     assert caption(snaps, 0, 2) == "epoch 0.00 / 2 · snapshot 0 of 3"
     assert caption(snaps, 2.6, 2) == "epoch 1.30 / 2 · snapshot 3 of 3 · loss of epoch 1: 1,234"
+
+
+@pytest.mark.parametrize("ending", [b"", b"\n", b"\r\n"])
+def test_corpus_lines_split_across_reads_tokenise_as_whole_lines(tmp_path, monkeypatch, ending):
+    # The corpus is read in big blocks and split into lines by hand; a block
+    # boundary inside a line or a word must not change the sentences.
+    import embviz.core.corpus as corpus_mod
+
+    lines = [f"The {i} cats saw Queen Élise's {i % 7} dogs" for i in range(200)]
+    path = tmp_path / "c.txt"
+    path.write_bytes(("\r\n".join(lines)).encode() + ending)
+    expected = [corpus_mod.tokenize(line) for line in lines]
+    for size in (1, 7, 64, 1 << 20):
+        monkeypatch.setattr(corpus_mod, "_READ_BYTES", size)
+        got = list(corpus_mod.Corpus(path)._read())
+        assert got == expected, size
