@@ -158,7 +158,9 @@ def main() -> None:
           f"{paused['train_seconds'] / args.epochs:.3f} s/epoch")  # fmt: skip
     print(f"animation: {r['live_fps']:.1f} fps while training, {r['replay_fps']:.1f} fps "
           f"replaying (target >= 20)")  # fmt: skip
-    print(f"Stop pressed mid-epoch: the run (its worker process) ended {1000 * r['stop']:.0f} ms later")
+    print(
+        f"Stop pressed mid-epoch: the run (its worker process) ended {1000 * r['stop']:.0f} ms later"
+    )
     print("loss per epoch: " + ", ".join(f"{x:,.0f}" for x in r["losses"]))
     emb = r["model"]
     for a, b, c in [("king", "man", "woman"), ("prince", "boy", "girl"), ("cats", "cat", "dog"),

@@ -1,6 +1,9 @@
-"""The Train panel under Xvfb: real gensim on a thread, real OpenGL, real files."""
+"""The Train panel under Xvfb: real gensim in a worker process, real OpenGL, real files."""
 
 from __future__ import annotations
+
+import multiprocessing
+import os
 
 import numpy as np
 import pytest
@@ -51,6 +54,10 @@ def test_train_watch_stop_save_open(panel, qtbot, tmp_path):
     last = panel.snapshots[-1]
     assert last.stopped and last.epoch < 200
     assert not run.is_running()
+    # it trained in a process of its own, and that process is gone
+    proc = run._pump.process
+    assert proc.pid != os.getpid() and proc.exitcode == 0
+    assert multiprocessing.active_children() == []
 
     # the 3D view shows the watched words, moved from their initial values
     assert "king" in panel.view.words and "queen" in panel.view.words
@@ -126,3 +133,20 @@ def test_bad_corpus_is_a_message_not_a_crash(panel, qtbot, tmp_path):
     panel.init.setCurrentIndex(3)  # pretrained, with no file chosen
     assert panel.start() is None
     assert "needs a pretrained vector file" in panel.status.text()
+
+
+def test_a_worker_process_that_dies_is_reported_and_the_panel_recovers(panel, qtbot):
+    panel.epochs.setValue(200)
+    run = panel.start()
+    qtbot.waitUntil(lambda: len(panel.snapshots) >= 2, timeout=30000)
+    run._pump.process.kill()  # as if the OS killed it (out of memory, say)
+    # the thread ends before its queued signals arrive: wait for the message itself
+    message = "the training process ended unexpectedly (exit code -9)"
+    qtbot.waitUntil(lambda: message in panel.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=10000)
+    qtbot.wait(200)  # late refreshes must not overwrite the message
+    assert message in panel.status.text()
+    assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled()
+    assert len(panel.snapshots) >= 2  # what was watched so far is kept
+    assert panel.start() is not None  # and a new run works
+    qtbot.waitUntil(lambda: len(panel.snapshots) >= 2, timeout=30000)

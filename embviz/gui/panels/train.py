@@ -96,6 +96,7 @@ class TrainPanel(QWidget):
         self._cursor_i, self._cursor_at = -1, 0.0
         self._refreshed_n = 0
         self._prepared: list[Prepared] = []  # frame data per snapshot, from the worker
+        self._failed = False  # the current run reported an error
         self._sims: list[list[float | None]] = []  # cosine of the pairs, per snapshot
         self._groups: dict[str, str] = {}  # colour group per watched word
         self.export: AnimationExport | None = None
@@ -367,6 +368,7 @@ class TrainPanel(QWidget):
         self.snapshots, self.coords, self.model = [], [], None
         self._prepared, self._sims, self._refreshed_n, self._fraction = [], [], 0, 0.0
         self.t, self.pinned, self._shown_t = 0.0, 0, None
+        self._failed = False
         self.playing = True
         self.loss_plot.set_losses([])
         self.loss_plot.setXRange(0, params.epochs + 0.5)
@@ -462,7 +464,7 @@ class TrainPanel(QWidget):
         info = snap.info
         total = self.epochs_total()
         what = "initial vectors" if snap.index == 0 else f"epoch {snap.epoch:.2f} of {total}"
-        if self.is_running():
+        if self.is_running() and not self._failed:  # keep a failure's message in view
             self._status(f"{info.get('vocabulary', 0):,} words in the vocabulary, "
                          f"{len(snap.words)} watched — {what}")  # fmt: skip
         self._render(force=True)
@@ -474,6 +476,7 @@ class TrainPanel(QWidget):
     def _on_failed(self, error: BaseException, run: TrainingRun) -> None:
         if run is not self.run:
             return
+        self._failed = True
         if not isinstance(error, EmbvizError):
             from embviz.gui.error_dialog import log_exception
 
