@@ -53,6 +53,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", help="file format (detected from the content if omitted)")
     p.add_argument("--fullscreen", action="store_true", help="start in full screen")
     p.add_argument("--scene", metavar="SCENE.json", help="open a saved scene (or scene list)")
+    p.add_argument("--train", action="store_true",
+                   help="show the Train panel and start training on the teaching corpus")  # fmt: skip
     p.add_argument("--version", action="version", version=f"embviz {__version__}")
     return p
 
@@ -89,6 +91,6 @@ def gui_main(args: argparse.Namespace | None = None) -> int:
         from embviz.gui.app import run
 
         return run(path=args.file, format=args.format, fullscreen=args.fullscreen,
-                   scene=args.scene)  # fmt: skip
+                   scene=args.scene, train=args.train)  # fmt: skip
     except EmbvizError as e:
         return fail(e)

@@ -16,10 +16,13 @@ def run(
     format: str | None = None,
     fullscreen: bool = False,
     scene: str | None = None,
+    train: bool = False,
 ) -> int:
     """Open the window on ``path`` (``None`` = the embedded default) and run the event loop.
 
     With ``scene``, the scene file decides the data, words, slice and camera.
+    With ``train``, the Train panel comes to the front and starts a run (a
+    classroom launcher: the lesson starts with the window).
     """
     QCoreApplication.setOrganizationName("embviz")
     QCoreApplication.setApplicationName("embviz")
@@ -46,4 +49,7 @@ def run(
         win.scenes.go(0)
     else:
         win.open_path(path, format)
+    if train and "train" in win.panels:
+        win.show_panel("train")
+        win.panels["train"].start()
     return app.exec()
