@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -88,13 +88,23 @@ class MainWindow(QMainWindow):
                 self.tabifyDockWidget(first, dock)
             self.panels[name] = panel
             self.docks[name] = dock
+            # Qt makes a new tab bar when docks are re-tabified: fix each one up.
+            dock.dockLocationChanged.connect(lambda *_: QTimer.singleShot(0, self._full_tab_titles))
         if first is not None:
             first.raise_()
         self._sized_docks = False
 
+    def _full_tab_titles(self) -> None:
+        """Panel tabs show their whole names and scroll, rather than "Se…", "T…"."""
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is self:  # the dock area's bars, not tabs inside panels
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
+
     def showEvent(self, ev) -> None:
         """On first show, give the docks about a third of the window."""
         super().showEvent(ev)
+        self._full_tab_titles()
         if not self._sized_docks and self.docks and self.settings.value("window_state") is None:
             self._sized_docks = True
             first = next(iter(self.docks.values()))

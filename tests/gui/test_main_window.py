@@ -146,3 +146,17 @@ def test_light_theme_for_bright_rooms(main_window, qtbot):
     finally:
         win.set_theme("dark")
     assert (framebuffer(win.view)[2, 2].astype(int) - THEME["background"] <= 2).all()
+
+
+def test_panel_tabs_show_whole_names(main_window, qtbot):
+    from PySide6.QtWidgets import QTabBar
+
+    bars = [b for b in main_window.findChildren(QTabBar) if b.parent() is main_window]
+    titles = {d.windowTitle() for d in main_window.docks.values()}
+    shown = {b.tabText(i) for b in bars if b.isVisible() for i in range(b.count())}
+    assert shown == titles  # every panel has a tab
+    for bar in bars:
+        assert bar.elideMode() == Qt.TextElideMode.ElideNone and bar.usesScrollButtons()
+        for i in range(bar.count()):  # each tab is as wide as its whole title
+            need = bar.fontMetrics().horizontalAdvance(bar.tabText(i))
+            assert bar.tabRect(i).width() >= need, bar.tabText(i)
