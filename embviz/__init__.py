@@ -14,6 +14,11 @@ import os
 # The matrices embviz multiplies are small enough that one thread is faster.
 # Set before numpy is first imported; a user's own setting wins.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# polars (the text loaders' parser) allocates with jemalloc, which by default
+# keeps freed pages for 10 s: a load's short-lived blocks then pile up in the
+# process' memory. Returning them after 100 ms lowers a 400k-word GloVe load's
+# peak by ~10 MB at no measurable cost in speed. Read when polars loads.
+os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0")
 
 from embviz.core import (  # after the thread setting above
     FORMATS,
