@@ -21,6 +21,31 @@ from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.progress import Progress
 
 
+class SharedFlag:
+    """A cancel flag in shared memory that any process can set and read, without a lock.
+
+    A ``multiprocessing.Event`` takes a lock shared by both processes even to
+    read it: a child killed while checking it (out of memory, say) left the
+    lock taken, and the GUI froze on its next look at the flag.
+
+    Parameters
+    ----------
+    ctx
+        The ``multiprocessing`` context the child is started with.
+    """
+
+    def __init__(self, ctx) -> None:
+        self._value = ctx.RawValue("b", 0)
+
+    def set(self) -> None:
+        """Raise the flag."""
+        self._value.value = 1
+
+    def is_set(self) -> bool:
+        """Whether the flag was raised."""
+        return bool(self._value.value)
+
+
 def run(conn, event, target: Callable[..., Iterator], args: tuple) -> None:
     """The child process' main: iterate ``target(*args, progress)`` and report over ``conn``.
 
@@ -29,7 +54,7 @@ def run(conn, event, target: Callable[..., Iterator], args: tuple) -> None:
     conn
         The child's end of a ``multiprocessing.Pipe``.
     event
-        A ``multiprocessing`` event: the parent sets it to cancel.
+        A :class:`SharedFlag`: the parent sets it to cancel.
     target, args
         A module-level generator function (it must be importable in a new
         process) and its arguments; it receives a :class:`Progress` last.

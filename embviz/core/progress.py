@@ -22,9 +22,9 @@ class Progress:
         Called as ``callback(fraction, message)`` on every report; ``fraction``
         is in [0, 1] or ``None`` when the total is unknown.
     event
-        The cancel flag, when it must be shared with another process: a
-        ``multiprocessing`` event (anything with ``set()`` and ``is_set()``).
-        A new ``threading.Event`` by default.
+        The cancel flag, when it must be shared with another process, e.g. a
+        :class:`embviz.core.child.SharedFlag` (anything with ``set()`` and
+        ``is_set()``). A new ``threading.Event`` by default.
     """
 
     def __init__(self, callback: Callable[[float | None, str], None] | None = None, *,

@@ -6,7 +6,7 @@ the GUI thread, competing with them for it, stalled for 40–100 ms at a time
 (CPython's convoy effect). A QThread here only waits on the pipe — waiting
 releases the GIL — and emits each message as a signal; the run object lives
 on the main thread, so widgets are only ever touched there. :meth:`stop`
-sets the child's cancel event; the generator stops within a batch and
+raises the child's cancel flag; the generator stops within a batch and
 ends on its own.
 """
 
@@ -28,7 +28,7 @@ class _Pump(QThread):
     def __init__(self, target: Callable[..., Iterator], args: tuple, parent: QObject | None):
         super().__init__(parent)
         ctx = multiprocessing.get_context("spawn")  # fork would copy Qt's threads' state
-        self.event = ctx.Event()
+        self.event = child.SharedFlag(ctx)
         self._conn, theirs = ctx.Pipe(duplex=False)
         self.process = ctx.Process(target=child.run, args=(theirs, self.event, target, args),
                                    name="embviz-training", daemon=True)  # fmt: skip

@@ -82,13 +82,16 @@ def test_cancel_through_the_shared_event():
     assert isinstance(child.rebuild_error(*msgs[-1][1:]), Cancelled)
 
 
-def test_progress_can_share_a_multiprocessing_event():
+def test_progress_cancels_through_a_flag_shared_with_a_process():
     from embviz.core.progress import Progress
 
-    event = multiprocessing.get_context("spawn").Event()
-    p = Progress(event=event)
+    ctx = multiprocessing.get_context("spawn")
+    flag = child.SharedFlag(ctx)
+    p = Progress(event=flag)
     p.check()
-    event.set()
-    assert p.cancelled
+    proc = ctx.Process(target=flag.set)  # raised by another process
+    proc.start()
+    proc.join(30)
+    assert proc.exitcode == 0 and p.cancelled
     with pytest.raises(Cancelled):
         p.check()
