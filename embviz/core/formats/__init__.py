@@ -277,10 +277,11 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
                     writer.add(block)
                     continue
                 except OSError:  # disk full: carry on in memory
-                    blocks = [writer.read_back()]
+                    blocks = [writer.read_back()]  # every row so far, this block's too
                     writer.abort()
                     writer = None
                     key = None
+                    continue
             if out is not None and filled + len(block) <= len(out):
                 out[filled : filled + len(block)] = block
                 filled += len(block)
@@ -311,7 +312,11 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
             details["invalid_utf8"] = "replaced with U+FFFD"
         if writer is not None:
             entry = {"format": fmt, "details": {**seen, **details}, "metadata": {}}
-            vectors = writer.finish(words, entry)
+            try:
+                vectors = writer.finish(words, entry)
+            except OSError:  # the last rows did not fit on the disk: keep them in memory
+                vectors = writer.read_back()
+                writer.abort()
             writer = None
         else:
             vectors = blocks[0] if len(blocks) == 1 else np.concatenate(blocks)
