@@ -87,11 +87,31 @@ def export_widget(widget: QWidget, path: str | Path, *, width: int | None = None
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         p.scale(scale, scale)
         widget.render(p, QPoint())
+        _paint_gl_views(p, widget, scale)
     finally:
         p.end()
     if not img.save(str(path)):
         raise EmbvizError(f"{path}: could not write the image (check the folder and extension)")
     return path
+
+
+def _paint_gl_views(p: QPainter, widget: QWidget, scale: float) -> None:
+    """Draw the OpenGL views inside ``widget`` again, at the export's resolution.
+
+    ``QWidget.render`` copies a GL view's last frame without what it paints
+    over it with QPainter (word labels, axis names, captions), and at the
+    widget's own resolution.
+    """
+    from PySide6.QtOpenGLWidgets import QOpenGLWidget
+
+    for gl in widget.findChildren(QOpenGLWidget):
+        if not gl.isVisibleTo(widget) or gl.width() < 2 or gl.height() < 2:
+            continue
+        top_left = gl.mapTo(widget, QPoint(0, 0))
+        target = QRectF(top_left.x(), top_left.y(), gl.width(), gl.height())
+        w, h = round(gl.width() * scale), round(gl.height() * scale)
+        img = gl.render_at(w, h) if hasattr(gl, "render_at") else gl.grabFramebuffer()
+        p.drawImage(target, img)
 
 
 def export_turntable(window, path: str | Path, *, frames: int = 36, size=(960, 600),

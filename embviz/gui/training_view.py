@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph.opengl as gl
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QStaticText
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QStaticText
 from PySide6.QtWidgets import QWidget
 
 from embviz.core.labels import place_labels, project_to_screen
@@ -146,6 +146,26 @@ class TrainingView(gl.GLViewWidget):
         self._pos = np.zeros((0, 3), np.float32)
         self._points.set_data(pos_to=self._pos, color=np.zeros((0, 4)), size=np.zeros(0))
         self.update()
+
+    def render_at(self, width: int, height: int) -> QImage:
+        """Draw the view as it is now again at ``width`` × ``height`` pixels.
+
+        Text and points grow with the size, so a panel exported at 4K shows
+        the same picture, sharp, instead of an upscaled screenshot.
+        """
+        from embviz.gui.training_export import make_view
+
+        grow = max(1.0, width / max(1, self.width()))
+        view = make_view((width, height), 1.0, self.camera())
+        try:
+            view.set_scale(self.label_scale * grow, self.point_scale * grow)
+            view.set_words(self.words, dict(zip(self.words, self._groups, strict=True)))
+            view.set_highlight(self._highlight)
+            view.set_frame(self._pos, self.axis_labels, self.caption)
+            return view.grabFramebuffer()
+        finally:
+            view.close()
+            view.deleteLater()
 
     def _measure_words(self) -> None:
         fm = QFontMetricsF(self._font())

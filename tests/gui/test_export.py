@@ -57,3 +57,31 @@ def test_the_window_keeps_working_after_an_export(main_window, qtbot, tmp_path):
     main_window.workspace.show_words(["king", "queen"])  # would reach a deleted view
     main_window.set_text_scale(1.5)
     assert main_window.view.label_scale == 1.5
+
+
+def test_train_panel_export_redraws_its_3d_view_with_labels(main_window, qtbot, tmp_path):
+    from tests.core.test_training import tiny_corpus
+
+    panel = main_window.panels["train"]
+    main_window.docks["train"].raise_()
+    panel.set_corpus_file(str(tiny_corpus(tmp_path / "tiny.txt", lines=2000)))
+    panel.dim.setValue(12)
+    panel.min_count.setValue(2)
+    panel.epochs.setValue(2)
+    panel.start()
+    qtbot.waitUntil(lambda: panel.model is not None and not panel.is_running(), timeout=60000)
+    qtbot.wait(300)
+    view = panel.view
+    png = export.export_widget(panel, tmp_path / "train.png", width=3840)
+    scale = 3840 / panel.width()
+    img = np.asarray(Image.open(png).convert("RGB")).astype(int)
+    top = view.mapTo(panel, view.rect().topLeft())
+    x0, y0 = round(top.x() * scale), round(top.y() * scale)
+    area = img[y0 : y0 + round(view.height() * scale), x0 : x0 + round(view.width() * scale)]
+    # word labels and the caption are light text on the dark view: plenty at 4K
+    assert (area > 200).all(axis=2).sum() > 5_000
+    # and drawn at export resolution: text edges are sharp, not 3x-upscaled blocks
+    light = (area > 200).all(axis=2)
+    runs = np.diff(light.astype(int), axis=1) != 0
+    assert runs.sum() > 2_000
+    panel.shutdown()
