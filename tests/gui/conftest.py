@@ -2,9 +2,19 @@ import pytest
 
 
 @pytest.fixture
-def main_window(qtbot):
-    """A main window on the embedded default data, shown and loaded."""
+def main_window(qtbot, monkeypatch):
+    """A main window on the embedded default data, shown and loaded.
+
+    Closing it at the end discards trained vectors without asking: a test
+    that failed after training must fail, not hang on a modal question
+    (tests of that question patch it themselves).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
     from embviz.gui.main_window import MainWindow
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))  # fmt: skip
 
     win = MainWindow()
     qtbot.addWidget(win)
