@@ -345,7 +345,7 @@ class _EpochFile:
 
 
 def umap(vectors: np.ndarray, *, seed: int = 0, progress: Progress | None = None,
-         n_neighbors: int = 15, min_dist: float = 0.1) -> np.ndarray:  # fmt: skip
+         n_neighbors: int = 15, min_dist: float = 0.5) -> np.ndarray:  # fmt: skip
     """Lay the rows of ``vectors`` out in 3D with UMAP (umap-learn), cosine distances.
 
     Parameters
@@ -363,7 +363,8 @@ def umap(vectors: np.ndarray, *, seed: int = 0, progress: Progress | None = None
         The size of the neighbourhood UMAP keeps; lowered to ``n - 1`` for
         small sets.
     min_dist
-        How tightly neighbours may be packed.
+        How tightly neighbours may be packed; 0.5 (UMAP's default is 0.1)
+        leaves room between the points of a cluster for their labels.
 
     Returns
     -------
