@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from embviz.core.labels import place_labels, project_to_screen
+from embviz.core.projection import LINEAR_KINDS
 from embviz.core.workspace import Workspace
 from embviz.gui.gl_points import LineItem, PointCloudItem
 
@@ -233,11 +234,13 @@ class SceneView(gl.GLViewWidget):
         words = self.workspace.shown_words
         if word not in words:
             return
-        target = self._pos[words.index(word)]
+        self._fly_center(self._pos[words.index(word)])
+
+    def _fly_center(self, target) -> None:
         c = self.opts["center"]
         self._fly.stop()
         self._fly_from = np.array([c.x(), c.y(), c.z()])
-        self._fly_to = target.astype(np.float64)
+        self._fly_to = np.asarray(target, dtype=np.float64)
         self._fly.start()
 
     def _set_center(self, value) -> None:
@@ -275,6 +278,11 @@ class SceneView(gl.GLViewWidget):
                 start = new.copy()
                 start[j] = before[i]
                 animate = True
+        if kind != self._kind and self._kind is not None and kind is not None:
+            if kind not in LINEAR_KINDS or self._kind not in LINEAR_KINDS:
+                # into or out of a layout: the camera's centre (e.g. on the selected
+                # word's old position) means nothing there; show the whole picture
+                self._fly_center(np.zeros(3))
         self._kind = kind
         self._rows = rows.copy()
         self._words = self.workspace.shown_words

@@ -210,3 +210,16 @@ def test_closing_the_window_stops_a_running_layout(main_window, qtbot):
     panel.mode.setCurrentIndex(_index("tsne"))
     assert panel.job is not None and panel.job.is_running()
     # the fixture closes the window: the job must be cancelled and its thread gone
+
+
+@needs_tsne
+def test_the_camera_centres_the_whole_layout_not_the_old_position_of_the_selection(scene, qtbot):
+    ws, view, _panel = scene
+    ws.select("tiger")
+    qtbot.waitUntil(lambda: view._fly.state() == view._fly.State.Stopped, timeout=3000)
+    assert np.linalg.norm(list(view.opts["center"])) > 0.5  # centred on "tiger"
+    ws.set_layout(ws.compute_layout("tsne", seed=0))
+    qtbot.waitUntil(lambda: view._fly.state() == view._fly.State.Stopped, timeout=3000)
+    assert np.allclose(list(view.opts["center"]), 0, atol=1e-6)
+    _xy, _, visible = view.screen_positions()
+    assert visible.all()  # every point of the layout is on screen

@@ -165,9 +165,10 @@ class SlicePanel(QWidget):
         page = QWidget()
         v = QVBoxLayout(page)
         v.setContentsMargins(0, 0, 0, 0)
+        # (the summary below says what it is not: a slice)
         note = QLabel(
-            f"{nonlinear.NOTES[kind]} Computed in the background (Cancel keeps the current "
-            f"slice); above {nonlinear.SAMPLE_LIMIT:,} shown words, on a random sample of "
+            f"Computed in the background (Cancel keeps the current slice); above "
+            f"{nonlinear.SAMPLE_LIMIT:,} shown words, on a random sample of "
             f"{nonlinear.SAMPLE_LIMIT:,} that keeps the selected word and its neighbours."
         )
         note.setWordWrap(True)
