@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 import threading
-import time
 
 import numpy as np
 import pytest
@@ -98,11 +97,15 @@ def test_progress_reports_iterations_to_the_end(teaching):
 def _cancel_at_first(work, needle: str):
     """Run ``work(progress)`` on a thread; cancel at the first report containing ``needle``.
 
-    Returns (seconds from cancel to the end of the thread, the outcome).
+    Returns (how many progress reports came after the cancel, the outcome).
+    The work must stop at its next check: one more report, two if the cancel
+    came between a report and its check.
     """
     seen = threading.Event()
+    messages = []
 
     def report(_fraction, message):
+        messages.append(message)
         if needle in message:
             seen.set()
 
@@ -120,22 +123,21 @@ def _cancel_at_first(work, needle: str):
     t = threading.Thread(target=target)
     t.start()
     assert seen.wait(120), "no progress report arrived"
-    t0 = time.perf_counter()
+    before = len(messages)
     progress.cancel()
-    t.join(timeout=30)
-    latency = time.perf_counter() - t0
-    assert not t.is_alive()
-    return latency, outcome
+    t.join(timeout=60)
+    assert not t.is_alive(), "the work did not stop"
+    return len(messages) - before, outcome
 
 
 @needs_both
 def test_cancel_tsne_mid_run_then_run_again(default_embeddings):
     x = default_embeddings.vectors[:2000]
-    latency, outcome = _cancel_at_first(
+    after, outcome = _cancel_at_first(
         lambda p: nonlinear.tsne(x, seed=0, progress=p), "iteration 20 of"
     )
     assert outcome == {"cancelled": True}, outcome
-    assert latency < 1.0, f"t-SNE took {latency:.2f} s to stop"
+    assert after <= 2, f"t-SNE went on for {after} reports (10 iterations each)"
     coords = nonlinear.tsne(x[:100], seed=0)
     assert coords.shape == (100, 3) and np.isfinite(coords).all()
 
@@ -146,11 +148,11 @@ def test_cancel_umap_mid_run_then_run_again_on_another_thread(teaching, umap_coo
     from tqdm import tqdm
 
     x = teaching[1]
-    latency, outcome = _cancel_at_first(
+    after, outcome = _cancel_at_first(
         lambda p: nonlinear.umap(x, seed=0, progress=p), "UMAP: epoch 5 of"
     )
     assert outcome == {"cancelled": True}, outcome
-    assert latency < 1.0, f"UMAP took {latency:.2f} s to stop"
+    assert after <= 2, f"UMAP went on for {after} epochs"
 
     got = {}
 
