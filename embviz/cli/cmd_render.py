@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from embviz.cli._common import add_file_argument, load_from_args
 from embviz.core.errors import EmbvizError
@@ -22,12 +23,14 @@ def register(sub) -> None:
     p.add_argument(
         "--words", nargs="+", metavar="W", help="words to show (default: teaching words)"
     )
-    p.add_argument("--projection", choices=("pca", "axes", "random", "raw"), help="the slice "
-                   "(default: pca, or axes when --axes is given)")  # fmt: skip
+    p.add_argument("--projection", choices=("pca", "axes", "random", "raw", "tsne", "umap"),
+                   help="the slice (default: pca, or axes when --axes is given); tsne and umap "
+                   "are non-linear layouts, not slices (need: pip install embviz[projections])")  # fmt: skip
     p.add_argument("--axes", nargs="+", metavar="EXPR",
                    help='up to three axis expressions, e.g. "woman - man" "cats - cat" "king - man"')  # fmt: skip
     p.add_argument("--dims", nargs=3, type=int, metavar="D", help="raw slice: three dimensions")
-    p.add_argument("--seed", type=int, default=0, help="random slice: which one (default 0)")
+    p.add_argument("--seed", type=int, default=0,
+                   help="random slice, t-SNE or UMAP: which one (default 0)")  # fmt: skip
     p.add_argument("--select", metavar="WORD", help="select a word (highlights its neighbours)")
     p.add_argument("--size", default="1280x800", help="image size WxH (default 1280x800)")
     p.add_argument("--label-scale", type=float, default=1.0, help="label size, 1 = normal")
@@ -92,7 +95,34 @@ def build_workspace(args, emb):
         ws.set_projection("raw", raw_dims=args.dims or (0, 1, 2))
     if args.select:
         ws.select(args.select)
+    if mode in ("tsne", "umap"):
+        # after the selection, so a sample of a large set keeps it and its neighbours
+        progress = _stderr_progress()
+        try:
+            ws.set_layout(ws.compute_layout(mode, seed=args.seed, progress=progress))
+        finally:
+            if progress is not None:
+                sys.stderr.write("\r\x1b[K")  # clear the progress line
     return ws
+
+
+def _stderr_progress():
+    """Progress of a long layout, one line on stderr when it is a terminal."""
+    from embviz.core.progress import Progress
+
+    if not sys.stderr.isatty():
+        return None
+
+    last = [""]
+
+    def report(fraction, message):
+        if message and message != last[0]:
+            last[0] = message
+            pct = "" if fraction is None else f"{100 * fraction:3.0f} % "
+            sys.stderr.write(f"\r{pct}{message}\x1b[K")
+            sys.stderr.flush()
+
+    return Progress(callback=report)
 
 
 def run(args) -> int:
@@ -128,6 +158,8 @@ def run(args) -> int:
         view.close()
         view.deleteLater()
     what = ws.projection.kind if ws.projection else "nothing"
+    if ws.layout is not None and ws.mode == ws.layout.kind and ws.layout.sampled:
+        what += f" of a sample of {len(ws.layout.rows):,} of {ws.layout.of:,} words"
     frames = f", {args.turntable} frames" if args.turntable else ""
     print(f"wrote {args.out} ({size[0]}x{size[1]}, {len(ws.shown_rows)} words, {what}{frames})")
     return 0

@@ -1,9 +1,12 @@
 """Projections of high-dimensional vectors to three dimensions.
 
-Every projection here is linear: three orthonormal directions and a centre.
-That keeps the picture honest for teaching — a point's 3D position is just
-its coordinates along three named directions — and lets overlays (arrows,
-computed points) be projected with the same map.
+Every projection made here is linear: three orthonormal directions and a
+centre. That keeps the picture honest for teaching — a point's 3D position is
+just its coordinates along three named directions — and lets overlays (arrows,
+computed points) be projected with the same map. A :class:`Projection` can
+also hold the positions of a non-linear layout (t-SNE, UMAP, made in
+:mod:`embviz.core.nonlinear`); it then has no axes and cannot place anything
+else (:attr:`Projection.linear` is false).
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ import numpy as np
 from embviz.core.errors import EmbvizError
 
 AXIS_NAMES = ("x", "y", "z")
+
+LINEAR_KINDS = ("pca", "axes", "random", "raw")
+"""Projection kinds that are linear maps (the others are layouts: ``tsne``, ``umap``)."""
 
 # A new axis must keep at least this fraction of its length after the earlier
 # axes are removed from it, or it is reported as (nearly) parallel to them.
@@ -39,7 +45,8 @@ class Projection:
     labels
         A name for each axis, e.g. ``"PC1 (12.3 %)"``.
     kind
-        ``"pca"``, ``"axes"``, ``"random"`` or ``"raw"``.
+        ``"pca"``, ``"axes"``, ``"random"`` or ``"raw"``; or, for a
+        non-linear layout with no axes, ``"tsne"`` or ``"umap"``.
     note
         One sentence for the user about how the axes were made.
     """
@@ -52,8 +59,23 @@ class Projection:
     kind: str = "pca"
     note: str = ""
 
+    @property
+    def linear(self) -> bool:
+        """Whether this is a linear map with axes (not a t-SNE or UMAP layout)."""
+        return self.kind in LINEAR_KINDS
+
     def apply(self, vectors: np.ndarray) -> np.ndarray:
-        """Project more vectors with the same map."""
+        """Project more vectors with the same map.
+
+        Raises
+        ------
+        EmbvizError
+            For a non-linear layout, which can place only the words it was made of.
+        """
+        if not self.linear:
+            raise EmbvizError(
+                f"a {self.kind} layout is not a linear map: it cannot place other points"
+            )
         return ((np.asarray(vectors, np.float32) - self.center) @ self.axes.T).astype(np.float32)
 
 
@@ -295,3 +317,18 @@ def raw_projection(vectors: np.ndarray, dims: Sequence[int] = (0, 1, 2)) -> Proj
     axes = np.eye(x.shape[1])[dims]
     labels = tuple(f"dim {d}" for d in dims)
     return _finish(x, axes, labels, "raw", "Three of the vectors' own coordinates.")
+
+
+def layout_projection(coords: np.ndarray, dim: int, kind: str, note: str) -> Projection:
+    """Wrap the positions of a non-linear layout (t-SNE, UMAP) as a :class:`Projection`.
+
+    It has no axes (``axes`` is ``(0, dim)``), no explained variance and empty
+    axis labels; :meth:`Projection.apply` refuses to place other vectors.
+    """
+    if kind in LINEAR_KINDS:
+        raise EmbvizError(f"{kind} is a linear projection, not a layout")
+    c = np.asarray(coords, dtype=np.float32)
+    if c.ndim != 2 or c.shape[1] != 3 or not np.isfinite(c).all():
+        raise EmbvizError("a layout needs finite (n, 3) positions")
+    return Projection(c, np.zeros((0, dim), np.float32), np.zeros(dim, np.float32), None,
+                      ("", "", ""), kind, note)  # fmt: skip

@@ -7,9 +7,11 @@ A scene file is small JSON, never a pickle::
      "camera": {"distance": 32, "elevation": 20, "azimuth": 45, "center": [0, 0, 0],
                 "fov": 60}, "selected": "queen", "text_scale": 1.5, "color_by": "none"}
 
-``"file": null`` means the embedded default data. A file may also hold a list of
-scenes: ``{"embviz_scenes": 1, "scenes": [...]}``, which the window steps through
-with the arrow keys.
+``"file": null`` means the embedded default data. A t-SNE or UMAP scene keeps
+the computed positions, one ``[x, y, z]`` per word, so it reopens instantly and
+identically: ``{"mode": "tsne", "seed": 0, "of": 300, "coords": [[...], ...]}``.
+A file may also hold a list of scenes: ``{"embviz_scenes": 1, "scenes": [...]}``,
+which the window steps through with the arrow keys.
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ from pathlib import Path
 
 import numpy as np
 
+from embviz.core import nonlinear
 from embviz.core.errors import EmbvizError
 
-MODES = ("pca", "axes", "random", "raw")
+MODES = ("pca", "axes", "random", "raw", *nonlinear.KINDS)
 
 
 class SceneError(EmbvizError):
@@ -69,6 +72,12 @@ class Scene:
             proj["seed"] = int(ws.random_seed)
         elif ws.mode == "raw":
             proj["dims"] = [int(d) for d in ws.raw_dims]
+        elif ws.mode in nonlinear.KINDS:
+            lay = ws.layout
+            proj["seed"] = int(lay.seed)
+            proj["of"] = int(lay.of)
+            # six significant digits: identical on screen, a third of the file
+            proj["coords"] = [[float(f"{v:.6g}") for v in row] for row in lay.coords.tolist()]
         else:
             # an axis is kept as its expression; a direction sent from a panel
             # (no expression) is kept as its numbers
@@ -105,6 +114,20 @@ class Scene:
             ws.set_projection("random", random_seed=int(p.get("seed", 0)))
         elif mode == "raw":
             ws.set_projection("raw", raw_dims=p.get("dims", [0, 1, 2]))
+        elif mode in nonlinear.KINDS:
+            if ws.shown_words != self.words:
+                missing = [w for w in self.words if w not in ws.embeddings][:5]
+                why = (
+                    f" (not in the vocabulary: {', '.join(missing)})"
+                    if missing
+                    else " (a word is listed twice)"
+                )
+                raise EmbvizError(
+                    f"the saved {nonlinear.NAMES[mode]} positions are for words that cannot "
+                    f"all be shown{why}"
+                )
+            ws.set_projection(mode, coords=np.asarray(p["coords"], np.float32),
+                              seed=int(p.get("seed", 0)), of=int(p.get("of", len(self.words))))  # fmt: skip
         else:
             axes = p.get("axes", [None, None, None])
             exprs = [a if isinstance(a, str) else None for a in axes]
@@ -235,6 +258,20 @@ def _scene_from(path, data, where: str) -> Scene:
             isinstance(dims, list) and len(dims) == 3 and all(isinstance(d, int) for d in dims)
         ):
             raise bad("projection.dims", "three dimension numbers")
+    if proj["mode"] in nonlinear.KINDS:
+        coords = proj.get("coords")
+        if not (
+            isinstance(coords, list) and len(coords) == len(words) and len(words) > 0
+            and all(isinstance(c, list) and len(c) == 3 and all(_finite(x) for x in c)
+                    for c in coords)
+        ):  # fmt: skip
+            raise bad("projection.coords", "one [x, y, z] of numbers per word")
+        seed = proj.get("seed", 0)
+        if not isinstance(seed, int) or isinstance(seed, bool):
+            raise bad("projection.seed", "a whole number")
+        of = proj.get("of", len(words))
+        if not isinstance(of, int) or isinstance(of, bool) or of < len(words):
+            raise bad("projection.of", "the number of words sampled from (at least the words)")
     s.projection = proj
     return s
 

@@ -6,24 +6,31 @@ they own no data of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 from psygnal import Signal
 
+from embviz.core import nonlinear
 from embviz.core.embeddings import Embeddings, Neighbor
 from embviz.core.errors import EmbvizError
+from embviz.core.nonlinear import Layout
+from embviz.core.progress import Progress
 from embviz.core.projection import (
     AXIS_NAMES,
     Projection,
     axes_projection,
     in_slice_fraction,
+    layout_projection,
     pca,
     random_projection,
     raw_projection,
 )
 from embviz.core.wordlists import TEACHING_WORDS
+
+# How many computed t-SNE / UMAP layouts are kept, to switch back to one instantly.
+LAYOUT_CACHE = 6
 
 
 @dataclass
@@ -65,6 +72,16 @@ class Workspace:
         How points are coloured changed (see :meth:`categories`).
     label_scale_changed(float)
         The presentation size of labels changed (1.0 = normal).
+    layout_lost(str)
+        The shown words changed while a t-SNE or UMAP layout was on show: its
+        positions no longer apply, so the slice fell back to PCA (and
+        :attr:`lost_layout` names the kind, for the GUI to compute it again).
+
+    The slice modes ``"tsne"`` and ``"umap"`` are non-linear layouts
+    (:mod:`embviz.core.nonlinear`). They take long to compute, so the
+    workspace never computes one when its words or slice change: the caller
+    runs :meth:`layout_work` (on another thread, with progress and Cancel)
+    and hands the result to :meth:`set_layout`.
     """
 
     loaded = Signal(object)
@@ -73,8 +90,9 @@ class Workspace:
     overlays_changed = Signal()
     colors_changed = Signal()
     label_scale_changed = Signal(float)
+    layout_lost = Signal(str)
 
-    PROJECTIONS = ("pca", "axes", "random", "raw")
+    PROJECTIONS = ("pca", "axes", "random", "raw", *nonlinear.KINDS)
     # PCA "of the whole vocabulary" fits on at most this many (most frequent) words.
     PCA_FIT_LIMIT = 20_000
 
@@ -93,12 +111,23 @@ class Workspace:
         self.axis_vectors: list[np.ndarray | None] = [None, None, None]
         self.random_seed = 0
         self.raw_dims: tuple[int, int, int] = (0, 1, 2)
+        # t-SNE / UMAP: the layout on show (in those modes) and the last few computed
+        self.layout: Layout | None = None
+        self.layout_seed = 0
+        self.lost_layout: str | None = None
+        self._layouts: list[Layout] = []
         self.in_slice: np.ndarray = np.zeros(0)
         # -- colouring: "none", "cluster", "group" or "meta:<column>"
         self.color_by = "none"
         self.n_clusters = 6
         self.groups: dict[str, list[str]] = {}
         self.label_scale = 1.0
+        # counts shown_changed: work started earlier can tell that the picture changed since
+        self.changes = 0
+
+    def _emit_shown_changed(self) -> None:
+        self.changes += 1
+        self.shown_changed.emit()
 
     # -- data ----------------------------------------------------------------------
     def set_embeddings(self, emb: Embeddings, words: Iterable[str] | None = None) -> None:
@@ -107,8 +136,12 @@ class Workspace:
         self.selected = None
         self.neighbors = []
         self.overlays = {}
-        if self.mode == "axes" or (self.mode == "raw" and max(self.raw_dims) >= emb.dim):
-            self.mode = "pca"  # directions of the old data mean nothing in the new
+        if (
+            self.mode in ("axes", *nonlinear.KINDS)
+            or (self.mode == "raw" and max(self.raw_dims) >= emb.dim)
+        ):  # fmt: skip
+            self.mode = "pca"  # directions (or positions) of the old data mean nothing in the new
+        self.layout, self._layouts, self.lost_layout = None, [], None
         self.axis_labels, self.axis_vectors = ["", "", ""], [None, None, None]
         if self.color_by.startswith("meta:") and self.color_by[5:] not in emb.metadata:
             self.color_by = "none"
@@ -143,20 +176,39 @@ class Workspace:
             return
         words = self.default_words() if words is None else list(words)
         rows = emb.rows(words, missing="skip")
-        self.shown_rows = np.asarray(list(dict.fromkeys(rows.tolist())), dtype=np.intp)
+        rows = np.asarray(list(dict.fromkeys(rows.tolist())), dtype=np.intp)
+        lost = None
+        if self.mode in nonlinear.KINDS and not np.array_equal(rows, self.shown_rows):
+            # a layout places only the words it was computed for: computing it
+            # again takes long, so show PCA now and say which layout was lost
+            lost, self.mode, self.layout = self.mode, "pca", None
+            self.lost_layout = lost
+        self.shown_rows = rows
         try:
             self.projection = self._project()
         except EmbvizError:
             self.mode = "pca"  # the slice cannot show these words; PCA always can
             self.projection = self._project()
         self._update_in_slice()
-        self.shown_changed.emit()
+        self._emit_shown_changed()
+        if lost is not None:
+            self.layout_lost.emit(lost)
 
     # -- the slice -------------------------------------------------------------------
     def _project(self) -> Projection | None:
         emb = self.embeddings
         if emb is None or len(self.shown_rows) < 2:
             return None
+        if self.mode in nonlinear.KINDS:
+            lay = self.layout
+            if (
+                lay is None
+                or lay.kind != self.mode
+                or not np.array_equal(lay.rows, self.shown_rows)
+            ):
+                name = nonlinear.NAMES[self.mode]
+                raise EmbvizError(f"there are no {name} positions for the shown words yet")
+            return layout_projection(lay.coords, emb.dim, lay.kind, nonlinear.NOTES[lay.kind])
         x = emb.vectors[self.shown_rows]
         if self.mode == "axes":
             return axes_projection(x, self.axis_vectors, self.axis_labels)
@@ -170,12 +222,19 @@ class Workspace:
     def _update_in_slice(self) -> None:
         if self.projection is None or self.embeddings is None:
             self.in_slice = np.zeros(len(self.shown_rows))
+        elif not self.projection.linear:
+            self.in_slice = np.zeros(0)  # a layout is no slice: nothing lies "in" it
         else:
             vecs = self.embeddings.vectors[self.shown_rows]
             self.in_slice = in_slice_fraction(vecs, self.projection.axes)
 
     def _apply_slice(self, **state) -> None:
         """Set slice attributes and re-project; on an error nothing changes."""
+        if state.get("mode", self.mode) not in nonlinear.KINDS:
+            # leaving a layout of a sample: all the shown words come back
+            state.setdefault("shown_rows", self.requested_rows)
+            state.setdefault("layout", None)  # (it stays cached for coming back)
+        state.setdefault("lost_layout", None)
         old = {k: getattr(self, k) for k in state}
         for k, v in state.items():
             setattr(self, k, v)
@@ -187,20 +246,30 @@ class Workspace:
             raise
         self.projection = proj
         self._update_in_slice()
-        self.shown_changed.emit()
+        self._emit_shown_changed()
 
     def set_projection(self, mode: str, **options) -> None:
-        """Switch the slice: ``"pca"``, ``"axes"``, ``"random"`` or ``"raw"``.
+        """Switch the slice: ``"pca"``, ``"axes"``, ``"random"``, ``"raw"``, ``"tsne"``, ``"umap"``.
 
         Options are the attributes of that mode: ``pca_fit`` (``"shown"`` or
         ``"all"``), ``random_seed``, ``raw_dims``. Raises
         :class:`~embviz.core.errors.EmbvizError` (and changes nothing) when
         the slice cannot be made, e.g. axes mode with no axis set.
+
+        ``"tsne"`` and ``"umap"`` are never computed here (see
+        :meth:`layout_work`): they take ``coords``, the ``(n, 3)`` positions
+        of the shown words (e.g. from a scene file), with ``seed`` and ``of``
+        (how many words the sample was drawn from) for the note; without
+        ``coords``, the last layout of that kind and seed for these words is
+        reused if there is one.
         """
         if mode not in self.PROJECTIONS:
             raise EmbvizError(
                 f"unknown projection {mode!r}: use one of {', '.join(self.PROJECTIONS)}"
             )
+        if mode in nonlinear.KINDS:
+            self._set_layout_mode(mode, **options)
+            return
         allowed = {"pca_fit", "random_seed", "raw_dims"}
         bad = set(options) - allowed
         if bad:
@@ -208,6 +277,138 @@ class Workspace:
         if "raw_dims" in options:
             options["raw_dims"] = tuple(int(d) for d in options["raw_dims"])
         self._apply_slice(mode=mode, **options)
+
+    def _set_layout_mode(self, kind: str, *, coords=None, seed: int | None = None,
+                         of: int | None = None) -> None:  # fmt: skip
+        seed = self.layout_seed if seed is None else int(seed)
+        if coords is None:
+            cached = self.cached_layout(kind, seed)
+            if cached is None:
+                raise EmbvizError(
+                    f"{nonlinear.NAMES[kind]} positions take a while to compute: compute them "
+                    "first (Workspace.layout_work / compute_layout), then set_layout"
+                )
+            self.set_layout(cached)
+            return
+        c = np.asarray(coords, dtype=np.float32)
+        n = len(self.shown_rows)
+        if c.shape != (n, 3):
+            raise EmbvizError(
+                f"{nonlinear.NAMES[kind]} positions for {c.shape[0] if c.ndim else 0} words "
+                f"do not fit the {n} shown words"
+            )
+        of = n if of is None else int(of)
+        self.set_layout(Layout(kind, seed, self.shown_rows.copy(), c, max(of, n)))
+
+    # -- t-SNE and UMAP layouts ------------------------------------------------------
+    @property
+    def requested_rows(self) -> np.ndarray:
+        """The words the user asked to show.
+
+        That is :attr:`shown_rows`, except while a layout of a sample is on
+        show: then all the words the sample was drawn from.
+        """
+        lay = self.layout
+        if self.mode in nonlinear.KINDS and lay is not None and lay.shown is not None:
+            return lay.shown
+        return self.shown_rows
+
+    def _keep_positions(self, rows: np.ndarray) -> list[int]:
+        """Positions in ``rows`` of the selected word and its neighbours (kept in a sample)."""
+        emb = self.embeddings
+        if emb is None:
+            return []
+        words = ([self.selected] if self.selected else []) + [n.word for n in self.neighbors]
+        at = {r: i for i, r in enumerate(rows.tolist())}
+        return [at[emb.row(w)] for w in words if w in emb and emb.row(w) in at]
+
+    def layout_work(self, kind: str, seed: int | None = None) -> Callable[..., Layout]:
+        """Check now, compute later: the work of a t-SNE or UMAP layout of the shown words.
+
+        Everything that can be wrong is checked here, on the caller's thread
+        (unknown kind, package missing, too few words); the returned function
+        ``work(progress=None) -> Layout`` holds copies of what it needs and may
+        run on another thread. Pass its result to :meth:`set_layout`.
+
+        More than :data:`~embviz.core.nonlinear.SAMPLE_LIMIT` shown words are
+        laid out as a sample drawn with ``seed`` that keeps the selected word
+        and its neighbours.
+        """
+        if kind not in nonlinear.KINDS:
+            raise EmbvizError(f"unknown layout {kind!r}: use one of {', '.join(nonlinear.KINDS)}")
+        emb = self.embeddings
+        if emb is None:
+            raise EmbvizError("nothing is loaded")
+        if not nonlinear.is_available(kind):
+            raise EmbvizError(nonlinear.missing_message(kind))
+        rows = self.requested_rows.copy()
+        if len(rows) < nonlinear.MIN_POINTS:
+            nonlinear.check_vectors(emb.vectors[rows], kind)  # raises with the message
+        seed = self.layout_seed if seed is None else int(seed)
+        at = nonlinear.sample(
+            len(rows), keep=self._keep_positions(rows), limit=nonlinear.SAMPLE_LIMIT, seed=seed
+        )
+        vectors = np.array(emb.vectors[rows[at]], dtype=np.float32)
+        nonlinear.check_vectors(vectors, kind)
+
+        def work(progress: Progress | None = None) -> Layout:
+            coords = nonlinear.compute(kind, vectors, seed=seed, progress=progress)
+            return Layout(kind, seed, rows[at], coords, len(rows), shown=rows)
+
+        return work
+
+    def compute_layout(self, kind: str, seed: int | None = None,
+                       progress: Progress | None = None) -> Layout:  # fmt: skip
+        """Compute a layout here and now (blocking; the CLI and tests use it)."""
+        return self.layout_work(kind, seed)(progress)
+
+    def cached_layout(self, kind: str, seed: int) -> Layout | None:
+        """A recent ``kind`` layout made with ``seed`` from the words asked for now, if any."""
+        rows = self.requested_rows
+        keep = set(rows[self._keep_positions(rows)].tolist())
+        for lay in reversed(self._layouts):
+            if lay.kind != kind or lay.seed != int(seed):
+                continue
+            same = (lay.shown is not None and np.array_equal(lay.shown, rows)) or (
+                np.array_equal(lay.rows, rows)
+            )
+            if same and keep <= set(lay.rows.tolist()):
+                return lay
+        return None
+
+    def set_layout(self, layout: Layout) -> None:
+        """Show a computed t-SNE or UMAP layout (the mode becomes its kind).
+
+        When it places a sample, only the sampled words are shown until the
+        slice changes back to a linear one.
+
+        Raises
+        ------
+        EmbvizError
+            The layout was made for other words than those shown now (they
+            changed while it was computed); nothing changes then.
+        """
+        emb = self.embeddings
+        if emb is None:
+            raise EmbvizError("nothing is loaded")
+        if layout.kind not in nonlinear.KINDS:
+            raise EmbvizError(f"unknown layout {layout.kind!r}")
+        rows = self.requested_rows
+        fits = (
+            np.array_equal(layout.shown, rows)
+            if layout.shown is not None
+            else np.array_equal(layout.rows, self.shown_rows)
+        )
+        if not fits:
+            raise EmbvizError(
+                f"the shown words changed while {nonlinear.NAMES[layout.kind]} was computed: "
+                "run it again"
+            )
+        if len(layout.rows) and int(layout.rows.max()) >= len(emb):
+            raise EmbvizError("the layout is for other data")
+        self._apply_slice(mode=layout.kind, layout=layout, layout_seed=layout.seed,
+                          shown_rows=np.asarray(layout.rows, dtype=np.intp).copy())  # fmt: skip
+        self._layouts = [*(x for x in self._layouts if x is not layout), layout][-LAYOUT_CACHE:]
 
     def new_random_slice(self) -> None:
         """Draw another random orthonormal slice."""
@@ -378,7 +579,8 @@ class Workspace:
         self.neighbors = emb.neighbors(word, k=self.k)
         if row not in set(self.shown_rows.tolist()):
             extra = [word] + [n.word for n in self.neighbors]
-            self.show_words(self.shown_words + extra)
+            # all the words asked for, not only a layout's sample of them
+            self.show_words([emb.words[i] for i in self.requested_rows] + extra)
         self.selected = word
         self.selection_changed.emit(word)
 

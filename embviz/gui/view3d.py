@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from embviz.core.labels import place_labels, project_to_screen
+from embviz.core.projection import LINEAR_KINDS
 from embviz.core.workspace import Workspace
 from embviz.gui.gl_points import LineItem, PointCloudItem
 
@@ -140,6 +141,8 @@ class SceneView(gl.GLViewWidget):
         self._from = self._pos  # positions an animation starts from
         self._t = 1.0
         self._rows = np.zeros(0, dtype=np.intp)
+        self._kind: str | None = None  # the projection kind on show
+        self._overlays_hidden = False  # a layout cannot place the overlays
         self._words: list[str] = []
         self._at: dict[str, int] = {}
         self._freq_order = np.zeros(0, dtype=np.intp)
@@ -231,11 +234,13 @@ class SceneView(gl.GLViewWidget):
         words = self.workspace.shown_words
         if word not in words:
             return
-        target = self._pos[words.index(word)]
+        self._fly_center(self._pos[words.index(word)])
+
+    def _fly_center(self, target) -> None:
         c = self.opts["center"]
         self._fly.stop()
         self._fly_from = np.array([c.x(), c.y(), c.z()])
-        self._fly_to = target.astype(np.float64)
+        self._fly_to = np.asarray(target, dtype=np.float64)
         self._fly.start()
 
     def _set_center(self, value) -> None:
@@ -253,11 +258,32 @@ class SceneView(gl.GLViewWidget):
         else:
             c = proj.coords
             # every point within the axes' length: nothing is clipped at any angle
+            # (a layout has no axes: its points may reach as far as their tips)
             reach = float(np.linalg.norm(c, axis=1).max()) if len(c) else 1.0
-            self._scale = RADIUS / max(reach, 1e-9)
+            self._scale = (RADIUS if proj.linear else 1.15 * RADIUS) / max(reach, 1e-9)
             new = np.ascontiguousarray(c * self._scale, dtype=np.float32)
         same_words = len(rows) == len(self._rows) and np.array_equal(rows, self._rows)
-        start = self.displayed_positions() if same_words and len(new) else new
+        kind = proj.kind if proj is not None else None
+        start, animate = new, False
+        if same_words and len(new):
+            start, animate = self.displayed_positions(), True
+        elif len(new) and len(self._rows) and kind != self._kind:
+            # a layout of a sample (or back to all words): the words on show
+            # before and after move from where they were, the others appear
+            before = self.displayed_positions()
+            index = {r: i for i, r in enumerate(self._rows.tolist())}
+            pairs = [(j, index[r]) for j, r in enumerate(rows.tolist()) if r in index]
+            if pairs:
+                j, i = np.asarray(pairs, dtype=np.intp).T
+                start = new.copy()
+                start[j] = before[i]
+                animate = True
+        if kind != self._kind and self._kind is not None and kind is not None:
+            if kind not in LINEAR_KINDS or self._kind not in LINEAR_KINDS:
+                # into or out of a layout: the camera's centre (e.g. on the selected
+                # word's old position) means nothing there; show the whole picture
+                self._fly_center(np.zeros(3))
+        self._kind = kind
         self._rows = rows.copy()
         self._words = self.workspace.shown_words
         self._at = {w: i for i, w in enumerate(self._words)}
@@ -269,7 +295,7 @@ class SceneView(gl.GLViewWidget):
         self._update_axes()
         self._update_points()
         self._update_overlays()
-        if same_words and len(new) and not np.array_equal(start, new):
+        if animate and not np.array_equal(start, new):
             self._set_t(0.0)
             self._anim.start()
         else:
@@ -358,6 +384,9 @@ class SceneView(gl.GLViewWidget):
         self.update()
 
     def _update_axes(self) -> None:
+        proj = self.workspace.projection
+        # a t-SNE or UMAP layout has no axes: drawing some would suggest meaning
+        self._axes.setVisible(proj is None or proj.linear)
         r = RADIUS * 1.15
         pts = np.array([[0, 0, 0], [r, 0, 0], [0, 0, 0], [0, r, 0], [0, 0, 0], [0, 0, r]],
                        dtype=np.float32)  # fmt: skip
@@ -369,7 +398,14 @@ class SceneView(gl.GLViewWidget):
         proj = self.workspace.projection
         lines, line_colors, marks, mark_colors = [], [], [], []
         self._overlay_labels = []
-        if proj is not None:
+        # a non-linear layout places only its own words: arrows and computed
+        # points would land somewhere meaningless, so they are not drawn
+        self._overlays_hidden = (
+            proj is not None
+            and not proj.linear
+            and any(ov.arrows or ov.markers for ov in self.workspace.overlays.values())
+        )
+        if proj is not None and proj.linear:
             for ov in self.workspace.overlays.values():
                 rgba = np.array([*ov.color, 255], np.float32) / 255
                 for start, end, label in ov.arrows:
@@ -528,7 +564,7 @@ class SceneView(gl.GLViewWidget):
     def _axis_names(self) -> list[tuple[str, float, float, tuple, tuple]]:
         """Each axis name's text, baseline position, colour and box, beyond its tip."""
         proj = self.workspace.projection
-        if proj is None:
+        if proj is None or not proj.linear:
             return []
         w, h = self.width(), self.height()
         # the name sits just beyond the axis tip, or further in when the tip is off screen
@@ -579,6 +615,14 @@ class SceneView(gl.GLViewWidget):
         if proj is None:
             return []
         lines = [proj.note] if proj.note else []
+        if not proj.linear:
+            if ws.layout is not None:
+                lines.append(ws.layout.describe())
+            if self._overlays_hidden:
+                lines.append(
+                    "Arrows and computed points are hidden: this layout cannot place them."
+                )
+            return lines
         if len(ws.in_slice) == len(self._words) and len(ws.in_slice):
             text = f"In this slice: {100 * float(np.mean(ws.in_slice)):.0f} % of a word's length on average"
             if ws.selected in self._at:

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from embviz.core.nonlinear import available
 from embviz.gui.view3d import THEME
 
 pytestmark = pytest.mark.gui
@@ -100,3 +101,34 @@ def test_render_without_display_or_xvfb_says_what_to_do(tmp_path):
     r = _run("--out", str(tmp_path / "a.png"), "--words", *WORDS, env=env)
     assert r.returncode == 2
     assert "xvfb-run" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif("tsne" not in available(), reason="needs embviz[projections]")
+def test_render_tsne_png_has_points_and_no_axes(tmp_path):
+    out = tmp_path / "tsne.png"
+    r = _run("--out", str(out), "--projection", "tsne", "--seed", "1", "--size", "640x480")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == f"wrote {out} (640x480, 300 words, tsne)"
+    with Image.open(out) as img:
+        pix = np.asarray(img.convert("RGB")).astype(int)
+    point = np.array(THEME["point"][:3])
+    assert ((np.abs(pix - point) <= 12).all(axis=2)).sum() > 300
+    assert ((pix > 200).all(axis=2)).sum() > 200  # labels and the note
+    for rgb in THEME["axis"][:2]:  # t-SNE has no axes to draw (z's blue is the points')
+        assert ((np.abs(pix - np.array(rgb)) <= 20).all(axis=2)).sum() < 30
+
+
+def test_render_a_layout_without_its_package_says_how_to_install(tmp_path):
+    out = tmp_path / "u.png"
+    code = (
+        "import sys; sys.modules['umap'] = None\n"
+        "from embviz.cli import main\n"
+        f"sys.exit(main(['render', '--out', {str(out)!r}, '--projection', 'umap']))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2
+    assert r.stderr.strip() == (
+        "embviz: error: UMAP needs the optional package umap-learn, which is not installed: "
+        "pip install embviz[projections]"
+    )
+    assert not out.exists()

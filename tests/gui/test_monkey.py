@@ -129,6 +129,13 @@ class Monkey:
             panel.apply_axes()
         else:
             panel.mode.setCurrentIndex(self.rng.randrange(panel.mode.count()))
+            job = panel.job  # t-SNE / UMAP run in the background: cancel most, finish some
+            if job is not None:
+                self.qtbot.wait(self.rng.choice([0, 50, 500]))
+                if self.rng.random() < 0.8:
+                    job.cancel()
+                self.qtbot.waitUntil(lambda: not job.is_running(), timeout=180_000)
+                self.qtbot.wait(10)
 
     def do_words(self):
         panel = self.win.panels["slice"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 from superqt.utils import signals_blocked
 
-from embviz.core import wordsets
-from embviz.core.errors import EmbvizError
+from embviz.core import nonlinear, wordsets
+from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.workspace import Workspace
+from embviz.gui.jobs import Job
 
 TITLE = "3D slice"
 
@@ -36,7 +37,19 @@ PROJECTIONS = [
     ("Three semantic axes", "axes", None),
     ("Random orthonormal slice", "random", None),
     ("Three raw coordinates", "raw", None),
+    ("t-SNE: keep neighbours together (not a slice)", "tsne", None),
+    ("UMAP: keep neighbours together (not a slice)", "umap", None),
 ]
+LAYOUT_TIPS = {
+    "tsne": "t-SNE (openTSNE) moves words until each one's nearest neighbours (cosine) are "
+    "near it in 3D. Not a slice: the axes, distances between clusters and cluster sizes "
+    "mean nothing. Slow: runs in the background, on a sample of "
+    f"{nonlinear.SAMPLE_LIMIT:,} when more words are shown.",
+    "umap": "UMAP (umap-learn) builds a graph of each word's nearest neighbours (cosine) and "
+    "lays it out in 3D. Not a slice: the axes and distances between clusters mean nothing. "
+    "Slow (the very first run also compiles code): runs in the background, on a sample of "
+    f"{nonlinear.SAMPLE_LIMIT:,} when more words are shown.",
+}
 WORD_SOURCES = ["Teaching words", "Most frequent", "Neighbours of a word", "Matching a pattern",
                 "My list"]  # fmt: skip
 
@@ -72,6 +85,8 @@ class SlicePanel(QWidget):
         workspace.shown_changed.connect(self._sync)
         workspace.selection_changed.connect(lambda _w: self._sync())
         workspace.loaded.connect(self._on_loaded)
+        workspace.layout_lost.connect(self._on_layout_lost)
+        self.job: Job | None = None
         if workspace.embeddings is not None:
             self._on_loaded(workspace.embeddings)
 
@@ -82,6 +97,15 @@ class SlicePanel(QWidget):
         self.mode = QComboBox()
         self.mode.addItems([p[0] for p in PROJECTIONS])
         self.mode.setToolTip("How the d-dimensional vectors are mapped to the three axes you see")
+        have = nonlinear.available()
+        for i, (_, mode, _) in enumerate(PROJECTIONS):
+            if mode in nonlinear.KINDS:
+                tip = LAYOUT_TIPS[mode]
+                if mode not in have:
+                    self.mode.setItemText(i, f"{nonlinear.NAMES[mode]}: not installed")
+                    self.mode.model().item(i).setEnabled(False)
+                    tip = f"{nonlinear.missing_message(mode)}. {tip}"
+                self.mode.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
         self.mode.currentIndexChanged.connect(self._on_mode)
         form.addWidget(self.mode)
         self.pages = QStackedWidget()
@@ -124,6 +148,9 @@ class SlicePanel(QWidget):
             rl.addWidget(sp)
             self.raw_spins.append(sp)
         self.pages.addWidget(_page(raw))
+        self.layout_seeds: dict[str, QSpinBox] = {}
+        for kind in nonlinear.KINDS:
+            self.pages.addWidget(_page(self._build_layout_page(kind)))
         form.addWidget(self.pages)
         self.slice_error = _error_label()
         form.addWidget(self.slice_error)
@@ -132,6 +159,33 @@ class SlicePanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         form.addWidget(self.summary)
         return box
+
+    def _build_layout_page(self, kind: str) -> QWidget:
+        name = nonlinear.NAMES[kind]
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.setContentsMargins(0, 0, 0, 0)
+        # (the summary below says what it is not: a slice)
+        note = QLabel(
+            f"Computed in the background (Cancel keeps the current slice); above "
+            f"{nonlinear.SAMPLE_LIMIT:,} shown words, on a random sample of "
+            f"{nonlinear.SAMPLE_LIMIT:,} that keeps the selected word and its neighbours."
+        )
+        note.setWordWrap(True)
+        v.addWidget(note)
+        row = QHBoxLayout()
+        seed = QSpinBox()
+        seed.setRange(0, 1_000_000)
+        seed.setPrefix("seed ")
+        seed.setToolTip(f"The same seed and words give the same {name} picture")
+        row.addWidget(seed)
+        again = QPushButton("Run again (new seed)")
+        again.setToolTip(f"Compute {name} again with the next seed: another, equally valid picture")
+        again.clicked.connect(lambda: self._run_again(kind))
+        row.addWidget(again, 1)
+        v.addLayout(row)
+        self.layout_seeds[kind] = seed
+        return page
 
     def _build_words(self) -> QGroupBox:
         box = QGroupBox("Which words are shown")
@@ -220,8 +274,18 @@ class SlicePanel(QWidget):
         with signals_blocked(self.mode):
             self.mode.setCurrentIndex(index)
         self.pages.setCurrentIndex(min(index, 1) if index < 2 else index - 1)
+        if ws.mode in nonlinear.KINDS and ws.layout is not None:
+            with signals_blocked(self.layout_seeds[ws.mode]):
+                self.layout_seeds[ws.mode].setValue(ws.layout.seed)
         if proj is None:
             self.summary.setText("")
+            return
+        if not proj.linear:
+            text = f"{proj.note}<br>"
+            if ws.layout is not None:
+                text += ws.layout.describe()
+            text += " No axes and no share of the vector length apply here."
+            self.summary.setText(text)
             return
         rows = []
         for name, lab, e in zip("xyz", proj.labels, proj.explained, strict=True):
@@ -249,6 +313,10 @@ class SlicePanel(QWidget):
     def _on_mode(self, index: int) -> None:
         _, mode, fit = PROJECTIONS[index]
         self.pages.setCurrentIndex(min(index, 1) if index < 2 else index - 1)
+        if mode in nonlinear.KINDS:
+            self.run_layout(mode)
+            return
+        self.cancel_layout()
         if mode == "axes":
             self.apply_axes()
         elif mode == "pca":
@@ -269,6 +337,103 @@ class SlicePanel(QWidget):
     def _apply_raw(self) -> None:
         dims = [sp.value() for sp in self.raw_spins]
         self._try(self.slice_error, lambda: self.workspace.set_projection("raw", raw_dims=dims))
+
+    # -- t-SNE and UMAP: computed in the background -----------------------------
+    def run_layout(self, kind: str, seed: int | None = None) -> Job | None:
+        """Compute a ``kind`` layout of the shown words in the background and show it.
+
+        Returns the job (``None`` when nothing had to be computed, or on an
+        error, which is shown under the slice choice). Cancel, or an error,
+        leaves the current slice on show.
+        """
+        self.cancel_layout()
+        ws = self.workspace
+        seed = self.layout_seeds[kind].value() if seed is None else int(seed)
+        with signals_blocked(self.layout_seeds[kind]):
+            self.layout_seeds[kind].setValue(seed)
+        name = nonlinear.NAMES[kind]
+        cached = ws.cached_layout(kind, seed) if ws.embeddings is not None else None
+        if cached is not None:  # the same words and seed: the same picture, instantly
+            self._try(self.slice_error, ws.set_layout, cached)
+            return None
+        try:
+            work = ws.layout_work(kind, seed)
+        except EmbvizError as e:
+            self.slice_error.setText(str(e))
+            self._sync()
+            return None
+        self.slice_error.clear()
+        n = len(ws.requested_rows)
+        of = f"{min(n, nonlinear.SAMPLE_LIMIT):,} words" + (
+            f" (a sample of the {n:,} shown)" if n > nonlinear.SAMPLE_LIMIT else ""
+        )
+        job = Job(f"Computing {name} of {of}…", work, self)
+        started = ws.changes
+        job.done.connect(lambda layout: self._layout_done(job, layout, started))
+        job.error.connect(lambda error: self._layout_failed(job, error, name))
+        self.job = job
+        return job.start()
+
+    def cancel_layout(self) -> None:
+        """Stop a layout being computed (its result is dropped)."""
+        job, self.job = self.job, None
+        if job is not None and job.is_running():
+            job.cancel()
+            while not job.wait(1000):  # UMAP notices Cancel only between epochs
+                pass
+
+    def shutdown(self) -> None:
+        """Stop background work before the window closes."""
+        self.cancel_layout()
+
+    def _layout_done(self, job: Job, layout, started: int) -> None:
+        if job is not self.job:
+            return  # replaced or cancelled meanwhile
+        self.job = None
+        if self.workspace.changes != started:
+            # the words or the slice changed meanwhile: the result is for another picture
+            self.slice_error.setText(
+                f"{nonlinear.NAMES[layout.kind]} was not shown: the words or the slice changed "
+                "while it was computed."
+            )
+            self._sync()
+            return
+        self._try(self.slice_error, self.workspace.set_layout, layout)
+
+    def _layout_failed(self, job: Job, error: BaseException, name: str) -> None:
+        if job is not self.job:
+            return
+        self.job = None
+        if isinstance(error, Cancelled):
+            self.slice_error.setText(f"{name} cancelled: the slice on show stays.")
+        elif isinstance(error, EmbvizError):
+            self.slice_error.setText(str(error))
+        else:  # a bug, or the package failing: details and a log entry, the app goes on
+            from embviz.gui.error_dialog import show_error
+
+            self.slice_error.setText(f"{name} failed.")
+            show_error(error, self, f"{name} failed")
+        self._sync()
+
+    def _run_again(self, kind: str) -> None:
+        self.run_layout(kind, self.layout_seeds[kind].value() + 1)
+
+    def _on_layout_lost(self, kind: str) -> None:
+        """The shown words changed under a layout: PCA is on show; compute the layout again."""
+        name = nonlinear.NAMES[kind]
+        self.slice_error.setText(
+            f"The shown words changed, so the {name} positions no longer apply: PCA is shown "
+            f"while {name} is computed again."
+        )
+        # after the change that caused it is complete (a scene may set its own slice)
+        QTimer.singleShot(0, self, self._recompute_lost)
+
+    def _recompute_lost(self) -> None:
+        ws = self.workspace
+        kind, ws.lost_layout = ws.lost_layout, None
+        if kind is None or ws.embeddings is None:
+            return  # another slice was chosen meanwhile
+        self.run_layout(kind, ws.layout_seed)
 
     def _on_source(self, index: int) -> None:
         self.count.setEnabled(index in (1, 2, 3))
