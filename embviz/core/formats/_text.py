@@ -220,6 +220,11 @@ class TextReader:
 
     def blocks(self) -> Iterator[tuple[list[str], np.ndarray]]:
         """Yield ``(words, float32 matrix)`` per block, in file order."""
+        # Imported here, once, before the parse threads start: two threads
+        # importing polars at the same moment for their first block hung the
+        # process once (seen in a test run under load).
+        import polars  # noqa: F401
+
         path = self.path
         pending: deque = deque()
         with open_reader(path) as r, ThreadPoolExecutor(_PARSERS, "embviz-parse") as pool:
