@@ -160,3 +160,22 @@ def test_panel_tabs_show_whole_names(main_window, qtbot):
         for i in range(bar.count()):  # each tab is as wide as its whole title
             need = bar.fontMetrics().horizontalAdvance(bar.tabText(i))
             assert bar.tabRect(i).width() >= need, bar.tabText(i)
+
+
+def test_slice_panel_pages_take_their_own_height(main_window, qtbot):
+    # PCA's one-line page used to sit above a gap as tall as the axes page
+    panel = main_window.panels["slice"]
+    main_window.show_panel("slice")
+    from embviz.gui.panels.slice import PROJECTIONS
+
+    mode_index = {(m, fit): i for i, (_, m, fit) in enumerate(PROJECTIONS)}
+    panel.mode.setCurrentIndex(mode_index[("pca", "all")])
+    qtbot.wait(50)
+    # both PCA entries show PCA's one line, not the axis editor
+    assert not any(e.isVisible() for e in panel.axis_edits)
+    pca_height = panel.pages.height()
+    assert pca_height < 2 * panel.pages.currentWidget().sizeHint().height() + 10
+    panel.mode.setCurrentIndex(mode_index[("axes", None)])
+    qtbot.waitUntil(lambda: panel.pages.height() > pca_height, timeout=2000)
+    assert all(e.isVisible() and e.visibleRegion().boundingRect().height() >= e.height() - 1
+               for e in panel.axis_edits)  # fmt: skip

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QStackedWidget,
@@ -59,6 +60,11 @@ def _error_label() -> QLabel:
     lab.setWordWrap(True)
     lab.setStyleSheet("color: #d9534f;")
     return lab
+
+
+def _page_of(mode_index: int) -> int:
+    """The stacked page of a :data:`PROJECTIONS` entry: both PCA entries share page 0."""
+    return 0 if mode_index < 2 else mode_index - 1
 
 
 def _page(widget: QWidget) -> QWidget:
@@ -152,6 +158,10 @@ class SlicePanel(QWidget):
         for kind in nonlinear.KINDS:
             self.pages.addWidget(_page(self._build_layout_page(kind)))
         form.addWidget(self.pages)
+        # A stack is as tall as its tallest page: PCA's one line sat above a gap
+        # the axes page's height. Only the page on show counts.
+        self.pages.currentChanged.connect(self._fit_pages)
+        self._fit_pages(self.pages.currentIndex())
         self.slice_error = _error_label()
         form.addWidget(self.slice_error)
         self.summary = QLabel()
@@ -273,7 +283,7 @@ class SlicePanel(QWidget):
                      if p[1] == ws.mode and (p[2] is None or p[2] == ws.pca_fit))  # fmt: skip
         with signals_blocked(self.mode):
             self.mode.setCurrentIndex(index)
-        self.pages.setCurrentIndex(min(index, 1) if index < 2 else index - 1)
+        self.pages.setCurrentIndex(_page_of(index))
         if ws.mode in nonlinear.KINDS and ws.layout is not None:
             with signals_blocked(self.layout_seeds[ws.mode]):
                 self.layout_seeds[ws.mode].setValue(ws.layout.seed)
@@ -310,9 +320,15 @@ class SlicePanel(QWidget):
         label.clear()
         return True
 
+    def _fit_pages(self, index: int) -> None:
+        for i in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.pages.widget(i).setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
+
     def _on_mode(self, index: int) -> None:
         _, mode, fit = PROJECTIONS[index]
-        self.pages.setCurrentIndex(min(index, 1) if index < 2 else index - 1)
+        self.pages.setCurrentIndex(_page_of(index))
         if mode in nonlinear.KINDS:
             self.run_layout(mode)
             return
