@@ -13,6 +13,7 @@ from embviz.core import nonlinear
 from embviz.core.workspace import Workspace
 from embviz.gui.panels.slice import PROJECTIONS, SlicePanel
 from embviz.gui.view3d import THEME, SceneView
+from tests.gui.test_view3d import framebuffer
 
 pytestmark = pytest.mark.gui
 needs_tsne = pytest.mark.skipif(
@@ -22,17 +23,6 @@ needs_tsne = pytest.mark.skipif(
 
 def _index(kind: str) -> int:
     return next(i for i, p in enumerate(PROJECTIONS) if p[1] == kind)
-
-
-def _framebuffer(view) -> np.ndarray:
-    img = view.grabFramebuffer()
-    img = img.convertToFormat(img.Format.Format_RGB888)
-    arr = np.frombuffer(img.constBits(), dtype=np.uint8, count=img.sizeInBytes())
-    return (
-        arr.reshape(img.height(), img.bytesPerLine())[:, : img.width() * 3]
-        .reshape(img.height(), img.width(), 3)
-        .astype(int)
-    )
 
 
 @pytest.fixture
@@ -77,7 +67,7 @@ def test_choosing_tsne_runs_in_the_background_then_shows_points_without_axes(sce
     assert not any("of a word's length" in line for line in lines)
     assert "Not a slice" in panel.summary.text() and "%" not in panel.summary.text()
     qtbot.waitUntil(lambda: not view.is_animating(), timeout=3000)
-    pix = _framebuffer(view)
+    pix = framebuffer(view)
     point = np.array(THEME["point"][:3])
     assert ((np.abs(pix - point) <= 12).all(axis=2)).sum() > 500
     for rgb in THEME["axis"][:2]:  # no axis line anywhere (z's blue is the points')
