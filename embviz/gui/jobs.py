@@ -93,8 +93,13 @@ class Job(QObject):
         return self
 
     def cancel(self) -> None:
-        """Ask the work to stop; it ends with :class:`Cancelled`."""
+        """Ask the work to stop; it ends with :class:`Cancelled`. The dialog closes now.
+
+        The work may take a while to notice; until then its result is still
+        to come, but nothing on screen waits for it.
+        """
         self.progress.cancel()
+        self._close_dialog()
 
     def is_running(self) -> bool:
         """Whether the worker thread is still running."""
@@ -105,10 +110,11 @@ class Job(QObject):
         return self._runner.wait(ms)
 
     def _close_dialog(self) -> None:
-        if self._dialog is not None:
-            self._dialog.close()
-            self._dialog.deleteLater()
-            self._dialog = None
+        d, self._dialog = self._dialog, None
+        if d is not None:
+            d.canceled.disconnect(self.cancel)  # closing a QProgressDialog emits canceled
+            d.close()
+            d.deleteLater()
 
     def _on_success(self, result) -> None:
         self._runner.wait()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 
 import numpy as np
 import pytest
@@ -213,3 +214,34 @@ def test_the_camera_centres_the_whole_layout_not_the_old_position_of_the_selecti
     assert np.allclose(list(view.opts["center"]), 0, atol=1e-6)
     _xy, _, visible = view.screen_positions()
     assert visible.all()  # every point of the layout is on screen
+
+
+def test_choosing_another_slice_does_not_wait_for_a_layout_that_has_not_noticed_cancel(
+    scene, qtbot, monkeypatch
+):
+    # UMAP's neighbour search and first compile do not look at the cancel flag:
+    # the window must go on at once, and the late result must not be shown
+    ws, _view, panel = scene
+    release = threading.Event()
+    rows = ws.shown_rows.copy()
+
+    def layout_work(kind, seed=None):
+        def work(progress=None):
+            release.wait(10)  # deaf to Cancel, like UMAP before its epochs
+            return nonlinear.Layout(kind, 0, rows, np.ones((len(rows), 3), np.float32), len(rows))
+
+        return work
+
+    monkeypatch.setattr(ws, "layout_work", layout_work)
+    monkeypatch.setattr(nonlinear, "is_available", lambda kind: True)
+    panel.mode.setCurrentIndex(_index("tsne"))
+    job = panel.job
+    assert job is not None and job.is_running()
+    panel.mode.setCurrentIndex(_index("random"))  # returns while the work still runs
+    assert job.is_running() and job._dialog is None and panel.job is None
+    assert ws.mode == "random"
+    release.set()
+    qtbot.waitUntil(lambda: not job.is_running() and not panel._stopping, timeout=30_000)
+    qtbot.wait(50)
+    assert ws.mode == "random"  # the cancelled layout's result was dropped
+    assert panel.mode.currentIndex() == _index("random")

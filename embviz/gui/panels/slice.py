@@ -93,6 +93,7 @@ class SlicePanel(QWidget):
         workspace.loaded.connect(self._on_loaded)
         workspace.layout_lost.connect(self._on_layout_lost)
         self.job: Job | None = None
+        self._stopping: list[Job] = []  # cancelled layouts whose threads still run
         if workspace.embeddings is not None:
             self._on_loaded(workspace.embeddings)
 
@@ -391,16 +392,31 @@ class SlicePanel(QWidget):
         return job.start()
 
     def cancel_layout(self) -> None:
-        """Stop a layout being computed (its result is dropped)."""
+        """Stop a layout being computed; its result is dropped. Returns at once.
+
+        UMAP notices Cancel only between epochs (its neighbour search and, on
+        the first run, numba compiling it can take half a minute): waiting
+        here froze the window when the user chose another slice. The job is
+        kept until its thread ends; :meth:`shutdown` waits for it.
+        """
         job, self.job = self.job, None
         if job is not None and job.is_running():
             job.cancel()
-            while not job.wait(1000):  # UMAP notices Cancel only between epochs
-                pass
+            self._stopping.append(job)
+            job.done.connect(lambda _result: self._forget(job))
+            job.error.connect(lambda _error: self._forget(job))
+
+    def _forget(self, job: Job) -> None:
+        if job in self._stopping:
+            self._stopping.remove(job)
+            job.deleteLater()
 
     def shutdown(self) -> None:
-        """Stop background work before the window closes."""
+        """Stop background work and wait for it, before the window closes."""
         self.cancel_layout()
+        for job in list(self._stopping):
+            while not job.wait(1000):
+                pass
 
     def _layout_done(self, job: Job, layout, started: int) -> None:
         if job is not self.job:
