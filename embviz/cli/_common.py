@@ -89,6 +89,34 @@ def load_from_args(args: argparse.Namespace):
     return emb
 
 
+def terminal_progress():
+    """A :class:`Progress` that keeps one line on stderr up to date, when it is a terminal.
+
+    Call :func:`clear_progress_line` when the work ends.
+    """
+    from embviz.core.progress import Progress
+
+    if not sys.stderr.isatty():
+        return Progress()
+    last = [""]
+
+    def show(fraction, message):
+        if message and message != last[0]:
+            last[0] = message
+            pct = "" if fraction is None else f"{100 * fraction:3.0f} % "
+            sys.stderr.write(f"\r{pct}{message}\x1b[K")
+            sys.stderr.flush()
+
+    return Progress(show)
+
+
+def clear_progress_line() -> None:
+    """Remove what :func:`terminal_progress` wrote."""
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+
 def print_json(obj) -> None:
     """Print ``obj`` as JSON on stdout."""
     json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-
-from embviz.cli._common import add_file_argument, load_from_args, print_json
+from embviz.cli._common import (
+    add_file_argument,
+    clear_progress_line,
+    load_from_args,
+    print_json,
+    terminal_progress,
+)
 
 
 def register(sub) -> None:
@@ -30,19 +34,6 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _progress():
-    from embviz.core.progress import Progress
-
-    if not sys.stderr.isatty():
-        return Progress()
-
-    def show(fraction, message):
-        pct = "" if fraction is None else f"{100 * fraction:5.1f}% "
-        print(f"\r{pct}{message:<60}", end="", file=sys.stderr, flush=True)
-
-    return Progress(show)
-
-
 def run(args) -> int:
     """Print per-section accuracy and pair correlations."""
     from embviz.core.evaluation import evaluate
@@ -51,10 +42,9 @@ def run(args) -> int:
     report = evaluate(
         emb, args.analogies, args.pairs, restrict_vocab=args.restrict,
         case_insensitive=not args.case_sensitive, method=args.method,
-        run_analogies=not args.no_analogies, progress=_progress(),
+        run_analogies=not args.no_analogies, progress=terminal_progress(),
     )  # fmt: skip
-    if sys.stderr.isatty():
-        print("\r" + " " * 68 + "\r", end="", file=sys.stderr)
+    clear_progress_line()
     if args.json:
         print_json(report.to_json())
         return 0

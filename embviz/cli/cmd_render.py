@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
-import sys
 
-from embviz.cli._common import add_file_argument, load_from_args
+from embviz.cli._common import (
+    add_file_argument,
+    clear_progress_line,
+    load_from_args,
+    terminal_progress,
+)
 from embviz.core.errors import EmbvizError
 
 
@@ -97,32 +101,11 @@ def build_workspace(args, emb):
         ws.select(args.select)
     if mode in ("tsne", "umap"):
         # after the selection, so a sample of a large set keeps it and its neighbours
-        progress = _stderr_progress()
         try:
-            ws.set_layout(ws.compute_layout(mode, seed=args.seed, progress=progress))
+            ws.set_layout(ws.compute_layout(mode, seed=args.seed, progress=terminal_progress()))
         finally:
-            if progress is not None:
-                sys.stderr.write("\r\x1b[K")  # clear the progress line
+            clear_progress_line()
     return ws
-
-
-def _stderr_progress():
-    """Progress of a long layout, one line on stderr when it is a terminal."""
-    from embviz.core.progress import Progress
-
-    if not sys.stderr.isatty():
-        return None
-
-    last = [""]
-
-    def report(fraction, message):
-        if message and message != last[0]:
-            last[0] = message
-            pct = "" if fraction is None else f"{100 * fraction:3.0f} % "
-            sys.stderr.write(f"\r{pct}{message}\x1b[K")
-            sys.stderr.flush()
-
-    return Progress(callback=report)
 
 
 def run(args) -> int:
