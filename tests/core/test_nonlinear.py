@@ -15,24 +15,13 @@ import pytest
 from embviz.core import nonlinear
 from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.progress import Progress
-from embviz.core.wordlists import ANIMALS, COUNTRIES_CAPITALS, NUMBERS, TEACHING_WORDS
+from embviz.core.wordlists import ANIMALS, COUNTRIES_CAPITALS, NUMBERS
 
 needs_both = pytest.mark.skipif(
     nonlinear.available() != nonlinear.KINDS, reason="needs embviz[projections]"
 )
 
 COUNTRIES = [c for c, _ in COUNTRIES_CAPITALS]
-
-
-@pytest.fixture(scope="module")
-def teaching(default_embeddings):
-    words = [w for w in TEACHING_WORDS if w in default_embeddings]
-    return words, default_embeddings.vectors[default_embeddings.rows(words)]
-
-
-@pytest.fixture(scope="module")
-def tsne_coords(teaching):
-    return nonlinear.tsne(teaching[1], seed=0)
 
 
 @pytest.fixture(scope="module")

@@ -7,23 +7,11 @@ import pytest
 
 from embviz.core import nonlinear
 from embviz.core.errors import EmbvizError
-from embviz.core.wordlists import TEACHING_WORDS
 from embviz.core.workspace import Workspace
 
 needs_tsne = pytest.mark.skipif(
     "tsne" not in nonlinear.available(), reason="needs embviz[projections]"
 )
-
-
-@pytest.fixture(scope="module")
-def teaching(default_embeddings):
-    words = [w for w in TEACHING_WORDS if w in default_embeddings]
-    return words, default_embeddings.vectors[default_embeddings.rows(words)]
-
-
-@pytest.fixture(scope="module")
-def tsne_coords(teaching):
-    return nonlinear.tsne(teaching[1], seed=0)
 
 
 @pytest.fixture
