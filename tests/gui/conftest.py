@@ -1,4 +1,20 @@
+import gc
+
 import pytest
+
+
+@pytest.fixture(autouse=True)
+def _collect_earlier_windows():
+    """Collect the previous tests' windows here, on the main thread, before this test runs.
+
+    A closed window's panels and its workspace hold each other through signal
+    connections: a reference cycle that only the garbage collector frees. Left
+    alone, a collection triggered on a worker thread (a file load, a layout)
+    destroyed those Qt widgets there, took Qt's lock while waiting for the
+    GIL the main thread held: the test process hung (seen in CI).
+    """
+    gc.collect()
+    yield
 
 
 @pytest.fixture
