@@ -148,13 +148,26 @@ def parse_fast(
     nulls = df.null_count().row(0)
     if any(nulls[: dim + 1]) or (trailing_space and nulls[-1] != n):
         return None
-    # Rounding to float32 in polars (round-to-nearest-even, as numpy does) halves
-    # the copy into numpy. A value too large for float32 becomes inf, as in gensim,
-    # and then goes to the exact parser like every non-finite value.
-    values = df.select(pl.col(cols).cast(pl.Float32)).to_numpy(order="c")
+    values = np.empty((n, dim), dtype=np.float32)
+    # Column by column into the row-major matrix: half the time of polars' own
+    # cast-and-convert. numpy rounds to nearest even, as gensim's float32() of a
+    # float64 does; too large a value becomes inf, as there, and is then sent
+    # to the exact parser like every non-finite value.
+    with np.errstate(over="ignore"):
+        for i, c in enumerate(cols):
+            values[:, i] = df[c].to_numpy()
     if not np.isfinite(values).all():
         return None
     return df["w"].to_list(), values
+
+
+def _count_lines(buf: bytes) -> int:
+    """Newlines in ``buf``.
+
+    numpy's compare is ~6× faster than ``bytes.count`` here and releases the
+    GIL, which the parse threads need.
+    """
+    return int(np.count_nonzero(np.frombuffer(buf, dtype=np.uint8) == 10))
 
 
 def _nth_newline(buf: bytes, n: int) -> int:
@@ -216,7 +229,8 @@ class TextReader:
         words, values = parsed
         self._done += len(words)
         self.progress.report(fraction, f"reading {self.path.name}: {self._done:,} words")
-        return words, np.ascontiguousarray(values, dtype=np.float32)
+        with np.errstate(over="ignore"):  # beyond float32 is inf, as in gensim; counted later
+            return words, np.ascontiguousarray(values, dtype=np.float32)
 
     def blocks(self) -> Iterator[tuple[list[str], np.ndarray]]:
         """Yield ``(words, float32 matrix)`` per block, in file order."""
@@ -263,7 +277,7 @@ class TextReader:
                         carry = buf
                         continue
                     part, carry = buf[: k + 1], buf[k + 1 :]
-                n_lines = part.count(b"\n")
+                n_lines = _count_lines(part)
                 if n_lines and want is not None and rows + n_lines >= want:
                     cut = _nth_newline(part, want - rows)
                     part, rest = part[:cut], part[cut:] + carry
