@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from embviz.core import bounded_search
 from embviz.core.embeddings import Embeddings
 from embviz.core.errors import Cancelled, EmbvizError, LoadError
 from embviz.core.evaluation import (
@@ -47,14 +48,38 @@ def _same_as_gensim(ours, score, sections, upper=True):
     assert (ours.correct, ours.incorrect) == (len(total["correct"]), len(total["incorrect"]))
 
 
-def test_analogies_equal_gensim(default_embeddings, kv):
-    path = str(default_analogies())
-    score, sections = kv.evaluate_word_analogies(path, restrict_vocab=RESTRICT)
-    ours = evaluate_analogies(default_embeddings, path, restrict_vocab=RESTRICT)
+@pytest.fixture(scope="module")
+def gensim_analogies(kv):
+    return kv.evaluate_word_analogies(str(default_analogies()), restrict_vocab=RESTRICT)
+
+
+def test_analogies_equal_gensim(default_embeddings, gensim_analogies):
+    score, sections = gensim_analogies
+    ours = evaluate_analogies(default_embeddings, default_analogies(), restrict_vocab=RESTRICT)
     assert [s.name for s in ours.sections][:2] == ["capital-common-countries", "capital-world"]
     assert ours.questions == 19544
     _same_as_gensim(ours, score, sections)
     assert 0.3 < ours.accuracy < 0.9  # GloVe 50d answers about half of these
+
+
+def test_analogies_through_the_bounded_search_equal_gensim(
+    default_embeddings, gensim_analogies, monkeypatch
+):
+    # Small candidate sets make the bounded search run at a size gensim answers quickly.
+    monkeypatch.setattr(bounded_search, "K_SMALL", 32)
+    monkeypatch.setattr(bounded_search, "K_LARGE", 128)
+    settled = []
+    real = bounded_search.best_answers
+
+    def spy(*args, **kwargs):
+        best = real(*args, **kwargs)
+        settled.append((best >= 0).mean())
+        return best
+
+    monkeypatch.setattr(bounded_search, "best_answers", spy)
+    ours = evaluate_analogies(default_embeddings, default_analogies(), restrict_vocab=RESTRICT)
+    assert settled and settled[0] > 0.8  # the bounds answered most questions
+    _same_as_gensim(ours, *gensim_analogies)
 
 
 def test_pairs_equal_gensim(default_embeddings, kv):
