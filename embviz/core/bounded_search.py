@@ -18,8 +18,9 @@ the answer a full scan gives. Every other question (ties and near-ties
 included, whose order rests on rounding) is returned for the full scan, so the
 answers are always exactly the scan's.
 
-On ``questions-words.txt`` with GloVe 6B 50d this scores ~7 % of what a full
-scan does at ``restrict_vocab=30,000`` (1 % of the questions need the scan).
+On ``questions-words.txt`` with GloVe 6B 50d, bounds and scores together are
+9 % of the full scan's dot products at ``restrict_vocab=30,000`` (1.2 % of the
+questions left to the scan) and 6 % at 300,000 (4.6 % left).
 """
 
 from __future__ import annotations
