@@ -12,8 +12,11 @@ The numbers equal gensim's ``KeyedVectors.evaluate_word_analogies`` and
   with ``a``, ``b``, ``c`` left out; it is right when the best answer is ``d``.
 
 Where gensim asks ``most_similar`` once per question (one pass over the whole
-matrix each time), this module scores blocks of questions against blocks of
-the vocabulary with one matrix product, and keeps a running best per question.
+matrix each time), 3CosAdd questions are answered by
+:mod:`embviz.core.bounded_search` from a few hundred candidates each where
+bounds prove that enough; the rest (and 3CosMul) score blocks of questions
+against blocks of the vocabulary with one matrix product and keep a running
+best per question.
 """
 
 from __future__ import annotations
