@@ -274,7 +274,7 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
                     key = None
             if writer is not None:
                 try:
-                    writer.add(block)
+                    writer.add(block, bw)
                     continue
                 except OSError:  # disk full: carry on in memory
                     blocks = [writer.read_back()]  # every row so far, this block's too

@@ -124,18 +124,41 @@ class CacheWriter:
         self._written = 0  # rows safely in the file, all before any failed write
         self._error: OSError | None = None
         self._queue: deque = deque()  # (block, future) not yet known to be written
+        # The words go to their own file as they come, one per line, so that the
+        # end of a load does not wait for 400k of them to be joined and written.
+        self._words_tmp: Path | None = None
+        self._words_file = None
+        self._words_count = 0
+        self._words_as_lines = True  # False once a word holds a line break
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="embviz-cache")
 
-    def _write(self, block: np.ndarray) -> bool:
+    def _write(self, block: np.ndarray, words: list[str] | None) -> bool:
         if self._error is not None:
             return False  # after a failure nothing more is written: rows stay in order
         try:
             _write_all(self._f, memoryview(block).cast("B"))
+            if words is not None and self._words_as_lines:
+                self._write_words(words)
         except OSError as e:
             self._error = e
             return False
         self._written += len(block)
         return True
+
+    def _write_words(self, words: list[str]) -> None:
+        text = "\n".join(words)
+        if text.count("\n") != len(words) - 1 or "\r" in text:
+            self._words_as_lines = False  # finish() writes JSON instead
+            return
+        if self._words_file is None:
+            fd, name = tempfile.mkstemp(dir=self._tmp.parent, prefix=f".{self.key}.w.",
+                                        suffix=".tmp")  # fmt: skip
+            self._words_tmp = Path(name)
+            self._words_file = os.fdopen(fd, "wb")
+        elif self._words_count:
+            text = "\n" + text
+        self._words_file.write(text.encode("utf-8"))
+        self._words_count += len(words)
 
     def _settle(self, keep: int) -> None:
         """Wait until at most ``keep`` writes are queued; raise the first failure."""
@@ -144,10 +167,14 @@ class CacheWriter:
                 raise self._error
             self._queue.popleft()
 
-    def add(self, block: np.ndarray) -> None:
-        """Append rows (a ``(n, dim)`` float32 matrix); written in the background."""
+    def add(self, block: np.ndarray, words: list[str] | None = None) -> None:
+        """Append rows (a ``(n, dim)`` float32 matrix), and their words if given.
+
+        Written in the background. Give the words of every block or of none
+        (then :meth:`finish` writes them all).
+        """
         data = np.ascontiguousarray(block, dtype="<f4")
-        self._queue.append((data, self._pool.submit(self._write, data)))
+        self._queue.append((data, self._pool.submit(self._write, data, words)))
         self.rows += len(data)
         self._settle(self._IN_FLIGHT)
 
@@ -178,9 +205,7 @@ class CacheWriter:
         try:
             # One word per line is much faster to write and read than JSON; words
             # that hold a line break (possible in binary files) force JSON.
-            text = "\n".join(words)
-            as_lines = text.count("\n") == max(len(words) - 1, 0) and "\r" not in text
-            _write_atomic(words_path, text if as_lines else json.dumps(words, ensure_ascii=False))
+            as_lines = self._finish_words(words, words_path)
             entry = {**entry, "version": CACHE_VERSION, "dim": self.dim,
                      "words_as_lines": as_lines}  # fmt: skip
             _write_atomic(meta_path, json.dumps(entry, ensure_ascii=False))
@@ -191,16 +216,34 @@ class CacheWriter:
         _evict(keep=self.key)
         return np.load(npy, mmap_mode="r", allow_pickle=False)
 
+    def _finish_words(self, words: list[str], path: Path) -> bool:
+        """Put the words file in place; whether it is one word per line."""
+        if self._words_file is not None:
+            self._words_file.close()
+            self._words_file = None
+            if self._words_as_lines and self._words_count == len(words):
+                os.replace(self._words_tmp, path)
+                return True
+            self._words_tmp.unlink(missing_ok=True)
+        text = "\n".join(words)
+        as_lines = text.count("\n") == max(len(words) - 1, 0) and "\r" not in text
+        _write_atomic(path, text if as_lines else json.dumps(words, ensure_ascii=False))
+        return as_lines
+
     def abort(self) -> None:
         """Remove the partial entry."""
         try:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._f.close()
+            if self._words_file is not None:
+                self._words_file.close()
         finally:
-            try:
-                self._tmp.unlink()
-            except OSError:
-                pass
+            for tmp in (self._tmp, self._words_tmp):
+                try:
+                    if tmp is not None:
+                        tmp.unlink()
+                except OSError:
+                    pass
 
 
 def _write_all(f, data) -> None:
