@@ -91,7 +91,8 @@ def best_answers(
     check
         Called between steps; raises to cancel.
     report
-        Called after each section with the number of questions done so far.
+        Called after each section with the number of questions settled so far
+        (the rest are left to the full scan, which counts on from there).
     threads
         For the products and partitions, which are few and large: numpy
         releases the GIL in them. (Whole sections on two threads were slower
@@ -163,13 +164,11 @@ def best_answers(
     # Reused for every chunk: a fresh 64 MB array per product is fresh pages that
     # fault in again each time (a third of the products' time).
     bounds_buffer = np.empty((groups_at_once, n), dtype=np.float32)
-    done = 0
     with ThreadPoolExecutor(threads, thread_name_prefix="embviz-evaluate") as pool:
         for qs in tasks:
             check()
             one_section(qs, pool)
-            done += len(qs)
-            report(done)
+            report(int((best >= 0).sum()))
     return best
 
 
@@ -193,8 +192,9 @@ def _each(pool: ThreadPoolExecutor, fn: Callable[[int], None], items) -> None:
 def _settle(vocab, points, inputs, group, cand, kth) -> tuple[np.ndarray, np.ndarray]:
     """Best candidate per question and whether no word outside the candidates can beat it.
 
-    ``group`` (sorted) picks each question's row of ``cand`` (word rows) and
-    ``kth`` (the highest bound outside that row); ``inputs`` are never answers.
+    ``group`` (sorted) picks each question's row of ``cand`` (word rows) and of
+    ``kth`` (a bound that no word outside that row exceeds); ``inputs`` are
+    never answers.
     """
     cand = np.sort(cand, axis=1)  # for the one search below
     k = cand.shape[1]

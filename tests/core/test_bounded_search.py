@@ -90,7 +90,11 @@ def test_nan_rows_are_left_to_the_full_scan(default_embeddings):
     bad = Embeddings(emb.words[:n], vectors)
     best = bounded_search.best_answers(bad.unit, n, rows, secs, lambda: None)
     assert (best < 0).all()  # every group's candidates hold a NaN bound: nothing is sure
-    report = evaluation.evaluate_analogies(bad, restrict_vocab=n)
+    seen = []
+    progress = Progress(lambda fraction, message: seen.append(fraction))
+    report = evaluation.evaluate_analogies(bad, restrict_vocab=n, progress=progress)
+    fractions = [f for f in seen if f is not None]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0  # the scan counts on
     assert (full_scan(bad, n, rows) == -1).all()  # NaN scores: no answer
     assert report.incorrect == len(rows)
     assert all(f.predicted is None for sec in report.sections for f in sec.incorrect)
