@@ -27,6 +27,7 @@ def run(
     QCoreApplication.setOrganizationName("embviz")
     QCoreApplication.setApplicationName("embviz")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collector = collect_on_gui_thread()  # noqa: F841 - lives as long as the event loop
     from embviz.gui import error_dialog
     from embviz.gui.main_window import MainWindow
 
@@ -53,3 +54,22 @@ def run(
         win.show_panel("train")
         win.panels["train"].start()
     return app.exec()
+
+
+def collect_on_gui_thread(interval: float = 1.0):
+    """Run Python's cyclic garbage collector on this (the GUI) thread only.
+
+    Left to itself, the collector runs on whichever thread happens to allocate:
+    a loading or evaluating worker thread could then destroy a closed window's
+    widgets held in a reference cycle, away from the GUI thread, which Qt does
+    not allow (in the test suite this deadlocked the process). pyqtgraph's
+    collector turns automatic collection off and collects on a timer here.
+
+    Returns
+    -------
+    pyqtgraph.util.garbage_collector.GarbageCollector
+        Keep it: its timer does the collecting. ``gc.enable()`` undoes it.
+    """
+    from pyqtgraph.util.garbage_collector import GarbageCollector
+
+    return GarbageCollector(interval=interval)
