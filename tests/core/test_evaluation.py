@@ -165,6 +165,20 @@ def test_wrong_files_get_a_clear_message_with_the_line(default_embeddings, tmp_p
     unknown.write_text("zzzqx\tqqzzx\t3.0\nfoo\tzzqxx\t2\n")
     with pytest.raises(EmbvizError, match="too few to correlate"):
         evaluate_pairs(default_embeddings, unknown)
+    late = tmp_path / "late.txt"  # the bad byte on line 3 is named, as it was line by line
+    late.write_bytes(b": s\nking queen man woman\nparis \xff france rome\n")
+    with pytest.raises(LoadError, match=r"late.txt, line 3: not UTF-8"):
+        evaluate_analogies(default_embeddings, late)
+
+
+def test_a_huge_file_is_refused_before_it_is_read(default_embeddings, tmp_path, monkeypatch):
+    from embviz.core import evaluation
+
+    monkeypatch.setattr(evaluation, "_MAX_TEST_SET_BYTES", 1000)
+    big = tmp_path / "glove.txt"
+    big.write_text("the 0.1 0.2\n" * 200)
+    with pytest.raises(LoadError, match=r"glove.txt: is 0 MB; a test set is a text file of a few MB"):
+        evaluate_analogies(default_embeddings, big)
 
 
 def test_skipped_lines_are_reported_and_do_not_count(default_embeddings, tmp_path):
