@@ -177,7 +177,9 @@ def test_a_huge_file_is_refused_before_it_is_read(default_embeddings, tmp_path, 
     monkeypatch.setattr(evaluation, "_MAX_TEST_SET_BYTES", 1000)
     big = tmp_path / "glove.txt"
     big.write_text("the 0.1 0.2\n" * 200)
-    with pytest.raises(LoadError, match=r"glove.txt: is 0 MB; a test set is a text file of a few MB"):
+    with pytest.raises(
+        LoadError, match=r"glove.txt: is 0 MB; a test set is a text file of a few MB"
+    ):
         evaluate_analogies(default_embeddings, big)
 
 
