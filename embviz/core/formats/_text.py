@@ -29,12 +29,13 @@ from embviz.core.formats._errors import InvalidUtf8Error
 from embviz.core.formats._open import open_reader
 from embviz.core.progress import NULL_PROGRESS, Progress
 
-BLOCK_BYTES = 2 << 20
+BLOCK_BYTES = 1 << 20
 """Bytes read per block: large enough for polars' threads, small for memory."""
 
-_PARSERS = 2
-"""Blocks parsed at once. polars parses one small block on one thread, so two
-blocks in flight keep both cores busy while this thread reads ahead."""
+_PARSERS = 4
+"""Blocks parsed at once. Four of 1 MB kept polars' two executor threads busier
+than two of 2 MB (GloVe 400k: median 0.61 s instead of 0.62–0.67 s, and 7 MB
+less at the peak)."""
 
 _BOM = b"\xef\xbb\xbf"
 
