@@ -118,6 +118,11 @@ def test_cancel_stops_the_bounded_search(default_embeddings):
 def test_small_vocabularies_and_scattered_questions_use_the_full_scan(default_embeddings):
     rows, secs = test_set_rows(default_embeddings, 20_000)
     assert not bounded_search.worthwhile(4 * bounded_search.K_LARGE - 1, rows, secs)
+    assert bounded_search.worthwhile(20_000, rows, secs)
     scattered = np.arange(len(rows))  # every question a section of its own
     assert not bounded_search.worthwhile(20_000, rows, scattered)
+    one_section = np.zeros(len(rows), dtype=np.intp)
+    distinct_pairs = rows.copy()
+    distinct_pairs[:, 0] = np.arange(len(rows)) % 20_000  # nearly every question its own pair
+    assert not bounded_search.worthwhile(20_000, distinct_pairs, one_section)
     assert not bounded_search.worthwhile(20_000, rows[:0], secs[:0])
