@@ -116,13 +116,19 @@ def test_non_ascii_fasttext_bin_loads():
     assert len(emb) > 0 and any(not w.isascii() for w in emb.words)
 
 
+def _glove_with(path, row: int, line: str):
+    """A 50-line GloVe text file of 3-dim vectors whose line ``row`` is ``line``."""
+    rows = [f"w{i} " + " ".join(f"{0.5 + i / 7:.6f}" for _ in range(3)) for i in range(50)]
+    rows[row] = line
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
 def test_float32_rounding_midpoints_match_gensim(tmp_path):
     # These decimals lie next to float32 rounding midpoints: rounding straight to
     # float32 would differ from gensim's float64-then-float32 in some of them.
-    path = tmp_path / "mid.txt"
-    rows = [f"w{i} " + " ".join(f"{0.5 + i / 7:.6f}" for _ in range(3)) for i in range(50)]
-    rows[20] = "mid 0.1000000044703483581543 1.00000005960464477539063 -0.1000000044703483581544"
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    mid = "mid 0.1000000044703483581543 1.00000005960464477539063 -0.1000000044703483581544"
+    path = _glove_with(tmp_path / "mid.txt", 20, mid)
     emb = embviz.load(path, cache=False)
     assert emb.source.details.get("rows_parsed_exactly", 0) == 0  # the fast parser's result
     assert_same(emb, gensim_kv(path, no_header=True))
@@ -131,10 +137,7 @@ def test_float32_rounding_midpoints_match_gensim(tmp_path):
 # gensim's header-less reader leaves its counting pass's file open when a warning interrupts it.
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 def test_values_beyond_float32_are_inf_as_in_gensim(tmp_path):
-    path = tmp_path / "big.txt"
-    rows = [f"w{i} " + " ".join(f"{0.5 + i / 7:.6f}" for _ in range(3)) for i in range(50)]
-    rows[10] = "big 1e39 -2 3"
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    path = _glove_with(tmp_path / "big.txt", 10, "big 1e39 -2 3")
     emb = embviz.load(path, cache=False)
     with pytest.warns(RuntimeWarning, match="overflow"):  # gensim's own float32() cast
         kv = gensim_kv(path, no_header=True)
