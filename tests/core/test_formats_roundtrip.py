@@ -203,6 +203,23 @@ def test_sample_spreads_rows_evenly(tmp_path):
     assert emb.words == ["w0", "w25", "w50", "w75", "w100"]
 
 
+def test_a_sample_over_many_blocks_is_cached_one_word_per_line(tmp_path, monkeypatch):
+    from embviz.core.formats import _cache, _text
+
+    # A few lines a block, so most blocks hold no sampled row: such a block used to
+    # crash the cache writer (TypeError), as sample=10 did on a 400k-word file.
+    monkeypatch.setattr(_text, "BLOCK_BYTES", 64)
+    p = tmp_path / "g.txt"
+    p.write_text("".join(f"w{i} {i} 1\n" for i in range(2001)))
+    first = embviz.load(p, sample=5)
+    again = embviz.load(p, sample=5)
+    assert first.words == again.words == ["w0", "w500", "w1000", "w1500", "w2000"]
+    assert again.source.details["cached"]
+    entries = [json.loads(m.read_text()) for m in _cache.cache_dir().glob("*.json")
+               if not m.name.endswith(".words.json")]  # fmt: skip
+    assert [e["words_as_lines"] for e in entries] == [True]
+
+
 def test_cache_is_invalidated_when_the_file_changes(tmp_path):
     import os
 

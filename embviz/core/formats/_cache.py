@@ -174,6 +174,8 @@ class CacheWriter:
         (then :meth:`finish` writes them all).
         """
         data = np.ascontiguousarray(block, dtype="<f4")
+        if not len(data):  # a block a sample left empty: nothing to write (and no view of it)
+            return
         self._queue.append((data, self._pool.submit(self._write, data, words)))
         self.rows += len(data)
         self._settle(self._IN_FLIGHT)

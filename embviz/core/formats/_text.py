@@ -1,7 +1,7 @@
 """word2vec text (``count dim`` header), GloVe text (no header) and fastText ``.vec``.
 
-Reading is streamed in blocks of a few MB so that memory stays small and the
-user can cancel. Each block goes to polars' multi-threaded CSV reader first;
+Reading is streamed in blocks of 1 MB so that memory stays small and the user
+can cancel. Each block goes to polars' multi-threaded CSV reader first;
 the block is re-read by an exact line-by-line parser when polars rejects it or
 when its result would differ from gensim's (empty words, ``nan`` spellings,
 stray whitespace, a byte-order mark, invalid UTF-8). The exact parser is also
