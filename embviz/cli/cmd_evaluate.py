@@ -58,6 +58,9 @@ def run(args) -> int:
               f"{100 * a.accuracy:>8.1f}%")  # fmt: skip
         print(f"questions with unknown words: {a.oov_ratio:.1f}% (skipped)")
     for p in report.pairs:
+        if p.problem:
+            print(f"{p.name}: no correlation: {p.problem.split(': ', 1)[-1]}")
+            continue
         print(f"{p.name}: Pearson {p.pearson:.4f}  Spearman {p.spearman:.4f}  "
               f"({p.pairs} pairs, {p.oov_ratio:.1f}% with unknown words)")  # fmt: skip
     return 0

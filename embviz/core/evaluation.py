@@ -580,6 +580,7 @@ class PairsReport:
     oov: int
     oov_ratio: float
     skipped_lines: list[int] = field(default_factory=list)
+    problem: str | None = None  # why there are no correlations (too few known pairs)
 
     @property
     def name(self) -> str:
@@ -587,13 +588,26 @@ class PairsReport:
         return Path(self.path).name
 
     def to_json(self) -> dict:
-        """A JSON-ready dict: name, path, pearson, spearman, p-values, pair counts."""
+        """A JSON-ready dict: name, path, pearson, spearman, p-values, pair counts, problem."""
+
+        def number(x: float) -> float | None:
+            return None if self.problem else x
+
         return {
-            "name": self.name, "path": self.path, "pearson": self.pearson,
-            "pearson_p": self.pearson_p, "spearman": self.spearman, "spearman_p": self.spearman_p,
-            "pairs": self.pairs, "oov": self.oov, "oov_ratio": self.oov_ratio,
-            "skipped_lines": self.skipped_lines,
+            "name": self.name, "path": self.path, "pearson": number(self.pearson),
+            "pearson_p": number(self.pearson_p), "spearman": number(self.spearman),
+            "spearman_p": number(self.spearman_p), "pairs": self.pairs, "oov": self.oov,
+            "oov_ratio": number(self.oov_ratio), "skipped_lines": self.skipped_lines,
+            "problem": self.problem,
         }  # fmt: skip
+
+
+class TooFewPairsError(EmbvizError):
+    """Fewer than three pairs of a similarity set have both words in the vocabulary."""
+
+    def __init__(self, message: str, pairs: int, oov: int):
+        super().__init__(message)
+        self.pairs, self.oov = pairs, oov
 
 
 def evaluate_pairs(
@@ -616,7 +630,7 @@ def evaluate_pairs(
     ------
     LoadError
         For a file in the wrong format.
-    EmbvizError
+    TooFewPairsError
         When fewer than three pairs have both words in the vocabulary.
     """
     import warnings
@@ -639,10 +653,11 @@ def evaluate_pairs(
         gold.append(p.score)
         model.append(float(emb.unit[ra] @ emb.unit[rb]))
     if len(gold) < 3:
-        raise EmbvizError(
+        raise TooFewPairsError(
             f"{path}: only {len(gold)} of {len(pairs)} pairs have both words among the first "
-            f"{vocab.n:,} words: too few to correlate"
-        )
+            f"{vocab.n:,} words: too few to correlate",
+            len(gold), oov,
+        )  # fmt: skip
     with warnings.catch_warnings():
         # Constant input (all scores equal) gives nan with a warning; nan says it plainly.
         warnings.simplefilter("ignore")
@@ -689,14 +704,23 @@ def evaluate(
     """Run an analogy set and word-pair sets (defaults: gensim's copies).
 
     Pairs are cheap and run first; the analogy questions report progress and can be cancelled.
+    A similarity set that shares too few pairs with the vocabulary (a small
+    trained model, a low ``restrict_vocab``) is reported with its ``problem``
+    instead of stopping the run; a file in the wrong format still raises.
     """
     pair_paths = default_pairs() if pairs is None else [Path(p) for p in pairs]
     pair_reports = []
     for p in pair_paths:
         progress.report(0.0, f"Word pairs: {Path(p).name}")
-        pair_reports.append(
-            evaluate_pairs(emb, p, restrict_vocab=restrict_vocab, case_insensitive=case_insensitive)
-        )
+        try:
+            rep = evaluate_pairs(emb, p, restrict_vocab=restrict_vocab,
+                                 case_insensitive=case_insensitive)  # fmt: skip
+        except TooFewPairsError as e:
+            nan = float("nan")
+            rep = PairsReport(path=str(p), pearson=nan, pearson_p=nan, spearman=nan,
+                              spearman_p=nan, pairs=e.pairs, oov=e.oov, oov_ratio=nan,
+                              problem=str(e))  # fmt: skip
+        pair_reports.append(rep)
     report = None
     if run_analogies:
         report = evaluate_analogies(
@@ -708,6 +732,6 @@ def evaluate(
 
 __all__ = [
     "DEFAULT_RESTRICT", "AnalogyReport", "EvaluationReport", "Failure", "Pair", "PairsReport",
-    "Question", "SectionResult", "default_analogies", "default_pairs", "evaluate",
+    "Question", "SectionResult", "TooFewPairsError", "default_analogies", "default_pairs", "evaluate",
     "evaluate_analogies", "evaluate_pairs", "gensim_test_file", "read_analogies", "read_pairs",
 ]  # fmt: skip

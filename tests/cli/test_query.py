@@ -85,3 +85,16 @@ def test_evaluate_text_and_a_wrong_file(tmp_path, capsys):
     wrong.write_text("athens greece baghdad iraq\n")
     assert main(["evaluate", "--analogies", str(wrong)]) == 2
     assert "q.txt, line 1: expected a section header" in capsys.readouterr().err
+
+
+def test_evaluate_says_which_similarity_set_has_too_few_pairs_and_still_answers(capsys):
+    # With only the first 60 words, wordsim353 has no pair left: the analogies still run.
+    assert main(["evaluate", "--restrict", "60"]) == 0
+    out = capsys.readouterr().out
+    assert "Total accuracy" in out
+    assert "wordsim353.tsv: no correlation: only 0 of 353 pairs have both words" in out
+    assert main(["evaluate", "--restrict", "60", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    wordsim = data["pairs"][0]
+    assert wordsim["pearson"] is None and "too few to correlate" in wordsim["problem"]
+    assert data["analogies"]["questions"] == 19544

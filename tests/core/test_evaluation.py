@@ -207,6 +207,18 @@ def test_progress_reports_and_cancel_stops(default_embeddings):
         evaluate_analogies(default_embeddings, restrict_vocab=2000, progress=progress)
 
 
+def test_too_few_known_pairs_is_reported_without_stopping_the_run(default_embeddings):
+    from embviz.core.evaluation import TooFewPairsError
+
+    with pytest.raises(TooFewPairsError, match="only 0 of 353 pairs"):
+        evaluate_pairs(default_embeddings, default_pairs()[0], restrict_vocab=60)
+    rep = evaluate(default_embeddings, restrict_vocab=60)
+    wordsim = rep.pairs[0]
+    assert "too few to correlate" in wordsim.problem and wordsim.oov == 353
+    assert rep.analogies is not None and rep.analogies.questions == 19544
+    assert rep.to_json()["pairs"][0]["pearson"] is None  # JSON has no NaN
+
+
 def test_evaluate_runs_both_and_serialises(default_embeddings):
     rep = evaluate(default_embeddings, restrict_vocab=3000)
     out = rep.to_json()

@@ -139,3 +139,13 @@ def test_cancel_evaluation_and_reload_clears(qtbot, panel, default_embeddings):
     panel.run_query()
     panel.workspace.set_embeddings(default_embeddings)  # new data: old answers go
     assert panel.table.rowCount() == 0 and "analogy" not in panel.workspace.overlays
+
+
+def test_a_similarity_set_with_too_few_known_pairs_says_so(qtbot, panel):
+    panel.restrict.setValue(60)  # no wordsim353 pair is among the first 60 words
+    panel.evaluate_button.click()
+    with qtbot.waitSignal(panel.job.done, timeout=30000):
+        pass
+    assert panel.sections.rowCount() == 15  # the analogies still ran
+    assert [panel.pairs.item(0, c).text() for c in range(4)] == ["wordsim353.tsv", "—", "—", "0"]
+    assert "too few to correlate" in panel.pairs.item(0, 1).toolTip()

@@ -387,9 +387,15 @@ class AnalogyPanel(QWidget):
         self.pairs.setRowCount(len(report.pairs))
         for r, p in enumerate(report.pairs):
             self.pairs.setItem(r, 0, _item(p.name))
-            self.pairs.setItem(r, 1, _item(f"{p.pearson:.4f}", True))
-            self.pairs.setItem(r, 2, _item(f"{p.spearman:.4f}", True))
             self.pairs.setItem(r, 3, _item(f"{p.pairs:,}", True))
+            if p.problem:  # too few known pairs: say so rather than show no numbers
+                for c in (1, 2):
+                    self.pairs.setItem(r, c, _item("—", True))
+                for c in range(4):
+                    self.pairs.item(r, c).setToolTip(p.problem)
+            else:
+                self.pairs.setItem(r, 1, _item(f"{p.pearson:.4f}", True))
+                self.pairs.setItem(r, 2, _item(f"{p.spearman:.4f}", True))
         self.failures.clear()
         self.failure_info.clear()
 
