@@ -231,10 +231,10 @@ class SceneView(gl.GLViewWidget):
 
     def fly_to(self, word: str) -> None:
         """Move the camera's centre smoothly onto ``word``'s point."""
-        words = self.workspace.shown_words
-        if word not in words:
+        i = self._at.get(word)  # the view's own words: the workspace's may be newer
+        if i is None:
             return
-        self._fly_center(self._pos[words.index(word)])
+        self._fly_center(self._pos[i])
 
     def _fly_center(self, target) -> None:
         c = self.opts["center"]
@@ -356,7 +356,7 @@ class SceneView(gl.GLViewWidget):
         """RGBA 0..1 per shown point from the workspace's colouring, and the legend."""
         n = len(self._pos)
         codes, names = self.workspace.categories()
-        if not names:
+        if not names or len(codes) != n:  # no colouring, or the view is behind its words
             return np.tile(np.array(THEME["point"], np.float32) / 255, (n, 1)), []
         pal = np.array([(*PALETTE[i % len(PALETTE)], 255) for i in range(len(names))], np.float32)
         colors = np.tile(np.array(THEME["uncategorised"], np.float32), (n, 1))
@@ -369,7 +369,9 @@ class SceneView(gl.GLViewWidget):
         n = len(self._pos)
         colors, self._legend = self.category_colors()
         sizes = np.full(n, point_size(n) * self.point_scale, dtype=np.float32)
-        at = {w: i for i, w in enumerate(self.workspace.shown_words)}
+        # The words this view has points for: the workspace's may already be newer
+        # (a layout still computing), and an export's fresh view may have none yet.
+        at = self._at
         for nb in self.workspace.neighbors:
             if nb.word in at:
                 colors[at[nb.word]] = np.array(THEME["neighbor"], np.float32) / 255

@@ -85,3 +85,16 @@ def test_train_panel_export_redraws_its_3d_view_with_labels(main_window, qtbot, 
     runs = np.diff(light.astype(int), axis=1) != 0
     assert runs.sum() > 2_000
     panel.shutdown()
+
+
+def test_exporting_a_single_selected_word(main_window, tmp_path):
+    # One word has no projection (it takes two): the export's fresh view has no
+    # point for it, and colouring the selected word used to raise IndexError.
+    ws = main_window.workspace
+    ws.show_words(["king"])
+    ws.select("king")
+    assert ws.projection is None
+    out = export.export_view(main_window, tmp_path / "one.png", (640, 400))
+    with Image.open(out) as img:
+        assert img.size == (640, 400)
+    main_window.view.fly_to("king")  # nothing to fly to; no error either
