@@ -4,7 +4,7 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _collect_earlier_windows():
+def _collect_earlier_windows(qapp):
     """Collect the previous tests' windows here, on the main thread, before this test runs.
 
     A closed window's panels and its workspace hold each other through signal
@@ -14,7 +14,13 @@ def _collect_earlier_windows():
     GIL the main thread held: the test process hung (seen in CI).
     """
     gc.collect()
+    # And during the test, as in the app: collections only on this (the GUI) thread.
+    from embviz.gui.app import collect_on_gui_thread
+
+    collector = collect_on_gui_thread(interval=0.2)
     yield
+    collector.timer.stop()
+    gc.enable()
 
 
 @pytest.fixture
