@@ -152,6 +152,25 @@ class Monkey:
         panel.include.setChecked(self.rng.random() < 0.5)
         panel.run_query()
 
+    def do_evaluate(self):
+        panel = self.win.panels["analogy"]
+        if panel.job is not None and panel.job.is_running():
+            if self.rng.random() < 0.5:
+                panel.stop()
+            return
+        if panel.report is not None and panel.sections.rowCount() and self.rng.random() < 0.5:
+            # browse: a section, then one of its failures (drawn in 3D)
+            panel.sections.setCurrentCell(self.rng.randrange(panel.sections.rowCount()), 0)
+            if panel.failures.count():
+                panel.failures.setCurrentRow(self.rng.randrange(panel.failures.count()))
+            return
+        # 60 words: no similarity pair left; 20,000 and up: the bounded search
+        panel.restrict.setValue(self.rng.choice([60, 3000, 20_000, 300_000]))
+        panel.method.setCurrentIndex(self.rng.randrange(panel.method.count()))
+        job = panel.run_evaluation()
+        if job is not None and self.rng.random() < 0.5:
+            self.qtbot.waitUntil(lambda: not job.is_running(), timeout=60000)
+
     def do_directions(self):
         panel = self.win.panels["directions"]
         panel.preset.setCurrentIndex(self.rng.randrange(panel.preset.count()))
