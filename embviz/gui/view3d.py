@@ -369,8 +369,9 @@ class SceneView(gl.GLViewWidget):
         n = len(self._pos)
         colors, self._legend = self.category_colors()
         sizes = np.full(n, point_size(n) * self.point_scale, dtype=np.float32)
-        # The words this view has points for: the workspace's may already be newer
-        # (a layout still computing), and an export's fresh view may have none yet.
+        # The words this view has points for, not the workspace's list, which can
+        # hold words without points: one shown word has no projection, so an
+        # export's fresh view has no point for it.
         at = self._at
         for nb in self.workspace.neighbors:
             if nb.word in at:
