@@ -7,15 +7,14 @@ finish on its own within the window, which the tests also check.
 
 from __future__ import annotations
 
-import threading
 import time
 
 import numpy as np
 
 import embviz
 from embviz.core.corpus import open_corpus, shipped_corpus_path
-from embviz.core.errors import Cancelled
 from embviz.core.progress import Progress
+from tests.helpers import start_job
 
 LIMIT = 1.0
 
@@ -23,16 +22,7 @@ LIMIT = 1.0
 def _cancel_while_running(work, *, after: float = 0.3):
     """Run ``work(progress)`` on a thread, cancel after ``after`` s; return (latency, outcome)."""
     progress = Progress()
-    outcome = {}
-
-    def target():
-        try:
-            outcome["result"] = work(progress)
-        except Cancelled:
-            outcome["cancelled"] = True
-
-    t = threading.Thread(target=target)
-    t.start()
+    t, outcome = start_job(work, progress)
     time.sleep(after)
     assert t.is_alive(), "the job finished before it could be cancelled: make it bigger"
     t0 = time.perf_counter()

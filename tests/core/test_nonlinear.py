@@ -13,9 +13,10 @@ import numpy as np
 import pytest
 
 from embviz.core import nonlinear
-from embviz.core.errors import Cancelled, EmbvizError
+from embviz.core.errors import EmbvizError
 from embviz.core.progress import Progress
 from embviz.core.wordlists import ANIMALS, COUNTRIES_CAPITALS, NUMBERS
+from tests.helpers import start_job
 
 needs_both = pytest.mark.skipif(
     nonlinear.available() != nonlinear.KINDS, reason="needs embviz[projections]"
@@ -99,18 +100,7 @@ def _cancel_at_first(work, needle: str):
             seen.set()
 
     progress = Progress(report)
-    outcome = {}
-
-    def target():
-        try:
-            outcome["result"] = work(progress)
-        except Cancelled:
-            outcome["cancelled"] = True
-        except BaseException as e:  # reported by the assertion below
-            outcome["error"] = e
-
-    t = threading.Thread(target=target)
-    t.start()
+    t, outcome = start_job(work, progress)
     assert seen.wait(120), "no progress report arrived"
     before = len(messages)
     progress.cancel()
