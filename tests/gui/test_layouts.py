@@ -14,7 +14,7 @@ from embviz.core import nonlinear
 from embviz.core.workspace import Workspace
 from embviz.gui.panels.slice import PROJECTIONS, SlicePanel
 from embviz.gui.view3d import THEME, SceneView
-from tests.gui.test_view3d import framebuffer
+from tests.gui.test_view3d import assert_moves_from_old_to_new, framebuffer
 
 pytestmark = pytest.mark.gui
 needs_tsne = pytest.mark.skipif(
@@ -114,15 +114,7 @@ def test_cancel_keeps_the_previous_slice(scene, qtbot):
 def test_the_switch_animates_from_the_old_positions(scene, qtbot):
     ws, view, _panel = scene
     layout = ws.compute_layout("tsne", seed=0)
-    before = view.displayed_positions().copy()
-    ws.set_layout(layout)
-    target = view._pos.copy()
-    assert view.is_animating()
-    qtbot.wait(150)
-    mid = view.displayed_positions()
-    assert not np.allclose(mid, before) and not np.allclose(mid, target)
-    qtbot.waitUntil(lambda: not view.is_animating(), timeout=3000)
-    assert np.allclose(view.displayed_positions(), target)
+    assert_moves_from_old_to_new(view, qtbot, lambda: ws.set_layout(layout))
 
 
 @needs_tsne

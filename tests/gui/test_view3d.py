@@ -90,10 +90,10 @@ def test_click_on_empty_space_selects_nothing(scene, qtbot):
     assert ws.selected is None
 
 
-def test_switching_slice_animates_from_old_to_new_positions(scene, qtbot):
-    ws, view = scene
+def assert_moves_from_old_to_new(view, qtbot, change) -> None:
+    """``change()`` moves the points from where they were to their new places, animated."""
     before = view.displayed_positions().copy()
-    ws.set_axes(AXES)
+    change()
     target = view._pos.copy()
     assert view.is_animating()
     qtbot.wait(150)
@@ -101,6 +101,11 @@ def test_switching_slice_animates_from_old_to_new_positions(scene, qtbot):
     assert not np.allclose(mid, before) and not np.allclose(mid, target)
     qtbot.waitUntil(lambda: not view.is_animating(), timeout=3000)
     assert np.allclose(view.displayed_positions(), target)
+
+
+def test_switching_slice_animates_from_old_to_new_positions(scene, qtbot):
+    ws, view = scene
+    assert_moves_from_old_to_new(view, qtbot, lambda: ws.set_axes(AXES))
     assert view.info_lines()[0].startswith("Directions orthogonalised in the order x, y, z")
     assert "of a word's length" in view.info_lines()[1]
 
