@@ -144,10 +144,10 @@ def combine(terms: list[Term], emb, *, unit: bool = False) -> np.ndarray:
     unknown word (with close spellings).
     """
     rows = [emb.row(t.word) for t in terms]
-    mat = emb.unit if unit else emb.vectors
     out = np.zeros(emb.dim, dtype=np.float64)
     for t, r in zip(terms, rows, strict=True):
-        out += t.coef * mat[r].astype(np.float64)
+        row = emb.unit_rows(r) if unit else emb.vectors[r]
+        out += t.coef * row.astype(np.float64)
     return out.astype(np.float32)
 
 

@@ -273,6 +273,9 @@ class MainWindow(QMainWindow):
         from embviz.gui.load_choices import offer_drop_nonfinite
 
         self.workspace.set_embeddings(offer_drop_nonfinite(self, emb))
+        problem = emb.source.details.get("cache_problem")
+        if problem:  # the file was read without the cache; say so once, in passing
+            self.statusBar().showMessage(f"Cache: {problem}", 15000)
         if path is not None:
             self._remember(path)
 

@@ -127,12 +127,13 @@ def load(
 
         meta = next((m for m in metadata_candidates(p) if m.exists()), None)
         if meta is not None:
-            st = meta.stat()
-            options["metadata"] = [str(meta), st.st_size, st.st_mtime_ns]
+            options["metadata"] = _cache.file_identity(meta)
     key = _cache.cache_key(p, fmt, options) if cache and fmt in _CACHED else None
     hit = _cache.lookup(key) if key else None
+    norms = None
     if hit is not None:
         words, vectors, entry = hit
+        norms = entry["norms"]  # cosine queries stream over the mapped rows with these
         details = {**entry.get("details", {}), "cached": True}
         metadata = entry.get("metadata", {})
         progress.report(1.0, f"read {p.name} from the cache")
@@ -159,8 +160,11 @@ def load(
                             cache=False, trust=trust, unicode_errors=unicode_errors)  # fmt: skip
         details["cached"] = False
         progress.report(1.0, f"read {p.name}")
+    note = _cache.take_note()
+    if note:
+        details["cache_problem"] = note
     seconds = time.perf_counter() - t0
-    return Embeddings(words, vectors, metadata=metadata,
+    return Embeddings(words, vectors, metadata=metadata, norms=norms,
                       source=Source(path=str(p), format=fmt, seconds=seconds, details=details))  # fmt: skip
 
 
