@@ -93,7 +93,8 @@ def generate(path: Path, rows: int, dim: int, seed: int = 0) -> None:
 def run(code: Path, path: Path, what: str, cache: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(code), "XDG_CACHE_HOME": str(cache)}
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(path), what], env=env,
+    # cwd=code: with -c the working directory comes first on sys.path, before PYTHONPATH
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(path), what], env=env, cwd=code,
                           capture_output=True, text=True, check=False)  # fmt: skip
     if proc.returncode != 0:
         raise SystemExit(f"{code}: step {what} failed:\n{proc.stderr[-2000:]}")
