@@ -30,8 +30,9 @@ def row_norms(matrix: np.ndarray) -> np.ndarray:
     as large as the matrix. Each row's value is the same either way.
     """
     out = np.empty(len(matrix), dtype=np.float32)
-    for i in range(0, len(matrix), BLOCK_ROWS):
-        out[i : i + BLOCK_ROWS] = np.linalg.norm(matrix[i : i + BLOCK_ROWS], axis=1)
+    with np.errstate(over="ignore"):  # values near float32's limit: an infinite norm, no warning
+        for i in range(0, len(matrix), BLOCK_ROWS):
+            out[i : i + BLOCK_ROWS] = np.linalg.norm(matrix[i : i + BLOCK_ROWS], axis=1)
     return out
 
 
