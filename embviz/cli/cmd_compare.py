@@ -82,6 +82,8 @@ def run(args) -> int:
     for name in ("k", "top", "heldout"):
         if getattr(args, name) < 1:
             raise EmbvizError(f"--{name} must be at least 1")
+    if args.anchors is not None and args.anchors < 2:  # before the files load
+        raise EmbvizError(f"need at least 2 anchor words, got --anchors {args.anchors}")
     anchors = _read_anchor_file(args.anchor_file) if args.anchor_file else args.anchors
     a, b = _load_pair(args)
     progress = terminal_progress()
