@@ -74,13 +74,14 @@ class SharedVocabulary:
         return len(self.words)
 
 
-def _first_rows(emb: Embeddings, fold: bool) -> dict[str, int]:
-    if not fold:
-        return emb.index
-    out: dict[str, int] = {}
-    for i, w in enumerate(emb.words):
-        out.setdefault(w.lower(), i)
-    return out
+def _first_rows(words: list[str], fold: bool):
+    """A frame of (key, row) keeping the first row of every key, in file order."""
+    import polars as pl
+
+    key = pl.Series("key", words, dtype=pl.String)
+    frame = pl.DataFrame([key.str.to_lowercase() if fold else key,
+                          pl.Series("row", np.arange(len(words), dtype=np.int64))])  # fmt: skip
+    return frame.unique(subset="key", keep="first", maintain_order=True)
 
 
 def shared_vocabulary(
@@ -93,31 +94,34 @@ def shared_vocabulary(
     a, b
         The two spaces.
     case_insensitive
-        Match ``London`` with ``london``. Within each file the first spelling
-        wins (the most frequent, in frequency-ordered files), as in MUSE.
+        Match ``London`` with ``london`` (both lowercased). Within each file the
+        first spelling wins (the most frequent, in frequency-ordered files), as
+        in MUSE's loader.
 
     Returns
     -------
     SharedVocabulary
     """
-    ka, kb = _first_rows(a, case_insensitive), _first_rows(b, case_insensitive)
-    rows_a = [i for key, i in ka.items() if key in kb]
-    rows_b = [kb[a.words[i].lower() if case_insensitive else a.words[i]] for i in rows_a]
+    # A polars join: building two 400k-word dicts in Python took seconds on a busy machine.
+    ka, kb = _first_rows(a.words, case_insensitive), _first_rows(b.words, case_insensitive)
+    both = ka.join(kb, on="key", how="inner", suffix="_b").sort("row")
+    rows_a = both["row"].to_numpy().astype(np.intp)
+    rows_b = both["row_b"].to_numpy().astype(np.intp)
     return SharedVocabulary(
         words=[a.words[i] for i in rows_a], words_b=[b.words[j] for j in rows_b],
-        rows_a=np.asarray(rows_a, dtype=np.intp), rows_b=np.asarray(rows_b, dtype=np.intp),
-        case_insensitive=case_insensitive, folded_a=len(a) - len(ka), folded_b=len(b) - len(kb),
+        rows_a=rows_a, rows_b=rows_b, case_insensitive=case_insensitive,
+        folded_a=len(a) - len(ka), folded_b=len(b) - len(kb),
     )  # fmt: skip
 
 
 def _renorm(x: np.ndarray) -> np.ndarray:
     # In place; a zero row stays zero (MUSE would divide by zero).
-    norms = np.linalg.norm(x, axis=1)
+    norms = np.sqrt(np.einsum("ij,ij->i", x, x))  # np.linalg.norm is 3× slower here
     x /= np.where(norms > 0, norms, 1.0).astype(x.dtype)[:, None]
     return x
 
 
-def normalize(x: np.ndarray, *, to_dim: int | None = None) -> np.ndarray:
+def normalize(x: np.ndarray, *, to_dim: int | None = None, copy: bool = True) -> np.ndarray:
     """MUSE's ``renorm,center,renorm`` of the rows of ``x``, as a new float32 matrix.
 
     Parameters
@@ -128,8 +132,10 @@ def normalize(x: np.ndarray, *, to_dim: int | None = None) -> np.ndarray:
         If given and smaller than ``d``, the centred rows are projected on their
         first ``to_dim`` principal axes before the last renorm (for two spaces
         of different dimensions with ``dims="pca"``).
+    copy
+        False: ``x`` may be overwritten (when it is float32 already).
     """
-    x = _renorm(np.array(x, dtype=np.float32))
+    x = _renorm(np.array(x, dtype=np.float32, copy=copy or None))
     x -= x.mean(axis=0, dtype=np.float64).astype(np.float32)
     if to_dim is not None and to_dim < x.shape[1]:
         scatter = np.zeros((x.shape[1], x.shape[1]))
@@ -515,10 +521,9 @@ def compare(
         notes.append(f"dimensions differ ({da} vs {db}): the {max(da, db)}-dimensional space is "
                      f"projected on its first {small} principal axes")  # fmt: skip
     to_dim = small if method == "pca" else None
-    na = normalize(xa, to_dim=to_dim)
-    del xa
-    nb = normalize(xb, to_dim=to_dim)
-    del xb
+    na = normalize(xa, to_dim=to_dim, copy=False)  # xa, xb: gathered copies
+    nb = normalize(xb, to_dim=to_dim, copy=False)
+    del xa, xb
     progress.report(0.1, "fitting the rotation")
     if len(anchor_numbers) < min(na.shape[1], nb.shape[1]):
         notes.append(f"{len(anchor_numbers):,} anchors for {na.shape[1]} dimensions: the rotation "
