@@ -107,8 +107,9 @@ def shared_vocabulary(
     both = ka.join(kb, on="key", how="inner", suffix="_b").sort("row")
     rows_a = both["row"].to_numpy().astype(np.intp)
     rows_b = both["row_b"].to_numpy().astype(np.intp)
+    words = [a.words[i] for i in rows_a]
     return SharedVocabulary(
-        words=[a.words[i] for i in rows_a], words_b=[b.words[j] for j in rows_b],
+        words=words, words_b=[b.words[j] for j in rows_b] if case_insensitive else words,
         rows_a=rows_a, rows_b=rows_b, case_insensitive=case_insensitive,
         folded_a=len(a) - len(ka), folded_b=len(b) - len(kb),
     )  # fmt: skip
