@@ -1,3 +1,4 @@
+import threading
 from itertools import pairwise
 
 import numpy as np
@@ -240,9 +241,17 @@ def test_cancel_stops_the_search(glove):
 
 def test_cancel_from_another_thread(glove):
     b = rotated_copy(glove)
-    progress = Progress()
-    thread, outcome = start_job(lambda p: compare(glove, b, sample=5000, progress=p), progress)
+    reported, go = threading.Event(), threading.Event()
+
+    def on_report(fraction, message):
+        reported.set()
+        go.wait(30)  # paused, so that the cancel below surely comes while it runs
+
+    progress = Progress(on_report)
+    thread, outcome = start_job(lambda p: compare(glove, b, progress=p), progress)
+    assert reported.wait(30)
     progress.cancel()
+    go.set()
     thread.join(timeout=30)
     assert outcome == {"cancelled": True}
 
