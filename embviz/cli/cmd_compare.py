@@ -77,11 +77,14 @@ def _load_pair(args):
 
 def run(args) -> int:
     """Print the alignment's summary and the most and least moved words."""
-    from embviz.core.compare import compare
+    from embviz.core.compare import MAX_LISTED, compare
 
     for name in ("k", "top", "heldout"):
         if getattr(args, name) < 1:
             raise EmbvizError(f"--{name} must be at least 1")
+    for name in ("k", "top"):  # each listed word is a search over every shared word
+        if getattr(args, name) > MAX_LISTED:
+            raise EmbvizError(f"--{name} must be at most {MAX_LISTED:,}")
     if args.anchors is not None and args.anchors < 2:  # before the files load
         raise EmbvizError(f"need at least 2 anchor words, got --anchors {args.anchors}")
     anchors = _read_anchor_file(args.anchor_file) if args.anchor_file else args.anchors

@@ -43,6 +43,8 @@ DimsMethod = Literal["pad", "pca"]
 DEFAULT_ANCHORS = 5_000
 DEFAULT_SAMPLE = 1_000
 CV_FOLDS = 5
+MAX_LISTED = 1_000
+"""The most neighbours (k) and table rows (top) to ask for: each listed word searches every word."""
 
 
 @dataclass(frozen=True)

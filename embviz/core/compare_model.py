@@ -22,6 +22,7 @@ from psygnal import Signal
 from embviz.core.compare import (
     DEFAULT_ANCHORS,
     DEFAULT_SAMPLE,
+    MAX_LISTED,
     Comparison,
     DimsMethod,
     compare,
@@ -65,6 +66,11 @@ class CompareSettings:
         for name in ("k", "top", "heldout"):
             if getattr(self, name) < 1:
                 raise EmbvizError(f"{name} must be at least 1, got {getattr(self, name)}")
+        for name in ("k", "top"):
+            if getattr(self, name) > MAX_LISTED:
+                raise EmbvizError(
+                    f"{name} must be at most {MAX_LISTED:,}, got {getattr(self, name)}"
+                )
 
 
 @dataclass(frozen=True)

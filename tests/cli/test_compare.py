@@ -84,6 +84,8 @@ def test_different_dimensions_are_said(capsys):
         (["compare", FASTTEXT, "--anchor-file", "/no/anchors.txt"], "/no/anchors.txt"),
         (["compare", FASTTEXT, "--anchors", "1"], "need at least 2 anchor words"),
         (["compare", FASTTEXT, "--top", "0"], "--top must be at least 1"),
+        (["compare", FASTTEXT, "--k", "100000"], "--k must be at most 1,000"),
+        (["compare", FASTTEXT, "--anchor-file", "/"], "/: "),
     ],
 )
 def test_errors_are_one_line(capsys, args, needle):
