@@ -375,11 +375,15 @@ class Comparison:
         return np.hstack([b, np.zeros((len(b), extra), np.float32)]) if extra > 0 else b
 
     def summary(self) -> dict:
-        """The numbers of the comparison (the CLI's ``--json`` without the word list)."""
+        """The numbers of the comparison (the CLI's ``--json`` without the word list).
+
+        Precision is ``None`` when no word could be held out (two or three shared words).
+        """
+        p = self.precision
         return {
             "shared": len(self), "anchors": len(self.anchors), "dims": list(self.dims),
-            "method": "procrustes", "precision_at_1": self.precision.at_1,
-            "precision_at_5": self.precision.at_5, "heldout": self.precision.words,
+            "method": "procrustes", "precision_at_1": p.at_1 if p.words else None,
+            "precision_at_5": p.at_5 if p.words else None, "heldout": p.words,
         }  # fmt: skip
 
 

@@ -1,3 +1,4 @@
+import json
 import threading
 from itertools import pairwise
 
@@ -280,3 +281,11 @@ def test_procrustes_is_orthogonal_for_every_shape():
         w = procrustes(rng.normal(size=(40, dx)), rng.normal(size=(40, dy)))
         assert w.shape == (dx, max(dx, dy))
         np.testing.assert_allclose(w @ w.T, np.eye(dx), atol=1e-10)
+
+
+def test_two_shared_words_align_but_hold_nothing_out():
+    v = np.random.default_rng(0).normal(size=(3, 4)).astype(np.float32)
+    c = compare(Embeddings(["a", "b", "c"], v), Embeddings(["b", "a", "x"], v))
+    assert c.words == ["a", "b"] and c.precision.words == 0
+    summary = json.loads(json.dumps(c.summary(), allow_nan=False))
+    assert summary["precision_at_1"] is None and summary["heldout"] == 0
