@@ -8,6 +8,19 @@ hands it on a worker thread (a plain function taking a
 psygnal signals fire. Starting a new run cancels the old one, and a late
 result of an old run is ignored, so a slow comparison can never overwrite a
 newer one.
+
+How a panel would use it (the Qt side: superqt's ``thread_worker``)::
+
+    model = CompareModel(workspace.embeddings)
+    model.result_changed.connect(table.show_result)          # most / least moved
+    model.selection_changed.connect(side_by_side.show)       # neighbours in A and B
+    model.slice_changed.connect(view.show_aligned)           # A and B points, lines A→B
+    model.set_b(embviz.load(path), path)                     # or a trained model / snapshot
+    token, work = model.start(progress)                      # progress: Cancel sets its flag
+    worker = thread_worker(work)()                           # returned on the GUI thread:
+    worker.returned.connect(lambda r: model.finish(token, r))
+    worker.errored.connect(lambda e: model.fail(token, str(e)))
+    table.clicked.connect(model.select)                      # then fly the camera to the word
 """
 
 from __future__ import annotations

@@ -131,8 +131,9 @@ def test_different_dimensions_by_pca(glove, fasttext):
 
 
 def test_a_space_embedded_in_more_dimensions_is_recovered(glove):
-    # B = A rotated into 80 dimensions: padding recovers it exactly, and so does PCA.
-    w = random_orthogonal(80, 2)[:50].astype(np.float32)
+    # B = A rotated into 384 dimensions (a sentence-transformer's size): padding
+    # recovers it exactly, and so does PCA.
+    w = random_orthogonal(384, 2)[:50].astype(np.float32)
     b = rotated_copy(glove)
     b = Embeddings(b.words, b.vectors @ w)
     for dims in ("pad", "pca"):
