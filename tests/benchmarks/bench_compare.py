@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -160,9 +161,12 @@ def main() -> None:
     cli = ["compare", str(a), str(b), "--json", "--top", "50"]
     warm = tempfile.mkdtemp(prefix="embviz-bench-cache-")
     r = {}
-    ours, r["embviz compare, empty cache (parses both files)"] = run(CLI, cli, warm)
-    _, r["embviz compare, files cached"] = run(CLI, cli, warm)
-    peer, r["numpy/scipy script, files cached"] = run(BASELINE, [str(a), str(b)], warm)
+    try:
+        ours, r["embviz compare, empty cache (parses both files)"] = run(CLI, cli, warm)
+        _, r["embviz compare, files cached"] = run(CLI, cli, warm)
+        peer, r["numpy/scipy script, files cached"] = run(BASELINE, [str(a), str(b)], warm)
+    finally:
+        shutil.rmtree(warm, ignore_errors=True)  # 160 MB of cached matrices
 
     base = r["numpy/scipy script, files cached"]
     print(f"\n{'run':<50} {'wall s':>7} {'CPU s':>6} {'peak MB':>8} {'wall vs peer':>13}")
