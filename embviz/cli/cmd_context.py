@@ -20,6 +20,8 @@ def register(sub) -> None:
     p.add_argument("--model", metavar="DIR",
                    help="BERT model folder: config.json, model.safetensors and tokenizer.json "
                    "or vocab.txt (default: the installed MiniLM-L6)")  # fmt: skip
+    p.add_argument("--token", action="append", metavar="TOKEN",
+                   help="compare only this token (repeatable; a WordPiece token, e.g. bank)")  # fmt: skip
     p.add_argument("--json", action="store_true", help="print the tokens as JSON")
     p.add_argument("--npz", metavar="OUT.npz",
                    help="write every sentence's hidden states: arrays s{i}_l{l} (tokens, dims), "
@@ -54,7 +56,7 @@ def run(args) -> int:
           f"{c.vocab_size:,} tokens) from {model.path}")  # fmt: skip
     for i, s in enumerate(states.sentences):
         print(f"sentence {i + 1}: {' '.join(s.tokens)}")
-    _print_cosines(states)
+    _print_cosines(states, args.token)
     if out is not None:
         print(f"wrote {out}: {len(states.sentences)} sentences × {layers} layers")
     return 0
@@ -69,11 +71,17 @@ def _write_npz(path: Path, states) -> None:
         np.savez(f, **arrays)
 
 
-def _print_cosines(states) -> None:
+def _print_cosines(states, only: list[str] | None) -> None:
     shared = states.shared_tokens()
+    if only:
+        missing = [t for t in only if t not in shared]
+        if missing:
+            print(f"\nnot in two or more sentences: {', '.join(missing)}")
+        shared = {t: idx for t, idx in shared.items() if t in only}
     if not shared:
-        print("\nno token occurs in more than one sentence: give two or more sentences "
-              "sharing a word to compare its occurrences (e.g. bank)")  # fmt: skip
+        if not only:
+            print("\nno token occurs in more than one sentence: give two or more sentences "
+                  "sharing a word to compare its occurrences (e.g. bank)")  # fmt: skip
         return
     # Layer names as in --npz: 0 = input (embeddings after LayerNorm), 1…L; "static" before.
     cols = ["static", *(str(i) for i in range(len(states.layer_names) - 1))]

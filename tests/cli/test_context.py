@@ -58,6 +58,15 @@ def test_the_table_compares_bank_across_sentences_layer_by_layer():
     assert not any(line.startswith(("[CLS]", "[SEP]")) for line in lines)
 
 
+def test_token_limits_the_table(tmp_path):
+    tiny = make_tiny_bert(tmp_path / "m")
+    r = run("--model", tiny, "the bank .", "a bank .", "--token", "bank", "--token", "river")
+    assert r.returncode == 0, r.stderr
+    rows = [line.split()[0] for line in r.stdout.splitlines()[-3:]]
+    assert "not in two or more sentences: river" in r.stdout
+    assert rows[-1] == "bank" and "." not in rows
+
+
 def test_one_sentence_says_there_is_nothing_to_compare(tmp_path):
     r = run("--model", make_tiny_bert(tmp_path / "m"), "the bank")
     assert r.returncode == 0, r.stderr
