@@ -356,7 +356,8 @@ def load_weights(path: Path, config: BertConfig) -> dict[str, np.ndarray]:
     weights: dict[str, np.ndarray] = {}
     for name, t in stored.items():
         if name.startswith(prefix):
-            weights[name[len(prefix) :]] = t
+            # A plain ndarray view of the map: same memory, without np.memmap's per-result overhead.
+            weights[name[len(prefix) :]] = np.asarray(t)
     for name, shape in _expected_shapes(config).items():
         t = weights.get(name)
         if t is None:
