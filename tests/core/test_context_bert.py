@@ -148,6 +148,8 @@ def _edit_config(folder, **changes):
         (lambda f: _edit_config(f, position_embedding_type="relative_key"), "absolute"),
         (lambda f: _edit_config(f, hidden_size=12), "shape"),
         (lambda f: _edit_config(f, num_attention_heads=3), "not divisible by 3 heads"),
+        (lambda f: _edit_config(f, num_hidden_layers=10**9), "num_hidden_layers = 1000000000 is out of range"),
+        (lambda f: _edit_config(f, vocab_size=0), "vocab_size = 0 is out of range"),
         (lambda f: (f / "config.json").write_text("[1, 2]"), "not a JSON object"),
         (lambda f: (f / "config.json").write_text("{"), "not a readable config.json"),
         (lambda f: (f / "model.safetensors").write_bytes(b"\x08" + bytes(15)), "safetensors"),

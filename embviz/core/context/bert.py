@@ -97,7 +97,16 @@ class BertConfig:
             )  # fmt: skip
         except (KeyError, TypeError, ValueError) as e:
             raise LoadError(path, f"config.json lacks or garbles a field: {e}") from None
-        if conf.hidden_size % max(conf.num_attention_heads, 1) or conf.num_attention_heads < 1:
+        # Bounds far above any BERT, so a hostile config cannot make the checks loop for ever.
+        for field, top in (("num_hidden_layers", 1000), ("num_attention_heads", 1000),
+                           ("hidden_size", 1 << 16), ("intermediate_size", 1 << 18),
+                           ("vocab_size", 1 << 24), ("max_position_embeddings", 1 << 20),
+                           ("type_vocab_size", 1 << 10)):  # fmt: skip
+            if not 1 <= getattr(conf, field) <= top:
+                raise LoadError(
+                    path, f"{field} = {getattr(conf, field)} is out of range (1 to {top})"
+                )
+        if conf.hidden_size % conf.num_attention_heads:
             raise LoadError(path, f"hidden_size {conf.hidden_size} is not divisible by "
                                   f"{conf.num_attention_heads} heads")  # fmt: skip
         return conf
