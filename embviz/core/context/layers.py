@@ -131,8 +131,8 @@ class ContextStates:
             outputs) do not dominate the fit.
         fit_special
             Fit on ``[CLS]`` and ``[SEP]`` too. They are placed either way;
-            left out of the fit by default because in deep layers they sit far
-            from the words and would claim the main axes.
+            left out of the fit by default because they point away from every
+            word (in MiniLM at every layer) and would claim an axis of their own.
         """
         n_layers, n, d = self.vectors.shape
         x = self.vectors.reshape(-1, d).astype(np.float64)
