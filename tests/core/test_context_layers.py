@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from embviz.core.context import ContextModel, contextualize, nearest_tokens
+from embviz.core.context import PRESETS, ContextModel, contextualize, nearest_tokens
 from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.progress import Progress
 from tests.context_model import installed_model, make_tiny_bert
@@ -123,3 +123,21 @@ def test_minilm_tells_the_two_banks_apart(minilm):
     assert near.words(layer, river)[0][0] == "bank"
     # Deep vectors drift away from every row of the input matrix.
     assert near.cosines[-1, river, 0] < near.cosines[1, river, 0] < near.cosines[0, river, 0]
+
+
+def test_nearest_tokens_can_be_cancelled(tiny):
+    s = contextualize(tiny, ["the bank ."])
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        nearest_tokens(tiny, s, progress=progress)
+
+
+@pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.name)
+def test_presets_follow_single_tokens_that_occur(minilm, preset):
+    s = contextualize(minilm, preset.sentences)
+    for token in preset.tokens:
+        assert s.occurrences(token), f"{token!r} is split or missing in {preset.name}"
+    if len(preset.tokens) == 1:  # one word in several senses: each sentence has it
+        occ = s.occurrences(preset.tokens[0])
+        assert sorted({int(s.sentence_of[i]) for i in occ}) == list(range(len(preset.sentences)))

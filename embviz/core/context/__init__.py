@@ -17,16 +17,18 @@ from embviz.core.context._model import ContextModel, open_model
 from embviz.core.context._tokens import Tokenized, WordPieceTokenizer
 from embviz.core.context.layers import (
     INPUT,
+    PRESETS,
     STATIC,
     ContextFrame,
     ContextStates,
     NearestTokens,
+    Preset,
     contextualize,
     nearest_tokens,
 )
 
 __all__ = [
-    "INPUT", "STATIC", "ContextFrame", "ContextModel", "ContextStates", "ModelNotFoundError",
-    "NearestTokens", "Tokenized", "WordPieceTokenizer", "candidate_dirs", "check_model_dir",
+    "INPUT", "PRESETS", "STATIC", "ContextFrame", "ContextModel", "ContextStates", "ModelNotFoundError",
+    "NearestTokens", "Preset", "Tokenized", "WordPieceTokenizer", "candidate_dirs", "check_model_dir",
     "contextualize", "default_model_dir", "find_model", "nearest_tokens", "open_model",
 ]  # fmt: skip

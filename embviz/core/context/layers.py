@@ -36,6 +36,31 @@ MAX_SENTENCES = 32
 
 
 @dataclass(frozen=True)
+class Preset:
+    """Sentences that show one point, and the tokens to follow in them."""
+
+    name: str
+    sentences: tuple[str, ...]
+    tokens: tuple[str, ...]
+
+
+PRESETS = (
+    Preset("bank: river vs money",
+           ("He sat on the bank of the river.", "The river bank was muddy.",
+            "She deposited money at the bank."), ("bank",)),
+    Preset("bat: animal vs sport",
+           ("The bat flew out of the cave at dusk.", "He swung the bat and hit the ball."),
+           ("bat",)),
+    Preset("mole: animal, chemistry, skin",
+           ("A mole dug a tunnel under the lawn.", "A mole of carbon weighs twelve grams.",
+            "The doctor removed a mole from her skin."), ("mole",)),
+    Preset("a plural: cat vs cats",
+           ("The cat sleeps on the mat.", "The cats sleep on the mats."), ("cat", "cats")),
+)  # fmt: skip
+"""Starting points for the Context panel (each token is one WordPiece token in MiniLM)."""
+
+
+@dataclass(frozen=True)
 class ContextStates:
     """The vectors of every token of some sentences at every layer.
 
@@ -243,8 +268,8 @@ def contextualize(model: ContextModel, sentences: Sequence[str],
     )  # fmt: skip
 
 
-def nearest_tokens(model: ContextModel, states: ContextStates, k: int = 5,
-                   *, skip_self: bool = False) -> NearestTokens:  # fmt: skip
+def nearest_tokens(model: ContextModel, states: ContextStates, k: int = 5, *,
+                   skip_self: bool = False, progress: Progress = NULL_PROGRESS) -> NearestTokens:  # fmt: skip
     """The ``k`` vocabulary tokens whose embedding rows are closest (cosine) to each vector.
 
     At ``static`` a token's nearest row is itself (cosine 1) and the next are
@@ -261,6 +286,13 @@ def nearest_tokens(model: ContextModel, states: ContextStates, k: int = 5,
     ----------
     skip_self
         Leave the token's own row out of its list.
+    progress
+        Reports per block of 256 vectors (about 0.1 s each) and stops on cancel.
+
+    Raises
+    ------
+    Cancelled
+        When ``progress`` is cancelled.
     """
     if k < 1:
         raise EmbvizError("k must be at least 1")
@@ -273,6 +305,7 @@ def nearest_tokens(model: ContextModel, states: ContextStates, k: int = 5,
     cos = np.empty((len(v), kk), dtype=np.float32)
     # In blocks, so the (rows, vocabulary) similarity matrix stays ~30 MB.
     for lo in range(0, len(v), 256):
+        progress.report(lo / len(v), "nearest vocabulary tokens")
         sims = v[lo : lo + 256] @ unit.T
         if skip_self:
             sims[np.arange(len(sims)), own[lo : lo + 256]] = -np.inf
