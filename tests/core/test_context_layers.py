@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from embviz.core.context import PRESETS, ContextModel, contextualize, nearest_tokens
 from embviz.core.errors import Cancelled, EmbvizError
@@ -141,3 +143,17 @@ def test_presets_follow_single_tokens_that_occur(minilm, preset):
     if len(preset.tokens) == 1:  # one word in several senses: each sentence has it
         occ = s.occurrences(preset.tokens[0])
         assert sorted({int(s.sentence_of[i]) for i in occ}) == list(range(len(preset.sentences)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=40), min_size=1, max_size=3))
+def test_any_text_gives_vectors_or_one_clear_error(tiny, texts):
+    model = tiny
+    try:
+        s = contextualize(model, texts)
+    except EmbvizError as e:
+        assert str(e).startswith("sentence ") and "\n" not in str(e)
+        return
+    assert s.vectors.shape[:2] == (model.num_layers + 2, sum(len(t.ids) for t in s.sentences))
+    assert np.isfinite(s.vectors).all()
+    assert all(t.tokens[0] == "[CLS]" and t.tokens[-1] == "[SEP]" for t in s.sentences)
