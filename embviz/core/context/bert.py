@@ -4,16 +4,17 @@ Each class here is named after the ``torch.nn.Module`` of the same name in
 transformers' ``models/bert/modeling_bert.py`` and computes the same thing, so
 the two can be read side by side:
 
-====================  =====================================================
-``BertEmbeddings``    word row + position row + token-type row, LayerNorm
-``BertSelfAttention`` 12 heads: softmax(Q Kᵀ / √d_head) V, heads concatenated
-``BertSelfOutput``    a dense layer, then LayerNorm(· + the layer's input)
-``BertAttention``     the two above
-``BertIntermediate``  a dense layer to 4 × the width, then GELU
-``BertOutput``        a dense layer back, then LayerNorm(· + attention's output)
-``BertLayer``         attention, then the feed-forward pair
-``BertModel``         the embeddings, then every layer; all hidden states
-====================  =====================================================
+=====================  ==========================================================
+``BertEmbeddings``     word row + position row + token-type row, LayerNorm
+``BertSelfAttention``  12 heads: softmax(Q Kᵀ / √d_head) V, heads concatenated
+``BertSelfOutput``     a dense layer, then LayerNorm(· + the layer's input)
+``BertAttention``      the two above
+``BertIntermediate``   a dense layer to 4 × the width, then GELU
+``BertOutput``         a dense layer back, then LayerNorm(· + attention's output)
+``BertLayer``          attention, then the feed-forward pair
+``BertEncoder``        the layers, one after another
+``BertModel``          the embeddings, then the encoder; all hidden states
+=====================  ==========================================================
 
 What is left out, and why: dropout (inactive at inference), batching and
 padding (one sentence at a time, so there is no attention mask to build) and
@@ -294,6 +295,22 @@ class BertLayer:
         return self.output(intermediate_output, attention_output)
 
 
+class BertEncoder:
+    """The stack of layers; each one's output is the next one's input, and every output is kept."""
+
+    def __init__(self, weights: dict[str, np.ndarray], config: BertConfig):
+        self.layer = [BertLayer(weights, f"encoder.layer.{i}", config)
+                      for i in range(config.num_hidden_layers)]  # fmt: skip
+
+    def __call__(self, hidden_states: np.ndarray) -> list[np.ndarray]:
+        """``hidden_states[0]`` -> ``[hidden_states[1], …, hidden_states[L]]``."""
+        all_hidden_states = []
+        for layer_module in self.layer:
+            hidden_states = layer_module(hidden_states)
+            all_hidden_states.append(hidden_states)
+        return all_hidden_states
+
+
 class BertModel:
     """The embeddings and the encoder's layers, from a model folder's weights.
 
@@ -309,8 +326,7 @@ class BertModel:
     def __init__(self, weights: dict[str, np.ndarray], config: BertConfig):
         self.config = config
         self.embeddings = BertEmbeddings(weights, config)
-        self.layer = [BertLayer(weights, f"encoder.layer.{i}", config)
-                      for i in range(config.num_hidden_layers)]  # fmt: skip
+        self.encoder = BertEncoder(weights, config)
 
     def __call__(self, input_ids, token_type_ids=None) -> list[np.ndarray]:
         """All hidden states of one sentence, as transformers' ``output_hidden_states=True``.
@@ -337,9 +353,8 @@ class BertModel:
                              f"{self.config.max_position_embeddings} positions")  # fmt: skip
         if input_ids.min() < 0 or input_ids.max() >= self.config.vocab_size:
             raise ValueError("a token id lies outside the vocabulary")
-        hidden_states = [self.embeddings(input_ids, token_type_ids)]
-        for layer_module in self.layer:
-            hidden_states.append(layer_module(hidden_states[-1]))
+        embedding_output = self.embeddings(input_ids, token_type_ids)
+        hidden_states = [embedding_output, *self.encoder(embedding_output)]
         return [h.astype(np.float32, copy=False) for h in hidden_states]
 
 
