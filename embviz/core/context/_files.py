@@ -54,8 +54,8 @@ def candidate_dirs() -> list[Path]:
     dirs.append(default_model_dir())
     dirs.append(Path(sys.prefix) / "share" / "embviz" / "models" / DEFAULT_MODEL)
     bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        dirs.append(Path(bundle) / "embviz" / "_resources" / "models" / DEFAULT_MODEL)
+    if bundle:  # a frozen app that carries the model as data "models/minilm-l6"
+        dirs.append(Path(bundle) / "models" / DEFAULT_MODEL)
     return dirs
 
 
