@@ -189,3 +189,41 @@ def test_no_installed_model_says_how_to_install_one(tmp_path, monkeypatch):
 def test_tiny_vocabulary_is_indexed_by_id(tmp_path):
     model = ContextModel(make_tiny_bert(tmp_path / "m"))
     assert model.vocabulary() == TINY_VOCAB
+
+
+def test_mutated_model_files_give_a_model_or_one_clear_error(tmp_path):
+    folder = make_tiny_bert(tmp_path / "m")
+    pristine = {n: (folder / n).read_bytes() for n in ("model.safetensors", "config.json")}
+    rng = np.random.default_rng(7)
+    outcomes = set()
+    for case in range(120):
+        name = "model.safetensors" if case % 3 else "config.json"
+        data = bytearray(pristine[name])
+        # Half in the first bytes (header, JSON), where a flip changes the meaning; half anywhere.
+        span = min(len(data), 600) if case % 2 else len(data)
+        for _ in range(rng.integers(1, 4)):
+            data[rng.integers(0, span)] = rng.integers(0, 256)
+        if rng.random() < 0.2:
+            data = data[: rng.integers(0, len(data))]
+        (folder / name).write_bytes(bytes(data))
+        try:
+            model = ContextModel(folder)
+            model.hidden_states(model.tokenize("the bank"))
+            outcomes.add("ok")
+        except EmbvizError as e:
+            assert "\n" not in str(e)
+            outcomes.add("error")
+        (folder / name).write_bytes(pristine[name])
+    assert outcomes == {"ok", "error"}
+
+
+def test_weights_that_overflow_are_reported(tmp_path):
+    from safetensors.numpy import load_file, save_file
+
+    folder = make_tiny_bert(tmp_path / "m")
+    w = load_file(str(folder / "model.safetensors"))
+    w["encoder.layer.0.intermediate.dense.weight"][:] = 3e38
+    save_file(w, str(folder / "model.safetensors"))
+    model = ContextModel(folder)
+    with pytest.raises(EmbvizError, match="infinite or NaN values"):
+        model.hidden_states(model.tokenize("the bank"))

@@ -65,8 +65,20 @@ class ContextModel:
         return t
 
     def hidden_states(self, tokens: Tokenized) -> list[np.ndarray]:
-        """``num_layers + 1`` arrays ``(tokens, hidden)``, as transformers' ``hidden_states``."""
-        return self.bert(tokens.ids)
+        """``num_layers + 1`` arrays ``(tokens, hidden)``, as transformers' ``hidden_states``.
+
+        Raises
+        ------
+        EmbvizError
+            When the weights give infinite or NaN values (a damaged file).
+        """
+        # Damaged weights overflow somewhere inside; say so once instead of warning per op.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            hidden = self.bert(tokens.ids)
+        if not all(np.isfinite(h).all() for h in hidden):
+            raise EmbvizError(f"{self.path / 'model.safetensors'}: the weights give infinite or "
+                              "NaN values (a damaged file?)")  # fmt: skip
+        return hidden
 
     def vocabulary(self) -> list[str]:
         """Token strings by id, as many as the embedding matrix has rows."""

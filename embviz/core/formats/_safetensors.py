@@ -99,7 +99,10 @@ def read_tensors(path: Path) -> dict[str, np.ndarray]:
         ):
             raise LoadError(path, f"tensor {name!r}: its bytes do not fit its shape {shape} "
                                   "or lie outside the file (truncated?)")  # fmt: skip
-        out[name] = raw[start + lo : start + hi].view(dtype).reshape(shape)
+        try:
+            out[name] = raw[start + lo : start + hi].view(dtype).reshape(shape)
+        except ValueError:  # a shape whose product overflowed into a plausible size
+            raise LoadError(path, f"tensor {name!r}: shape {shape} is impossible") from None
     return out
 
 
