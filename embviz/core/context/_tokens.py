@@ -118,7 +118,10 @@ class WordPieceTokenizer:
         if len(text) > MAX_CHARS:
             raise EmbvizError(f"the sentence has {len(text):,} characters; the model reads at most "
                               f"{max_tokens} tokens, so it is refused (shorten it)")  # fmt: skip
-        enc = self._tok.encode(text)
+        try:
+            enc = self._tok.encode(text)
+        except Exception as e:  # a tokenizer.json whose settings the Rust side rejects late
+            raise EmbvizError(f"{self.source}: the tokenizer failed: {str(e)[:200]}") from None
         if len(enc.ids) > max_tokens:
             raise EmbvizError(f"the sentence is {len(enc.ids)} tokens long with [CLS] and [SEP]; "
                               f"the model has {max_tokens} positions, so it is refused, not "
