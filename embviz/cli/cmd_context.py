@@ -22,6 +22,9 @@ def register(sub) -> None:
                    "or vocab.txt (default: the installed MiniLM-L6)")  # fmt: skip
     p.add_argument("--token", action="append", metavar="TOKEN",
                    help="compare only this token (repeatable; a WordPiece token, e.g. bank)")  # fmt: skip
+    p.add_argument("--nearest", type=int, metavar="K",
+                   help="with --token: also list each occurrence's K nearest vocabulary "
+                   "tokens (rows of the embedding matrix, by cosine) at every layer")  # fmt: skip
     p.add_argument("--json", action="store_true", help="print the tokens as JSON")
     p.add_argument("--npz", metavar="OUT.npz",
                    help="write every sentence's hidden states: arrays s{i}_l{l} (tokens, dims), "
@@ -35,6 +38,8 @@ def run(args) -> int:
     from embviz.core.context import contextualize, open_model
     from embviz.core.errors import EmbvizError
 
+    if args.nearest is not None and not (args.token and 1 <= args.nearest <= 100):
+        raise EmbvizError("--nearest K needs --token and K from 1 to 100")
     out = Path(args.npz) if args.npz else None
     if out is not None:
         if out.suffix.lower() != ".npz":
@@ -57,6 +62,8 @@ def run(args) -> int:
     for i, s in enumerate(states.sentences):
         print(f"sentence {i + 1}: {' '.join(s.tokens)}")
     _print_cosines(states, args.token)
+    if args.nearest:
+        _print_nearest(model, states, args.token, args.nearest)
     if out is not None:
         print(f"wrote {out}: {len(states.sentences)} sentences × {layers} layers")
     return 0
@@ -101,3 +108,18 @@ def _print_cosines(states, only: list[str] | None) -> None:
 
 def _where(states, i: int) -> str:
     return f"{states.sentence_of[i] + 1}:{states.position_of[i]}"
+
+
+def _print_nearest(model, states, tokens: list[str], k: int) -> None:
+    from embviz.core.context import nearest_tokens
+
+    near = nearest_tokens(model, states, k)
+    print("\nnearest vocabulary tokens (cosine with rows of the embedding matrix); deep "
+          "layers are not trained to stay near any row, so read them as a rough guide")  # fmt: skip
+    for token in tokens:
+        for i in states.occurrences(token):
+            print(f"{token} at {_where(states, i)}")
+            for li, name in enumerate(states.layer_names):
+                label = {0: "static", 1: "input (0)"}.get(li, f"layer {name}")
+                words = ", ".join(f"{w} {c:.2f}" for w, c in near.words(li, i))
+                print(f"  {label:<10} {words}")

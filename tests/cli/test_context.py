@@ -67,6 +67,18 @@ def test_token_limits_the_table(tmp_path):
     assert rows[-1] == "bank" and "." not in rows
 
 
+def test_nearest_lists_vocabulary_tokens_per_layer(tmp_path):
+    r = run("--model", make_tiny_bert(tmp_path / "m"), "the bank .", "a bank .",
+            "--token", "bank", "--nearest", "2")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    at = lines.index("bank at 1:2")
+    assert lines.index("bank at 2:2") == at + 5  # static, input (0), layers 1 and 2
+    assert lines[at + 1].split()[:3] == ["static", "bank", "1.00,"]  # its own row first
+    assert lines[at + 2].startswith("  input (0)") and lines[at + 4].startswith("  layer 2")
+    assert all(len(line.split(",")) == 2 for line in lines[at + 1 : at + 5])
+
+
 def test_one_sentence_says_there_is_nothing_to_compare(tmp_path):
     r = run("--model", make_tiny_bert(tmp_path / "m"), "the bank")
     assert r.returncode == 0, r.stderr
@@ -85,6 +97,7 @@ def test_one_sentence_says_there_is_nothing_to_compare(tmp_path):
         (["--model", "{tiny}", "x", "--npz", "{tmp}/out.txt"], "--npz must end in .npz"),
         (["--model", "{tiny}", "x", "--npz", "{tmp}/no/out.npz"], "no such directory"),
         (["x"], "no contextual model is installed"),
+        (["--model", "{tiny}", "x", "--nearest", "3"], "--nearest K needs --token"),
     ],
 )  # fmt: skip
 def test_errors_are_one_line(tmp_path, args, needle):
