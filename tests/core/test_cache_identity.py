@@ -215,3 +215,17 @@ def test_cached_norms_and_streamed_cosines_match_the_unit_copy(tmp_path, monkeyp
         assert a.results == b.results and a.expected == b.expected
     assert np.allclose(hit.cosines(whole.unit[3]), whole.unit @ whole.unit[3], atol=1e-6)
     assert "unit" not in hit.__dict__  # no normalised copy was made
+
+
+def test_the_cli_notes_a_damaged_entry_and_goes_on(tmp_path, capsys):
+    from embviz.cli import main
+
+    a = tmp_path / "a.txt"
+    _write(a, [("cat", [1, 2, 3]), ("dog", [4, 5, 6])])
+    assert main(["neighbors", str(a), "cat", "-k", "1"]) == 0
+    _only_entry(".npy").write_bytes(b"")  # as a killed or full-disk write can leave it
+    capsys.readouterr()
+    assert main(["neighbors", str(a), "cat", "-k", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert "dog" in out
+    assert err.startswith("embviz: note: a damaged entry in the cache") and err.count("\n") == 1
