@@ -99,7 +99,9 @@ class AnalogyPanel(QWidget):
         w = QWidget()
         self.expr = QLineEdit(placeholderText="king - man + woman")
         self.expr.setToolTip(
-            "Words joined by + and -, with optional factors: paris - france + italy, 2*walked - walk"
+            "Words joined by + and -, with optional factors and parentheses: paris - france + "
+            "italy, 2*walked - walk, woman - (king - man). A hyphen without spaces joins its "
+            "words into one group (king-man is (king - man)) unless the whole is a word (e-mail)"
         )
         self.expr.setClearButtonEnabled(True)
         self.expr.returnPressed.connect(self.run_query)
