@@ -223,14 +223,14 @@ def parse(expr: str, vocabulary: Container[str] | None = None) -> list[Term]:
 def combine(terms: list[Term], emb, *, unit: bool = False) -> np.ndarray:
     """Return ``sum(coef * vector(word))``; ``unit=True`` uses unit-length vectors.
 
-    Raises :class:`~embviz.core.errors.UnknownWordError` naming the first
-    unknown word (with close spellings).
+    A word outside the vocabulary of a fastText model gets the vector built
+    from its subwords. Raises :class:`~embviz.core.errors.UnknownWordError`
+    naming the first unknown word (with close spellings).
     """
-    rows = [emb.row(t.word) for t in terms]
-    mat = emb.unit if unit else emb.vectors
+    vecs = [emb.lookup(t.word, unit=unit) for t in terms]
     out = np.zeros(emb.dim, dtype=np.float64)
-    for t, r in zip(terms, rows, strict=True):
-        out += t.coef * mat[r].astype(np.float64)
+    for t, v in zip(terms, vecs, strict=True):
+        out += t.coef * v.astype(np.float64)
     return out.astype(np.float32)
 
 

@@ -160,8 +160,13 @@ def load(
         details["cached"] = False
         progress.report(1.0, f"read {p.name}")
     seconds = time.perf_counter() - t0
-    return Embeddings(words, vectors, metadata=metadata,
-                      source=Source(path=str(p), format=fmt, seconds=seconds, details=details))  # fmt: skip
+    emb = Embeddings(words, vectors, metadata=metadata,
+                     source=Source(path=str(p), format=fmt, seconds=seconds, details=details))  # fmt: skip
+    if fmt == "fasttext-bin":
+        from embviz.core.formats._gensim import FastTextSubwords
+
+        emb.subwords = FastTextSubwords(p)
+    return emb
 
 
 def _check_tsv_fits(p: Path, seen: dict, *, limit, sample) -> None:

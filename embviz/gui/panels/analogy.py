@@ -289,6 +289,10 @@ class AnalogyPanel(QWidget):
         else:
             self.note.setText(f"Input words ({words}) are left out of the answers by default, "
                               "as gensim does. Tick “Include input words” to see them.")  # fmt: skip
+        if self.result is not None and self.result.from_subwords:
+            self.note.setText(self.note.text() + " Built from subwords (not in the vocabulary; "
+                              "fastText averages their character n-grams): "
+                              + ", ".join(self.result.from_subwords) + ".")  # fmt: skip
 
     def _draw(self, res: QueryResult) -> None:
         emb = self.workspace.embeddings
@@ -301,9 +305,10 @@ class AnalogyPanel(QWidget):
         abc = parallelogram(terms)
         if abc is not None:
             a, b, c = abc
-            arrows.append((emb.vector(a), emb.vector(b), f"{a}→{b}"))
+            # lookup: an input may be built from fastText subwords (no row of its own)
+            arrows.append((emb.lookup(a), emb.lookup(b), f"{a}→{b}"))
             if top is not None:
-                arrows.append((emb.vector(c), emb.vector(top), f"{c}→{top}"))
+                arrows.append((emb.lookup(c), emb.vector(top), f"{c}→{top}"))
         elif top is not None:
             arrows.append((point, emb.vector(top), f"→{top}"))
         overlay = Overlay(arrows=arrows, markers=[(point, res.expression)], color=OVERLAY_COLOR)

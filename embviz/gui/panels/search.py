@@ -90,7 +90,17 @@ class SearchPanel(QWidget):
 
     def _on_selection(self, word) -> None:
         nbs = self.workspace.neighbors if word else []
-        self.title.setText(f"Nearest neighbours of “{word}”" if word else "Nearest neighbours")
+        title = f"Nearest neighbours of “{word}”" if word else "Nearest neighbours"
+        if word and self.workspace.selected_from_subwords:
+            # fastText builds vectors for unseen words: say this one is such a vector
+            title += " — built from subwords (not in the vocabulary)"
+            self.title.setToolTip(
+                "This fastText model has no row for the word: its vector is the mean of the "
+                "vectors of its character n-grams, as fastText computes it"
+            )
+        else:
+            self.title.setToolTip("")
+        self.title.setText(title)
         if word and self.edit.text() != word:
             self.edit.setText(word)
         self.table.setRowCount(len(nbs))
