@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from embviz.cli._common import add_file_options, leading_file, load_from_args, print_json
+from embviz.cli._common import add_file_options, leading_file, load_from_args, pad, print_json
 
 SUBWORD_NOTE = "not in the vocabulary: vector built from its character n-grams (fastText subwords)"
 
@@ -36,5 +36,5 @@ def run(args) -> int:
         label = "cosine" if args.metric == "cosine" else "distance"
         print(f"{'word':<20} {label}")
         for w, s in results:
-            print(f"{w:<20} {s:.4f}")
+            print(f"{pad(w)} {s:.4f}")
     return 0

@@ -198,6 +198,8 @@ def train_word2vec(
         "vocabulary": len(model.wv),
         "loss_exact": params.workers == 1,
         "params": asdict(params),
+        # how Chinese text was cut into words (None: there was none)
+        "segmentation": getattr(corpus, "segmentation_note", None),
     }
     info.update(_initialise(model, params, progress))
     rows, words, missing = _watched(model, params.watch)
