@@ -198,6 +198,12 @@ class ColourRange:
         """Whether some values lie outside the range."""
         return self.percentile is not None
 
+    def short(self) -> str:
+        """A caption narrow enough for a small heatmap, e.g. ``clips 0.5 % at ±0.0659 (max 1.87)``."""
+        if not self.clips:
+            return f"±{self.limit:.3g}"
+        return f"clips {100 * self.clipped:.2g} % at ±{self.limit:.3g} (max {self.max_abs:.3g})"
+
     def describe(self) -> str:
         """A sentence for a caption, e.g. ``colour range ±0.065 (…); clips 0.5 % …``."""
         if not self.clips:

@@ -97,9 +97,10 @@ class Heatmap(pg.GraphicsLayoutWidget):
     def _show_range_note(self) -> None:
         shown = self.range_note.scene() is not None
         if self.range.clips:
-            self.range_note.setText(self.range.describe())
+            self.range_note.setText(self.range.short())
             self.range_note.setToolTip(
-                "One outlier would wash the picture out: values beyond the range get the end colours"
+                self.range.describe() + ". One outlier would wash the picture out: "
+                "values beyond the range get the end colours"
             )
             if not shown:
                 self.ci.addItem(self.range_note, row=1, col=0)

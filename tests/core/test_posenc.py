@@ -217,6 +217,7 @@ def test_colour_range_clips_a_heavy_tail_and_says_so():
     assert r.limit == pytest.approx(np.percentile(a, 99.5))
     assert r.limit < 0.1 and r.max_abs == pytest.approx(1.87)
     assert r.clipped == pytest.approx(np.mean(a > r.limit)) and 0 < r.clipped < 0.006
+    assert r.short() == f"clips {100 * r.clipped:.2g} % at ±{r.limit:.3g} (max 1.87)"
     text = r.describe()
     assert "clips" in text and "99.5th percentile" in text and "1.87" in text
     # 100 = the maximum, never clips

@@ -140,8 +140,9 @@ def test_heavy_tailed_learned_matrix_clips_and_cosine_is_offered(panel, tmp_path
     assert learned_map.bar.levels() == pytest.approx((-lim, lim), rel=1e-4)
     # ... and the heatmap says it clips, and how much.
     assert learned_map.range_note.scene() is not None
-    note = learned_map.range_note.text
-    assert "clips" in note and "99.5th percentile" in note and "1.87" in note
+    note, tip = learned_map.range_note.text, learned_map.range_note.toolTip()
+    assert note.startswith("clips") and f"±{lim:.3g}" in note and "1.87" in note
+    assert "99.5th percentile" in tip and "clips" in tip
     # The sinusoidal matrix has no heavy tail: no note.
     assert sin_map.range_note.scene() is None
     np.testing.assert_allclose(learned_sim.matrix, m.astype(np.float64) @ m.T, rtol=1e-4)
