@@ -180,3 +180,16 @@ def test_property_parse_equals_the_tree(tree):
     text, coefs = tree
     expected = {w: c for w, c in coefs.items() if c != 0}
     assert _coefs(parse(text, {"king", "man", "woman", "queen", "e-mail", "t-shirt"})) == expected
+
+
+def test_slice_axes_take_parentheses_and_tight_hyphens(default_embeddings):
+    from embviz.core.workspace import Workspace
+
+    ws = Workspace()
+    ws.set_embeddings(default_embeddings, ["king", "queen", "man", "woman", "cats"])
+    v = default_embeddings.vector
+    expected = v("woman").astype(np.float64) - v("king") + v("man")
+    for same in ("woman - (king - man)", "woman - king-man"):
+        ws.set_axes([same, "2*(cats - cat)", None])
+        np.testing.assert_allclose(ws.axis_vectors[0], expected, atol=1e-5)
+        np.testing.assert_allclose(ws.axis_vectors[1], 2 * (v("cats") - v("cat")), atol=1e-5)
