@@ -140,6 +140,9 @@ class _Jieba:
             pass  # jieba then rebuilds its dictionary each time: slower, still right
         self.user_dict = user_dict
         self.hmm = user_dict is None
+        # now, not at the first cut: a missing dictionary (a broken install or bundle)
+        # raises OSError here, and the corpus falls back to characters, saying so
+        self.tk.initialize()
         if user_dict is not None:
             for word, freq in _read_user_dict(user_dict):
                 self.tk.add_word(word, freq)
@@ -204,6 +207,7 @@ class Corpus:
         self.segmentation = "none"
         self._layout = "none"
         self._jieba: _Jieba | None = None
+        self._jieba_error = ""
         self._check()
 
     @property
@@ -217,6 +221,8 @@ class Corpus:
                    else "with its dictionary and HMM")  # fmt: skip
             return f"Chinese text segmented into words by jieba {self._jieba.version} {how}"
         if self.segmentation == "characters":
+            if self._jieba_error:
+                return f"Chinese text split into single characters: {self._jieba_error}"
             return ("Chinese text split into single characters: jieba is not installed "
                     "(pip install 'embviz[zh]' segments it into words)")  # fmt: skip
         return None
@@ -229,6 +235,9 @@ class Corpus:
                 self.segmentation = "jieba"
             except ImportError:
                 self.segmentation = "characters"
+            except OSError as e:
+                self.segmentation = "characters"
+                self._jieba_error = f"jieba cannot read its dictionary ({e.strerror or e})"
         return self._jieba.cut if self._jieba is not None else list
 
     def tokenize(self, text: str) -> list[str]:

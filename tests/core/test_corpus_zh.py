@@ -132,3 +132,18 @@ def test_shipped_language():
     assert C.shipped_language("/nonexistent/teaching_zh.txt") is None
     assert C.shipped_watch_groups("zh")["王后"] == "female"
     assert C.shipped_watch_groups("zh")["北京"] == "capital"
+
+
+def test_a_jieba_without_its_dictionary_falls_back_to_characters(tmp_path, monkeypatch):
+    jieba = pytest.importorskip("jieba")
+    monkeypatch.setattr(jieba.Tokenizer, "get_dict_file", _missing_dict)
+    path = tmp_path / "raw.txt"
+    path.write_text("国王和王后。\n", encoding="utf-8")
+    c = C.Corpus(path)
+    assert list(c.sentences()) == [["国", "王", "和", "王", "后"]]
+    assert c.segmentation == "characters"
+    assert "jieba cannot read its dictionary" in c.segmentation_note
+
+
+def _missing_dict(self):
+    raise FileNotFoundError(2, "No such file or directory", "dict.txt")
