@@ -23,3 +23,20 @@ def test_search_marks_a_word_built_from_subwords(qtbot, ft_path):  # noqa: F811
     # any string has character n-grams: fastText builds a vector even for nonsense
     panel.find("qqzzxv")
     assert panel.message.text() == "" and "built from subwords" in panel.title.text()
+
+
+def test_analogy_panel_accepts_a_word_built_from_subwords(qtbot, ft_path):  # noqa: F811
+    from embviz.gui.panels.analogy import make_panel
+
+    ws = Workspace()
+    emb = embviz.load(ft_path, cache=False)
+    ws.set_embeddings(emb, ["king", "man", "woman", "queen"])
+    panel = make_panel(ws)
+    qtbot.addWidget(panel)
+    panel.expr.setText(f"king - man + {OOV}")
+    res = panel.run_query()
+    assert res is not None and panel.message.text() == ""
+    assert res.from_subwords == (OOV,)
+    assert "Built from subwords" in panel.note.text() and OOV in panel.note.text()
+    assert panel.answer_words()[0] == res.results[0].word
+    assert "analogy" in ws.overlays  # the picture is drawn, its arrows from the built vector
