@@ -155,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _check_animation(args: argparse.Namespace) -> dict:
     """Check the animation options before training (and find a display for OpenGL)."""
-    from embviz.cli.cmd_render import _size
+    from embviz.cli._common import parse_size
     from embviz.core.errors import EmbvizError
 
     ext = args.animation.rsplit(".", 1)[-1].lower() if "." in args.animation else ""
@@ -165,7 +165,7 @@ def _check_animation(args: argparse.Namespace) -> dict:
         raise EmbvizError(f"--fps must be 1 to 60, got {args.fps:g}")
     if args.seconds is not None and not 0.5 <= args.seconds <= 3600:
         raise EmbvizError(f"--seconds must be 0.5 to 3600, got {args.seconds:g}")
-    size = _size(args.size)
+    size = parse_size(args.size, "960x600")
     from embviz.gui import render
 
     if ext == "mp4" and render.find_ffmpeg() is None:
@@ -182,19 +182,21 @@ def _write_animation(args, animation: dict, recorded, params, log) -> dict:
 
     from embviz.core.corpus import shipped_language, shipped_watch_groups
     from embviz.core.frames import frame_coords
+    from embviz.core.training import DEFAULT_PAIRS, DEFAULT_PAIRS_ZH
     from embviz.gui import render
-    from embviz.gui.panels.train import DEFAULT_PAIRS
     from embviz.gui.training_export import Recording, write_animation
 
     render.application()
     snaps = [s for s, _ in recorded]
     coords, labels = frame_coords([p for _, p in recorded], args.frame)
     words = list(snaps[0].words)
-    lesson = {w for pair in DEFAULT_PAIRS.split(",") for w in pair.split()}
+    lang = shipped_language(args.corpus)
+    pairs = DEFAULT_PAIRS_ZH if lang == "zh" else DEFAULT_PAIRS
+    lesson = {w for pair in pairs.split(",") for w in pair.split()}
     rec = Recording(
         words=words, coords=coords, axis_labels=labels, snapshots=snaps,
         total_epochs=params.epochs,
-        groups=shipped_watch_groups(lang) if (lang := shipped_language(args.corpus)) else {},
+        groups=shipped_watch_groups(lang) if lang else {},
         highlight=lesson & set(words),
     )  # fmt: skip
     seconds = args.seconds or max(1.0, (len(snaps) - 1) / 2)  # the window plays 2 a second

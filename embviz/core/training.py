@@ -40,6 +40,10 @@ from embviz.core.progress import NULL_PROGRESS, Progress
 Init = Literal["gensim", "normal", "uniform", "pretrained"]
 INITS: tuple[Init, ...] = ("gensim", "normal", "uniform", "pretrained")
 MAX_WATCH = 300
+# Pairs whose cosine the Train panel and `embviz train --animation` follow over a run.
+DEFAULT_PAIRS = "king queen, man woman, cat cats, paris france"
+DEFAULT_PAIRS_ZH = "国王 王后, 男人 女人, 巴黎 法国, 北京 中国"
+"""The same pairs for the shipped Chinese corpus."""
 
 
 @dataclass(frozen=True)

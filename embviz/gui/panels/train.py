@@ -41,7 +41,15 @@ from PySide6.QtWidgets import (
 from embviz.core.child import ChildProcessFailed
 from embviz.core.errors import EmbvizError
 from embviz.core.frames import Prepared, frame_coords, interpolate
-from embviz.core.training import Snapshot, TrainParams, caption, cosine_pairs, epoch_at
+from embviz.core.training import (
+    DEFAULT_PAIRS,
+    DEFAULT_PAIRS_ZH,
+    Snapshot,
+    TrainParams,
+    caption,
+    cosine_pairs,
+    epoch_at,
+)
 from embviz.core.workspace import Workspace
 from embviz.gui import theme
 from embviz.gui.training_export import AnimationExport, Recording
@@ -51,8 +59,6 @@ from embviz.gui.training_worker import TrainingRun
 
 TITLE = "Train"
 FPS = 30
-DEFAULT_PAIRS = "king queen, man woman, cat cats, paris france"
-DEFAULT_PAIRS_ZH = "国王 王后, 男人 女人, 巴黎 法国, 北京 中国"
 INIT_CHOICES = [
     ("gensim", "gensim default: uniform in ±1/dim"),
     ("normal", "normal, σ ="),
