@@ -11,6 +11,7 @@ import embviz
 from embviz.core import posenc as P
 from embviz.core.embeddings import Embeddings
 from embviz.core.errors import EmbvizError, LoadError
+from tests.context_model import installed_model  # at collection, before XDG_DATA_HOME moves
 
 
 def _formula(length, d, base, layout):
@@ -262,3 +263,19 @@ def test_cosine_shows_the_band_the_outlier_hides():
     near = np.mean([cos[i, i + 1] for i in range(1, 500)])
     far = np.mean([cos[i, i + 200] for i in range(1, 300)])
     assert near > far + 0.3
+
+
+def test_the_real_minilm_position_matrix():
+    """The installed MiniLM's learned positions: the heavy tail the issue measured, and a band."""
+    m, name = P.load_position_matrix(installed_model() / "model.safetensors")
+    assert name == "embeddings.position_embeddings.weight" and m.shape == (512, 384)
+    a = np.abs(m)
+    assert np.mean(a < 0.065) >= 0.99 and a.max() > 1.5
+    r = P.colour_range(m)
+    assert r.clips and r.limit < 0.1 and r.clipped <= 0.006
+    # one entry of 1.87 would leave 99 % of the picture within 3.5 % of white
+    assert np.mean(a < 0.035 * a.max()) >= 0.99
+    cos = P.similarity(m, "cosine")
+    near = np.mean([cos[i, i + 1] for i in range(500)])
+    far = np.mean([cos[i, i + 200] for i in range(300)])
+    assert near > 0.7 and abs(far) < 0.1
