@@ -140,6 +140,14 @@ def clear_progress_line() -> None:
         sys.stderr.flush()
 
 
+def pad(word: str, width: int = 20) -> str:
+    """``word`` left-aligned in ``width`` terminal columns (Chinese characters take two)."""
+    import unicodedata
+
+    cols = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in word)
+    return word + " " * max(width - cols, 0)
+
+
 def print_json(obj) -> None:
     """Print ``obj`` as JSON on stdout."""
     json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 import numpy as np
 
@@ -63,6 +63,13 @@ class Source:
         return f"{name} ({self.format})" if self.format else name
 
 
+class SubwordModel(Protocol):
+    """Builds vectors for words outside the vocabulary (fastText's character n-grams)."""
+
+    def vector(self, word: str) -> np.ndarray | None:
+        """The word's vector, or ``None`` when the model cannot build one."""
+
+
 class Embeddings:
     """Words in file order and their vectors as one float32 matrix.
 
@@ -79,6 +86,12 @@ class Embeddings:
         Optional per-word columns (e.g. from a projector ``metadata.tsv``).
     norms
         The rows' Euclidean lengths if already known (the cache stores them).
+
+    Attributes
+    ----------
+    subwords
+        For a fastText model, what builds vectors for out-of-vocabulary words
+        from their character n-grams (:meth:`lookup`); ``None`` otherwise.
     """
 
     def __init__(
@@ -104,6 +117,8 @@ class Embeddings:
             if norms.shape != (len(self._words),):
                 raise EmbvizError(f"{norms.shape[0]} norms for {len(self._words)} vectors")
             self.__dict__["norms"] = norms  # the cached_property's slot
+        self.subwords: SubwordModel | None = None
+        self._subword_cache: dict[str, np.ndarray | None] = {}
 
     # -- basic container behaviour ------------------------------------------------
     @property
@@ -197,6 +212,51 @@ class Embeddings:
         """Return the vector of ``word`` (a view; do not modify it)."""
         return self._vectors[self.row(word)]
 
+    def subword_vector(self, word: str) -> np.ndarray | None:
+        """The vector a fastText model builds for an out-of-vocabulary ``word``.
+
+        Returns ``None`` for a word in the vocabulary, for vectors without a
+        subword model, and when the model has no n-grams for the word.
+        """
+        if self.subwords is None or word in self.index:
+            return None
+        if word not in self._subword_cache:
+            if len(self._subword_cache) > 1000:  # a long session typing words: stay bounded
+                self._subword_cache.clear()
+            v = self.subwords.vector(word)
+            ok = v is not None and v.shape == (self.dim,) and np.isfinite(v).all() and v.any()
+            self._subword_cache[word] = np.asarray(v, dtype=np.float32) if ok else None
+        return self._subword_cache[word]
+
+    def from_subwords(self, word: str) -> bool:
+        """Whether ``word`` is not in the vocabulary but its vector can be built from subwords."""
+        return self.subword_vector(word) is not None
+
+    def lookup(self, word: str, *, unit: bool = False) -> np.ndarray:
+        """The vector of ``word``, or for a fastText model one built from its subwords.
+
+        Parameters
+        ----------
+        word
+            Any word; out of the vocabulary it needs :attr:`subwords`.
+        unit
+            Scale to unit length (a zero vector stays zero).
+
+        Raises
+        ------
+        UnknownWordError
+            When the word is neither in the vocabulary nor buildable.
+        """
+        if word in self.index:
+            row = self.index[word]
+            return self.unit_rows(row) if unit else self._vectors[row]
+        v = self.subword_vector(word)
+        if v is None:
+            self.row(word)  # raises, with close spellings
+        if unit:
+            return v / np.float32(np.linalg.norm(v))
+        return v
+
     def rows(self, words: Iterable[str], *, missing: Literal["raise", "skip"] = "raise"):
         """Return the rows of ``words``; unknown words raise or are skipped."""
         out = []
@@ -221,7 +281,9 @@ class Embeddings:
         ----------
         query
             A word (which is then left out of its own results, as gensim does)
-            or a vector of length :attr:`dim`.
+            or a vector of length :attr:`dim`. A word outside the vocabulary
+            works for a fastText model (its vector built from subwords, see
+            :meth:`lookup`), as gensim's ``most_similar`` does.
         k
             How many results.
         metric
@@ -241,8 +303,9 @@ class Embeddings:
             raise EmbvizError(f"k must be at least 1, got {k}")
         skip = {self.index[w] for w in exclude if w in self.index}
         if isinstance(query, str):
-            skip.add(self.row(query))
-            q = self._vectors[self.row(query)]
+            q = self.lookup(query)
+            if query in self.index:
+                skip.add(self.index[query])
         else:
             q = np.asarray(query, dtype=np.float32).reshape(-1)
             if q.shape[0] != self.dim:
@@ -266,7 +329,9 @@ class Embeddings:
         rows = self.rows(items) if items and isinstance(items[0], str) else np.asarray(items, int)
         meta = {k: [v[i] for i in rows] for k, v in self.metadata.items()}
         norms = self.__dict__.get("norms")
-        return Embeddings(
+        out = Embeddings(
             [self._words[i] for i in rows], self._vectors[rows], source=self.source, metadata=meta,
             norms=None if norms is None else norms[rows],
         )  # fmt: skip
+        out.subwords = self.subwords
+        return out

@@ -42,6 +42,8 @@ INITS: tuple[Init, ...] = ("gensim", "normal", "uniform", "pretrained")
 MAX_WATCH = 300
 # Pairs whose cosine the Train panel and `embviz train --animation` follow over a run.
 DEFAULT_PAIRS = "king queen, man woman, cat cats, paris france"
+DEFAULT_PAIRS_ZH = "国王 王后, 男人 女人, 巴黎 法国, 北京 中国"
+"""The same pairs for the shipped Chinese corpus."""
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,8 @@ def train_word2vec(
         "vocabulary": len(model.wv),
         "loss_exact": params.workers == 1,
         "params": asdict(params),
+        # how Chinese text was cut into words (None: there was none)
+        "segmentation": getattr(corpus, "segmentation_note", None),
     }
     info.update(_initialise(model, params, progress))
     rows, words, missing = _watched(model, params.watch)

@@ -168,8 +168,13 @@ def load(
     if note:
         details["cache_problem"] = note
     seconds = time.perf_counter() - t0
-    return Embeddings(words, vectors, metadata=metadata, norms=norms,
-                      source=Source(path=str(p), format=fmt, seconds=seconds, details=details))  # fmt: skip
+    emb = Embeddings(words, vectors, metadata=metadata, norms=norms,
+                     source=Source(path=str(p), format=fmt, seconds=seconds, details=details))  # fmt: skip
+    if fmt == "fasttext-bin":
+        from embviz.core.formats._gensim import FastTextSubwords
+
+        emb.subwords = FastTextSubwords(p)
+    return emb
 
 
 def _check_tsv_fits(p: Path, seen: dict, *, limit, sample) -> None:
