@@ -16,6 +16,7 @@ disappears while training runs, the next pass raises a clear :class:`LoadError`.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from os import PathLike
@@ -95,10 +96,12 @@ class Corpus:
         return self.path.name
 
     def _check(self) -> None:
-        if not self.path.exists():
+        from embviz.core.formats._open import check_file
+
+        if not os.path.lexists(self.path):
             raise LoadError(self.path, "the corpus file does not exist")
-        if self.path.is_dir():
-            raise LoadError(self.path, "this is a folder; choose a plain-text file")
+        # Refuses a FIFO before open() would wait for a writer forever.
+        check_file(self.path, directory="this is a folder; choose a plain-text file")
         try:
             with open(self.path, "rb") as f:
                 head = f.read(_SNIFF)

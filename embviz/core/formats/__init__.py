@@ -31,6 +31,7 @@ from embviz.core.formats._errors import (
     UntrustedFileError,
 )
 from embviz.core.formats._gensim import load_fasttext
+from embviz.core.formats._open import check_file
 from embviz.core.formats._safetensors import position_embeddings
 from embviz.core.progress import NULL_PROGRESS, Progress
 
@@ -42,6 +43,7 @@ WRITE_FORMATS = ("word2vec", "word2vec-binary", "glove", "tsv", "npy", "npz")
 """Format names :func:`save` writes."""
 
 _STREAMED = ("word2vec", "word2vec-binary", "glove")
+_SELECTING = ("npy", "npz", "safetensors")  # read only the rows limit and sample keep
 _CACHED = (*_STREAMED, "tsv", "fasttext-bin")
 
 __all__ = [
@@ -104,10 +106,9 @@ def load(
     """
     progress = progress or NULL_PROGRESS
     p = Path(path)
-    if not p.exists():
-        raise LoadError(p, "no such file")
-    if p.is_dir():
-        raise LoadError(p, "is a directory, not a vector file")
+    if not str(path):
+        raise LoadError(None, "no file name given")
+    check_file(p, devices=True)
     for name, value in (("limit", limit), ("sample", sample)):
         if value is not None and value < 1:
             raise LoadError(p, f"{name} must be at least 1, got {value}")
@@ -127,7 +128,7 @@ def load(
 
         meta = next((m for m in metadata_candidates(p) if m.exists()), None)
         if meta is not None:
-            st = meta.stat()
+            st = check_file(meta, directory="is a directory, not a metadata file")
             options["metadata"] = [str(meta), st.st_size, st.st_mtime_ns]
     key = _cache.cache_key(p, fmt, options) if cache and fmt in _CACHED else None
     hit = _cache.lookup(key) if key else None
@@ -145,10 +146,12 @@ def load(
         if check_memory and fmt == "tsv":
             _check_tsv_fits(p, details, limit=limit, sample=sample)
         words, vectors, metadata, more = _load_whole(
-            p, fmt, trust=trust, unicode_errors=unicode_errors
-        )
+            p, fmt, trust=trust, unicode_errors=unicode_errors, limit=limit, sample=sample,
+            progress=progress, check_memory=check_memory,
+        )  # fmt: skip
         details = {**details, **more}
-        words, vectors, metadata = _select(words, vectors, metadata, limit, sample)
+        if fmt not in _SELECTING:
+            words, vectors, metadata = _select(words, vectors, metadata, limit, sample)
         vectors = np.asarray(vectors, dtype=np.float32)
         details["nonfinite_rows"] = int((~np.isfinite(vectors).all(axis=1)).sum())
         if key:
@@ -159,9 +162,38 @@ def load(
                             cache=False, trust=trust, unicode_errors=unicode_errors)  # fmt: skip
         details["cached"] = False
         progress.report(1.0, f"read {p.name}")
+    words, vectors, metadata, index = _first_of_duplicates(words, vectors, metadata, details)
     seconds = time.perf_counter() - t0
-    return Embeddings(words, vectors, metadata=metadata,
-                      source=Source(path=str(p), format=fmt, seconds=seconds, details=details))  # fmt: skip
+    emb = Embeddings(words, vectors, metadata=metadata,
+                     source=Source(path=str(p), format=fmt, seconds=seconds, details=details))  # fmt: skip
+    emb.__dict__["index"] = index  # built here anyway: spare the first lookup building it again
+    return emb
+
+
+def _first_of_duplicates(words, vectors, metadata, details):
+    """Keep only the first row of a repeated word, as gensim does; also return the index.
+
+    A second ``cat`` row would otherwise show up among ``cat``'s own
+    neighbours (or twice in any list). ``details`` notes how many rows went.
+    """
+    index = dict(zip(words, range(len(words)), strict=True))
+    if len(index) == len(words):
+        return words, vectors, metadata, index
+    first: dict[str, int] = {}
+    for i, w in enumerate(words):
+        first.setdefault(w, i)
+    rows = np.fromiter(first.values(), dtype=np.int64, count=len(first))
+    dup = next(w for i, w in enumerate(words) if first[w] != i)
+    details["duplicate_rows_dropped"] = len(words) - len(rows)
+    details["first_duplicate_word"] = dup
+    words = list(first)
+    metadata = {k: [v[i] for i in rows] for k, v in metadata.items()}
+    return (
+        words,
+        np.asarray(vectors)[rows],
+        metadata,
+        dict(zip(words, range(len(words)), strict=True)),
+    )
 
 
 def _check_tsv_fits(p: Path, seen: dict, *, limit, sample) -> None:
@@ -189,19 +221,23 @@ def _select(words, vectors, metadata, limit, sample):
 
 def _sample_rows(total: int, sample: int) -> np.ndarray:
     """``sample`` row numbers spread evenly over ``range(total)``, in order."""
-    return np.unique(np.linspace(0, total - 1, sample).round().astype(np.int64))
+    from embviz.core.formats._npy import sample_rows
+
+    return sample_rows(total, sample)
 
 
-def _load_whole(p: Path, fmt: str, *, trust: bool, unicode_errors: str):
+def _load_whole(p: Path, fmt: str, *, trust: bool, unicode_errors: str, limit, sample, progress,
+                check_memory):  # fmt: skip
+    rows = {"limit": limit, "sample": sample, "progress": progress, "check_memory": check_memory}
     if fmt == "npy":
         from embviz.core.formats._npy import read_npy
 
-        words, m, d = read_npy(p)
+        words, m, d = read_npy(p, **rows)
         return words, m, {}, d
     if fmt == "npz":
         from embviz.core.formats._npy import read_npz
 
-        words, m, d = read_npz(p)
+        words, m, d = read_npz(p, **rows)
         return words, m, {}, d
     if fmt == "tsv":
         from embviz.core.formats._tsv import read_tsv
@@ -210,12 +246,12 @@ def _load_whole(p: Path, fmt: str, *, trust: bool, unicode_errors: str):
     if fmt == "safetensors":
         from embviz.core.formats._safetensors import read_safetensors
 
-        words, m, d = read_safetensors(p)
+        words, m, d = read_safetensors(p, **rows)
         return words, m, {}, d
     if fmt == "fasttext-bin":
         from embviz.core.formats._gensim import read_fasttext
 
-        words, m, d = read_fasttext(p)
+        words, m, d = read_fasttext(p, progress=progress, check_memory=check_memory)
         return words, m, {}, d
     if fmt == "gensim":
         from embviz.core.formats._gensim import read_gensim
@@ -235,17 +271,20 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
     else:
         reader = TextReader(p, header=(fmt == "word2vec"), limit=limit,
                             unicode_errors=unicode_errors, progress=progress)  # fmt: skip
-    keep = None
-    total = None
-    if check_memory or sample is not None:
-        total, dim = _count(p, fmt, seen, exact=sample is not None)
-        if check_memory and dim:
-            from embviz.core.formats._memory import check_fits
+    from embviz.core.formats._memory import WORD_BYTES, available_memory, check_fits
+    from embviz.core.formats._npy import sample_between
 
+    keep = None  # (rows, sample): keep the sample's rows of the first ``rows``
+    total = None
+    compressed = "compression" in seen
+    if check_memory or sample is not None:
+        total, dim = _count(p, fmt, seen, exact=sample is not None, progress=progress)
+        if check_memory and dim:
             check_fits(p, total, dim, limit=limit, sample=sample)
         if sample is not None:
             n = total if limit is None else min(limit, total)
-            keep = _sample_rows(n, sample) if sample < n else None
+            keep = (n, sample) if sample < n else None
+    next_check = 64 << 20  # bytes of rows kept before memory is checked again
     words: list[str] = []
     blocks: list[np.ndarray] = []
     writer = None
@@ -257,10 +296,20 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
     try:
         for bw, block in reader.blocks():
             if keep is not None:
-                lo, hi = np.searchsorted(keep, [row0, row0 + len(bw)])
-                idx = keep[lo:hi] - row0
+                idx = sample_between(*keep, row0, row0 + len(bw)) - row0
                 row0 += len(bw)
                 bw, block = [bw[i] for i in idx], block[idx]
+            kept = len(words) + len(bw)
+            per_row = block.shape[1] * 4 + WORD_BYTES
+            if check_memory and kept * per_row > next_check:
+                # Extrapolate from the bytes read so far (enough rows now for that):
+                # the estimate made up front may have been wrong, and a compressed
+                # file's size says nothing about its rows.
+                fraction = max(reader.fraction(), 1e-9)
+                avail = available_memory()
+                if (kept / fraction - kept) * per_row > 0.8 * avail:
+                    _too_large(p, kept, fraction, block.shape[1])
+                next_check = kept * per_row + max(avail // 16, 16 << 20)
             bad = ~np.isfinite(block).all(axis=1)
             if bad.any():
                 if first_bad is None:
@@ -292,10 +341,12 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
                 # header, a little more than the estimate) instead of joining
                 # blocks at the end, which would briefly need twice the memory.
                 rows = size if reader.count is not None else int(size * 1.05) + 1024
-                out = np.empty((min(rows, limit or rows), block.shape[1]), dtype=np.float32)
-                out[: len(block)] = block
-                filled = len(block)
-                continue
+                rows = min(rows, limit or rows, _most_rows(p, block.shape[1], fmt, compressed))
+                if len(block) <= rows:
+                    out = np.empty((rows, block.shape[1]), dtype=np.float32)
+                    out[: len(block)] = block
+                    filled = len(block)
+                    continue
             if out is not None:  # the estimate was short: carry on in blocks
                 blocks, out = [out[:filled]], None
             blocks.append(block)
@@ -326,25 +377,68 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
             writer.abort()
 
 
-def _count(p: Path, fmt: str, seen: dict, *, exact: bool) -> tuple[int, int | None]:
-    """Rows and dim of a streamed file: from the header, else estimated or counted."""
-    if "header" in seen:
-        count, dim = (int(x) for x in seen["header"].split())
-        return count, dim
+def _too_large(p: Path, kept: int, fraction: float, dim: int):
+    """Refuse, mid-way, a load whose rows outgrew memory.
+
+    A compressed file's rows are known only as they arrive.
+    """
+    from embviz.core.formats._memory import WORD_BYTES, available_memory
+
+    per_row = dim * 4 + WORD_BYTES
+    rows = max(kept, int(kept / max(fraction, 1e-9)))  # extrapolated from the bytes read
+    avail = available_memory()
+    raise TooLargeError(p, rows * per_row, avail, rows, max(1, min(rows, avail // 2 // per_row)))
+
+
+def _most_rows(p: Path, dim: int, fmt: str, compressed: bool) -> int:
+    """The most rows of ``dim`` values the file's size allows (a header may claim more).
+
+    A text row takes at least ``2 × dim`` bytes (``" 0"`` per value), a binary
+    one ``4 × dim + 1``. A compressed file allows any number: the rows that
+    fit in memory are the bound then.
+    """
+    from embviz.core.formats._memory import WORD_BYTES, available_memory
+
+    size = p.stat().st_size
+    if compressed or not size:
+        return max(1, available_memory() // (dim * 4 + WORD_BYTES))
+    per_row = 4 * dim + 1 if fmt == "word2vec-binary" else 2 * dim
+    return size // per_row + 1
+
+
+def _count(p: Path, fmt: str, seen: dict, *, exact: bool,
+           progress: Progress = NULL_PROGRESS) -> tuple[int, int | None]:  # fmt: skip
+    """Rows and dim of a streamed file.
+
+    From the header (as far as the file's size allows), else estimated or counted.
+    """
     from embviz.core.formats._memory import estimate_rows
     from embviz.core.formats._open import open_reader, read_head
+    from embviz.core.formats._text import MAX_LINE, parse_header
 
     head = read_head(p, 1 << 20)
-    first = head.split(b"\n", 1)[0].rstrip().split(b" ")
-    dim = len(first) - 1 or None
+    compressed = "compression" in seen
+    if fmt in ("word2vec", "word2vec-binary"):  # the header, even if detection saw none
+        nl = head.find(b"\n")
+        count, dim = parse_header(p, head[: nl if nl >= 0 else 100])
+        return min(count, _most_rows(p, dim, fmt, compressed)), dim
+    first = head.split(b"\n", 1)[0].rstrip()
+    dim = first.count(b" ") or None
     if not exact:
-        return estimate_rows(p, head, compressed="compression" in seen), dim
+        return estimate_rows(p, head, compressed=compressed), dim
     # Spreading a sample needs the exact count: one cheap pass over the bytes.
     n = 0
     last = b"\n"
+    since = 0  # bytes since the last newline: a file without any is not text
     with open_reader(p) as r:
         while block := r.read(8 << 20):
-            n += block.count(b"\n")
+            progress.check()
+            k = block.count(b"\n")
+            n += k
+            since = len(block) - block.rfind(b"\n") - 1 if k else since + len(block)
+            if since > MAX_LINE:
+                raise LoadError(p, f"no line break in {since >> 20} MB: not a text vector file",
+                                line=n + 1)  # fmt: skip
             last = block[-1:]
     return n + (last != b"\n"), dim
 

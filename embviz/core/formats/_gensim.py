@@ -8,15 +8,22 @@ import numpy as np
 
 from embviz.core.errors import LoadError
 from embviz.core.formats._errors import UntrustedFileError
+from embviz.core.progress import NULL_PROGRESS, Progress
 
 
-def load_fasttext(path: str | Path):
+def load_fasttext(path: str | Path, *, progress: Progress = NULL_PROGRESS,
+                  check_memory: bool = True):  # fmt: skip
     """Return gensim's ``FastTextKeyedVectors`` for a fastText ``.bin``.
 
     Use it for out-of-vocabulary words, which fastText builds from character
-    n-grams: ``load_fasttext(p)["unseenword"]``.
+    n-grams: ``load_fasttext(p)["unseenword"]``. The file's structure is
+    checked first (cancellable through ``progress``): gensim loops forever on
+    some damaged files and allocates whatever a header claims.
     """
-    from gensim.models.fasttext import load_facebook_vectors
+    from embviz.core.formats._fasttext import check_fasttext
+
+    check_fasttext(Path(path), progress, check_memory=check_memory)
+    from gensim.models.fasttext import load_facebook_vectors  # after the check: a slow import
 
     try:
         return load_facebook_vectors(str(path))
@@ -35,9 +42,9 @@ def _collect_leaked_files() -> None:
         gc.collect()
 
 
-def read_fasttext(path: Path):
+def read_fasttext(path: Path, *, progress: Progress = NULL_PROGRESS, check_memory: bool = True):
     """Words and vectors of a fastText ``.bin`` (its vocabulary, not n-grams)."""
-    kv = load_fasttext(path)
+    kv = load_fasttext(path, progress=progress, check_memory=check_memory)
     return (
         list(kv.index_to_key),
         np.asarray(kv.vectors, dtype=np.float32),
