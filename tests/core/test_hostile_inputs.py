@@ -113,6 +113,13 @@ def test_dev_zero_is_a_clear_error_and_checks_cancel(tmp_path):
         embviz.load("/dev/zero", progress=progress, cache=False)
 
 
+@pytest.mark.parametrize("fmt", ["word2vec", "word2vec-binary", "glove", "tsv", "npy", "npz",
+                                 "safetensors", "fasttext-bin"])  # fmt: skip
+def test_dev_zero_in_any_given_format_is_a_clear_error(tmp_path, fmt):
+    # zipfile read /dev/zero to its (missing) end: out of memory before.
+    cli_refuses("/dev/zero", "--format", fmt, "--no-cache", match="/dev/zero", cwd=tmp_path)
+
+
 def test_compressed_zeros_and_an_endless_line_stop_at_the_line_bound(tmp_path):
     with open(tmp_path / "z.gz", "wb") as f:  # 256 MB of zeros, gzip-compressed (item 6)
         import gzip

@@ -14,6 +14,7 @@ next open of the same, unchanged file skips parsing entirely.
 
 from __future__ import annotations
 
+import stat
 import time
 from os import PathLike
 from pathlib import Path
@@ -108,7 +109,7 @@ def load(
     p = Path(path)
     if not str(path):
         raise LoadError(None, "no file name given")
-    check_file(p, devices=True)
+    st = check_file(p, devices=True)
     for name, value in (("limit", limit), ("sample", sample)):
         if value is not None and value < 1:
             raise LoadError(p, f"{name} must be at least 1, got {value}")
@@ -121,6 +122,9 @@ def load(
             raise LoadError(p, f"unknown format {format!r}; known formats: {', '.join(FORMATS)}")
         fmt = format
         details = {**details, "detected_by": "given by the user"}
+    if fmt not in (*_STREAMED, "tsv") and not stat.S_ISREG(st.st_mode):
+        # These readers seek to the end or read a whole array: a device never ends.
+        raise LoadError(p, f"is a device, not a regular file; a {fmt} file cannot be read from it")
     metadata: dict = {}
     options = {"limit": limit, "sample": sample, "unicode_errors": unicode_errors}
     if fmt == "tsv":  # the words live in metadata.tsv: its changes must miss the cache too
@@ -242,7 +246,7 @@ def _load_whole(p: Path, fmt: str, *, trust: bool, unicode_errors: str, limit, s
     if fmt == "tsv":
         from embviz.core.formats._tsv import read_tsv
 
-        return read_tsv(p, unicode_errors=unicode_errors)
+        return read_tsv(p, unicode_errors=unicode_errors, progress=progress)
     if fmt == "safetensors":
         from embviz.core.formats._safetensors import read_safetensors
 
