@@ -271,6 +271,10 @@ def _concurrent_rewrite(tmp: Path, rng: random.Random):
     for name in ("m.npy", "e.npz", "g.txt"):
         p = tmp / name
         versions = [p.read_bytes(), p.read_bytes()[:1000], b"", bytes(4096)]
+        for _ in range(3):  # loads whole, then cut short under the result (below)
+            with open(p, "r+b") as f:
+                f.write(versions[0])
+            yield p
         stop = threading.Event()
         t = threading.Thread(target=_rewrite_loop, args=(p, versions, stop, rng))
         t.start()
@@ -301,8 +305,10 @@ def family_main(family: str, tmp: str) -> None:
         signal.alarm(20)
         try:
             emb = embviz.load(path, cache=False)
-            if family == "concurrent_rewrite":
-                time.sleep(0.05)  # the file changes again before the rows are used
+            if family == "concurrent_rewrite":  # re-saved smaller before the rows are used
+                with open(path, "r+b") as f:
+                    f.truncate(100)
+                time.sleep(0.01)
             float(np.asarray(emb.vectors, dtype=np.float64).sum())  # touch every row
             outcomes["loaded"] += 1
         except EmbvizError as e:

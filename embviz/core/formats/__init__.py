@@ -311,7 +311,8 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
                 # file's size says nothing about its rows.
                 fraction = max(reader.fraction(), 1e-9)
                 avail = available_memory()
-                if (kept / fraction - kept) * per_row > 0.8 * avail:
+                coming = min(kept / fraction, limit or np.inf) - kept
+                if coming * per_row > 0.8 * avail:
                     _too_large(p, kept, fraction, block.shape[1])
                 next_check = kept * per_row + max(avail // 16, 16 << 20)
             bad = ~np.isfinite(block).all(axis=1)
