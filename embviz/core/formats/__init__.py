@@ -158,6 +158,7 @@ def load(
             words, vectors, metadata = _select(words, vectors, metadata, limit, sample)
         vectors = np.asarray(vectors, dtype=np.float32)
         details["nonfinite_rows"] = int((~np.isfinite(vectors).all(axis=1)).sum())
+        details["unique_words"] = _unique(words)  # kept in the cache entry: checked once
         if key:
             entry = {"format": fmt, "details": details, "metadata": metadata}
             vectors = _cache.store(key, list(words), vectors, entry) if len(words) else vectors
@@ -166,23 +167,31 @@ def load(
                             cache=False, trust=trust, unicode_errors=unicode_errors)  # fmt: skip
         details["cached"] = False
         progress.report(1.0, f"read {p.name}")
-    words, vectors, metadata, index = _first_of_duplicates(words, vectors, metadata, details)
+    if not details.get("unique_words") and not _unique(words):  # a cache entry knows
+        words, vectors, metadata = _first_of_duplicates(words, vectors, metadata, details)
     seconds = time.perf_counter() - t0
-    emb = Embeddings(words, vectors, metadata=metadata,
-                     source=Source(path=str(p), format=fmt, seconds=seconds, details=details))  # fmt: skip
-    emb.__dict__["index"] = index  # built here anyway: spare the first lookup building it again
-    return emb
+    return Embeddings(words, vectors, metadata=metadata,
+                      source=Source(path=str(p), format=fmt, seconds=seconds, details=details))  # fmt: skip
+
+
+def _unique(words: list[str]) -> bool:
+    """Whether no word repeats.
+
+    Sorting the words' hashes needs 8 bytes a word where a set needs ~60
+    (25 MB more at the peak of a 400k-word load); only equal hashes, almost
+    always a real repeat, are checked with a set.
+    """
+    h = np.fromiter(map(hash, words), dtype=np.int64, count=len(words))
+    h.sort()
+    return not (h[1:] == h[:-1]).any() or len(set(words)) == len(words)
 
 
 def _first_of_duplicates(words, vectors, metadata, details):
-    """Keep only the first row of a repeated word, as gensim does; also return the index.
+    """Keep only the first row of a repeated word, as gensim does.
 
     A second ``cat`` row would otherwise show up among ``cat``'s own
     neighbours (or twice in any list). ``details`` notes how many rows went.
     """
-    index = dict(zip(words, range(len(words)), strict=True))
-    if len(index) == len(words):
-        return words, vectors, metadata, index
     first: dict[str, int] = {}
     for i, w in enumerate(words):
         first.setdefault(w, i)
@@ -190,14 +199,8 @@ def _first_of_duplicates(words, vectors, metadata, details):
     dup = next(w for i, w in enumerate(words) if first[w] != i)
     details["duplicate_rows_dropped"] = len(words) - len(rows)
     details["first_duplicate_word"] = dup
-    words = list(first)
     metadata = {k: [v[i] for i in rows] for k, v in metadata.items()}
-    return (
-        words,
-        np.asarray(vectors)[rows],
-        metadata,
-        dict(zip(words, range(len(words)), strict=True)),
-    )
+    return list(first), np.asarray(vectors)[rows], metadata
 
 
 def _check_tsv_fits(p: Path, seen: dict, *, limit, sample) -> None:
@@ -366,6 +369,7 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
             details["rows_parsed_exactly"] = reader.exact_rows
         if unicode_errors == "replace":
             details["invalid_utf8"] = "replaced with U+FFFD"
+        details["unique_words"] = _unique(words)  # kept in the cache entry: checked once
         if writer is not None:
             entry = {"format": fmt, "details": {**seen, **details}, "metadata": {}}
             try:
