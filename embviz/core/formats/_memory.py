@@ -10,7 +10,6 @@ is checked again as rows arrive.
 from __future__ import annotations
 
 import os
-import resource
 from pathlib import Path
 
 from embviz.core.formats._errors import TooLargeError
@@ -37,6 +36,10 @@ def _cgroup_room() -> int | None:
 
 def _address_space_room() -> int | None:
     """Bytes left under ``ulimit -v`` (``RLIMIT_AS``), if it is set."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
     soft, _ = resource.getrlimit(resource.RLIMIT_AS)
     if soft == resource.RLIM_INFINITY:
         return None

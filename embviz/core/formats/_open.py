@@ -112,7 +112,7 @@ def check_file(path: Path, *, directory: str = "is a directory, not a vector fil
 
 def _seekable(path: Path) -> bool:
     try:  # non-blocking: opening a terminal or a modem line must not wait
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return False
     try:
