@@ -422,10 +422,12 @@ def _count(p: Path, fmt: str, seen: dict, *, exact: bool,
     From the header (as far as the file's size allows), else estimated or counted.
     """
     from embviz.core.formats._memory import estimate_rows
-    from embviz.core.formats._open import open_reader, read_head
+    from embviz.core.formats._open import open_reader
     from embviz.core.formats._text import MAX_LINE, parse_header
 
-    head = read_head(p, 1 << 20)
+    with open_reader(p) as r:
+        head = r.read(1 << 20)
+        consumed = r.fraction()  # of the file on disk, for those 1 MB
     compressed = "compression" in seen
     if fmt in ("word2vec", "word2vec-binary"):  # the header, even if detection saw none
         nl = head.find(b"\n")
@@ -434,7 +436,7 @@ def _count(p: Path, fmt: str, seen: dict, *, exact: bool,
     first = head.split(b"\n", 1)[0].rstrip()
     dim = first.count(b" ") or None
     if not exact:
-        return estimate_rows(p, head, compressed=compressed), dim
+        return estimate_rows(p, head, compressed=compressed, consumed=consumed), dim
     # Spreading a sample needs the exact count: one cheap pass over the bytes.
     n = 0
     last = b"\n"

@@ -74,18 +74,20 @@ def available_memory() -> int:
     return max(0, min(found))
 
 
-def estimate_rows(path: Path, head: bytes, *, compressed: bool) -> int:
-    """Estimate the number of lines of an uncompressed text file from its first bytes.
+def estimate_rows(path: Path, head: bytes, *, compressed: bool,
+                  consumed: float | None = None) -> int:  # fmt: skip
+    """Estimate the number of lines of a text file from its first bytes.
 
-    For a compressed file the size on disk says nothing reliable (zeros
-    compress 1000-fold): the caller checks as rows arrive instead, and this
-    returns the rows of ``head`` alone.
+    A compressed file's lines are extrapolated from ``consumed``, the fraction
+    of the file on disk that gave ``head``, never from a typical ratio (zeros
+    compress 1000-fold); without it, the rows of ``head`` alone. The streamed
+    load checks again as rows arrive.
     """
     lines = head.count(b"\n")
     if lines == 0:
         return 1
     if compressed:
-        return lines
+        return max(lines, int(lines / consumed)) if consumed else lines
     return max(1, int(path.stat().st_size / (len(head[: head.rfind(b"\n") + 1]) / lines)))
 
 
