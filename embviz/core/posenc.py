@@ -188,7 +188,7 @@ def _read_npy(path: Path) -> np.ndarray:
     from embviz.core.formats._npy import _check, _header, read_matrix
 
     with open(path, "rb") as f:
-        arr = _header(path, f, "the file")
+        arr = _header(path, f, None)
         _check(path, arr, "(positions × dim) matrix")
         if f.tell() + arr.nbytes > path.stat().st_size:
             raise LoadError(path, f"is truncated: the header promises a {arr.shape} matrix of "

@@ -92,7 +92,9 @@ def load(
         ``"replace"``: invalid bytes become U+FFFD.
     check_memory
         Refuse (with :class:`TooLargeError`) a load that would not fit in
-        the available memory.
+        the available memory: before it starts, from what the file declares
+        and its size allow, and again as rows arrive (the README's budget:
+        at most the estimated result × 1.5 + 300 MB).
 
     Returns
     -------

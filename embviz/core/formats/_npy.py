@@ -74,8 +74,12 @@ class _Array(NamedTuple):
         return int(np.prod(self.shape, dtype=object)) * self.dtype.itemsize
 
 
-def _header(path: Path, f, what: str) -> _Array:
-    """Read and check the header of the ``.npy`` data at ``f``'s position."""
+def _header(path: Path, f, what: str | None) -> _Array:
+    """Read and check the header of the ``.npy`` data at ``f``'s position.
+
+    ``what`` names the array in messages (``None``: the file itself).
+    """
+    at = f"{what}: " if what else ""
     try:
         version = np.lib.format.read_magic(f)
         if version == (1, 0):
@@ -83,14 +87,14 @@ def _header(path: Path, f, what: str) -> _Array:
         elif version == (2, 0):
             shape, fortran, dtype = np.lib.format.read_array_header_2_0(f)
         else:
-            raise LoadError(path, f"{what}: .npy version {version} is not supported")
+            raise LoadError(path, f"{at}.npy version {version} is not supported")
     except LoadError:
         raise
     except _DAMAGED as e:
-        raise LoadError(path, f"{what}: cannot be read as .npy (damaged header): {e}") from None
+        raise LoadError(path, f"{at}cannot be read as .npy (damaged header): {e}") from None
     if dtype.hasobject:
         # Object arrays would need unpickling: never.
-        raise LoadError(path, f"{what}: not a plain numeric array (it holds Python objects, "
+        raise LoadError(path, f"{at}not a plain numeric array (it holds Python objects, "
                               "which cannot be read without unpickling)")  # fmt: skip
     return _Array(tuple(shape), bool(fortran), dtype)
 
@@ -241,7 +245,7 @@ def read_npy(path: Path, *, vocab: Path | None = None, limit: int | None = None,
         Words, the float32 matrix (in memory) and details.
     """
     with open(path, "rb") as f:
-        arr = _header(path, f, "the file")
+        arr = _header(path, f, None)
         _check(path, arr)
         if f.tell() + arr.nbytes > os.fstat(f.fileno()).st_size:
             raise LoadError(path, f"is truncated: the header promises a {arr.shape} matrix of "
