@@ -399,3 +399,25 @@ def test_messages_name_the_real_problem(tmp_path):
     assert "error: :" not in line
     (tmp_path / "one.txt").write_text("cat 1\ndog 1 2\n")
     cli_refuses("one.txt", match="a word and 1 number (", cwd=tmp_path)
+
+
+def test_a_valid_fasttext_model_is_cancellable_while_its_vectors_are_built(tmp_path):
+    # gensim's reader could not be stopped; embviz builds the vectors itself, in chunks.
+    n, bucket, dim = 300_000, 50_000, 10
+    head = struct.pack("<2i12id3iqq", 793712314, 12, dim, 5, 5, 1, 5, 1, 2, 2, bucket, 3, 6,
+                       100, 1e-4, n, n, 0, n, -1)  # fmt: skip
+    words = b"".join(f"word{i}".encode() + b"\0" + struct.pack("<qb", 1, 0) for i in range(n))
+    matrix = struct.pack("<?2q", False, n + bucket, dim) + bytes(4 * dim * (n + bucket))
+    p = tmp_path / "model.bin"
+    p.write_bytes(head + words + matrix)
+    import gensim.models.fasttext  # noqa: F401  (its first import, ~1 s, is not the loader's)
+
+    from tests.core.test_cancel_latency import LIMIT, _cancel_while_running
+
+    latency, outcome = _cancel_while_running(
+        lambda progress: embviz.load(p, progress=progress, cache=False), after=1.0
+    )
+    assert outcome.get("cancelled"), outcome
+    assert latency < LIMIT, f"took {latency:.2f} s to stop"
+    part = embviz.load(p, cache=False, limit=3)  # and it loads
+    assert part.words == ["word0", "word1", "word2"] and part.vectors.shape == (3, dim)

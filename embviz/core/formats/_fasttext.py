@@ -68,17 +68,19 @@ class _Stream:
                                        f"{what} (truncated?)")  # fmt: skip
         self.f.seek(self.at)
 
-    def entry(self, index: int, total: int) -> None:
-        """Skip one dictionary entry: a NUL-terminated word, its count (int64), its type (int8)."""
+    def entry(self, index: int, total: int) -> bytes:
+        """Read one dictionary entry: a NUL-terminated word, its count (int64), its type (int8)."""
         while True:
             end = self.buf.find(b"\0", self.i, self.i + _MAX_WORD)
             if end >= 0 and end + 10 <= len(self.buf):
+                word = self.buf[self.i : end]
                 self.i = end + 10
-                return
+                return word
             if end >= 0:
+                word = self.buf[self.i : end]
                 self.i = end + 1
                 self.take(9, f"the count of word {index + 1:,}")
-                return
+                return word
             if len(self.buf) - self.i >= _MAX_WORD:
                 raise LoadError(self.path, f"not a readable fastText .bin: word {index + 1:,} of "
                                            f"{total:,} has no end within {_MAX_WORD >> 20} MB")  # fmt: skip
@@ -93,19 +95,24 @@ def check_fasttext(path: Path, progress: Progress, *, check_memory: bool = True)
     Returns
     -------
     dict
-        ``words``, ``dim`` and ``buckets`` (n-gram rows), for ``info``.
+        ``words`` (their bytes, in file order), ``dim``, ``minn``, ``maxn``,
+        ``bucket``, ``rows`` of the input matrix and ``offset``, where its
+        float32 data starts.
     """
     size = path.stat().st_size
     with open(path, "rb") as f:
         s = _Stream(path, f, size, progress)
-        magic, _version = struct.unpack("<2i", s.take(8, "the header"))
+        magic, version = struct.unpack("<2i", s.take(8, "the header"))
         new = magic == MAGIC
         if new:
             args = _ARGS.unpack(s.take(_ARGS.size, "the header"))
-            dim = args[0]
         else:  # before the magic number: the header starts with dim and ws
-            dim = magic
-            s.take(_ARGS.size - 8, "the header")
+            args = (
+                magic,
+                version,
+                *_ARGS.unpack(bytes(8) + s.take(_ARGS.size - 8, "the header"))[2:],
+            )
+        dim, bucket, minn, maxn = args[0], args[8], args[9], args[10]
         if not 1 <= dim <= 100_000:
             raise LoadError(path, f"not a readable fastText .bin: the header says {dim} dims")
         n_all, nwords, nlabels = struct.unpack("<3i", s.take(12, "the dictionary"))
@@ -118,24 +125,83 @@ def check_fasttext(path: Path, progress: Progress, *, check_memory: bool = True)
         if not 0 <= nwords <= n_all or n_all * 10 > size:
             raise LoadError(path, f"not a readable fastText .bin: the dictionary claims {n_all:,} "
                                   f"entries ({nwords:,} words) in a file of {size:,} bytes")  # fmt: skip
-        for i in range(n_all):
-            s.entry(i, n_all)
+        words = [s.entry(i, n_all) for i in range(n_all)]
         if prune > 0:
             s.skip(8 * prune, "the dictionary")
         if new and s.take(1, "the matrix header") != b"\0":
             raise LoadError(path, "is a quantized fastText model (.ftz), which gensim cannot "
                                   "read; use the full .bin")  # fmt: skip
         rows, cols = struct.unpack("<2q", s.take(16, "the matrix header"))
-        if cols != dim or rows < nwords:
+        if cols != dim or rows != nwords + max(bucket, 0):
             raise LoadError(path, f"not a readable fastText .bin: a {rows} × {cols} matrix for "
                                   f"{nwords:,} words of {dim} dims")  # fmt: skip
-        if s.pos + rows * cols * 4 > size:
+        offset = s.pos
+        if offset + rows * cols * 4 > size:
             raise LoadError(path, f"not a readable fastText .bin: its {rows:,} × {cols} matrix "
                                   "does not fit in the file (truncated?)")  # fmt: skip
     if check_memory:
         from embviz.core.formats._memory import check_bytes
 
-        # gensim holds the n-gram matrix, the words' own rows and the adjusted
-        # vectors, plus a dictionary entry per word.
-        check_bytes(path, (rows + 2 * nwords) * dim * 4 + nwords * 300, "this fastText model")
-    return {"words": nwords, "dim": dim, "buckets": rows - nwords}
+        # The input matrix (words' rows and n-gram rows) and the words' vectors.
+        check_bytes(path, (rows + nwords) * dim * 4 + nwords * 150, "this fastText model")
+    return {"words": words, "dim": dim, "minn": minn, "maxn": maxn, "bucket": max(bucket, 0),
+            "rows": rows, "offset": offset}  # fmt: skip
+
+
+def read_fasttext(path: Path, progress: Progress, *, check_memory: bool = True):
+    """The words of a fastText ``.bin`` and their vectors, exactly as gensim computes them.
+
+    A word's vector is its own row plus the rows of its character n-grams,
+    divided by their number + 1, summed in float32 in gensim's order
+    (``FastTextKeyedVectors.adjust_vectors``); the n-gram hashes are gensim's
+    ``ft_ngram_hashes``. Done here, in chunks of words, so that the load can
+    be cancelled and memory holds the input matrix and the result only
+    (gensim keeps three copies).
+
+    Returns
+    -------
+    tuple of (list of str, numpy.ndarray, dict)
+    """
+    import numpy as np
+
+    from embviz.core.formats._npy import _Array, read_matrix
+
+    info = check_fasttext(path, progress, check_memory=check_memory)
+    words = []
+    for raw in info["words"]:
+        try:
+            words.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:  # as gensim: keep the bytes visible
+            words.append(raw.decode("utf-8", errors="backslashreplace"))
+    if len(set(words)) != len(words):
+        raise LoadError(path, "not a readable fastText .bin: its dictionary repeats a word")
+    nwords, dim, bucket = len(words), info["dim"], info["bucket"]
+    with open(path, "rb") as f:
+        f.seek(info["offset"])
+        m = read_matrix(path, f, _Array((info["rows"], dim), False, np.dtype("<f4")), None,
+                        progress, "the input matrix")  # fmt: skip
+    if bucket == 0:
+        return words, m[:nwords].copy(), {"oov": "none (the model has no n-grams)"}
+    # Imported only now: importing gensim (~1 s, once per process) cannot be cancelled.
+    from gensim.models.fasttext import ft_ngram_hashes
+
+    out = np.empty((nwords, dim), dtype=np.float32)
+    step = 2000
+    for start in range(0, nwords, step):
+        chunk = words[start : start + step]
+        hashes = [ft_ngram_hashes(w, info["minn"], info["maxn"], bucket) for w in chunk]
+        sizes = np.array([len(h) for h in hashes], dtype=np.int64)
+        table = np.zeros((len(chunk), int(sizes.max(initial=0))), dtype=np.int64)
+        for i, h in enumerate(hashes):
+            table[i, : len(h)] = h
+        # gensim's loop, one n-gram position at a time for all the chunk's words:
+        # the same float32 additions in the same order, so the same bits.
+        acc = m[start : start + len(chunk)].copy()
+        for k in range(table.shape[1]):
+            has = sizes > k
+            acc[has] += m[nwords + table[has, k]]
+        acc /= (sizes + 1)[:, None].astype(np.float32)
+        out[start : start + len(chunk)] = acc
+        progress.report(start / nwords, f"reading {path.name}: {start:,} words")
+    oov = "available via embviz.core.formats.load_fasttext(path)[word]"
+    return words, out, {"oov": oov}

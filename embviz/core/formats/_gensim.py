@@ -43,13 +43,15 @@ def _collect_leaked_files() -> None:
 
 
 def read_fasttext(path: Path, *, progress: Progress = NULL_PROGRESS, check_memory: bool = True):
-    """Words and vectors of a fastText ``.bin`` (its vocabulary, not n-grams)."""
-    kv = load_fasttext(path, progress=progress, check_memory=check_memory)
-    return (
-        list(kv.index_to_key),
-        np.asarray(kv.vectors, dtype=np.float32),
-        {"oov": "available via embviz.core.formats.load_fasttext(path)[word]"},
-    )
+    """Words and vectors of a fastText ``.bin`` (its vocabulary, not n-grams).
+
+    Read by :mod:`embviz.core.formats._fasttext`, which gives gensim's vectors
+    bit for bit but can be cancelled; gensim serves out-of-vocabulary words
+    (:func:`load_fasttext`).
+    """
+    from embviz.core.formats._fasttext import read_fasttext as read
+
+    return read(path, progress, check_memory=check_memory)
 
 
 def read_gensim(path: Path, *, trust: bool):
