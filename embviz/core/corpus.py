@@ -29,6 +29,7 @@ CACHE_BYTES = 32 * 2**20  # files up to this size are tokenised once per run
 _WORD = re.compile(r"[^\W\d_]+")
 _SNIFF = 65536
 _READ_BYTES = 4 << 20
+_MAX_LINE = 16 << 20  # a longer line is cut between two words
 
 SHIPPED_NAME = "teaching.txt"
 
@@ -178,6 +179,12 @@ def _lines(f) -> Iterator[bytes]:
         lines = (rest + block).split(b"\n")
         rest = lines.pop()
         yield from lines
+        if len(rest) > _MAX_LINE:
+            # No line break for megabytes (a whole book on one line, or a file of
+            # zeros): cut at the last space so memory stays bounded.
+            cut = rest.rfind(b" ") + 1 or len(rest)
+            yield rest[:cut]
+            rest = rest[cut:]
     if rest:
         yield rest
 

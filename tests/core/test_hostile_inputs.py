@@ -421,3 +421,13 @@ def test_a_valid_fasttext_model_is_cancellable_while_its_vectors_are_built(tmp_p
     assert latency < LIMIT, f"took {latency:.2f} s to stop"
     part = embviz.load(p, cache=False, limit=3)  # and it loads
     assert part.words == ["word0", "word1", "word2"] and part.vectors.shape == (3, dim)
+
+
+def test_a_corpus_without_line_breaks_is_read_in_bounded_pieces():
+    from embviz.core.corpus import _MAX_LINE, _READ_BYTES, _lines
+
+    data = b"word " * 8_000_000  # 40 MB on one line: one 40 MB line before
+    pieces = list(_lines(io.BytesIO(data)))
+    assert len(pieces) > 1 and max(map(len, pieces)) <= _MAX_LINE + _READ_BYTES
+    assert b"".join(pieces) == data
+    assert all(p.endswith(b" ") for p in pieces[:-1])  # cut between words, never inside one
