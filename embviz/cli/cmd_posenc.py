@@ -30,20 +30,9 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _size(text: str) -> tuple[int, int]:
-    from embviz.core.errors import EmbvizError
-
-    try:
-        w, h = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise EmbvizError(f"--size must look like 1000x700, got {text!r}") from None
-    if not (200 <= w <= 8000 and 150 <= h <= 8000):
-        raise EmbvizError(f"--size {text} is out of range (200x150 to 8000x8000)")
-    return w, h
-
-
 def run(args) -> int:
     """Compute the matrix, then draw it with the GUI's heatmap on an offscreen surface."""
+    from embviz.cli._common import parse_size
     from embviz.core import posenc as P
     from embviz.core.errors import EmbvizError
 
@@ -52,7 +41,7 @@ def run(args) -> int:
         raise EmbvizError(f"--out must end in one of {', '.join(IMAGE_TYPES)}, got '{out.name}'")
     if not out.parent.exists():
         raise EmbvizError(f"{out.parent}: no such directory")
-    size = _size(args.size)
+    size = parse_size(args.size, "1000x700", smallest=150, largest=8000)
     # All checks and maths happen before Qt starts, so bad input fails fast.
     if args.learned:
         pe, name = P.load_position_matrix(args.learned)

@@ -138,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _check_animation(args: argparse.Namespace) -> dict:
     """Check the animation options before training (and find a display for OpenGL)."""
-    from embviz.cli.cmd_render import _size
+    from embviz.cli._common import parse_size
     from embviz.core.errors import EmbvizError
 
     ext = args.animation.rsplit(".", 1)[-1].lower() if "." in args.animation else ""
@@ -148,7 +148,7 @@ def _check_animation(args: argparse.Namespace) -> dict:
         raise EmbvizError(f"--fps must be 1 to 60, got {args.fps:g}")
     if args.seconds is not None and not 0.5 <= args.seconds <= 3600:
         raise EmbvizError(f"--seconds must be 0.5 to 3600, got {args.seconds:g}")
-    size = _size(args.size)
+    size = parse_size(args.size, "960x600")
     from embviz.gui import render
 
     if ext == "mp4" and render.find_ffmpeg() is None:
@@ -165,8 +165,8 @@ def _write_animation(args, animation: dict, recorded, params, log) -> dict:
 
     from embviz.core.corpus import shipped_watch_groups
     from embviz.core.frames import frame_coords
+    from embviz.core.training import DEFAULT_PAIRS
     from embviz.gui import render
-    from embviz.gui.panels.train import DEFAULT_PAIRS
     from embviz.gui.training_export import Recording, write_animation
 
     render.application()

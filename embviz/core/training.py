@@ -40,6 +40,8 @@ from embviz.core.progress import NULL_PROGRESS, Progress
 Init = Literal["gensim", "normal", "uniform", "pretrained"]
 INITS: tuple[Init, ...] = ("gensim", "normal", "uniform", "pretrained")
 MAX_WATCH = 300
+# Pairs whose cosine the Train panel and `embviz train --animation` follow over a run.
+DEFAULT_PAIRS = "king queen, man woman, cat cats, paris france"
 
 
 @dataclass(frozen=True)

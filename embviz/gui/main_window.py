@@ -501,8 +501,3 @@ def focus_first_control(panel: QWidget) -> QWidget | None:
         w = w.nextInFocusChain()
     panel.setFocus(Qt.FocusReason.TabFocusReason)
     return None
-
-
-def app_instance() -> QApplication:
-    """Return the running QApplication, creating it if needed."""
-    return QApplication.instance() or QApplication([])

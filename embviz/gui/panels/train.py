@@ -41,7 +41,14 @@ from PySide6.QtWidgets import (
 from embviz.core.child import ChildProcessFailed
 from embviz.core.errors import EmbvizError
 from embviz.core.frames import Prepared, frame_coords, interpolate
-from embviz.core.training import Snapshot, TrainParams, caption, cosine_pairs, epoch_at
+from embviz.core.training import (
+    DEFAULT_PAIRS,
+    Snapshot,
+    TrainParams,
+    caption,
+    cosine_pairs,
+    epoch_at,
+)
 from embviz.core.workspace import Workspace
 from embviz.gui import theme
 from embviz.gui.training_export import AnimationExport, Recording
@@ -51,7 +58,6 @@ from embviz.gui.training_worker import TrainingRun
 
 TITLE = "Train"
 FPS = 30
-DEFAULT_PAIRS = "king queen, man woman, cat cats, paris france"
 INIT_CHOICES = [
     ("gensim", "gensim default: uniform in ±1/dim"),
     ("normal", "normal, σ ="),
