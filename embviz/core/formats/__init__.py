@@ -208,11 +208,13 @@ def _first_of_duplicates(words, vectors, metadata, details):
 def _check_tsv_fits(p: Path, seen: dict, *, limit, sample) -> None:
     """Refuse a projector TSV too large for memory before reading it (read whole)."""
     from embviz.core.formats._memory import check_fits, estimate_rows
-    from embviz.core.formats._open import read_head
+    from embviz.core.formats._open import open_reader
 
-    head = read_head(p, 1 << 20)
+    with open_reader(p) as r:
+        head = r.read(1 << 20)
+        consumed = r.fraction()
     dim = len(head.split(b"\n", 1)[0].split(b"\t"))
-    rows = estimate_rows(p, head, compressed="compression" in seen)
+    rows = estimate_rows(p, head, compressed="compression" in seen, consumed=consumed)
     # The whole file is parsed as float64 before rows are selected.
     check_fits(p, rows, 2 * dim, limit=None, sample=None)
 
