@@ -354,16 +354,23 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
                 # blocks at the end, which would briefly need twice the memory.
                 rows = size if reader.count is not None else int(size * 1.05) + 1024
                 rows = min(rows, limit or rows, _most_rows(p, block.shape[1], fmt, compressed))
-                if len(block) <= rows:
-                    out = np.empty((rows, block.shape[1]), dtype=np.float32)
-                    out[: len(block)] = block
-                    filled = len(block)
-                    continue
-            if out is not None:  # the estimate was short: carry on in blocks
-                blocks, out = [out[:filled]], None
+                out = np.empty((max(rows, len(block)), block.shape[1]), dtype=np.float32)
+                out[: len(block)] = block
+                filled = len(block)
+                continue
+            if out is not None:
+                # The estimate was short: grow the matrix in place. realloc moves
+                # no data for large sizes (mremap) and never holds two copies, where
+                # joining blocks at the end briefly needed twice the memory.
+                grown = max(filled + len(block), len(out) + len(out) // 2)
+                out.resize((grown, out.shape[1]), refcheck=False)
+                out[filled : filled + len(block)] = block
+                filled += len(block)
+                continue
             blocks.append(block)
         if out is not None:
-            blocks = [out[:filled]]
+            out.resize((filled, out.shape[1]), refcheck=False)  # give back the unused rows
+            blocks = [out]
         details = {"nonfinite_rows": nonfinite, "cached": False}
         if first_bad is not None:
             details["first_nonfinite_word"] = first_bad
