@@ -468,7 +468,13 @@ class MainWindow(QMainWindow):
             return
         if self.job is not None and self.job.is_running():
             self.job.cancel()
-            self.job.wait()
+            if not self.job.wait(2000):
+                # A load still inside a library call (gensim reading a large
+                # fastText model) stops at its next check: wait for it out of
+                # sight, for as long as it takes. Destroying a running QThread
+                # aborts the whole process.
+                self.hide()
+                self.job.wait(None)
         for panel in self.panels.values():
             if hasattr(panel, "shutdown"):
                 panel.shutdown()
