@@ -47,12 +47,13 @@ class Overlay:
     markers
         ``(point, label)`` marks a computed point (e.g. king - man + woman).
     color
-        RGB 0-255.
+        RGB 0-255, or the name of a colour of the view's theme (the default,
+        ``"overlay"``, is amber on dark and dark amber on white).
     """
 
     arrows: list[tuple[np.ndarray, np.ndarray, str]] = field(default_factory=list)
     markers: list[tuple[np.ndarray, str]] = field(default_factory=list)
-    color: tuple[int, int, int] = (255, 200, 60)
+    color: tuple[int, int, int] | str = "overlay"
 
 
 class Workspace:

@@ -21,6 +21,7 @@ from embviz.core.labels import place_labels, project_to_screen
 from embviz.core.projection import LINEAR_KINDS
 from embviz.core.workspace import Workspace
 from embviz.gui.gl_points import LineItem, PointCloudItem
+from embviz.gui.theme import VIEW3D
 
 # World radius the projected cloud is scaled to; the camera is set for it.
 RADIUS = 10.0
@@ -31,33 +32,8 @@ MAX_LABEL_CANDIDATES = 2500
 # Above this many points, sprites are small squares drawn without depth test (speed).
 BIG_CLOUD = 20_000
 
-THEMES = {
-    "dark": {
-        "background": (18, 20, 28),
-        "point": (110, 170, 255, 230),
-        "selected": (255, 170, 40, 255),
-        "neighbor": (90, 230, 140, 255),
-        "uncategorised": (105, 110, 125, 255),
-        "label": (235, 235, 240),
-        "label_selected": (255, 200, 90),
-        "info": (190, 195, 210),
-        "shadow": (0, 0, 0, 210),
-        "axis": [(255, 110, 110), (110, 230, 120), (120, 160, 255)],
-    },
-    # for bright rooms and projectors that wash out dark backgrounds
-    "light": {
-        "background": (255, 255, 255),
-        "point": (25, 80, 200, 255),
-        "selected": (215, 80, 0, 255),
-        "neighbor": (0, 135, 60, 255),
-        "uncategorised": (120, 120, 130, 255),
-        "label": (10, 10, 20),
-        "label_selected": (170, 50, 0),
-        "info": (50, 50, 60),
-        "shadow": (255, 255, 255, 220),
-        "axis": [(200, 0, 0), (0, 130, 0), (0, 60, 220)],
-    },
-}
+# The colour tables live with every other colour in embviz.gui.theme.
+THEMES = VIEW3D
 THEME = dict(THEMES["dark"])
 """The current colours; every view reads them when it paints."""
 
@@ -70,12 +46,8 @@ def apply_theme(name: str) -> None:
     THEME.update(THEMES[name])
 
 
-# Category colours (cluster, group, metadata value): Tableau 10 plus two.
-PALETTE = [
-    (78, 121, 167), (242, 142, 43), (225, 87, 89), (118, 183, 178), (89, 161, 79),
-    (237, 201, 72), (176, 122, 161), (255, 157, 167), (156, 117, 95), (186, 176, 172),
-    (31, 190, 220), (200, 220, 90),
-]  # fmt: skip
+# Category colours (cluster, group, metadata value) of the dark theme.
+PALETTE = VIEW3D["dark"]["categories"]
 
 
 def _qmatrix_to_numpy(m: QMatrix4x4) -> np.ndarray:
@@ -189,6 +161,7 @@ class SceneView(gl.GLViewWidget):
         self._version += 1
         self._update_points()
         self._update_axes()
+        self._update_overlays()  # theme-coloured arrows and captions
         self.update()
 
     def detach(self) -> None:
@@ -358,11 +331,12 @@ class SceneView(gl.GLViewWidget):
         codes, names = self.workspace.categories()
         if not names or len(codes) != n:  # no colouring, or the view is behind its words
             return np.tile(np.array(THEME["point"], np.float32) / 255, (n, 1)), []
-        pal = np.array([(*PALETTE[i % len(PALETTE)], 255) for i in range(len(names))], np.float32)
+        palette = THEME["categories"]
+        pal = np.array([(*palette[i % len(palette)], 255) for i in range(len(names))], np.float32)
         colors = np.tile(np.array(THEME["uncategorised"], np.float32), (n, 1))
         has = codes >= 0
         colors[has] = pal[codes[has]]
-        legend = [(name, PALETTE[i % len(PALETTE)]) for i, name in enumerate(names)]
+        legend = [(name, palette[i % len(palette)]) for i, name in enumerate(names)]
         return colors / 255, legend
 
     def _update_points(self) -> None:
@@ -410,19 +384,20 @@ class SceneView(gl.GLViewWidget):
         )
         if proj is not None and proj.linear:
             for ov in self.workspace.overlays.values():
-                rgba = np.array([*ov.color, 255], np.float32) / 255
+                rgb = THEME[ov.color] if isinstance(ov.color, str) else ov.color
+                rgba = np.array([*rgb[:3], 255], np.float32) / 255
                 for start, end, label in ov.arrows:
                     a, b = proj.apply(np.vstack([start, end])) * self._scale
                     lines.append(_arrow_segments(a.astype(np.float64), b.astype(np.float64)))
                     line_colors.append(np.tile(rgba, (6, 1)))
                     if label:
-                        self._overlay_labels.append(((a + b) / 2, label, ov.color))
+                        self._overlay_labels.append(((a + b) / 2, label, rgb))
                 for point, label in ov.markers:
                     p = proj.apply(np.asarray(point)[None, :])[0] * self._scale
                     marks.append(p)
                     mark_colors.append(rgba)
                     if label:
-                        self._overlay_labels.append((p, label, ov.color))
+                        self._overlay_labels.append((p, label, rgb))
         if lines:
             self._overlay_lines.setData(pos=np.vstack(lines), color=np.vstack(line_colors))
             self._overlay_lines.setVisible(True)

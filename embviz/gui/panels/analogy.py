@@ -39,7 +39,7 @@ from embviz.gui.jobs import Job
 
 TITLE = "Analogy"
 OVERLAY = "analogy"
-OVERLAY_COLOR = (255, 200, 60)
+OVERLAY_COLOR = "overlay"  # the theme's overlay colour: amber on dark, dark amber on white
 METHOD_NAMES = {"3cosadd": "3CosAdd", "3cosmul": "3CosMul"}
 ERROR_STYLE = theme.ERROR_STYLE
 NOTE_STYLE = theme.NOTE_STYLE + " font-style: italic;"
