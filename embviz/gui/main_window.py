@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDockWidget,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
     QTabBar,
+    QTextEdit,
     QWidget,
 )
 
@@ -59,10 +64,14 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_menus()
         self.status = QLabel("Nothing loaded")
-        self.statusBar().addPermanentWidget(self.status, 1)
+        # a normal (not permanent) widget: a message such as "Saved …" replaces it
+        # for a while instead of being squeezed to nothing beside it
+        self.statusBar().addWidget(self.status, 1)
         self.workspace.loaded.connect(self._on_loaded)
         self.text_scale = 1.0
         self._base_font = QApplication.font()
+        self._keys_over_typing = _WindowKeysOverTyping(self)
+        QApplication.instance().installEventFilter(self._keys_over_typing)
         self.resize(1280, 800)
         self._restore_settings()
 
@@ -471,6 +480,57 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         super().closeEvent(ev)
+
+
+# Keys a text field keeps even when the window has a shortcut on them: editing.
+_EDITING_KEYS = (
+    QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo,
+    QKeySequence.StandardKey.SelectAll, QKeySequence.StandardKey.DeleteEndOfLine,
+    QKeySequence.StandardKey.DeleteStartOfWord, QKeySequence.StandardKey.DeleteEndOfWord,
+    QKeySequence.StandardKey.MoveToNextWord, QKeySequence.StandardKey.MoveToPreviousWord,
+    QKeySequence.StandardKey.SelectNextWord, QKeySequence.StandardKey.SelectPreviousWord,
+)  # fmt: skip
+_TEXT_FIELDS = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit, QComboBox)
+
+
+class _WindowKeysOverTyping(QObject):
+    """Let the window's Ctrl shortcuts work while the cursor is in a text field.
+
+    A line edit claims some Ctrl keys for itself (on Linux Ctrl+E moves to the
+    end of the line), so Ctrl+E (export) did nothing while typing. Every
+    window shortcut with Ctrl wins over a text field, except the editing keys
+    (copy, paste, undo, select all, ...), which the field keeps.
+    """
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self._keys: set[str] | None = None
+
+    def keys(self) -> set[str]:
+        """The window's Ctrl shortcuts that are not editing keys, as portable strings."""
+        if self._keys is None:
+            editing = {k.toString() for std in _EDITING_KEYS for k in QKeySequence.keyBindings(std)}
+            keys = set()
+            for act in self.window.findChildren(QAction):
+                for seq in act.shortcuts():
+                    text = seq.toString()
+                    if text.startswith("Ctrl+") and text not in editing:
+                        keys.add(text)
+            self._keys = keys
+        return self._keys
+
+    def eventFilter(self, obj, ev) -> bool:
+        """Refuse a text field's claim on a window shortcut (the shortcut then fires)."""
+        if ev.type() != QEvent.Type.ShortcutOverride or not isinstance(obj, _TEXT_FIELDS):
+            return False
+        if not self.window.isAncestorOf(obj):
+            return False
+        if QKeySequence(ev.keyCombination()).toString() in self.keys():
+            ev.ignore()  # not the field's: the shortcut map goes on to the window's action
+            return True
+        return False
 
 
 def focus_first_control(panel: QWidget) -> QWidget | None:
