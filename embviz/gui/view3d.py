@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from embviz.core.labels import place_labels, project_to_screen
 from embviz.core.projection import LINEAR_KINDS
 from embviz.core.workspace import Workspace
+from embviz.gui.fonts import with_cjk_fallback
 from embviz.gui.gl_points import LineItem, PointCloudItem
 from embviz.gui.theme import VIEW3D
 
@@ -300,7 +301,8 @@ class SceneView(gl.GLViewWidget):
         self._update_points()
 
     def _font(self) -> QFont:
-        f = QFont(self.font())
+        """The label font: the widget's, scaled, falling back to a CJK font for 中国."""
+        f = with_cjk_fallback(QFont(self.font()))
         f.setPointSizeF(max(6.0, 10.0 * self.label_scale))
         return f
 
@@ -611,7 +613,7 @@ class SceneView(gl.GLViewWidget):
         return lines
 
     def _paint_info(self, painter: QPainter) -> None:
-        font = QFont(self.font())
+        font = with_cjk_fallback(QFont(self.font()))
         font.setPointSizeF(max(7.0, 9.0 * self.label_scale))
         painter.setFont(font)
         fm = QFontMetricsF(font)
