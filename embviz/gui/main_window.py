@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -37,6 +37,8 @@ from embviz.gui.tour import TourDock
 from embviz.gui.view3d import SceneView
 
 MAX_RECENT = 8
+# The application's font at text scale 1.0, kept from the first window on.
+_BASE_FONT: dict[str, QFont] = {}
 
 ABOUT = f"""<h3>embviz {__version__}</h3>
 <p>See word embeddings: a word is a vector, and directions in the space carry meaning.</p>
@@ -69,7 +71,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status, 1)
         self.workspace.loaded.connect(self._on_loaded)
         self.text_scale = 1.0
-        self._base_font = QApplication.font()
+        # the font before any window scaled it (text scale 1.0)
+        self._base_font = QFont(_BASE_FONT.setdefault("font", QApplication.font()))
         self._keys_over_typing = _WindowKeysOverTyping(self)
         QApplication.instance().installEventFilter(self._keys_over_typing)
         self.resize(1280, 800)
@@ -400,19 +403,50 @@ class MainWindow(QMainWindow):
         self.show_panel(names[(i + step) % len(names)])
 
     def set_text_scale(self, scale: float) -> None:
-        """Scale every font and the 3D labels (1.0 = normal; a projector wants 1.5-2.5)."""
+        """Scale every font and the 3D labels (1.0 = normal; a projector wants 1.5-2.5).
+
+        The application's font changes, so menus, dialogs, tool tips and tables
+        grow with the panels. The docks keep their sizes (as far as their
+        contents allow), so larger text never shrinks the 3D picture.
+        """
         scale = min(max(scale, 0.5), 4.0)
+        sizes = self._dock_sizes()
         self.text_scale = scale
         font = QFont(self._base_font)
         if font.pointSizeF() > 0:
             font.setPointSizeF(self._base_font.pointSizeF() * scale)
         else:
             font.setPixelSize(max(6, round(self._base_font.pixelSize() * scale)))
-        self.setFont(font)
-        for w in (*self.panels.values(), self.menuBar(), self.statusBar(), self.tour):
-            w.setFont(font)
+        QApplication.setFont(font)
+        # Qt hands the new font to the widgets in posted events: deliver them now
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
         self.workspace.set_label_scale(scale)  # the view and the slice panel follow
         self.settings.setValue("text_scale", scale)
+        self._restore_dock_sizes(sizes)
+        # the docks' contents lay out again in posted events: once more after them
+        QTimer.singleShot(0, lambda: self._restore_dock_sizes(sizes))
+
+    def _dock_sizes(self) -> list[tuple[QDockWidget, int, Qt.Orientation]]:
+        """Each visible docked panel's width (side docks) or height (top and bottom)."""
+        out = []
+        for dock in (*self.docks.values(), self.tour):
+            if not dock.isVisible() or dock.isFloating() or dock.visibleRegion().isEmpty():
+                continue  # hidden, floating or a tab behind another: nothing to keep
+            area = self.dockWidgetArea(dock)
+            if area in (
+                Qt.DockWidgetArea.LeftDockWidgetArea,
+                Qt.DockWidgetArea.RightDockWidgetArea,
+            ):
+                out.append((dock, dock.width(), Qt.Orientation.Horizontal))
+            else:
+                out.append((dock, dock.height(), Qt.Orientation.Vertical))
+        return out
+
+    def _restore_dock_sizes(self, sizes) -> None:
+        for orientation in (Qt.Orientation.Horizontal, Qt.Orientation.Vertical):
+            docks = [(d, n) for d, n, o in sizes if o == orientation and d.isVisible()]
+            if docks:
+                self.resizeDocks([d for d, _ in docks], [n for _, n in docks], orientation)
 
     def set_theme(self, name: str) -> None:
         """Switch the whole window to the ``"dark"`` or ``"light"`` theme (remembered).
@@ -479,6 +513,8 @@ class MainWindow(QMainWindow):
                 panel.shutdown()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
+        if self.text_scale != 1.0:  # the application's font outlives the window
+            QApplication.setFont(self._base_font)
         super().closeEvent(ev)
 
 
