@@ -567,8 +567,8 @@ class Workspace:
     def select(self, word: str | None) -> None:
         """Select ``word`` and compute its nearest neighbours over the whole vocabulary.
 
-        A word not on show is added to the shown set first, so the view can
-        fly to it. Raises :class:`~embviz.core.errors.UnknownWordError` for a
+        A word or neighbour not on show is added to the shown set first, so the
+        view can fly to it and show every neighbour. Raises :class:`~embviz.core.errors.UnknownWordError` for a
         word not in the vocabulary.
         """
         emb = self.embeddings
@@ -578,9 +578,15 @@ class Workspace:
             return
         row = emb.row(word)
         self.neighbors = emb.neighbors(word, k=self.k)
-        if row not in set(self.shown_rows.tolist()):
+        shown = set(self.shown_rows.tolist())
+        wanted = [row] + [emb.row(n.word) for n in self.neighbors]
+        # A t-SNE or UMAP layout is lost when its words change: there, only a
+        # word that is not on show brings itself and its neighbours in.
+        layout = self.mode in nonlinear.KINDS
+        if row not in shown or (not layout and any(r not in shown for r in wanted)):
+            # the word and all its neighbours are on show, so each neighbour listed
+            # is a green point; all the words asked for, not only a layout's sample
             extra = [word] + [n.word for n in self.neighbors]
-            # all the words asked for, not only a layout's sample of them
             self.show_words([emb.words[i] for i in self.requested_rows] + extra)
         self.selected = word
         self.selection_changed.emit(word)

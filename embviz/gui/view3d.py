@@ -30,6 +30,10 @@ ANIMATION_MS = 500
 # Label candidates per frame: the selection first, then this many frequent words.
 # Bounding it keeps per-frame work independent of how many points are shown.
 MAX_LABEL_CANDIDATES = 2500
+# Where a label's halo is drawn around it, in pixels: a one-pixel outline. The four
+# diagonals cover the sides too, at half the cost of eight passes (text is the
+# frame's main cost).
+HALO_OFFSETS = ((-1, -1), (1, -1), (-1, 1), (1, 1))
 # Above this many points, sprites are small squares drawn without depth test (speed).
 BIG_CLOUD = 20_000
 
@@ -104,6 +108,11 @@ class SceneView(gl.GLViewWidget):
         self.setBackgroundColor(THEME["background"])
         self._points = PointCloudItem()
         self.addItem(self._points)
+        # the selected word and its neighbours again, drawn over the cloud: a
+        # search's green points are never hidden behind other words' points
+        self._highlights = PointCloudItem()
+        self._highlights.set_style(round_sprites=True, depth_test=False)
+        self.addItem(self._highlights)
         self._axes = LineItem(mode="lines", width=2, antialias=True)
         self.addItem(self._axes)
         self._overlay_lines = LineItem(mode="lines", width=2.5, antialias=True)
@@ -278,6 +287,7 @@ class SceneView(gl.GLViewWidget):
     def _set_t(self, t) -> None:
         self._t = float(t)
         self._points.set_t(self._t)
+        self._highlights.set_t(self._t)
         self.update()
 
     def is_animating(self) -> bool:
@@ -349,15 +359,24 @@ class SceneView(gl.GLViewWidget):
         # hold words without points: one shown word has no projection, so an
         # export's fresh view has no point for it.
         at = self._at
+        top = []  # neighbours, then the selection: the last is drawn on top
         for nb in self.workspace.neighbors:
             if nb.word in at:
                 colors[at[nb.word]] = np.array(THEME["neighbor"], np.float32) / 255
                 sizes[at[nb.word]] = max(sizes[at[nb.word]], 9.0 * self.point_scale)
+                top.append(at[nb.word])
         if self.workspace.selected in at:
             i = at[self.workspace.selected]
             colors[i] = np.array(THEME["selected"], np.float32) / 255
             sizes[i] = 16.0 * self.point_scale
+            top.append(i)
         self._points.set_data(color=colors, size=sizes)
+        top = np.asarray(top, dtype=np.intp)
+        same = len(self._from) == len(self._pos)
+        self._highlights.set_data(
+            pos_from=(self._from if same else self._pos)[top], pos_to=self._pos[top],
+            color=colors[top], size=sizes[top],
+        )  # fmt: skip
         big = n > BIG_CLOUD
         self._points.set_style(round_sprites=not big, depth_test=not big)
         self.update()
@@ -527,19 +546,18 @@ class SceneView(gl.GLViewWidget):
         font = self._font()
         painter.setFont(font)
         ascent = QFontMetricsF(font).ascent()
-        shadow = QPen(QColor(*THEME["shadow"]))
-        plain = QPen(QColor(*THEME["label"]))
-        for _i, x, y, text, color in self._place():
+        placed = self._place()
+        # A halo in the background's colour first, under every label, so text
+        # reads where it crosses points and lines; then the text, one pass.
+        painter.setPen(QPen(QColor(*THEME["halo"])))
+        for _i, x, y, text, _color in placed:
             st = self._static_text(text)
-            top = y - ascent
-            if color == THEME["label"]:
-                # one glyph pass per ordinary label: text is the frame's main cost
-                painter.setPen(plain)
-            else:  # highlighted and overlay labels get a shadow to stand out
-                painter.setPen(shadow)
-                painter.drawStaticText(QPointF(x + 1, top + 1), st)
-                painter.setPen(QPen(QColor(*color)))
-            painter.drawStaticText(QPointF(x, top), st)
+            for dx, dy in HALO_OFFSETS:
+                painter.drawStaticText(QPointF(x + dx, y - ascent + dy), st)
+        plain = QPen(QColor(*THEME["label"]))
+        for _i, x, y, text, color in placed:
+            painter.setPen(plain if color == THEME["label"] else QPen(QColor(*color)))
+            painter.drawStaticText(QPointF(x, y - ascent), self._static_text(text))
 
     def _axis_names(self) -> list[tuple[str, float, float, tuple, tuple]]:
         """Each axis name's text, baseline position, colour and box, beyond its tip."""

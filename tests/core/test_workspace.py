@@ -33,6 +33,17 @@ def test_selecting_a_word_lists_neighbours_and_shows_it(ws):
     assert ws.selected == "noodles"
 
 
+def test_selecting_a_shown_word_brings_in_all_its_neighbours(ws):
+    assert "king" in ws.shown_words
+    missing = [n.word for n in ws.embeddings.neighbors("king", k=10)]
+    missing = [w for w in missing if w not in ws.shown_words]
+    assert missing  # the teaching words hold only some of king's neighbours
+    before = set(ws.shown_words)
+    ws.select("king")
+    assert {n.word for n in ws.neighbors} <= set(ws.shown_words)
+    assert before <= set(ws.shown_words)  # nothing that was on show is lost
+
+
 def test_overlays_are_set_and_cleared_with_events(ws):
     count = []
     ws.overlays_changed.connect(lambda: count.append(1))
