@@ -29,6 +29,8 @@ from embviz.core.projection import (
 )
 from embviz.core.wordlists import TEACHING_WORDS
 
+# Fewer teaching words than this in a file: the view says it shows frequent words.
+FEW_TEACHING_WORDS = 20
 # How many computed t-SNE / UMAP layouts are kept, to switch back to one instantly.
 LAYOUT_CACHE = 6
 
@@ -123,6 +125,8 @@ class Workspace:
         self.n_clusters = 6
         self.groups: dict[str, list[str]] = {}
         self.label_scale = 1.0
+        # what the view should say about the words on show (e.g. no teaching words)
+        self.words_note = ""
         # counts shown_changed: work started earlier can tell that the picture changed since
         self.changes = 0
 
@@ -137,6 +141,7 @@ class Workspace:
         self.selected = None
         self.neighbors = []
         self.overlays = {}
+        self.words_note = ""
         if (
             self.mode in ("axes", *nonlinear.KINDS)
             or (self.mode == "raw" and max(self.raw_dims) >= emb.dim)
@@ -155,29 +160,48 @@ class Workspace:
         self.selection_changed.emit(None)
 
     def default_words(self, n: int = 300) -> list[str]:
-        """Teaching words that exist in the data, topped up with frequent words to ``n``."""
+        """Teaching words that exist in the data, topped up with frequent words to ``n``.
+
+        Frequent means first in the file (word2vec, GloVe and fastText files list
+        the most frequent words first). Words made of letters come first; a file
+        of other tokens (product IDs, numbers, sub-word pieces) shows those, so
+        the view is never empty. :attr:`words_note` says when the teaching words
+        are (mostly) missing.
+        """
         emb = self.embeddings
         if emb is None:
             return []
         chosen = [w for w in TEACHING_WORDS if w in emb]
-        if len(chosen) < n:
-            have = set(chosen)
+        teaching = len(chosen)
+        have = set(chosen)
+        for letters_only in (True, False):
             for w in emb.words[: n * 4]:
                 if len(chosen) >= n:
                     break
-                if w.isalpha() and w not in have:
+                if w not in have and w.strip() and (w.isalpha() or not letters_only):
                     chosen.append(w)
                     have.add(w)
-        return chosen[:n]
+        chosen = chosen[:n]
+        self.words_note = ""
+        if teaching < FEW_TEACHING_WORDS and chosen:
+            some = "none" if teaching == 0 else f"only {teaching}"
+            self.words_note = (
+                f"This file has {some} of the teaching words (king, queen, paris…): showing "
+                f"its {len(chosen) - teaching:,} most frequent words instead."
+            )
+        return chosen
 
     def show_words(self, words: Iterable[str] | None = None) -> None:
         """Show these words (unknown ones are skipped), projected with the current slice."""
         emb = self.embeddings
         if emb is None:
             return
-        words = self.default_words() if words is None else list(words)
+        explicit = words is not None
+        words = list(words) if explicit else self.default_words()
         rows = emb.rows(words, missing="skip")
         rows = np.asarray(list(dict.fromkeys(rows.tolist())), dtype=np.intp)
+        if explicit and not np.isin(self.shown_rows, rows).all():
+            self.words_note = ""  # other words than the default ones (not just more)
         lost = None
         if self.mode in nonlinear.KINDS and not np.array_equal(rows, self.shown_rows):
             # a layout places only the words it was computed for: computing it

@@ -285,6 +285,8 @@ class MainWindow(QMainWindow):
         from embviz.gui.load_choices import offer_drop_nonfinite
 
         self.workspace.set_embeddings(offer_drop_nonfinite(self, emb))
+        if self.workspace.words_note:  # e.g. none of the teaching words: say what is shown
+            self.statusBar().showMessage(self.workspace.words_note, 20000)
         if path is not None:
             self._remember(path)
 

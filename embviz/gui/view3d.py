@@ -472,7 +472,7 @@ class SceneView(gl.GLViewWidget):
     def paintGL(self) -> None:
         """Draw the GL scene, then all labels and axis names in one QPainter pass."""
         super().paintGL()
-        if len(self._pos) == 0 and not self._overlay_labels:
+        if len(self._pos) == 0 and not self._overlay_labels and not self.info_lines():
             return
         painter = QPainter(self)
         try:
@@ -610,9 +610,10 @@ class SceneView(gl.GLViewWidget):
         """What the corner of the view says about the slice (also used by tests)."""
         ws = self.workspace
         proj = ws.projection
+        said = [ws.words_note] if ws.words_note else []  # e.g. no teaching words in the file
         if proj is None:
-            return []
-        lines = [proj.note] if proj.note else []
+            return said
+        lines = said + ([proj.note] if proj.note else [])
         if not proj.linear:
             if ws.layout is not None:
                 lines.append(ws.layout.describe())
