@@ -55,6 +55,7 @@ def place_labels(
     offset: tuple[float, float] = (6.0, -4.0),
     max_labels: int = 400,
     blocked: list[tuple[float, float, float, float]] = (),
+    important: int = 0,
 ) -> list[tuple[int, float, float]]:
     """Choose which labels to draw so that none overlap (greedy, in priority order).
 
@@ -74,6 +75,11 @@ def place_labels(
         Stop after this many labels.
     blocked
         Boxes ``(x0, y0, x1, y1)`` already taken (e.g. axis names).
+    important
+        The first this many of ``order`` (an analogy's words, the selection)
+        also try left of, below and above their point when the usual place
+        is taken; the others only take the usual place, which keeps a frame's
+        placement cheap.
 
     Returns
     -------
@@ -103,10 +109,31 @@ def place_labels(
     xs, ys, idx = x.tolist(), y.tolist(), order.tolist()
     for k in range(len(idx)):
         region = occupied[gy0[k] : gy1[k], gx0[k] : gx1[k]]
+        at = (xs[k], ys[k])
         if region.any():
-            continue
+            if k >= important:
+                continue
+            spot = _other_spot(occupied, cell, xy[idx[k]], tw[k], th[k], offset, width, height)
+            if spot is None:
+                continue
+            region, at = spot
         region[...] = True
-        placed.append((idx[k], xs[k], ys[k]))
+        placed.append((idx[k], *at))
         if len(placed) >= max_labels:
             break
     return placed
+
+
+def _other_spot(occupied, cell, point, tw, th, offset, width, height):
+    """A free place left of, below-right, below-left or above an important point, or None."""
+    px, py = float(point[0]), float(point[1])
+    dx, dy = offset
+    for x, y in ((px - dx - tw, py + dy), (px + dx, py - dy + th), (px - dx - tw, py - dy + th),
+                 (px - tw / 2, py + dy - 6)):  # fmt: skip
+        x = min(max(x, 2.0), width - tw - 2.0)
+        y = min(max(y, th + 2.0), height - 2.0)
+        region = occupied[max(int((y - th - 1) // cell), 0) : max(int(-(-(y + 2) // cell)), 0),
+                          max(int((x - 1) // cell), 0) : max(int(-(-(x + tw + 1) // cell)), 0)]  # fmt: skip
+        if not region.any():
+            return region, (x, y)
+    return None

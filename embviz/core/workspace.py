@@ -51,11 +51,15 @@ class Overlay:
     color
         RGB 0-255, or the name of a colour of the view's theme (the default,
         ``"overlay"``, is amber on dark and dark amber on white).
+    words
+        Words of the data the marks are about (an analogy's a, b, c and
+        answer): the view labels them before any other, in the overlay's colour.
     """
 
     arrows: list[tuple[np.ndarray, np.ndarray, str]] = field(default_factory=list)
     markers: list[tuple[np.ndarray, str]] = field(default_factory=list)
     color: tuple[int, int, int] | str = "overlay"
+    words: list[str] = field(default_factory=list)
 
 
 class Workspace:
@@ -586,6 +590,12 @@ class Workspace:
         else:
             self.overlays[name] = overlay
         self.overlays_changed.emit()
+
+    def clear_overlays(self) -> None:
+        """Remove every panel's overlay (one ``overlays_changed``, none if there was none)."""
+        if self.overlays:
+            self.overlays = {}
+            self.overlays_changed.emit()
 
     # -- selection -----------------------------------------------------------------
     def select(self, word: str | None) -> None:

@@ -130,6 +130,8 @@ class SceneView(gl.GLViewWidget):
         self._freq_order = np.zeros(0, dtype=np.intp)
         self._scale = 1.0
         self._overlay_labels: list[tuple[np.ndarray, str, tuple[int, int, int]]] = []
+        self._overlay_words: dict[str, tuple[int, int, int]] = {}
+        self._n_overlay_words = 0
         self._press = None
         self._static: dict[str, QStaticText] = {}
         self._widths: dict[str, float] = {}  # text width per label, for this font size
@@ -396,6 +398,7 @@ class SceneView(gl.GLViewWidget):
         proj = self.workspace.projection
         lines, line_colors, marks, mark_colors = [], [], [], []
         self._overlay_labels = []
+        self._overlay_words = {}  # word -> colour: labelled first
         # a non-linear layout places only its own words: arrows and computed
         # points would land somewhere meaningless, so they are not drawn
         self._overlays_hidden = (
@@ -407,6 +410,8 @@ class SceneView(gl.GLViewWidget):
             for ov in self.workspace.overlays.values():
                 rgb = THEME[ov.color] if isinstance(ov.color, str) else ov.color
                 rgba = np.array([*rgb[:3], 255], np.float32) / 255
+                for w in ov.words:
+                    self._overlay_words.setdefault(w, tuple(rgb[:3]))
                 for start, end, label in ov.arrows:
                     a, b = proj.apply(np.vstack([start, end])) * self._scale
                     lines.append(_arrow_segments(a.astype(np.float64), b.astype(np.float64)))
@@ -487,10 +492,13 @@ class SceneView(gl.GLViewWidget):
     def _candidates(self) -> np.ndarray:
         """Indices of points that may get a label, most important first."""
         at = self._at
-        first = []
+        # the words an overlay is about (an analogy's), then the selection
+        first = list(dict.fromkeys(at[w] for w in self._overlay_words if w in at))
+        self._n_overlay_words = len(first)
         if self.workspace.selected in at:
             first.append(at[self.workspace.selected])
         first += [at[n.word] for n in self.workspace.neighbors if n.word in at]
+        first = list(dict.fromkeys(first))
         # then by frequency (row order in the file)
         rest = self._freq_order
         if first:
@@ -524,11 +532,17 @@ class SceneView(gl.GLViewWidget):
         sizes = self._label_sizes(texts)
         n_extra = len(extra)
         idx = np.arange(len(pts))
-        # overlays, the selection, then by frequency: a stable priority, so labels
-        # do not flicker from word to word while the camera turns
-        order = idx[visible]
+        # the overlay's words (an analogy's a, b, c, answer), its captions, the
+        # selection, then by frequency: a stable priority, so labels do not
+        # flicker from word to word while the camera turns
+        k = self._n_overlay_words
+        order = np.concatenate([idx[n_extra : n_extra + k], idx[:n_extra], idx[n_extra + k :]])
+        order = order[visible[order]]
         blocked = [box for *_, box in self._axis_names()]
-        placed = place_labels(xy, sizes, order, w, h, max_labels=self.max_labels, blocked=blocked)
+        # the overlay's words and captions and the selection try other sides too
+        n_first = k + n_extra + (self.workspace.selected in self._at)
+        placed = place_labels(xy, sizes, order, w, h, max_labels=self.max_labels,
+                              blocked=blocked, important=n_first)  # fmt: skip
         words = self._words
         highlight = {self.workspace.selected} | {n.word for n in self.workspace.neighbors}
         out = []
@@ -537,7 +551,9 @@ class SceneView(gl.GLViewWidget):
                 _, text, color = self._overlay_labels[i]
             else:
                 text = words[cand[i - n_extra]]
-                color = THEME["label_selected"] if text in highlight else THEME["label"]
+                color = self._overlay_words.get(text)
+                if color is None:
+                    color = THEME["label_selected"] if text in highlight else THEME["label"]
             out.append((i, x, y, text, color))
         self._placement_key, self._placement = key, out
         return out
