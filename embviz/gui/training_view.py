@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from embviz.core.labels import place_labels, project_to_screen
 from embviz.gui import theme
+from embviz.gui.fonts import with_cjk_fallback
 from embviz.gui.gl_points import LineItem, PointCloudItem
 
 RADIUS = 10.0
@@ -178,7 +179,7 @@ class TrainingView(gl.GLViewWidget):
         self.update()
 
     def _font(self) -> QFont:
-        f = QFont(self.font())
+        f = with_cjk_fallback(QFont(self.font()))  # a Chinese corpus has Chinese words
         f.setPointSizeF(9.0 * self.label_scale)
         return f
 
