@@ -45,6 +45,10 @@ def project_to_screen(points: np.ndarray, mvp: np.ndarray, width: int, height: i
     return xy, ndc[:, 2], visible
 
 
+# Free pixels kept left and right of every label (its halo takes one).
+PAD = 3
+
+
 def place_labels(
     xy: np.ndarray,
     sizes: np.ndarray,
@@ -97,9 +101,10 @@ def place_labels(
     # keep the whole text on the canvas
     x = np.minimum(np.maximum(xy[order, 0] + offset[0], 2.0), width - tw - 2.0)
     y = np.minimum(np.maximum(xy[order, 1] + offset[1], th + 2.0), height - 2.0)
-    gx0 = np.floor((x - 1) / cell).astype(np.intp).clip(0).tolist()
+    # PAD pixels left and right: two labels in a row must not read as one word
+    gx0 = np.floor((x - PAD) / cell).astype(np.intp).clip(0).tolist()
     gy0 = np.floor((y - th - 1) / cell).astype(np.intp).clip(0).tolist()
-    gx1 = np.ceil((x + tw + 1) / cell).astype(np.intp).clip(0).tolist()
+    gx1 = np.ceil((x + tw + PAD) / cell).astype(np.intp).clip(0).tolist()
     gy1 = np.ceil((y + 2) / cell).astype(np.intp).clip(0).tolist()
     occupied = np.zeros((int(height) // cell + 4, int(width) // cell + 4), dtype=bool)
     for bx0, by0, bx1, by1 in blocked:
@@ -133,7 +138,7 @@ def _other_spot(occupied, cell, point, tw, th, offset, width, height):
         x = min(max(x, 2.0), width - tw - 2.0)
         y = min(max(y, th + 2.0), height - 2.0)
         region = occupied[max(int((y - th - 1) // cell), 0) : max(int(-(-(y + 2) // cell)), 0),
-                          max(int((x - 1) // cell), 0) : max(int(-(-(x + tw + 1) // cell)), 0)]  # fmt: skip
+                          max(int((x - PAD) // cell), 0) : max(int(-(-(x + tw + PAD) // cell)), 0)]  # fmt: skip
         if not region.any():
             return region, (x, y)
     return None

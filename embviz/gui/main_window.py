@@ -420,6 +420,13 @@ class MainWindow(QMainWindow):
         else:
             font.setPixelSize(max(6, round(self._base_font.pixelSize() * scale)))
         QApplication.setFont(font)
+        # A dock draws its title in the font Qt cached when it was made, unless the
+        # dock's own font differs from the application's: give the docks the new
+        # font, made different by a style hint that changes nothing on screen.
+        dock_font = QFont(font)
+        dock_font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+        for dock in (*self.docks.values(), self.tour):
+            dock.setFont(dock_font)
         # Qt hands the new font to the widgets in posted events: deliver them now
         QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
         self.workspace.set_label_scale(scale)  # the view and the slice panel follow

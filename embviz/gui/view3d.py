@@ -539,6 +539,9 @@ class SceneView(gl.GLViewWidget):
         order = np.concatenate([idx[n_extra : n_extra + k], idx[:n_extra], idx[n_extra + k :]])
         order = order[visible[order]]
         blocked = [box for *_, box in self._axis_names()]
+        info = self._info_height()
+        if info:  # the notes in the bottom corner stay readable
+            blocked.append((0.0, h - info, float(w), float(h)))
         # the overlay's words and captions and the selection try other sides too
         n_first = k + n_extra + (self.workspace.selected in self._at)
         placed = place_labels(xy, sizes, order, w, h, max_labels=self.max_labels,
@@ -606,7 +609,7 @@ class SceneView(gl.GLViewWidget):
             x = ax if d[0] > 0.35 else ax - tw if d[0] < -0.35 else ax - tw / 2
             y = ay if d[1] < -0.35 else ay + asc if d[1] > 0.35 else ay + asc / 2
             x = min(max(x, 2.0), w - tw - 2)
-            y = min(max(y, asc + 2), h - desc - 2)
+            y = min(max(y, asc + 2), h - desc - 2 - self._info_height())
             out.append(
                 (text, x, y, THEME["axis"][k], (x - 2, y - asc - 2, x + tw + 2, y + desc + 2))
             )
@@ -647,9 +650,18 @@ class SceneView(gl.GLViewWidget):
             lines.append(text + "; the rest is invisible here.")
         return lines
 
-    def _paint_info(self, painter: QPainter) -> None:
+    def _info_font(self) -> QFont:
         font = with_cjk_fallback(QFont(self.font()))
         font.setPointSizeF(max(7.0, 9.0 * self.label_scale))
+        return font
+
+    def _info_height(self) -> float:
+        """Pixels the notes take at the bottom of the view (0 without notes)."""
+        n = len(self.info_lines())
+        return n * QFontMetricsF(self._info_font()).height() + 6.0 if n else 0.0
+
+    def _paint_info(self, painter: QPainter) -> None:
+        font = self._info_font()
         painter.setFont(font)
         fm = QFontMetricsF(font)
         y = self.height() - 6.0 - fm.descent()
