@@ -63,3 +63,28 @@ def test_a_cjk_word_is_labelled_in_the_view(qtbot):
 
 def test_font_database_warnings_are_off():
     assert not QLoggingCategory("qt.text.font.db").isWarningEnabled()
+
+
+def test_a_font_the_app_carries_is_used_when_the_system_has_none(qapp, monkeypatch, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    import pytest
+    from PySide6.QtGui import QFontDatabase
+
+    from embviz.gui import fonts
+
+    system = [Path(p) for p in ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",)]
+    source = next((p for p in system if p.exists()), None)
+    if source is None:
+        pytest.skip("no CJK font file to carry")
+    (tmp_path / "fonts").mkdir()
+    shutil.copy(source, tmp_path / "fonts" / source.name)
+    # a machine without CJK fonts: nothing installed says it writes Chinese
+    monkeypatch.setattr(fonts, "_cjk", [])
+    monkeypatch.setattr(fonts, "CJK_FAMILIES", ())
+    monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *a: []))
+    monkeypatch.setattr(fonts, "bundled_font_dirs", lambda: [tmp_path / "fonts"])
+    family = fonts.cjk_family()
+    assert family is not None
+    assert fonts.with_cjk_fallback(qapp.font()).families()[-1] == family
