@@ -33,7 +33,7 @@ _ROLES = {
         "Button": (46, 49, 61),
         "ButtonText": (238, 240, 245),
         "BrightText": (255, 107, 107),
-        "Highlight": (62, 122, 222),
+        "Highlight": (52, 108, 205),  # white text on it: 5:1
         "HighlightedText": (255, 255, 255),
         "ToolTipBase": (46, 49, 61),
         "ToolTipText": (238, 240, 245),

@@ -32,3 +32,18 @@ def test_the_analogy_overlay_uses_the_theme_colour():
     for name in theme.THEMES:
         rgb = theme.VIEW3D[name][analogy.OVERLAY_COLOR]
         assert theme.contrast_ratio(rgb, theme.VIEW3D[name]["background"]) >= 4.5
+
+
+@pytest.mark.parametrize("name", theme.THEMES)
+def test_widget_text_reads_on_its_background(name):
+    roles = theme._ROLES[name]
+    pairs = [("WindowText", "Window"), ("Text", "Base"), ("Text", "AlternateBase"),
+             ("ButtonText", "Button"), ("PlaceholderText", "Base"), ("BrightText", "Window"),
+             ("HighlightedText", "Highlight"), ("ToolTipText", "ToolTipBase"), ("Link", "Base"),
+             ("LinkVisited", "Base")]  # fmt: skip
+    low = [f"{fg} on {bg}" for fg, bg in pairs
+           if theme.contrast_ratio(roles[fg], roles[bg]) < 4.5]  # fmt: skip
+    grey = theme._DISABLED_TEXT[name]
+    low += [f"disabled text on {bg}" for bg in ("Window", "Base", "Button")
+            if theme.contrast_ratio(grey, roles[bg]) < 4.5]  # fmt: skip
+    assert not low, f"{name} theme: " + ", ".join(low)
