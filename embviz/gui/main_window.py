@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self.text_scale = 1.0
         # the font before any window scaled it (text scale 1.0)
         self._base_font = QFont(_BASE_FONT.setdefault("font", QApplication.font()))
+        if QApplication.font() != self._base_font:  # an earlier window's scale, never undone
+            QApplication.setFont(self._base_font)
         self._keys_over_typing = _WindowKeysOverTyping(self)
         QApplication.instance().installEventFilter(self._keys_over_typing)
         self.resize(1280, 800)
