@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
@@ -63,9 +63,9 @@ def build_export_menu(window, menu: QMenu) -> QMenu:
     return sub
 
 
-def export_dir(window) -> Path:
+def export_dir(window=None) -> Path:
     """Where the next export is offered: the last export's folder, else Pictures, else home."""
-    last = window.settings.value("export_dir")
+    last = _settings(window).value("export_dir")
     if last and Path(str(last)).is_dir():
         return Path(str(last))
     pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
@@ -74,12 +74,22 @@ def export_dir(window) -> Path:
     return Path.home()
 
 
-def ask_save_path(window, title: str, name: str, filters: str) -> str:
+def ask_save_path(parent, title: str, name: str, filters: str) -> str:
     """Ask where to save ``name``, starting in :func:`export_dir`; remember the folder chosen."""
-    path, _ = QFileDialog.getSaveFileName(window, title, str(export_dir(window) / name), filters)
-    if path:
-        window.settings.setValue("export_dir", str(Path(path).parent))
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(export_dir(parent) / name), filters)
+    remember_export(parent, path)
     return path
+
+
+def remember_export(parent, path: str) -> None:
+    """Offer ``path``'s folder for the next export (nothing for an empty path)."""
+    if path:
+        _settings(parent).setValue("export_dir", str(Path(path).parent))
+
+
+def _settings(window) -> QSettings:
+    # the main window's settings, or the same store for a panel on its own
+    return getattr(window, "settings", None) or QSettings("embviz", "embviz")
 
 
 def _export_training(window) -> None:
