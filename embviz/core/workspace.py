@@ -598,12 +598,15 @@ class Workspace:
             self.overlays_changed.emit()
 
     # -- selection -----------------------------------------------------------------
-    def select(self, word: str | None) -> None:
+    def select(self, word: str | None, *, bring_neighbors: bool = True) -> None:
         """Select ``word`` and compute its nearest neighbours over the whole vocabulary.
 
         A word or neighbour not on show is added to the shown set first, so the
-        view can fly to it and show every neighbour. Raises :class:`~embviz.core.errors.UnknownWordError` for a
-        word not in the vocabulary.
+        view can fly to it and show every neighbour. With ``bring_neighbors``
+        false (a saved scene, which shows exactly its words) only a word that
+        is not on show brings itself and its neighbours in. Raises
+        :class:`~embviz.core.errors.UnknownWordError` for a word not in the
+        vocabulary.
         """
         emb = self.embeddings
         if word is None or emb is None:
@@ -616,8 +619,8 @@ class Workspace:
         wanted = [row] + [emb.row(n.word) for n in self.neighbors]
         # A t-SNE or UMAP layout is lost when its words change: there, only a
         # word that is not on show brings itself and its neighbours in.
-        layout = self.mode in nonlinear.KINDS
-        if row not in shown or (not layout and any(r not in shown for r in wanted)):
+        more = bring_neighbors and self.mode not in nonlinear.KINDS
+        if row not in shown or (more and any(r not in shown for r in wanted)):
             # the word and all its neighbours are on show, so each neighbour listed
             # is a green point; all the words asked for, not only a layout's sample
             extra = [word] + [n.word for n in self.neighbors]

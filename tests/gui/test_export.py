@@ -91,8 +91,9 @@ def test_exporting_a_single_selected_word(main_window, tmp_path):
     # One word has no projection (it takes two): the export's fresh view has no
     # point for it, and colouring the selected word used to raise IndexError.
     ws = main_window.workspace
+    ws.select("king")  # (selecting brings its neighbours in: narrow the words after it)
     ws.show_words(["king"])
-    ws.select("king")
+    assert ws.selected == "king"
     assert ws.projection is None
     out = export.export_view(main_window, tmp_path / "one.png", (640, 400))
     with Image.open(out) as img:
