@@ -1,0 +1,171 @@
+"""Screenshot every panel at the sizes people use, in both themes, plus the guided tour.
+
+Run it under a display big enough for the largest size, e.g.::
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python scripts/gallery.py OUT_DIR
+
+It writes ``OUT_DIR/<width>x<height>-<theme>-<panel>[-<tab>].png`` for every
+panel (and every tab of a panel with tabs) at 1280×800 and 1920×1080, and
+``OUT_DIR/tour-<step>.png`` for the six steps of the guided tour. The
+settings live in a temporary directory: the user's own are neither read nor
+changed. ``--readme`` also writes the README's pictures into ``docs/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+SIZES = ((1280, 800), (1920, 1080))
+THEMES = ("dark", "light")
+
+
+def _settle(app, rounds: int = 6) -> None:
+    from PySide6.QtCore import QEventLoop
+
+    for _ in range(rounds):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def _inner_tabs(panel):
+    """The panel's own tab widgets (Query / Evaluate, Heatmap / Waves …), outermost first."""
+    from PySide6.QtWidgets import QTabWidget
+
+    return [t for t in panel.findChildren(QTabWidget) if t.isVisibleTo(panel)][:1]
+
+
+def _slug(text: str) -> str:
+    keep = "".join(c if c.isalnum() else "-" for c in text.lower().replace("&", ""))
+    return "-".join(p for p in keep.split("-") if p)
+
+
+def shoot_panels(win, app, out: Path, size: tuple[int, int], theme: str) -> list[Path]:
+    """Show every panel (and each of its tabs) at ``size`` in ``theme``; save a PNG of each."""
+    win.resize(*size)
+    win.set_theme(theme)
+    _settle(app)
+    written = []
+    for name in win.docks:
+        win.show_panel(name)
+        _settle(app)
+        panel = win.panels[name]
+        tabs = _inner_tabs(panel)
+        pages = range(tabs[0].count()) if tabs else [None]
+        for page in pages:
+            suffix = ""
+            if page is not None:
+                tabs[0].setCurrentIndex(page)
+                suffix = "-" + _slug(tabs[0].tabText(page))
+                _settle(app)
+            path = out / f"{size[0]}x{size[1]}-{theme}-{name}{suffix}.png"
+            win.grab().save(str(path))
+            written.append(path)
+        if tabs:
+            tabs[0].setCurrentIndex(0)
+    return written
+
+
+def shoot_tour(win, app, out: Path, size=(1280, 800), theme="dark") -> list[Path]:
+    """The six steps of the guided tour, as a new user sees them."""
+    from embviz.gui.tour import STEPS
+
+    win.resize(*size)
+    win.set_theme(theme)
+    win.tour.start()
+    _settle(app)
+    written = []
+    for i in range(len(STEPS)):
+        win.tour.go(i)
+        _settle(app, 10)
+        path = out / f"tour-{i + 1}.png"
+        win.grab().save(str(path))
+        written.append(path)
+    win.tour.finish()
+    _settle(app)
+    return written
+
+
+def shoot_readme(win, app, docs: Path) -> list[Path]:
+    """The README's pictures, at 1280×800 in the dark theme."""
+    win.tour.finish()
+    win.resize(1280, 800)
+    win.set_theme("dark")
+    ws = win.workspace
+    shots = []
+
+    def save(name: str) -> None:
+        _settle(app, 10)
+        path = docs / name
+        win.grab().save(str(path))
+        shots.append(path)
+
+    ws.set_projection("pca")
+    ws.show_words(None)
+    ws.select("king")
+    win.show_panel("search")
+    save("screenshot.png")
+    slice_panel = win.panels["slice"]
+    win.show_panel("slice")
+    exprs = ["woman - man", "cats - cat", "king - man"]
+    for edit, e in zip(slice_panel.axis_edits, exprs, strict=True):
+        edit.setText(e)
+    ws.set_axes(exprs)
+    save("slice-axes.png")
+    analogy = win.panels["analogy"]
+    win.show_panel("analogy")
+    analogy.expr.setText("king - man + woman")
+    analogy.run_query()
+    save("analogy.png")
+    directions = win.panels["directions"]
+    win.show_panel("directions")
+    directions.preset.setCurrentIndex(0)
+    directions.apply()
+    save("directions.png")
+    return shots
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the gallery; print each file written."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out", type=Path, help="folder for the PNG files (created)")
+    parser.add_argument("--readme", action="store_true", help="also write docs/*.png")
+    parser.add_argument("--no-tour", action="store_true", help="panels only")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["XDG_CONFIG_HOME"] = tmp  # a fresh profile, as a new user has
+        os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+
+        import embviz.gui  # noqa: F401 - GL context sharing before the app exists
+        from embviz.gui.main_window import MainWindow
+
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        win = MainWindow()
+        win.show()
+        job = win.open_path(None)
+        job.wait()
+        _settle(app, 20)
+        written = []
+        for size in SIZES:
+            for theme in THEMES:
+                written += shoot_panels(win, app, args.out, size, theme)
+        if not args.no_tour:
+            written += shoot_tour(win, app, args.out)
+        if args.readme:
+            docs = Path(__file__).resolve().parent.parent / "docs"
+            written += shoot_readme(win, app, docs)
+        win.panels["train"].shutdown() if "train" in win.panels else None
+        win.close()
+        for p in written:
+            print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
