@@ -235,9 +235,16 @@ class TrainingView(gl.GLViewWidget):
                 fm = QFontMetricsF(font)
                 painter.setFont(font)
                 painter.setPen(QPen(QColor(*self.colors["caption"])))
-                painter.drawStaticText(QPointF(8, 6), self._text(self.caption))
-                width = fm.horizontalAdvance(self.caption)
-                blocked.append((4.0, 2.0, 12.0 + width, 10.0 + fm.height()))
+                # wrapped at its " · " parts when the view is narrower than the caption
+                room = max(self.width() - 16.0, 40.0)
+                text = self.caption
+                if fm.horizontalAdvance(text) > room:
+                    text = text.replace(" · ", "\n")
+                lines = text.split("\n")
+                for k, line in enumerate(lines):
+                    painter.drawStaticText(QPointF(8, 6 + k * fm.lineSpacing()), self._text(line))
+                width = max(fm.horizontalAdvance(line) for line in lines)
+                blocked.append((4.0, 2.0, 12.0 + width, 10.0 + fm.lineSpacing() * len(lines)))
             blocked += self._paint_axes(painter, top=blocked[0][3] + 4 if blocked else 4.0)
             if len(self._pos) == len(self.words) and len(self._pos):
                 self._paint_labels(painter, blocked)
