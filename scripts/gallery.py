@@ -17,6 +17,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 SIZES = ((1280, 800), (1920, 1080))
@@ -28,6 +29,12 @@ def _settle(app, rounds: int = 6) -> None:
 
     for _ in range(rounds):
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def grab(win):
+    """The window as the screen shows it (labels painted over OpenGL included)."""
+    win.move(0, 0)
+    return win.screen().grabWindow(win.winId())
 
 
 def _inner_tabs(panel):
@@ -61,7 +68,7 @@ def shoot_panels(win, app, out: Path, size: tuple[int, int], theme: str) -> list
                 suffix = "-" + _slug(tabs[0].tabText(page))
                 _settle(app)
             path = out / f"{size[0]}x{size[1]}-{theme}-{name}{suffix}.png"
-            win.grab().save(str(path))
+            grab(win).save(str(path))
             written.append(path)
         if tabs:
             tabs[0].setCurrentIndex(0)
@@ -81,7 +88,7 @@ def shoot_tour(win, app, out: Path, size=(1280, 800), theme="dark") -> list[Path
         win.tour.go(i)
         _settle(app, 10)
         path = out / f"tour-{i + 1}.png"
-        win.grab().save(str(path))
+        grab(win).save(str(path))
         written.append(path)
     win.tour.finish()
     _settle(app)
@@ -99,7 +106,7 @@ def shoot_readme(win, app, docs: Path) -> list[Path]:
     def save(name: str) -> None:
         _settle(app, 10)
         path = docs / name
-        win.grab().save(str(path))
+        grab(win).save(str(path))
         shots.append(path)
 
     ws.set_projection("pca")
@@ -121,9 +128,17 @@ def shoot_readme(win, app, docs: Path) -> list[Path]:
     save("analogy.png")
     directions = win.panels["directions"]
     win.show_panel("directions")
-    directions.preset.setCurrentIndex(0)
-    directions.apply()
+    directions.use_preset(0)
     save("directions.png")
+    train = win.panels["train"]
+    win.show_panel("train")
+    train.epochs.setValue(2)
+    train.start()
+    deadline = time.monotonic() + 300
+    while (train.is_running() or train.model is None) and time.monotonic() < deadline:
+        _settle(app)
+    _settle(app, 60)  # playback reaches the last snapshot
+    save("training.png")
     return shots
 
 

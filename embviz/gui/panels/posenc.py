@@ -410,6 +410,8 @@ class PosencPanel(QWidget):
         for m, mat, title in zip(self.sum_maps, (r.token, r.position, r.total),
                                  (scale, "+ position", "= input"), strict=True):  # fmt: skip
             m.set_matrix(mat, title=title, limit=lim, y_label="", y_ticks=r.words)
+        for m in self.sum_maps[:-1]:  # the columns line up: one dimension axis, at the bottom
+            m.plot.hideAxis("bottom")
 
     # -- facts ---------------------------------------------------------------------------
     def _draw_facts(self) -> None:

@@ -131,6 +131,8 @@ class TrainPanel(QWidget):
         self.splitter.setHandleWidth(7)
         self.splitter.setStyleSheet("QSplitter::handle { background: palette(mid); }")
         self.splitter.handle(1).setToolTip("Drag to give the settings or the picture more room")
+        self._split_by_user = False
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_user", True))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(self.header)
@@ -829,9 +831,12 @@ class TrainPanel(QWidget):
             limit += 40
         narrow = self.width() < limit
         want = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
-        if self.splitter.orientation() != want:
+        if self.splitter.orientation() != want or not self._split_by_user:
+            # Until the user drags the handle, the form keeps its share as the
+            # panel grows (a splitter gives all new room to the picture: the
+            # form was left a 110 px strip).
             self.splitter.setOrientation(want)
-            total = self.height() if narrow else self.width()
+            total = self.splitter.height() if narrow else self.splitter.width()
             form = 0.36 if narrow else 0.3
             self.splitter.setSizes([int(total * form), int(total * (1 - form))])
 
