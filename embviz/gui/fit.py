@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollArea,
+    QWidget,
+)
 
 
 class PanelScroll(QScrollArea):
@@ -69,9 +76,13 @@ class PanelScroll(QScrollArea):
 class _WheelGuard(QObject):
     def eventFilter(self, obj, ev) -> bool:
         if ev.type() == QEvent.Type.Wheel and not obj.hasFocus():
-            # Ignored, the wheel goes on to the parent: the panel scrolls
-            # instead of a spin box changing the seed under the pointer.
-            ev.ignore()
+            # The panel scrolls instead of a spin box changing the seed under
+            # the pointer: the wheel goes to the scroll area around it.
+            area = obj.parentWidget()
+            while area is not None and not isinstance(area, QAbstractScrollArea):
+                area = area.parentWidget()
+            if area is not None:
+                QApplication.sendEvent(area.viewport(), ev.clone())
             return True
         return False
 

@@ -253,3 +253,36 @@ def test_enlarging_the_window_widens_the_panels(main_window, qtbot):
     win.resize(1920, 1080)
     qtbot.waitUntil(lambda: dock.width() > small * 1.3, timeout=2000)
     assert win.view.width() > win.width() * 0.5  # the 3D view keeps most of the window
+
+
+def _wheel(widget, steps: int = 3) -> None:
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.rect().center())
+    ev = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre)), QPoint(0, 0),
+                     QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
+                     Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
+    QApplication.sendEvent(widget, ev)
+
+
+def test_the_wheel_scrolls_the_train_form_instead_of_changing_the_seed(main_window, qtbot):
+    win = main_window
+    win.resize(1280, 800)
+    win.show_panel("train")
+    panel = win.panels["train"]
+    _settle(qtbot)
+    bar = panel._form_scroll.verticalScrollBar()
+    assert bar.maximum() > 0  # the form is longer than its strip: the wheel should scroll it
+    panel._form_scroll.ensureWidgetVisible(panel.seed)
+    _settle(qtbot)
+    before, top = panel.seed.value(), bar.value()
+    assert not panel.seed.hasFocus()
+    _wheel(panel.seed)
+    _settle(qtbot)
+    assert panel.seed.value() == before
+    assert bar.value() != top  # the wheel went on to the form and scrolled it
+    panel.seed.setFocus()
+    _wheel(panel.seed)
+    assert panel.seed.value() != before  # focused, it takes the wheel as usual
