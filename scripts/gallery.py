@@ -109,6 +109,8 @@ def shoot_readme(win, app, docs: Path) -> list[Path]:
         grab(win).save(str(path))
         shots.append(path)
 
+    for name in list(ws.overlays):  # arrows left by the tour
+        ws.set_overlay(name, None)
     ws.set_projection("pca")
     ws.show_words(None)
     ws.select("king")
@@ -119,7 +121,8 @@ def shoot_readme(win, app, docs: Path) -> list[Path]:
     exprs = ["woman - man", "cats - cat", "king - man"]
     for edit, e in zip(slice_panel.axis_edits, exprs, strict=True):
         edit.setText(e)
-    ws.set_axes(exprs)
+    slice_panel.mode.setCurrentIndex(2)  # semantic axes: the panel shows the three fields
+    slice_panel.apply_axes()
     save("slice-axes.png")
     analogy = win.panels["analogy"]
     win.show_panel("analogy")
@@ -137,8 +140,17 @@ def shoot_readme(win, app, docs: Path) -> list[Path]:
     deadline = time.monotonic() + 300
     while (train.is_running() or train.model is None) and time.monotonic() < deadline:
         _settle(app)
-    _settle(app, 60)  # playback reaches the last snapshot
-    save("training.png")
+    while train.t < len(train.snapshots) - 1 and time.monotonic() < deadline:
+        _settle(app)  # playback reaches the last snapshot
+    train.tabs.setCurrentIndex(1)  # the cosine of the pairs
+    train.pop_out()  # floated as a large window, as a teacher shows it
+    dock = win.docks["train"]
+    dock.move(0, 0)
+    _settle(app, 20)
+    path = docs / "training.png"
+    dock.screen().grabWindow(dock.winId()).save(str(path))
+    shots.append(path)
+    train.pop_out()  # docked again
     return shots
 
 
@@ -175,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.readme:
             docs = Path(__file__).resolve().parent.parent / "docs"
             written += shoot_readme(win, app, docs)
-        win.panels["train"].shutdown() if "train" in win.panels else None
+        win._confirm_discard_training = lambda: True  # the gallery's trained vectors go
         win.close()
         for p in written:
             print(p)
