@@ -286,3 +286,19 @@ def test_the_wheel_scrolls_the_train_form_instead_of_changing_the_seed(main_wind
     panel.seed.setFocus()
     _wheel(panel.seed)
     assert panel.seed.value() != before  # focused, it takes the wheel as usual
+
+
+def test_the_training_caption_wraps_instead_of_being_cut(qapp):
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from embviz.gui.training_view import _wrap
+
+    fm = QFontMetricsF(QFont())
+    caption = "epoch 6.00 / 10 · snapshot 24 of 40 · loss of epoch 6: 947,512"
+    assert _wrap(caption, fm, 2000) == [caption]
+    lines = _wrap(caption, fm, 160)
+    assert len(lines) >= 3 and all(fm.horizontalAdvance(x) <= 160 for x in lines)
+    assert " ".join(lines).split() == caption.replace(" · ", " ").split()
+    long = "Press “Start training”: the initial vectors appear here, then move as word2vec learns"
+    lines = _wrap(long, fm, 200)
+    assert len(lines) > 1 and " ".join(lines) == long

@@ -223,8 +223,8 @@ class PosencPanel(QWidget):
         # One above the other, dimensions aligned: a sentence is a few rows of
         # d columns, so the three fit a narrow dock and read as a sum.
         maps = QVBoxLayout()
-        for m in self.sum_maps:
-            maps.addWidget(m)
+        for m, stretch in zip(self.sum_maps, (3, 3, 4), strict=True):
+            maps.addWidget(m, stretch)  # the last one also holds the dimension axis
         lay = QVBoxLayout(w)
         lay.addWidget(self.sentence)
         lay.addLayout(opts)

@@ -109,6 +109,10 @@ class TrainPanel(QWidget):
         self._build_form()
         self._build_timeline()
         self._build_plots()
+        # small minimums: stacked under the form in a side dock, all of it fits
+        self.view.setMinimumHeight(150)
+        for plot in (self.loss_plot, self.sim_plot):
+            plot.setMinimumHeight(90)
 
         right = QWidget()
         rl = QVBoxLayout(right)
