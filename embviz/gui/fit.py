@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QWidget,
 )
+from shiboken6 import isValid
 
 
 class PanelScroll(QScrollArea):
@@ -102,22 +103,38 @@ class _TitleWrap(QObject):
     def __init__(self, view: pg.GraphicsView, plot: pg.PlotItem):
         super().__init__(view)
         self.view, self.plot = view, plot
+        label = plot.titleLabel
+        update_min = label.updateMin
+
+        def no_min_width():
+            # pyqtgraph makes the title's width the plot's minimum: a long
+            # title then pushed the plot past the view's edge. Its height
+            # (the number of lines) still counts.
+            update_min()
+            label.setMinimumWidth(0)
+            label.setPreferredWidth(0)
+
+        label.updateMin = no_min_width
         view.installEventFilter(self)
 
     def eventFilter(self, obj, ev) -> bool:
         if ev.type() == QEvent.Type.Resize:
-            self.fit()
+            # once pyqtgraph has laid out the plot for the new size
+            QTimer.singleShot(0, self.fit)
         return False
 
     def fit(self) -> None:
         label = self.plot.titleLabel
         item = label.item
+        if not (isValid(self.view) and isValid(label) and isValid(item)):
+            return  # a late timer: the window closed meanwhile
         item.setTextWidth(-1)  # the natural, one-line width
-        # the title spans the plot area only: not the axis, nor a colour bar
-        others = self.plot.boundingRect().width() - self.plot.vb.boundingRect().width()
-        room = max(self.view.width() - others - 24, 60)
+        room = max(self.plot.vb.width(), 60.0)  # the title's column is the view box's
         if item.boundingRect().width() > room:
-            item.setTextWidth(room)  # wraps onto a second line instead of being cut
+            item.setTextWidth(1)
+            widest_word = item.document().idealWidth()
+            # wraps onto more lines instead of being cut; never inside a word
+            item.setTextWidth(max(room, widest_word + 2))
         if not label.isVisible():
             return
         # pyqtgraph gives the title row a fixed 30 px: room for the lines it now has
@@ -140,5 +157,6 @@ def wrap_title(view: pg.GraphicsView, plot: pg.PlotItem | None = None) -> None:
     def set_and_fit(*args, **kwargs):
         set_title(*args, **kwargs)
         wrap.fit()
+        QTimer.singleShot(0, wrap.fit)  # a hidden tab's plot is laid out when shown
 
     plot.setTitle = set_and_fit
