@@ -160,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="folder for the PNG files (created)")
     parser.add_argument("--readme", action="store_true", help="also write docs/*.png")
     parser.add_argument("--no-tour", action="store_true", help="panels only")
+    parser.add_argument("--size", action="append", metavar="WxH[@SCALE]",
+                        help="instead of 1280x800 and 1920x1080, e.g. 3840x2160@2 "
+                             "(text scale 2; the X screen must be that large)")  # fmt: skip
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -179,9 +182,13 @@ def main(argv: list[str] | None = None) -> int:
         job.wait()
         _settle(app, 20)
         written = []
-        for size in SIZES:
+        for text in args.size or [f"{w}x{h}" for w, h in SIZES]:
+            dims, _, scale = text.partition("@")
+            size = tuple(int(v) for v in dims.split("x"))
+            win.set_text_scale(float(scale or 1))
             for theme in THEMES:
                 written += shoot_panels(win, app, args.out, size, theme)
+        win.set_text_scale(1.0)
         if not args.no_tour:
             written += shoot_tour(win, app, args.out)
         if args.readme:

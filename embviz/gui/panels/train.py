@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -119,7 +120,7 @@ class TrainPanel(QWidget):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.view, 3)
         rl.addLayout(self._timeline)
-        rl.addWidget(self.tabs, 1)
+        rl.addWidget(self.tabs, 2)  # the loss curve needs height to be read
         rl.addWidget(self.readout)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -132,9 +133,13 @@ class TrainPanel(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         # a handle one can see and grab, not a 1 px line
+        # (a palette role, not a style sheet: one on the splitter stopped the
+        # presentation text size reaching the form)
         self.splitter.setHandleWidth(7)
-        self.splitter.setStyleSheet("QSplitter::handle { background: palette(mid); }")
-        self.splitter.handle(1).setToolTip("Drag to give the settings or the picture more room")
+        handle = self.splitter.handle(1)
+        handle.setAutoFillBackground(True)
+        handle.setBackgroundRole(QPalette.ColorRole.Mid)
+        handle.setToolTip("Drag to give the settings or the picture more room")
         self._split_by_user = False
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_user", True))
         lay = QVBoxLayout(self)
