@@ -310,3 +310,24 @@ def test_the_training_caption_wraps_instead_of_being_cut(qapp):
     long = "Press “Start training”: the initial vectors appear here, then move as word2vec learns"
     lines = _wrap(long, fm, 200)
     assert len(lines) > 1 and " ".join(lines) == long
+
+
+def test_a_dragged_dock_fits_and_keeps_its_share(main_window, qtbot):
+    # the case: 1600×1000 with the dock dragged to ~700 px scrolled sideways
+    from PySide6.QtCore import Qt
+
+    win = main_window
+    win.resize(1600, 1000)
+    _settle(qtbot)
+    dock = win.docks["posenc"]
+    win.show_panel("posenc")
+    win.resizeDocks([dock], [700], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: abs(dock.width() - 700) <= 4, timeout=2000)
+    _settle(qtbot)
+    tabs = win.panels["posenc"].tabs
+    for page in range(tabs.count()):
+        tabs.setCurrentIndex(page)
+        _settle(qtbot)
+        assert not problems(win, dock), (tabs.tabText(page), problems(win, dock))
+    win.resize(1920, 1000)  # the user's share (700 / 1600) is kept
+    qtbot.waitUntil(lambda: abs(dock.width() - 840) <= 8, timeout=2000)
