@@ -105,6 +105,9 @@ class DirectionsPanel(QWidget):
         self.message = QLabel(wordWrap=True)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.WrapLongRows
+        )  # narrow: field under its label
         form.addRow("Preset", self.preset)
         form.addRow("Define by", self.source)
         form.addRow("Direction", self.stack)
