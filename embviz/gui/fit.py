@@ -129,6 +129,13 @@ class _TitleWrap(QObject):
         if not (isValid(self.view) and isValid(label) and isValid(item)):
             return  # a late timer: the window closed meanwhile
         item.setTextWidth(-1)  # the natural, one-line width
+        # pyqtgraph lays its items out in a posted event: do it now, so the view
+        # box has the width of the view as it is
+        for holder in (self.view.centralWidget, self.plot):
+            lay = getattr(holder, "layout", None)
+            lay = lay() if callable(lay) else lay
+            if lay is not None:
+                lay.activate()
         room = max(self.plot.vb.width(), 60.0)  # the title's column is the view box's
         if item.boundingRect().width() > room:
             item.setTextWidth(1)
