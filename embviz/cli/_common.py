@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import traceback
 
@@ -29,6 +30,25 @@ def add_file_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", help="file format (detected from the content if omitted)")
     parser.add_argument("--limit", type=int, help="read only the first N vectors")
     add_load_options(parser)
+
+
+def parse_size(text: str, example: str, smallest: int = 64, largest: int = 8192) -> tuple[int, int]:
+    """Parse a ``--size`` option such as ``1280x800`` into ``(width, height)``.
+
+    Raises
+    ------
+    EmbvizError
+        Not of the form ``WxH``, or a side outside ``smallest`` to ``largest`` pixels.
+    """
+    m = re.fullmatch(r"\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*", text)
+    if not m:
+        raise EmbvizError(f"--size must look like {example}, got {text!r}")
+    w, h = int(m.group(1)), int(m.group(2))
+    if not (smallest <= w <= largest and smallest <= h <= largest):
+        raise EmbvizError(
+            f"--size {w}x{h} is out of range: each side must be {smallest} to {largest} pixels"
+        )
+    return w, h
 
 
 def leading_file(args: argparse.Namespace, usage: str) -> str:
@@ -76,6 +96,9 @@ def load_from_args(args: argparse.Namespace):
         trust=getattr(args, "trust", False), cache=not getattr(args, "no_cache", False),
         unicode_errors=getattr(args, "unicode_errors", "strict"),
     )  # fmt: skip
+    problem = emb.source.details.get("cache_problem")
+    if problem:  # never fatal: the file was read without the cache
+        print(f"embviz: note: {problem}", file=sys.stderr)
     bad = emb.source.details.get("nonfinite_rows", 0)
     if bad and getattr(args, "drop_nonfinite", False):
         from embviz.core.formats import drop_nonfinite
@@ -115,6 +138,14 @@ def clear_progress_line() -> None:
     if sys.stderr.isatty():
         sys.stderr.write("\r\x1b[K")
         sys.stderr.flush()
+
+
+def pad(word: str, width: int = 20) -> str:
+    """``word`` left-aligned in ``width`` terminal columns (Chinese characters take two)."""
+    import unicodedata
+
+    cols = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in word)
+    return word + " " * max(width - cols, 0)
 
 
 def print_json(obj) -> None:

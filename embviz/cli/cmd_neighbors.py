@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from embviz.cli._common import add_file_options, leading_file, load_from_args, print_json
+from embviz.cli._common import add_file_options, leading_file, load_from_args, pad, print_json
+
+SUBWORD_NOTE = "not in the vocabulary: vector built from its character n-grams (fastText subwords)"
 
 
 def register(sub) -> None:
@@ -24,12 +26,15 @@ def run(args) -> int:
     word = leading_file(args, "neighbors takes [FILE] WORD")
     emb = load_from_args(args)
     results = emb.neighbors(word, k=args.k, metric=args.metric)
+    subwords = emb.from_subwords(word)
     if args.json:
-        print_json({"word": word, "metric": args.metric,
+        print_json({"word": word, "metric": args.metric, "from_subwords": subwords,
                     "results": [{"word": w, "score": s} for w, s in results]})  # fmt: skip
     else:
+        if subwords:
+            print(f"{word}: {SUBWORD_NOTE}")
         label = "cosine" if args.metric == "cosine" else "distance"
         print(f"{'word':<20} {label}")
         for w, s in results:
-            print(f"{w:<20} {s:.4f}")
+            print(f"{pad(w)} {s:.4f}")
     return 0

@@ -1,4 +1,9 @@
-"""``embviz posenc --d-model D --length L --out FILE.png``: a positional-encoding heatmap, headless."""
+"""``embviz posenc --d-model D --length L --out FILE.png``: a positional-encoding heatmap, headless.
+
+The colour range is symmetric; for a heavy-tailed matrix (a learned one, where
+one entry can be 30 times the rest) it is a high percentile of ``|x|`` and the
+output says how much it clips (``--clip-percentile 100``: the maximum).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,8 @@ def register(sub) -> None:
         "posenc",
         help="render a positional-encoding heatmap to an image",
         description="Render the sinusoidal positional encoding (positions × dimensions), or "
-        "with --similarity the position similarity PE·PEᵀ, to an image without a window.",
+        "with --similarity the position similarity PE·PEᵀ (dot product, or cosine of the "
+        "normalised rows), to an image without a window.",
     )
     p.add_argument("--d-model", type=int, default=128, help="dimensions (default 128)")
     p.add_argument("--length", type=int, default=100, help="positions (default 100)")
@@ -22,7 +28,12 @@ def register(sub) -> None:
     p.add_argument("--layout", choices=("interleaved", "concatenated"), default="interleaved",
                    help="interleaved = the paper's sin/cos in even/odd dims; concatenated = "
                    "all sines then all cosines")  # fmt: skip
-    p.add_argument("--similarity", action="store_true", help="draw PE·PEᵀ instead")
+    p.add_argument("--similarity", nargs="?", const="dot", choices=("dot", "cosine"),
+                   help="draw PE·PEᵀ instead: dot (the default when given alone) or cosine "
+                   "(rows normalised first, so one huge entry cannot drown the rest)")  # fmt: skip
+    p.add_argument("--clip-percentile", type=float, default=99.5, metavar="P",
+                   help="for a heavy-tailed matrix, end the colour range at this percentile "
+                   "of |value| (default 99.5; 100 = the largest value, never clip)")  # fmt: skip
     p.add_argument("--learned", metavar="FILE",
                    help="draw a learned position matrix (.npy or .safetensors) instead")  # fmt: skip
     p.add_argument("--size", default="1000x700", metavar="WxH", help="image size in pixels")
@@ -30,20 +41,9 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _size(text: str) -> tuple[int, int]:
-    from embviz.core.errors import EmbvizError
-
-    try:
-        w, h = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise EmbvizError(f"--size must look like 1000x700, got {text!r}") from None
-    if not (200 <= w <= 8000 and 150 <= h <= 8000):
-        raise EmbvizError(f"--size {text} is out of range (200x150 to 8000x8000)")
-    return w, h
-
-
 def run(args) -> int:
     """Compute the matrix, then draw it with the GUI's heatmap on an offscreen surface."""
+    from embviz.cli._common import parse_size
     from embviz.core import posenc as P
     from embviz.core.errors import EmbvizError
 
@@ -52,7 +52,7 @@ def run(args) -> int:
         raise EmbvizError(f"--out must end in one of {', '.join(IMAGE_TYPES)}, got '{out.name}'")
     if not out.parent.exists():
         raise EmbvizError(f"{out.parent}: no such directory")
-    size = _size(args.size)
+    size = parse_size(args.size, "1000x700", smallest=150, largest=8000)
     # All checks and maths happen before Qt starts, so bad input fails fast.
     if args.learned:
         pe, name = P.load_position_matrix(args.learned)
@@ -61,9 +61,11 @@ def run(args) -> int:
         pe = P.positional_encoding(args.length, args.d_model, args.base, args.layout)
         what = f"sinusoidal PE ({args.length} × {args.d_model}, base {args.base:g}, {args.layout})"
     if args.similarity:
-        matrix, title, x_label = P.similarity(pe), f"PE · PEᵀ of {what}", "position"
+        name = "PE · PEᵀ" if args.similarity == "dot" else "cosine(PE, PE)"
+        matrix, title, x_label = P.similarity(pe, args.similarity), f"{name} of {what}", "position"
     else:
         matrix, title, x_label = pe, what, "dimension"
+    colours = P.colour_range(matrix, args.clip_percentile)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -75,7 +77,7 @@ def run(args) -> int:
     app = QApplication.instance() or QApplication([])
     view = Heatmap()
     view.resize(*size)
-    view.set_matrix(matrix, x_label=x_label, title=title)
+    view.set_matrix(matrix, x_label=x_label, title=title, percentile=args.clip_percentile)
     view.show()
     app.processEvents()
     ok = view.grab().save(str(out))
@@ -84,4 +86,5 @@ def run(args) -> int:
     if not ok:
         raise EmbvizError(f"{out}: could not write the image")
     print(f"wrote {out} ({size[0]}×{size[1]}): {title}")
+    print(colours.describe())
     return 0

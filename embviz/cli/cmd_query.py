@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from embviz.cli._common import add_file_options, leading_file, load_from_args, print_json
+from embviz.cli._common import add_file_options, leading_file, load_from_args, pad, print_json
+from embviz.cli.cmd_neighbors import SUBWORD_NOTE
 
 
 def register(sub) -> None:
@@ -43,6 +44,8 @@ def run(args) -> int:
         return 0
     name = "3CosAdd" if res.method == "3cosadd" else "3CosMul"
     print(f"{res.expression}   ({name})")
+    for w in res.from_subwords:
+        print(f"{w}: {SUBWORD_NOTE}")
     if res.include_inputs:
         print("input words included")
     else:
@@ -50,7 +53,7 @@ def run(args) -> int:
     label = "cosine" if res.method == "3cosadd" else "score"
     print(f"{'word':<20} {label}")
     for w, s in res.results:
-        print(f"{w:<20} {s:.4f}")
+        print(f"{pad(w)} {s:.4f}")
     if res.expected is not None:
         e = res.expected
         rank = "input word, left out" if e.rank is None else f"rank {e.rank}"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from embviz.cli._common import (
     add_file_argument,
     clear_progress_line,
     load_from_args,
+    parse_size,
     terminal_progress,
 )
 from embviz.core.errors import EmbvizError
@@ -40,16 +39,6 @@ def register(sub) -> None:
     p.add_argument("--label-scale", type=float, default=1.0, help="label size, 1 = normal")
     p.add_argument("--turntable", type=int, metavar="N", help="render an N-frame orbit")
     p.set_defaults(func=run)
-
-
-def _size(text: str) -> tuple[int, int]:
-    m = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
-    if not m:
-        raise EmbvizError(f"--size must look like 1280x800, got {text!r}")
-    w, h = int(m.group(1)), int(m.group(2))
-    if not (64 <= w <= 8192 and 64 <= h <= 8192):
-        raise EmbvizError(f"--size {w}x{h} is out of range: each side must be 64 to 8192 pixels")
-    return w, h
 
 
 def _check_output(out: str, turntable: int | None) -> str:
@@ -110,8 +99,12 @@ def build_workspace(args, emb):
 
 def run(args) -> int:
     """Render the scene and write the file."""
-    size = _size(args.size)
+    size = parse_size(args.size, "1280x800")
     ext = _check_output(args.out, args.turntable)
+    from embviz.core.scene import SEED_MAX
+
+    if not 0 <= args.seed <= SEED_MAX:
+        raise EmbvizError(f"--seed must be 0 to {SEED_MAX}, got {args.seed}")
     if not 0.5 <= args.label_scale <= 4:
         raise EmbvizError(f"--label-scale must be between 0.5 and 4, got {args.label_scale:g}")
     emb = load_from_args(args)

@@ -11,10 +11,14 @@ def register(sub) -> None:
         "train",
         help="train word2vec on a text file (default: the shipped teaching corpus)",
         description="Train a gensim word2vec model on a plain-text corpus (lowercased, split "
-        "on non-letters, one sentence per line) and save its vectors.",
+        "on non-letters, one sentence per line; Chinese text is segmented into words with "
+        "jieba unless already separated by spaces) and save its vectors.",
     )
     p.add_argument("corpus", nargs="?", metavar="CORPUS",
                    help="plain-text file (default: the shipped teaching corpus)")  # fmt: skip
+    p.add_argument("--corpus", dest="shipped", choices=("en", "zh"),
+                   help="train on a shipped teaching corpus instead of a file: en (the "
+                   "default) or zh, the Chinese one (国王/王后, 北京/中国 …)")  # fmt: skip
     p.add_argument("--out", required=True, help="where to save the trained vectors")
     p.add_argument("--binary", action="store_true", help="save word2vec binary, not text")
     p.add_argument("--epochs", type=int, default=10, help="passes over the corpus (default 10)")
@@ -71,17 +75,27 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from embviz.cli._common import print_json
-    from embviz.core.corpus import open_corpus, shipped_watch_words
+    from embviz.core.corpus import (
+        open_corpus,
+        shipped_corpus_path,
+        shipped_language,
+        shipped_watch_words,
+    )
     from embviz.core.embeddings import Embeddings
     from embviz.core.errors import EmbvizError
     from embviz.core.training import TrainParams, save_vectors, train_word2vec
 
+    if args.shipped and args.corpus:
+        raise EmbvizError("give a corpus file or --corpus en|zh, not both")
+    if args.shipped:
+        args.corpus = str(shipped_corpus_path(args.shipped))
     animation = _check_animation(args) if args.animation else None
     corpus = open_corpus(args.corpus)
+    lang = shipped_language(args.corpus)
     if args.watch:
         watch = tuple(w for w in args.watch.replace(",", " ").lower().split() if w)
     else:
-        watch = tuple(shipped_watch_words()) if args.corpus is None else None
+        watch = tuple(shipped_watch_words(lang)) if lang else None
     params = TrainParams(
         sg=not args.cbow, dim=args.dim, window=args.window, negative=args.negative,
         epochs=args.epochs, alpha=args.alpha, min_count=args.min_count, seed=args.seed,
@@ -111,6 +125,8 @@ def run(args: argparse.Namespace) -> int:
             info = snap.info
             print(f"{corpus.name}: {info['sentences']:,} sentences, {info['corpus_words']:,} "
                   f"words, vocabulary {info['vocabulary']:,}", file=log)  # fmt: skip
+            if info.get("segmentation"):
+                print(info["segmentation"], file=log)
             if info.get("watched_missing"):
                 print("not in the vocabulary: " + ", ".join(info["watched_missing"]), file=log)
         if snap_dir is not None:
@@ -128,7 +144,8 @@ def run(args: argparse.Namespace) -> int:
     out = save_vectors(last.model, args.out, binary=args.binary)
     print(f"saved {len(last.model):,} vectors × {last.model.dim} dims to {out}", file=log)
     summary = {"corpus": str(corpus.path), "out": str(out), "vocabulary": len(last.model),
-               "dim": last.model.dim, "epochs": epochs, "snapshots": written}  # fmt: skip
+               "dim": last.model.dim, "epochs": epochs, "snapshots": written,
+               "segmentation": corpus.segmentation}  # fmt: skip
     if animation is not None:
         summary["animation"] = _write_animation(args, animation, recorded, params, log)
     if args.json:
@@ -138,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _check_animation(args: argparse.Namespace) -> dict:
     """Check the animation options before training (and find a display for OpenGL)."""
-    from embviz.cli.cmd_render import _size
+    from embviz.cli._common import parse_size
     from embviz.core.errors import EmbvizError
 
     ext = args.animation.rsplit(".", 1)[-1].lower() if "." in args.animation else ""
@@ -148,7 +165,7 @@ def _check_animation(args: argparse.Namespace) -> dict:
         raise EmbvizError(f"--fps must be 1 to 60, got {args.fps:g}")
     if args.seconds is not None and not 0.5 <= args.seconds <= 3600:
         raise EmbvizError(f"--seconds must be 0.5 to 3600, got {args.seconds:g}")
-    size = _size(args.size)
+    size = parse_size(args.size, "960x600")
     from embviz.gui import render
 
     if ext == "mp4" and render.find_ffmpeg() is None:
@@ -163,21 +180,23 @@ def _write_animation(args, animation: dict, recorded, params, log) -> dict:
     """Draw the recorded run offscreen with the GUI's own view and write the file."""
     import time
 
-    from embviz.core.corpus import shipped_watch_groups
+    from embviz.core.corpus import shipped_language, shipped_watch_groups
     from embviz.core.frames import frame_coords
+    from embviz.core.training import DEFAULT_PAIRS, DEFAULT_PAIRS_ZH
     from embviz.gui import render
-    from embviz.gui.panels.train import DEFAULT_PAIRS
     from embviz.gui.training_export import Recording, write_animation
 
     render.application()
     snaps = [s for s, _ in recorded]
     coords, labels = frame_coords([p for _, p in recorded], args.frame)
     words = list(snaps[0].words)
-    lesson = {w for pair in DEFAULT_PAIRS.split(",") for w in pair.split()}
+    lang = shipped_language(args.corpus)
+    pairs = DEFAULT_PAIRS_ZH if lang == "zh" else DEFAULT_PAIRS
+    lesson = {w for pair in pairs.split(",") for w in pair.split()}
     rec = Recording(
         words=words, coords=coords, axis_labels=labels, snapshots=snaps,
         total_epochs=params.epochs,
-        groups=shipped_watch_groups() if args.corpus is None else {},
+        groups=shipped_watch_groups(lang) if lang else {},
         highlight=lesson & set(words),
     )  # fmt: skip
     seconds = args.seconds or max(1.0, (len(snaps) - 1) / 2)  # the window plays 2 a second

@@ -90,6 +90,9 @@ class QueryResult:
         Rank and score of the expected answer, if one was given.
     searched
         How many words (the first ``searched`` rows) were scored.
+    from_subwords
+        Input words outside the vocabulary whose vectors a fastText model
+        built from their character n-grams.
     """
 
     terms: tuple[Term, ...]
@@ -100,6 +103,7 @@ class QueryResult:
     point: np.ndarray = field(repr=False)
     expected: ExpectedAnswer | None = None
     searched: int = 0
+    from_subwords: tuple[str, ...] = ()
 
     @property
     def expression(self) -> str:
@@ -114,6 +118,8 @@ class QueryResult:
             "include_inputs": self.include_inputs,
             "results": [{"word": w, "score": s} for w, s in self.results],
         }
+        if self.from_subwords:
+            out["from_subwords"] = list(self.from_subwords)
         if self.expected is not None:
             e = self.expected
             out["expected"] = {
@@ -157,10 +163,10 @@ def combination(emb: Embeddings, terms: Sequence[Term]) -> np.ndarray:
     EmbvizError
         When the terms cancel out to the zero vector (``king - king``).
     """
-    rows = [emb.row(t.word) for t in terms]
+    units = [emb.lookup(t.word, unit=True) for t in terms]
     mean = np.zeros(emb.dim, dtype=np.float32)
-    for t, r in zip(terms, rows, strict=True):
-        mean += np.float32(t.coef) * emb.unit[r]
+    for t, u in zip(terms, units, strict=True):
+        mean += np.float32(t.coef) * u
     total = float(sum(abs(t.coef) for t in terms))
     if total > 0:
         mean /= np.float32(total)
@@ -188,16 +194,15 @@ def scores(
         3CosAdd, the Levy & Goldberg ratio for 3CosMul. Higher is better.
     """
     n = _limit(emb, restrict_vocab)
-    unit = emb.unit[:n]
     if method == "3cosadd":
-        return unit @ combination(emb, terms)
+        return emb.cosines(combination(emb, terms), n)
     if method != "3cosmul":
         raise EmbvizError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
     if not any(t.coef > 0 for t in terms):
         raise EmbvizError("3CosMul needs at least one word with a + sign")
-    rows = [emb.row(t.word) for t in terms]
+    term_units = np.stack([emb.lookup(t.word, unit=True) for t in terms])
     # One matrix product for all terms instead of one pass over the vocabulary per term.
-    shifted = (1.0 + unit @ emb.unit[rows].T) / 2.0
+    shifted = (1.0 + emb.cosines(term_units.T, n)) / 2.0
     np.maximum(shifted, 0.0, out=shifted)  # rounding can dip below 0 at cos = -1
     num = np.ones(n, dtype=np.float32)
     den = np.ones(n, dtype=np.float32)
@@ -272,12 +277,13 @@ def query(
     point = combination(emb, terms)
     n = _limit(emb, restrict_vocab)
     values = (
-        emb.unit[:n] @ point
+        emb.cosines(point, n)
         if method == "3cosadd"
         else scores(emb, terms, method, restrict_vocab=n)
     )
     inputs = tuple(dict.fromkeys(t.word for t in terms))
-    input_rows = sorted({emb.row(w) for w in inputs if emb.row(w) < n})
+    # a word built from fastText subwords has no row to leave out (as in gensim)
+    input_rows = sorted({emb.index[w] for w in inputs if w in emb.index and emb.index[w] < n})
     skip = set() if include_inputs else set(input_rows)
     top = top_rows(values, k + len(skip))
     results = [Answer(emb.words[i], float(values[i])) for i in top if i not in skip][:k]
@@ -286,7 +292,7 @@ def query(
         row = emb.row(expected.strip())
         if row >= n:
             raise EmbvizError(f"'{expected}' is not among the first {n:,} words searched")
-        cos = float(emb.unit[row] @ point)
+        cos = float(emb.unit_rows(row) @ point)
         exp = ExpectedAnswer(
             word=emb.words[row],
             score=float(values[row]),
@@ -297,6 +303,7 @@ def query(
     return QueryResult(
         terms=tuple(terms), method=method, results=results, include_inputs=include_inputs,
         inputs=inputs, point=point, expected=exp, searched=n,
+        from_subwords=tuple(w for w in inputs if w not in emb.index),
     )  # fmt: skip
 
 
@@ -304,7 +311,7 @@ def raw_point(emb: Embeddings, terms: Sequence[Term]) -> np.ndarray:
     """``sum(coef * vector)`` with the raw (not unit) vectors: the point to draw in 3D."""
     out = np.zeros(emb.dim, dtype=np.float64)
     for t in terms:
-        out += t.coef * emb.vector(t.word).astype(np.float64)
+        out += t.coef * emb.lookup(t.word).astype(np.float64)
     return out.astype(np.float32)
 
 

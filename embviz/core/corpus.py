@@ -8,6 +8,20 @@ book on one line) are cut into pieces of :data:`MAX_SENTENCE` words, because
 gensim ignores words beyond 10,000 in one sentence. Bytes that are not valid
 UTF-8 count as non-letters.
 
+Chinese. Chinese is written without spaces, so the rule above would make a
+whole sentence one "word". Text holding Han characters is therefore cut into
+words, and :attr:`Corpus.segmentation_note` says how:
+
+- already space-separated (a Han character, spaces, a Han character at least
+  once per ten Han characters in the first 64 KB): kept as it is;
+- otherwise with `jieba <https://github.com/fxsjy/jieba>`_ (the optional extra
+  ``embviz[zh]``), using its dictionary and, when there is none beside the
+  corpus, its HMM guesses for new words. A jieba user dictionary named like
+  the corpus with ``.dict.txt`` (``teaching_zh.txt`` → ``teaching_zh.dict.txt``,
+  lines ``word [frequency]``) is loaded, and then jieba cuts by dictionary
+  only, so the words are exactly the dictionary's;
+- without jieba: one character per word, and the note says so.
+
 Every pass (vocabulary scan, each epoch) checks the file: a small file is
 tokenised once and reused while it is unchanged, a big one (over 32 MB) is
 streamed from disk again, as gensim does, so memory stays small. If the file
@@ -24,12 +38,21 @@ from pathlib import Path
 from embviz.core.errors import LoadError
 
 MAX_SENTENCE = 1000
+MAX_USER_DICT = 16 * 2**20  # a jieba user dictionary larger than this is refused
 CACHE_BYTES = 32 * 2**20  # files up to this size are tokenised once per run
 _WORD = re.compile(r"[^\W\d_]+")
 _SNIFF = 65536
 _READ_BYTES = 4 << 20
 
 SHIPPED_NAME = "teaching.txt"
+SHIPPED = {"en": ("teaching.txt", "watch.txt"), "zh": ("teaching_zh.txt", "watch_zh.txt")}
+"""The shipped teaching corpora by language: corpus file and watched-words file."""
+
+# CJK Unified Ideographs, Extension A and the compatibility block.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+_HAN_RUN = re.compile(f"([{_HAN}]+)")
+_HAN_GAP = re.compile(f"[{_HAN}][ \t\u3000]+(?=[{_HAN}])")
 
 
 def tokenize(text: str) -> list[str]:
@@ -43,20 +66,35 @@ def tokenize(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def shipped_corpus_path() -> Path:
-    """The teaching corpus that ships with embviz (see ``resources/corpus/README.md``)."""
+def shipped_corpus_path(language: str = "en") -> Path:
+    """A teaching corpus that ships with embviz: ``"en"`` or ``"zh"`` (see ``resources/corpus/README.md``)."""
     from embviz.core.default_data import resources_dir
 
-    return resources_dir() / "corpus" / SHIPPED_NAME
+    if language not in SHIPPED:
+        raise LoadError(language, f"no shipped corpus for {language!r}: use {' or '.join(SHIPPED)}")
+    return resources_dir() / "corpus" / SHIPPED[language][0]
 
 
-def shipped_watch_groups() -> dict[str, str]:
-    """The words the lesson follows on the shipped corpus, each with its group.
+def shipped_language(path: str | PathLike | None) -> str | None:
+    """The language of the shipped corpus at ``path`` (``None`` = English), else ``None``."""
+    if path is None:
+        return "en"
+    for lang in SHIPPED:
+        try:
+            if Path(path).resolve() == shipped_corpus_path(lang).resolve():
+                return lang
+        except OSError:
+            return None
+    return None
+
+
+def shipped_watch_groups(language: str = "en") -> dict[str, str]:
+    """The words the lesson follows on a shipped corpus, each with its group.
 
     Groups are e.g. ``male``/``female`` (people), ``animal``/``animals``
     (singular/plural), ``number``, ``country``/``capital``.
     """
-    path = shipped_corpus_path().with_name("watch.txt")
+    path = shipped_corpus_path(language).with_name(SHIPPED[language][1])
     out: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         word, _, group = line.partition("\t")
@@ -65,9 +103,75 @@ def shipped_watch_groups() -> dict[str, str]:
     return out
 
 
-def shipped_watch_words() -> list[str]:
-    """The words the lesson follows on the shipped corpus, grouped by topic."""
-    return list(shipped_watch_groups())
+def shipped_watch_words(language: str = "en") -> list[str]:
+    """The words the lesson follows on a shipped corpus, grouped by topic."""
+    return list(shipped_watch_groups(language))
+
+
+def chinese_layout(text: str) -> str:
+    """How ``text`` writes Chinese: ``"none"``, ``"spaces"`` (already segmented) or ``"raw"``."""
+    han = len(_HAN_CHAR.findall(text))
+    if not han:
+        return "none"
+    return "spaces" if len(_HAN_GAP.findall(text)) * 10 >= han else "raw"
+
+
+class _Jieba:
+    """A private jieba tokenizer (the global one stays untouched), with an optional user dictionary."""
+
+    def __init__(self, user_dict: Path | None):
+        import logging
+        import warnings
+
+        with warnings.catch_warnings():  # old setuptools: pkg_resources is deprecated
+            warnings.simplefilter("ignore")
+            import jieba
+        jieba.setLogLevel(logging.WARNING)  # it logs every dictionary load to stderr
+        self.version = getattr(jieba, "__version__", "")
+        self.tk = jieba.Tokenizer()
+        # jieba's own cache lives in the shared temporary folder; keep ours private
+        from embviz.core.formats._cache import cache_dir
+
+        tmp = cache_dir().parent / "jieba"
+        try:
+            tmp.mkdir(parents=True, exist_ok=True)
+            self.tk.tmp_dir = str(tmp)
+        except OSError:
+            pass  # jieba then rebuilds its dictionary each time: slower, still right
+        self.user_dict = user_dict
+        self.hmm = user_dict is None
+        # now, not at the first cut: a missing dictionary (a broken install or bundle)
+        # raises OSError here, and the corpus falls back to characters, saying so
+        self.tk.initialize()
+        if user_dict is not None:
+            for word, freq in _read_user_dict(user_dict):
+                self.tk.add_word(word, freq)
+
+    def cut(self, text: str) -> list[str]:
+        return [w for w in self.tk.lcut(text, HMM=self.hmm) if w.strip()]
+
+
+def _read_user_dict(path: Path) -> list[tuple[str, int | None]]:
+    try:
+        if path.stat().st_size > MAX_USER_DICT:
+            raise LoadError(path, f"the jieba dictionary is larger than {MAX_USER_DICT >> 20} MB")
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise LoadError(path, "the jieba dictionary must be UTF-8 text") from None
+    except OSError as e:
+        raise LoadError(path, f"cannot read the jieba dictionary: {e.strerror or e}") from None
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        parts = line.split()
+        if not parts:
+            continue
+        freq = None
+        if len(parts) > 1:
+            if not parts[1].isdigit():
+                raise LoadError(path, f"line {n}: expected 'word [frequency]', got {line[:60]!r}")
+            freq = int(parts[1])
+        out.append((parts[0], freq))
+    return out
 
 
 class Corpus:
@@ -77,6 +181,15 @@ class Corpus:
     ----------
     path
         The text file.
+    user_dict
+        A jieba user dictionary for Chinese text; by default ``NAME.dict.txt``
+        beside ``NAME.txt`` when it exists.
+
+    Attributes
+    ----------
+    segmentation
+        How Chinese text is cut: ``"none"`` (no Chinese seen), ``"spaces"``,
+        ``"jieba"`` or ``"characters"`` (jieba is not installed).
 
     Raises
     ------
@@ -84,10 +197,61 @@ class Corpus:
         The file is missing, a folder, empty, binary, or holds no words.
     """
 
-    def __init__(self, path: str | PathLike) -> None:
+    def __init__(self, path: str | PathLike, user_dict: str | PathLike | None = None) -> None:
         self.path = Path(path)
         self._cache: tuple[tuple[int, int], list[list[str]]] | None = None
+        if user_dict is None:
+            beside = self.path.with_name(self.path.stem + ".dict.txt")
+            user_dict = beside if beside.is_file() else None
+        self.user_dict = Path(user_dict) if user_dict is not None else None
+        self.segmentation = "none"
+        self._layout = "none"
+        self._jieba: _Jieba | None = None
+        self._jieba_error = ""
         self._check()
+
+    @property
+    def segmentation_note(self) -> str | None:
+        """One sentence saying how Chinese text was cut into words (``None`` if none was seen)."""
+        if self.segmentation == "spaces":
+            return "Chinese text already separated by spaces: kept as it is"
+        if self.segmentation == "jieba":
+            assert self._jieba is not None
+            how = (f"with the dictionary {self.user_dict.name}" if self.user_dict
+                   else "with its dictionary and HMM")  # fmt: skip
+            return f"Chinese text segmented into words by jieba {self._jieba.version} {how}"
+        if self.segmentation == "characters":
+            if self._jieba_error:
+                return f"Chinese text split into single characters: {self._jieba_error}"
+            return ("Chinese text split into single characters: jieba is not installed "
+                    "(pip install 'embviz[zh]' segments it into words)")  # fmt: skip
+        return None
+
+    def _segmenter(self):
+        """Cut a run of Han characters into words: jieba, or one character each without it."""
+        if self.segmentation not in ("jieba", "characters"):
+            try:
+                self._jieba = _Jieba(self.user_dict)
+                self.segmentation = "jieba"
+            except ImportError:
+                self.segmentation = "characters"
+            except OSError as e:
+                self.segmentation = "characters"
+                self._jieba_error = f"jieba cannot read its dictionary ({e.strerror or e})"
+        return self._jieba.cut if self._jieba is not None else list
+
+    def tokenize(self, text: str) -> list[str]:
+        """Cut one line into words as this corpus does (:func:`tokenize`, Chinese segmented)."""
+        if not _HAN_CHAR.search(text):
+            return tokenize(text)
+        if self._layout == "spaces":
+            self.segmentation = "spaces"
+            return tokenize(text)
+        cut = self._segmenter()
+        out: list[str] = []
+        for i, part in enumerate(_HAN_RUN.split(text.lower())):
+            out.extend(cut(part) if i % 2 else _WORD.findall(part))
+        return out
 
     @property
     def name(self) -> str:
@@ -111,6 +275,11 @@ class Corpus:
                 self.path,
                 "this looks like a binary file, not text: choose a plain-text (.txt) corpus",
             )
+        self._layout = chinese_layout(head.decode("utf-8", errors="replace"))
+        if self._layout == "spaces":
+            self.segmentation = "spaces"
+        elif self._layout == "raw":
+            self._segmenter()
         if not any(True for _ in self.sentences()):
             raise LoadError(self.path, "the corpus has no words (only digits or punctuation)")
 
@@ -156,7 +325,7 @@ class Corpus:
             ) from None
         try:
             for raw in _lines(f):
-                words = tokenize(raw.decode("utf-8", errors="replace"))
+                words = self.tokenize(raw.decode("utf-8", errors="replace"))
                 for i in range(0, len(words), MAX_SENTENCE):
                     yield words[i : i + MAX_SENTENCE]
         except OSError as e:
@@ -188,5 +357,5 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def open_corpus(path: str | PathLike | None) -> Corpus:
-    """Open ``path`` as a corpus; ``None`` opens the shipped teaching corpus."""
+    """Open ``path`` as a corpus; ``None`` opens the shipped (English) teaching corpus."""
     return Corpus(shipped_corpus_path() if path is None else path)

@@ -144,10 +144,10 @@ def from_expression(emb, expr: str) -> Direction:
         pair cannot be skipped: the direction would mean something else).
     """
     terms = parse(expr, emb.index)
-    rows = [emb.row(t.word) for t in terms]
+    vecs = [emb.lookup(t.word) for t in terms]  # fastText: out-of-vocabulary words too
     vec = np.zeros(emb.dim, dtype=np.float64)
-    for t, r in zip(terms, rows, strict=True):
-        vec += t.coef * emb.vectors[r].astype(np.float64)
+    for t, v in zip(terms, vecs, strict=True):
+        vec += t.coef * v.astype(np.float64)
     return Direction(describe(terms).replace(" - ", " − "), vec)
 
 

@@ -120,11 +120,6 @@ def prepare_all(snapshots: Sequence[np.ndarray]) -> list[Prepared]:
     return out
 
 
-def align_sequence(snapshots: Sequence[np.ndarray]) -> list[np.ndarray]:
-    """Centre every snapshot and rotate it onto the previous aligned one."""
-    return [p.aligned for p in prepare_all(snapshots)]
-
-
 def frame_coords(
     prepared: Sequence[Prepared], mode: FrameMode = "final", pinned: int | None = None
 ) -> tuple[list[np.ndarray], tuple[str, str, str]]:
@@ -168,13 +163,6 @@ def frame_coords(
     coords = [(x @ axes.T).astype(np.float32) for x in data]
     labels = tuple(f"PC{i + 1} of {tag} ({100 * e:.0f} %)" for i, e in enumerate(explained))
     return coords, labels  # type: ignore[return-value]
-
-
-def stable_coords(
-    snapshots: Sequence[np.ndarray], mode: FrameMode = "final", pinned: int | None = None
-) -> tuple[list[np.ndarray], tuple[str, str, str]]:
-    """:func:`frame_coords` of raw snapshots (prepared here)."""
-    return frame_coords(prepare_all(snapshots), mode, pinned)
 
 
 def interpolate(coords: Sequence[np.ndarray], t: float) -> np.ndarray:

@@ -118,21 +118,131 @@ def wavelengths(d_model: int, base: float = 10000.0) -> np.ndarray:
     return 2.0 * np.pi * base ** (i2 / d_model)
 
 
-def similarity(pe: np.ndarray) -> np.ndarray:
-    """Return ``PE · PEᵀ``: the dot product of every position with every other.
+Similarity = Literal["dot", "cosine"]
+SIMILARITIES: dict[str, str] = {
+    "dot": "dot product PE·PEᵀ (lengths count)",
+    "cosine": "cosine similarity (rows normalised first)",
+}
+"""Each way of comparing positions and a sentence saying what it is."""
 
-    For the sinusoidal encoding with even ``d`` the entry ``(p, q)`` is
-    ``Σ_i cos((p-q)·ω_i)``: it depends only on the distance ``p - q``.
+
+def similarity(pe: np.ndarray, kind: Similarity = "dot") -> np.ndarray:
+    """Return ``PE · PEᵀ``: every position compared with every other.
+
+    Parameters
+    ----------
+    pe
+        A ``(positions × dim)`` matrix.
+    kind
+        ``"dot"``: the raw dot products. ``"cosine"``: the rows are scaled to
+        unit length first, so the entries lie in [-1, 1] and one long row (or
+        one huge entry, as in learned matrices) does not drown the others; a
+        zero row has similarity 0 with everything.
+
+    Notes
+    -----
+    For the sinusoidal encoding with even ``d`` the dot product ``(p, q)`` is
+    ``Σ_i cos((p-q)·ω_i)``: it depends only on the distance ``p - q``. Every
+    row has length ``√(d/2)``, so there cosine = dot / (d/2).
+
+    Raises
+    ------
+    EmbvizError
+        For a matrix that is not 2-D, too many positions, or an unknown kind.
     """
     pe = np.asarray(pe, dtype=np.float64)
     if pe.ndim != 2:
         raise EmbvizError(f"a position matrix must be 2-D, got shape {pe.shape}")
+    if kind not in SIMILARITIES:
+        raise EmbvizError(f"unknown similarity {kind!r}: use 'dot' or 'cosine'")
     if pe.shape[0] > MAX_SIMILARITY:
         raise EmbvizError(
             f"{pe.shape[0]} positions is too many for a similarity picture "
             f"(at most {MAX_SIMILARITY:,}); use fewer positions"
         )
+    if kind == "cosine":
+        norms = np.linalg.norm(pe, axis=1, keepdims=True)
+        pe = np.divide(pe, norms, out=np.zeros_like(pe), where=norms > 0)
     return pe @ pe.T
+
+
+# Clip only a heavy tail: when the largest value is at most this many times the
+# percentile, the plain maximum is used and nothing is clipped.
+HEAVY_TAIL = 1.5
+
+
+@dataclass(frozen=True)
+class ColourRange:
+    """The symmetric colour range ``[-limit, limit]`` chosen for a heatmap.
+
+    Attributes
+    ----------
+    limit
+        Half-width of the range.
+    max_abs
+        The largest ``|x|`` of the matrix.
+    percentile
+        The percentile of ``|x|`` the limit was taken from, or ``None`` when
+        the limit is the maximum.
+    clipped
+        Share of the values with ``|x| > limit`` (drawn in the end colours).
+    """
+
+    limit: float
+    max_abs: float
+    percentile: float | None = None
+    clipped: float = 0.0
+
+    @property
+    def clips(self) -> bool:
+        """Whether some values lie outside the range."""
+        return self.percentile is not None
+
+    def short(self) -> str:
+        """A caption narrow enough for a small heatmap, e.g. ``clips 0.5 % at ±0.0659 (max 1.87)``."""
+        if not self.clips:
+            return f"±{self.limit:.3g}"
+        return f"clips {100 * self.clipped:.2g} % at ±{self.limit:.3g} (max {self.max_abs:.3g})"
+
+    def describe(self) -> str:
+        """A sentence for a caption, e.g. ``colour range ±0.065 (…); clips 0.5 % …``."""
+        if not self.clips:
+            return f"colour range ±{self.limit:.3g} (the largest |value|)"
+        return (
+            f"colour range ±{self.limit:.3g} = {self.percentile:g}th percentile of |value|: "
+            f"clips {100 * self.clipped:.2g} % of the values (largest |value| {self.max_abs:.3g})"
+        )
+
+
+def colour_range(matrix: np.ndarray, percentile: float = 99.5) -> ColourRange:
+    """Choose a symmetric colour range that one outlier cannot wash out.
+
+    Parameters
+    ----------
+    matrix
+        Any array; non-finite values are ignored.
+    percentile
+        The limit is this percentile of ``|x|`` when the largest ``|x|`` is
+        more than :data:`HEAVY_TAIL` times it (a heavy tail, as in learned
+        position matrices: BERT's has |x| < 0.065 for 99 % of entries and
+        one of 1.87); otherwise the largest ``|x|``. 100 always uses the maximum.
+
+    Returns
+    -------
+    ColourRange
+        Never a zero range (an all-zero matrix gets ±1).
+    """
+    if not 0 < percentile <= 100:
+        raise EmbvizError(f"the percentile must be in (0, 100], got {percentile:g}")
+    a = np.abs(np.asarray(matrix, dtype=np.float64)).ravel()
+    a = a[np.isfinite(a)]
+    if a.size == 0 or not a.max() > 0:
+        return ColourRange(1.0, 0.0)
+    top = float(a.max())
+    p = float(np.percentile(a, percentile))
+    if percentile >= 100 or not p > 0 or top <= HEAVY_TAIL * p:
+        return ColourRange(top, top)
+    return ColourRange(p, top, float(percentile), float(np.mean(a > p)))
 
 
 def load_position_matrix(path: str | Path, name: str | None = None) -> tuple[np.ndarray, str]:
@@ -349,6 +459,6 @@ def matrix_facts(vocab: int, dim: int) -> dict:
 
 
 __all__ = [
-    "GPT3", "LAYOUTS", "TokenPlusPosition", "load_position_matrix", "matrix_facts",
-    "positional_encoding", "similarity", "token_plus_position", "tokenize", "wavelengths",
+    "GPT3", "LAYOUTS", "SIMILARITIES", "ColourRange", "TokenPlusPosition", "colour_range",
+    "load_position_matrix", "matrix_facts", "positional_encoding", "similarity", "token_plus_position", "tokenize", "wavelengths",
 ]  # fmt: skip

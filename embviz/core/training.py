@@ -40,6 +40,10 @@ from embviz.core.progress import NULL_PROGRESS, Progress
 Init = Literal["gensim", "normal", "uniform", "pretrained"]
 INITS: tuple[Init, ...] = ("gensim", "normal", "uniform", "pretrained")
 MAX_WATCH = 300
+# Pairs whose cosine the Train panel and `embviz train --animation` follow over a run.
+DEFAULT_PAIRS = "king queen, man woman, cat cats, paris france"
+DEFAULT_PAIRS_ZH = "国王 王后, 男人 女人, 巴黎 法国, 北京 中国"
+"""The same pairs for the shipped Chinese corpus."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,7 @@ class TrainParams:
             (self.min_count >= 1, f"min count must be at least 1, got {self.min_count}"),
             (self.sample >= 0, f"sample must be at least 0, got {self.sample}"),
             (1 <= self.workers <= 16, f"workers must be 1 to 16, got {self.workers}"),
+            (0 <= self.seed <= 2**32 - 1, f"seed must be 0 to 4294967295, got {self.seed}"),
             (self.init in INITS, f"unknown initialisation {self.init!r}: use {', '.join(INITS)}"),
             (self.init_scale > 0, f"initial scale must be positive, got {self.init_scale}"),
             (1 <= self.snapshots_per_epoch <= 100, "snapshots per epoch must be 1 to 100"),
@@ -198,6 +203,8 @@ def train_word2vec(
         "vocabulary": len(model.wv),
         "loss_exact": params.workers == 1,
         "params": asdict(params),
+        # how Chinese text was cut into words (None: there was none)
+        "segmentation": getattr(corpus, "segmentation_note", None),
     }
     info.update(_initialise(model, params, progress))
     rows, words, missing = _watched(model, params.watch)

@@ -102,6 +102,8 @@ class Workspace:
         self.projection: Projection | None = None
         self.selected: str | None = None
         self.neighbors: list[Neighbor] = []
+        # the selected word is out of the vocabulary, its vector built from fastText subwords
+        self.selected_from_subwords = False
         self.k = 10
         self.overlays: dict[str, Overlay] = {}
         # -- the slice: how the shown words are projected to 3D
@@ -568,16 +570,23 @@ class Workspace:
 
         A word not on show is added to the shown set first, so the view can
         fly to it. Raises :class:`~embviz.core.errors.UnknownWordError` for a
-        word not in the vocabulary.
+        word not in the vocabulary, except for a fastText model, which builds
+        its vector from subwords (:attr:`selected_from_subwords`; it has no
+        point of its own, its neighbours are shown).
         """
         emb = self.embeddings
         if word is None or emb is None:
-            self.selected, self.neighbors = None, []
+            self.selected, self.neighbors, self.selected_from_subwords = None, [], False
             self.selection_changed.emit(None)
             return
-        row = emb.row(word)
-        self.neighbors = emb.neighbors(word, k=self.k)
-        if row not in set(self.shown_rows.tolist()):
+        self.neighbors = emb.neighbors(word, k=self.k)  # raises for an unknown word
+        self.selected_from_subwords = word not in emb.index
+        shown = set(self.shown_rows.tolist())
+        if self.selected_from_subwords:  # no point of its own: show its neighbours
+            need = any(emb.index[n.word] not in shown for n in self.neighbors)
+        else:
+            need = emb.index[word] not in shown
+        if need:
             extra = [word] + [n.word for n in self.neighbors]
             # all the words asked for, not only a layout's sample of them
             self.show_words([emb.words[i] for i in self.requested_rows] + extra)

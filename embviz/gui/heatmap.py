@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
+from embviz.core.posenc import ColourRange, colour_range
 from embviz.gui.fit import wrap_title
 
 
@@ -36,6 +37,9 @@ class Heatmap(pg.GraphicsLayoutWidget):
         )
         self.bar.setImageItem(self.image, insert_in=self.plot)
         self.matrix = np.zeros((0, 0))
+        self.range = ColourRange(1.0, 0.0)
+        # Says that (and how much) the colour range clips; in the layout only then.
+        self.range_note = pg.LabelItem("", size="8pt", justify="left")
 
     def set_matrix(
         self,
@@ -46,6 +50,7 @@ class Heatmap(pg.GraphicsLayoutWidget):
         title: str | None = None,
         limit: float | None = None,
         y_ticks: list[str] | None = None,
+        percentile: float = 99.5,
     ) -> None:
         """Draw ``matrix`` (rows down, columns across) on a symmetric colour scale.
 
@@ -58,15 +63,23 @@ class Heatmap(pg.GraphicsLayoutWidget):
         title
             Plot title; ``None`` keeps the current one.
         limit
-            Colour scale ``[-limit, limit]``; default the largest absolute value,
-            so zero is always white.
+            Colour scale ``[-limit, limit]``; by default
+            :func:`embviz.core.posenc.colour_range`: the largest absolute value,
+            or for a heavy-tailed matrix the ``percentile`` of ``|x|``, with a
+            note under the plot saying how much it clips. Zero is always white.
         y_ticks
             Text for each row (e.g. the words of a sentence) instead of numbers.
+        percentile
+            For the default range: the percentile of ``|x|`` a heavy tail is clipped at.
         """
         m = np.asarray(matrix, dtype=np.float32)
         self.matrix = m
-        lim = limit if limit is not None else float(np.abs(m).max()) if m.size else 1.0
-        lim = lim if lim > 0 else 1.0
+        if limit is None:
+            self.range = colour_range(m, percentile)
+        else:
+            self.range = ColourRange(limit if limit > 0 else 1.0, float(np.abs(m).max(initial=0)))
+        lim = self.range.limit
+        self._show_range_note()
         self.image.setImage(m, autoLevels=False)
         self.image.setRect(0, 0, m.shape[1], m.shape[0])
         self.bar.setLevels((-lim, lim))
@@ -82,3 +95,16 @@ class Heatmap(pg.GraphicsLayoutWidget):
         self.plot.setRange(
             xRange=(0, max(m.shape[1], 1)), yRange=(0, max(m.shape[0], 1)), padding=0
         )
+
+    def _show_range_note(self) -> None:
+        shown = self.range_note.scene() is not None
+        if self.range.clips:
+            self.range_note.setText(self.range.short())
+            self.range_note.setToolTip(
+                self.range.describe() + ". One outlier would wash the picture out: "
+                "values beyond the range get the end colours"
+            )
+            if not shown:
+                self.ci.addItem(self.range_note, row=1, col=0)
+        elif shown:
+            self.ci.removeItem(self.range_note)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from embviz.gui.fit import PanelScroll, guard_wheel
 from embviz.gui.jobs import Job
 from embviz.gui.panels.registry import panel_modules
 from embviz.gui.scenes import SceneController
+from embviz.gui.settings import Settings, sanitize_qt_settings
 from embviz.gui.tour import TourDock
 from embviz.gui.view3d import SceneView
 
@@ -49,7 +50,8 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace or Workspace()
-        self.settings = QSettings("embviz", "embviz")
+        self.settings = Settings()  # plain values only: QSettings would unpickle
+        sanitize_qt_settings()  # Qt's file dialog reads QtProject.conf with QSettings
         self.job: Job | None = None
         self.setWindowTitle("embviz")
         self.setAcceptDrops(True)
@@ -151,7 +153,7 @@ class MainWindow(QMainWindow):
         if not self._sized_docks and self.docks:
             self._sized_docks = True
             dock = self._side_dock()
-            if self.settings.value("window_state") is not None and dock is not None:
+            if self.settings.data("window_state") is not None and dock is not None:
                 self._dock_share = dock.width() / max(self.width(), 1)  # as the user left it
             QTimer.singleShot(0, self.fit_docks)
 
@@ -275,7 +277,7 @@ class MainWindow(QMainWindow):
     # -- opening files -------------------------------------------------------------
     def open_dialog(self) -> None:
         """Ask for a file and open it."""
-        start = self.settings.value("last_dir", str(Path.home()))
+        start = self.settings.text("last_dir", str(Path.home()))
         path, _ = QFileDialog.getOpenFileName(self, "Open vectors", start,
                                               "Vector files (*.txt *.vec *.bin *.npy *.npz *.tsv "
                                               "*.safetensors *.kv *.model *.gz *.bz2 *.xz);;"
@@ -319,6 +321,9 @@ class MainWindow(QMainWindow):
         from embviz.gui.load_choices import offer_drop_nonfinite
 
         self.workspace.set_embeddings(offer_drop_nonfinite(self, emb))
+        problem = emb.source.details.get("cache_problem")
+        if problem:  # the file was read without the cache; say so once, in passing
+            self.statusBar().showMessage(f"Cache: {problem}", 15000)
         if path is not None:
             self._remember(path)
 
@@ -345,10 +350,7 @@ class MainWindow(QMainWindow):
 
     def recent_files(self) -> list[str]:
         """Recently opened files, newest first."""
-        value = self.settings.value("recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
+        return self.settings.texts("recent", MAX_RECENT)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -475,15 +477,17 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(ev)
 
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("geometry")
+        # Every value is checked: a damaged settings file gives the defaults, never
+        # a window that cannot open (restoreGeometry/State refuse bytes that are
+        # not theirs).
+        geometry = self.settings.data("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = self.settings.value("window_state")
-        if state is not None:
-            self.restoreState(state)
+        state = self.settings.data("window_state")
+        if state is not None and self.restoreState(state):
             self.tour.hide()  # the tour opens only when started, never empty from last time
-        self.set_theme(str(self.settings.value("theme", "dark")))
-        scale = float(self.settings.value("text_scale", 1.0))
+        self.set_theme(self.settings.text("theme", "dark", tuple(theme.THEMES)))
+        scale = self.settings.number("text_scale", 1.0, 0.5, 4.0)
         if scale != 1.0:
             self.set_text_scale(scale)
 
@@ -516,8 +520,8 @@ class MainWindow(QMainWindow):
         for panel in self.panels.values():
             if hasattr(panel, "shutdown"):
                 panel.shutdown()
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("window_state", self.saveState())
+        self.settings.setValue("geometry", self.saveGeometry().data())
+        self.settings.setValue("window_state", self.saveState().data())
         super().closeEvent(ev)
 
 
@@ -543,8 +547,3 @@ def focus_first_control(panel: QWidget) -> QWidget | None:
         w = w.nextInFocusChain()
     panel.setFocus(Qt.FocusReason.TabFocusReason)
     return None
-
-
-def app_instance() -> QApplication:
-    """Return the running QApplication, creating it if needed."""
-    return QApplication.instance() or QApplication([])

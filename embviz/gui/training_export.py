@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.frames import frame_count, interpolate, playback_times
 from embviz.core.training import Snapshot, caption
+from embviz.gui.training_view import TrainingView
 
 # How long the finished state stays on screen before a GIF loops, in seconds.
 HOLD_LAST = 1.5
@@ -89,25 +90,6 @@ def export_scale(width: int, text_scale: float = 1.0) -> float:
     return text_scale * max(1.0, width / 720)
 
 
-def make_view(size: tuple[int, int], scale: float, camera: dict | None = None):
-    """An offscreen :class:`TrainingView` of ``size``, never shown on screen."""
-    from embviz.gui.camera import set_camera
-    from embviz.gui.render import application
-    from embviz.gui.training_view import TrainingView
-
-    app = application()
-    view = TrainingView()
-    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    view.setMinimumSize(1, 1)
-    view.resize(*size)
-    view.set_scale(scale, scale)
-    view.show()
-    app.processEvents()  # the resize fits the camera distance to the export's shape
-    if camera:
-        set_camera(view, camera)  # the panel's angles (and its distance if the user zoomed)
-    return view
-
-
 def render_recording(rec: Recording, times: Sequence[float], size: tuple[int, int], *,
                      scale: float = 1.0, camera: dict | None = None) -> Iterator:  # fmt: skip
     """Yield one QImage per snapshot position in ``times``, drawn as the panel draws.
@@ -116,7 +98,7 @@ def render_recording(rec: Recording, times: Sequence[float], size: tuple[int, in
     """
     if not rec.coords:
         raise EmbvizError("no snapshots to animate: train first")
-    view = make_view(size, scale, camera)
+    view = TrainingView.offscreen(size, scale, camera)
     try:
         view.set_words(rec.words, rec.groups)
         view.set_highlight(rec.highlight)

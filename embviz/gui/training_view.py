@@ -147,16 +147,32 @@ class TrainingView(gl.GLViewWidget):
         self._points.set_data(pos_to=self._pos, color=np.zeros((0, 4)), size=np.zeros(0))
         self.update()
 
+    @classmethod
+    def offscreen(cls, size: tuple[int, int], scale: float, camera: dict | None = None):
+        """A view of ``size`` that is never shown on screen, for exports."""
+        from embviz.gui.camera import set_camera
+        from embviz.gui.render import application
+
+        app = application()
+        view = cls()
+        view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        view.setMinimumSize(1, 1)
+        view.resize(*size)
+        view.set_scale(scale, scale)
+        view.show()
+        app.processEvents()  # the resize fits the camera distance to the export's shape
+        if camera:
+            set_camera(view, camera)  # the panel's angles (and its distance if the user zoomed)
+        return view
+
     def render_at(self, width: int, height: int) -> QImage:
         """Draw the view as it is now again at ``width`` × ``height`` pixels.
 
         Text and points grow with the size, so a panel exported at 4K shows
         the same picture, sharp, instead of an upscaled screenshot.
         """
-        from embviz.gui.training_export import make_view
-
         grow = max(1.0, width / max(1, self.width()))
-        view = make_view((width, height), 1.0, self.camera())
+        view = TrainingView.offscreen((width, height), 1.0, self.camera())
         try:
             view.set_scale(self.label_scale * grow, self.point_scale * grow)
             view.set_words(self.words, dict(zip(self.words, self._groups, strict=True)))

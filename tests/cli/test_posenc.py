@@ -75,3 +75,34 @@ def test_bad_input(tmp_path, argv, message):
     assert r.returncode == 2
     assert message in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_heavy_tailed_learned_matrix_cosine_and_clipping(tmp_path):
+    from tests.core.test_posenc import bert_like
+
+    np.save(tmp_path / "bert.npy", bert_like(96, 48))
+    r = _run("--learned", "bert.npy", "--out", "l.png", tmp_path=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "99.5th percentile" in r.stdout and "clips" in r.stdout
+    # the outlier no longer washes the picture out: plenty of saturated cells
+    img = _rgb(tmp_path / "l.png")
+    strong = ((img[..., 0] > 150) & (img[..., 2] < 110)) | (
+        (img[..., 2] > 150) & (img[..., 0] < 110)
+    )
+    assert strong.sum() > 10_000
+    r = _run("--learned", "bert.npy", "--clip-percentile", "100", "--out", "m.png",
+             tmp_path=tmp_path)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert "largest |value|" in r.stdout and "clips" not in r.stdout
+    img = _rgb(tmp_path / "m.png")
+    weak = ((img[..., 0] > 150) & (img[..., 2] < 110)) | ((img[..., 2] > 150) & (img[..., 0] < 110))
+    assert weak.sum() < strong.sum() / 10
+    r = _run("--learned", "bert.npy", "--similarity", "cosine", "--out", "c.png", tmp_path=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "cosine(PE, PE) of learned bert.npy (96 × 48)" in r.stdout
+    # --similarity alone still means the dot product
+    r = _run("--similarity", "--length", "20", "--out", "d.png", tmp_path=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "PE · PEᵀ of sinusoidal" in r.stdout
+    r = _run("--clip-percentile", "0", "--out", "x.png", tmp_path=tmp_path)
+    assert r.returncode == 2 and "percentile" in r.stderr

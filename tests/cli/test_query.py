@@ -98,3 +98,14 @@ def test_evaluate_says_which_similarity_set_has_too_few_pairs_and_still_answers(
     wordsim = data["pairs"][0]
     assert wordsim["pearson"] is None and "too few to correlate" in wordsim["problem"]
     assert data["analogies"]["questions"] == 19544
+
+
+def test_query_parentheses_and_tight_hyphens_keep_their_signs(capsys):
+    # woman − (king − man) = woman − king + man, however it is written
+    outs = []
+    for expr in ["woman - (king - man)", "woman - king-man", "woman − king + man"]:
+        assert main(["query", expr, "-k", "5", "--json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["expression"] == "woman - king + man"
+        outs.append([r["word"] for r in data["results"]])
+    assert outs[0] == outs[1] == outs[2]

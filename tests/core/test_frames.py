@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from embviz.core.errors import EmbvizError
-from embviz.core.frames import align_sequence, interpolate, procrustes_rotation, stable_coords
+from embviz.core.frames import frame_coords, interpolate, prepare_all, procrustes_rotation
 from embviz.core.projection import pca
 
 
@@ -32,7 +32,7 @@ def test_aligned_sequence_keeps_every_similarity_and_removes_rotation():
     snaps = [
         (base + 0.05 * k * rng.normal(size=base.shape)) @ random_rotation(6, rng) for k in range(4)
     ]
-    aligned = align_sequence(snaps)
+    aligned = [p.aligned for p in prepare_all(snaps)]
     for raw, al in zip(snaps, aligned, strict=True):
         rc = raw - raw.mean(axis=0)
         np.testing.assert_allclose(al @ al.T, rc @ rc.T, atol=1e-9)  # Gram matrix unchanged
@@ -44,24 +44,24 @@ def test_aligned_sequence_keeps_every_similarity_and_removes_rotation():
 def test_fixed_axes_from_final_and_pinned():
     rng = np.random.default_rng(2)
     snaps = [rng.normal(size=(20, 5)) for _ in range(3)]
-    coords, labels = stable_coords(snaps, "final")
+    coords, labels = frame_coords(prepare_all(snaps), "final")
     np.testing.assert_allclose(coords[-1], pca(snaps[-1]).coords, atol=1e-5)
     assert labels[0].startswith("PC1 of final")
-    coords, labels = stable_coords(snaps, "pinned", pinned=1)
+    coords, labels = frame_coords(prepare_all(snaps), "pinned", pinned=1)
     np.testing.assert_allclose(coords[1], pca(snaps[1]).coords, atol=1e-5)
     assert "snapshot 1" in labels[2]
     # one set of axes for all: a snapshot equal to the reference plus a shift lands identically
-    coords, _ = stable_coords([snaps[0] + 3.0, snaps[0]], "final")
+    coords, _ = frame_coords(prepare_all([snaps[0] + 3.0, snaps[0]]), "final")
     np.testing.assert_allclose(coords[0], coords[1], atol=1e-5)
     with pytest.raises(EmbvizError, match="pinned snapshot 7 does not exist"):
-        stable_coords(snaps, "pinned", pinned=7)
+        frame_coords(prepare_all(snaps), "pinned", pinned=7)
 
 
 def test_procrustes_mode_is_stable_under_spinning():
     rng = np.random.default_rng(3)
     base = rng.normal(size=(25, 6))
     snaps = [base @ random_rotation(6, rng) for _ in range(3)]
-    coords, labels = stable_coords(snaps, "procrustes")
+    coords, labels = frame_coords(prepare_all(snaps), "procrustes")
     for c in coords[1:]:
         np.testing.assert_allclose(c, coords[0], atol=1e-6)  # nothing learned: nothing moves
     assert "aligned" in labels[0]

@@ -11,6 +11,7 @@ import embviz
 from embviz.core import posenc as P
 from embviz.core.embeddings import Embeddings
 from embviz.core.errors import EmbvizError, LoadError
+from tests.context_model import installed_model  # at collection, before XDG_DATA_HOME moves
 
 
 def _formula(length, d, base, layout):
@@ -189,3 +190,92 @@ def test_token_plus_position_with_no_known_word_is_a_clear_error():
     emb = Embeddings(["cat", "sat"], np.eye(2, 4))
     with pytest.raises(EmbvizError, match="none of these words is in the open vectors: zzq, qqz"):
         token_plus_position(emb, "zzq qqz")
+
+
+# -- heavy-tailed learned matrices (issue 15, item 12) -----------------------------------
+
+
+def bert_like(n=512, d=384, seed=0):
+    """A learned-looking position matrix: small smooth values, one huge entry.
+
+    Like BERT's (|x| < 0.065 for 99 % of entries, one entry of 1.87): rows drift
+    slowly with the position, so nearby positions are alike.
+    """
+    rng = np.random.default_rng(seed)
+    walk = np.cumsum(rng.normal(0, 0.004, (n, d)), axis=0)
+    m = (walk - walk.mean(axis=0)) + rng.normal(0, 0.01, (n, d))
+    m *= 0.022 / m.std()
+    m[0, 7] = 1.87
+    return m.astype(np.float32)
+
+
+def test_colour_range_clips_a_heavy_tail_and_says_so():
+    m = bert_like()
+    a = np.abs(m)
+    assert np.mean(a < 0.065) >= 0.99 and a.max() == pytest.approx(1.87)
+    r = P.colour_range(m)
+    assert r.clips and r.percentile == 99.5
+    assert r.limit == pytest.approx(np.percentile(a, 99.5))
+    assert r.limit < 0.1 and r.max_abs == pytest.approx(1.87)
+    assert r.clipped == pytest.approx(np.mean(a > r.limit)) and 0 < r.clipped < 0.006
+    assert r.short() == f"clips {100 * r.clipped:.2g} % at ±{r.limit:.3g} (max 1.87)"
+    text = r.describe()
+    assert "clips" in text and "99.5th percentile" in text and "1.87" in text
+    # 100 = the maximum, never clips
+    assert not P.colour_range(m, 100).clips and P.colour_range(m, 100).limit == pytest.approx(1.87)
+
+
+def test_colour_range_keeps_the_maximum_without_a_heavy_tail():
+    pe = P.positional_encoding(100, 64)
+    r = P.colour_range(pe)
+    assert not r.clips and r.clipped == 0 and r.limit == pytest.approx(np.abs(pe).max())
+    assert "largest" in r.describe() and "clips" not in r.describe()
+    assert P.colour_range(np.zeros((3, 3))).limit == 1.0
+    assert P.colour_range(np.array([[np.nan, 2.0]])).limit == 2.0
+    with pytest.raises(EmbvizError, match="percentile"):
+        P.colour_range(pe, 0)
+
+
+def test_cosine_similarity_normalises_rows():
+    m = bert_like(64, 32)
+    m[5] = 0.0
+    cos = P.similarity(m, "cosine")
+    m64 = m.astype(np.float64)
+    unit = m64 / np.maximum(np.linalg.norm(m64, axis=1, keepdims=True), 1e-300)
+    np.testing.assert_allclose(cos, unit @ unit.T, atol=1e-6)
+    assert np.all(np.isfinite(cos)) and np.all(cos[5] == 0)
+    diag = np.delete(np.diag(cos), 5)
+    np.testing.assert_allclose(diag, 1.0, atol=1e-6)
+    # for the sinusoidal encoding every row has length √(d/2): cosine = dot / (d/2)
+    pe = P.positional_encoding(20, 16)
+    np.testing.assert_allclose(P.similarity(pe, "cosine"), P.similarity(pe) / 8, atol=1e-12)
+    with pytest.raises(EmbvizError, match="unknown similarity"):
+        P.similarity(pe, "euclid")
+
+
+def test_cosine_shows_the_band_the_outlier_hides():
+    m = bert_like()
+    cos = P.similarity(m, "cosine")
+    dot = P.similarity(m)
+    # The outlier's row towers over every other dot product ...
+    assert dot[0, 0] > 10 * np.median(np.diag(dot))
+    # ... while cosine shows nearby positions more alike than far ones.
+    near = np.mean([cos[i, i + 1] for i in range(1, 500)])
+    far = np.mean([cos[i, i + 200] for i in range(1, 300)])
+    assert near > far + 0.3
+
+
+def test_the_real_minilm_position_matrix():
+    """The installed MiniLM's learned positions: the heavy tail the issue measured, and a band."""
+    m, name = P.load_position_matrix(installed_model() / "model.safetensors")
+    assert name == "embeddings.position_embeddings.weight" and m.shape == (512, 384)
+    a = np.abs(m)
+    assert np.mean(a < 0.065) >= 0.99 and a.max() > 1.5
+    r = P.colour_range(m)
+    assert r.clips and r.limit < 0.1 and r.clipped <= 0.006
+    # one entry of 1.87 would leave 99 % of the picture within 3.5 % of white
+    assert np.mean(a < 0.035 * a.max()) >= 0.99
+    cos = P.similarity(m, "cosine")
+    near = np.mean([cos[i, i + 1] for i in range(500)])
+    far = np.mean([cos[i, i + 200] for i in range(300)])
+    assert near > 0.7 and abs(far) < 0.1

@@ -234,7 +234,13 @@ class Monkey:
         self.qtbot.waitUntil(lambda: not export.is_running(), timeout=30000)
 
 
-def test_monkey(main_window, qtbot, monkeypatch, tmp_path):
+# A fixed seed makes CI's run repeatable; a second, random one keeps exploring.
+# EMBVIZ_MONKEY_SEED replays one seed (both runs use it).
+FIXED_SEED = 648548
+
+
+@pytest.mark.parametrize("which", ["fixed", "random"])
+def test_monkey(main_window, qtbot, monkeypatch, tmp_path, which):
     # dialogs would block the run: record them instead
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
@@ -243,8 +249,9 @@ def test_monkey(main_window, qtbot, monkeypatch, tmp_path):
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: shown.append(a[2]) or QMessageBox.StandardButton.Discard)  # fmt: skip
     n = int(os.environ.get("EMBVIZ_MONKEY_ACTIONS", "60"))
-    seed = int(os.environ.get("EMBVIZ_MONKEY_SEED", random.randrange(10**6)))
-    print(f"monkey: {n} actions, seed {seed}")
+    seed = FIXED_SEED if which == "fixed" else random.randrange(10**6)
+    seed = int(os.environ.get("EMBVIZ_MONKEY_SEED", seed))
+    print(f"monkey: {n} actions, seed {seed} (replay: EMBVIZ_MONKEY_SEED={seed})")
     monkey = Monkey(main_window, qtbot, random.Random(seed), _files(tmp_path), tmp_path)
     for _ in range(n):
         monkey.step()

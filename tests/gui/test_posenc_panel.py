@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import embviz
+from embviz.core import posenc as P
 from embviz.core.workspace import Workspace
 from embviz.gui.panels import posenc as panel_mod
 
@@ -125,3 +126,36 @@ def test_too_large_learned_matrix_is_a_message(panel, tmp_path):
     np.save(tmp_path / "huge.npy", np.zeros((30_000, 768), np.float16))
     assert panel.load_learned(str(tmp_path / "huge.npy"))
     assert "too large to draw" in panel.layout_note.text()
+
+
+def test_heavy_tailed_learned_matrix_clips_and_cosine_is_offered(panel, tmp_path):
+    from tests.core.test_posenc import bert_like
+
+    m = bert_like(128, 64)
+    np.save(tmp_path / "bert.npy", m)
+    assert panel.load_learned(str(tmp_path / "bert.npy"))
+    sin_map, learned_map, _sin_sim, learned_sim = panel.learned_maps
+    # The colour bar ends at the 99.5th percentile of |x|, not at the outlier's 1.87 ...
+    lim = np.percentile(np.abs(m), 99.5)
+    assert learned_map.bar.levels() == pytest.approx((-lim, lim), rel=1e-4)
+    # ... and the heatmap says it clips, and how much.
+    assert learned_map.range_note.scene() is not None
+    note, tip = learned_map.range_note.text, learned_map.range_note.toolTip()
+    assert note.startswith("clips") and f"±{lim:.3g}" in note and "1.87" in note
+    assert "99.5th percentile" in tip and "clips" in tip
+    # The sinusoidal matrix has no heavy tail: no note.
+    assert sin_map.range_note.scene() is None
+    np.testing.assert_allclose(learned_sim.matrix, m.astype(np.float64) @ m.T, rtol=1e-4)
+    # Cosine in the Learned tab is cosine in the Similarity tab too.
+    panel.learned_kind.setCurrentIndex(1)
+    assert panel.sim_kind.currentData() == "cosine" == panel.similarity_kind
+    unit = m / np.linalg.norm(m, axis=1, keepdims=True)
+    np.testing.assert_allclose(learned_sim.matrix, unit @ unit.T, atol=1e-5)
+    assert "cosine" in learned_sim.plot.titleLabel.text
+    panel.tabs.setCurrentIndex(2)
+    pe = panel.encoding()
+    np.testing.assert_allclose(panel.sim_map.matrix, P.similarity(pe, "cosine"), atol=1e-5)
+    assert panel.sim_line.getPlotItem().getAxis("left").labelText == "cosine"
+    panel.sim_kind.setCurrentIndex(0)
+    assert panel.learned_kind.currentData() == "dot"
+    np.testing.assert_allclose(panel.sim_map.matrix, pe @ pe.T, rtol=1e-5, atol=1e-4)

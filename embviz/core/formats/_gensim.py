@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,34 @@ def load_fasttext(path: str | Path):
         raise LoadError(path, f"not a readable fastText .bin: {type(e).__name__}: {e}") from None
 
 
+class FastTextSubwords:
+    """Vectors for out-of-vocabulary words from a fastText ``.bin``'s character n-grams.
+
+    The n-gram matrix (often gigabytes) is read only when the first
+    out-of-vocabulary word is asked for, so opening the vocabulary stays as
+    fast as before (and is served from the cache). Vectors are gensim's
+    ``FastTextKeyedVectors[word]``: the mean of the word's n-gram vectors.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._kv = None
+        self._lock = threading.Lock()
+
+    def vector(self, word: str) -> np.ndarray | None:
+        """The word's vector, or ``None`` when the model has no n-grams for it."""
+        with self._lock:  # the GUI may ask from a worker and from the main thread
+            if self._kv is None:
+                self._kv = load_fasttext(self.path)
+            kv = self._kv
+        if not getattr(kv, "bucket", 0):
+            return None
+        try:
+            return np.asarray(kv.get_vector(word), dtype=np.float32)
+        except KeyError:  # gensim: no n-grams could be extracted
+            return None
+
+
 def _collect_leaked_files() -> None:
     """Close the file gensim leaves open when it fails half-way, quietly."""
     import gc
@@ -41,7 +70,7 @@ def read_fasttext(path: Path):
     return (
         list(kv.index_to_key),
         np.asarray(kv.vectors, dtype=np.float32),
-        {"oov": "available via embviz.core.formats.load_fasttext(path)[word]"},
+        {"oov": "built from character n-grams (Embeddings.lookup, neighbors, expressions)"},
     )
 
 

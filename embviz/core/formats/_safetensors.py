@@ -65,6 +65,47 @@ def tensor(path: Path, name: str) -> np.ndarray:
     return np.asarray(raw, dtype=np.float32)
 
 
+def read_tensors(path: Path) -> dict[str, np.ndarray]:
+    """Every tensor of the file, memory-mapped (float32 and float16 stay as stored).
+
+    One read-only map of the whole file; each tensor is a view into it, so
+    nothing is read from disk until it is used. Names are as stored.
+
+    Raises
+    ------
+    LoadError
+        For a header entry with an unknown dtype or a byte range that does not
+        match its shape or lies outside the file.
+    """
+    header, start = read_header(path)
+    try:
+        raw = np.memmap(path, dtype=np.uint8, mode="r")
+    except (OSError, ValueError) as e:
+        raise LoadError(path, f"cannot map the file: {e}") from None
+    out: dict[str, np.ndarray] = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        try:
+            dtype = np.dtype({"I64": "<i8", "I32": "<i4", **_DTYPES}[info["dtype"]])
+            shape = tuple(int(s) for s in info["shape"])
+            lo, hi = (int(x) for x in info["data_offsets"])
+        except (KeyError, TypeError, ValueError):
+            raise LoadError(
+                path, f"tensor {name!r}: unsupported dtype or bad header entry"
+            ) from None
+        if hi - lo != int(np.prod(shape, dtype=np.int64)) * dtype.itemsize or not (
+            0 <= lo <= hi <= len(raw) - start
+        ):
+            raise LoadError(path, f"tensor {name!r}: its bytes do not fit its shape {shape} "
+                                  "or lie outside the file (truncated?)")  # fmt: skip
+        try:
+            out[name] = raw[start + lo : start + hi].view(dtype).reshape(shape)
+        except ValueError:  # a shape whose product overflowed into a plausible size
+            raise LoadError(path, f"tensor {name!r}: shape {shape} is impossible") from None
+    return out
+
+
 def read_tokenizer_vocab(path: Path) -> list[str] | None:
     """Tokens by id from ``vocab.txt`` or ``tokenizer.json`` beside ``path``."""
     vocab = path.parent / "vocab.txt"

@@ -99,7 +99,9 @@ class AnalogyPanel(QWidget):
         w = QWidget()
         self.expr = QLineEdit(placeholderText="king - man + woman")
         self.expr.setToolTip(
-            "Words joined by + and -, with optional factors: paris - france + italy, 2*walked - walk"
+            "Words joined by + and -, with optional factors and parentheses: paris - france + "
+            "italy, 2*walked - walk, woman - (king - man). A hyphen without spaces joins its "
+            "words into one group (king-man is (king - man)) unless the whole is a word (e-mail)"
         )
         self.expr.setClearButtonEnabled(True)
         self.expr.returnPressed.connect(self.run_query)
@@ -287,6 +289,10 @@ class AnalogyPanel(QWidget):
         else:
             self.note.setText(f"Input words ({words}) are left out of the answers by default, "
                               "as gensim does. Tick “Include input words” to see them.")  # fmt: skip
+        if self.result is not None and self.result.from_subwords:
+            self.note.setText(self.note.text() + " Built from subwords (not in the vocabulary; "
+                              "fastText averages their character n-grams): "
+                              + ", ".join(self.result.from_subwords) + ".")  # fmt: skip
 
     def _draw(self, res: QueryResult) -> None:
         emb = self.workspace.embeddings
@@ -299,9 +305,10 @@ class AnalogyPanel(QWidget):
         abc = parallelogram(terms)
         if abc is not None:
             a, b, c = abc
-            arrows.append((emb.vector(a), emb.vector(b), f"{a}→{b}"))
+            # lookup: an input may be built from fastText subwords (no row of its own)
+            arrows.append((emb.lookup(a), emb.lookup(b), f"{a}→{b}"))
             if top is not None:
-                arrows.append((emb.vector(c), emb.vector(top), f"{c}→{top}"))
+                arrows.append((emb.lookup(c), emb.vector(top), f"{c}→{top}"))
         elif top is not None:
             arrows.append((point, emb.vector(top), f"→{top}"))
         overlay = Overlay(arrows=arrows, markers=[(point, res.expression)], color=OVERLAY_COLOR)

@@ -168,8 +168,10 @@ class PosencPanel(QWidget):
         self.sim_line.setLabel("left", "dot product")
         self.sim_line.setMinimumHeight(120)
         wrap_title(self.sim_line)
+        self.sim_kind = self._similarity_combo()
         row = QHBoxLayout()
-        row.addWidget(QLabel("dot product of position"))
+        row.addWidget(self.sim_kind)
+        row.addWidget(QLabel("of position"))
         row.addWidget(self.pos_spin)
         row.addWidget(QLabel("with every position"), 1)
         lay = QVBoxLayout(w)
@@ -177,6 +179,34 @@ class PosencPanel(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.sim_line, 2)
         self.tabs.addTab(w, "Similarity")
+
+    def _similarity_combo(self) -> QComboBox:
+        """A dot product / cosine chooser; the Similarity and Learned tabs' choosers move together."""
+        combo = QComboBox()
+        combo.addItem("dot product", "dot")
+        combo.addItem("cosine", "cosine")
+        combo.setToolTip(
+            "Dot product: PE·PEᵀ as the model adds it, lengths included. Cosine: rows "
+            "normalised first, so one long row or one huge entry cannot drown the rest"
+        )
+        combo.currentIndexChanged.connect(self._similarity_changed)
+        return combo
+
+    def _similarity_changed(self, index: int) -> None:
+        for combo in (self.sim_kind, getattr(self, "learned_kind", None)):
+            if combo is not None and combo.currentIndex() != index:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+        self.refresh()
+
+    @property
+    def similarity_kind(self) -> str:
+        """``"dot"`` or ``"cosine"``: how positions are compared."""
+        return self.sim_kind.currentData()
+
+    def _sim_title(self) -> str:
+        return "PE · PEᵀ" if self.similarity_kind == "dot" else "cosine(PE, PE)"
 
     def _build_learned_tab(self) -> None:
         w = QWidget()
@@ -191,8 +221,14 @@ class PosencPanel(QWidget):
         grid = QGridLayout()
         for i, m in enumerate(self.learned_maps):
             grid.addWidget(m, i // 2, i % 2)
+        self.learned_kind = self._similarity_combo()
+        top = QHBoxLayout()
+        top.addWidget(load)
+        top.addWidget(QLabel("compare positions by"))
+        top.addWidget(self.learned_kind)
+        top.addStretch(1)
         lay = QVBoxLayout(w)
-        lay.addWidget(load)
+        lay.addLayout(top)
         lay.addWidget(self.learned_msg)
         lay.addLayout(grid, 1)
         self.tabs.addTab(w, "Learned")
@@ -306,11 +342,13 @@ class PosencPanel(QWidget):
 
     def _draw_similarity(self) -> None:
         pe = self.encoding()
-        sim = P.similarity(pe)
+        kind = self.similarity_kind
+        sim = P.similarity(pe, kind)
         self.sim_map.set_matrix(
             sim, x_label="position", y_label="position",
-            title=f"PE · PEᵀ: similar where positions are close (d_model {pe.shape[1]})",
+            title=f"{self._sim_title()}: similar where positions are close (d_model {pe.shape[1]})",
         )  # fmt: skip
+        self.sim_line.setLabel("left", "dot product" if kind == "dot" else "cosine")
         p = min(self.pos_spin.value(), pe.shape[0] - 1)
         self.sim_line.clear()
         self.sim_line.plot(
@@ -318,7 +356,8 @@ class PosencPanel(QWidget):
         )
         fg = theme.colors()["plot_foreground"]
         self.sim_line.addItem(pg.InfiniteLine(p, pen=pg.mkPen(fg, style=Qt.PenStyle.DashLine)))
-        self.sim_line.setTitle(f"PE[{p}] · PE[q] for every position q")
+        what = f"PE[{p}] · PE[q]" if kind == "dot" else f"cosine(PE[{p}], PE[q])"
+        self.sim_line.setTitle(f"{what} for every position q")
 
     # -- learned positions -----------------------------------------------------------
     def _load_dialog(self) -> None:
@@ -357,8 +396,9 @@ class PosencPanel(QWidget):
         # The sinusoidal matrix is drawn at the learned one's shape for comparison.
         pe = self.encoding(n, d)
         sin_map.set_matrix(pe, title=f"sinusoidal ({n} × {d})")
-        sin_sim.set_matrix(P.similarity(pe[:SIMILARITY_POSITIONS]), x_label="position",
-                           title="sinusoidal PE · PEᵀ")  # fmt: skip
+        kind, sim_title = self.similarity_kind, self._sim_title()
+        sin_sim.set_matrix(P.similarity(pe[:SIMILARITY_POSITIONS], kind), x_label="position",
+                           title=f"sinusoidal {sim_title}")  # fmt: skip
         if self.learned is None:
             for m in (learned_map, learned_sim):
                 m.set_matrix(np.zeros((1, 1)), title="(no learned matrix)")
@@ -367,8 +407,8 @@ class PosencPanel(QWidget):
         # The similarity picture of a very long matrix would not fit in memory.
         first = self.learned[:SIMILARITY_POSITIONS]
         shown = "" if len(first) == n else f" (first {len(first)} positions)"
-        learned_sim.set_matrix(P.similarity(first), x_label="position",
-                               title=f"learned PE · PEᵀ{shown}")  # fmt: skip
+        learned_sim.set_matrix(P.similarity(first, kind), x_label="position",
+                               title=f"learned {sim_title}{shown}")  # fmt: skip
 
     # -- token + position --------------------------------------------------------------
     def token_plus_position(self) -> P.TokenPlusPosition | None:

@@ -48,6 +48,7 @@ class SearchPanel(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setToolTip("Click a neighbour to select it")
         self.title = QLabel("Nearest neighbours")
+        self.title.setWordWrap(True)  # a long word, or "built from subwords", wraps
         row = QHBoxLayout()
         row.addWidget(self.edit, 1)
         row.addWidget(go)
@@ -90,7 +91,17 @@ class SearchPanel(QWidget):
 
     def _on_selection(self, word) -> None:
         nbs = self.workspace.neighbors if word else []
-        self.title.setText(f"Nearest neighbours of “{word}”" if word else "Nearest neighbours")
+        title = f"Nearest neighbours of “{word}”" if word else "Nearest neighbours"
+        if word and self.workspace.selected_from_subwords:
+            # fastText builds vectors for unseen words: say this one is such a vector
+            title += " — built from subwords"
+            self.title.setToolTip(
+                "Not in the vocabulary: this fastText model has no row for the word, so its "
+                "vector is the mean of the vectors of its character n-grams, as fastText builds it"
+            )
+        else:
+            self.title.setToolTip("")
+        self.title.setText(title)
         if word and self.edit.text() != word:
             self.edit.setText(word)
         self.table.setRowCount(len(nbs))

@@ -42,7 +42,15 @@ from PySide6.QtWidgets import (
 from embviz.core.child import ChildProcessFailed
 from embviz.core.errors import EmbvizError
 from embviz.core.frames import Prepared, frame_coords, interpolate
-from embviz.core.training import Snapshot, TrainParams, caption, cosine_pairs, epoch_at
+from embviz.core.training import (
+    DEFAULT_PAIRS,
+    DEFAULT_PAIRS_ZH,
+    Snapshot,
+    TrainParams,
+    caption,
+    cosine_pairs,
+    epoch_at,
+)
 from embviz.core.workspace import Workspace
 from embviz.gui import theme
 from embviz.gui.training_export import AnimationExport, Recording
@@ -52,7 +60,6 @@ from embviz.gui.training_worker import TrainingRun
 
 TITLE = "Train"
 FPS = 30
-DEFAULT_PAIRS = "king queen, man woman, cat cats, paris france"
 INIT_CHOICES = [
     ("gensim", "gensim default: uniform in ±1/dim"),
     ("normal", "normal, σ ="),
@@ -167,9 +174,12 @@ class TrainPanel(QWidget):
         corpus = QGroupBox("Corpus")
         cl = QVBoxLayout(corpus)
         self.corpus_choice = QComboBox()
-        self.corpus_choice.addItems(["Shipped teaching corpus", "Text file…"])
+        self.corpus_choice.addItems(
+            ["Shipped teaching corpus", "Shipped Chinese corpus (中文)", "Text file…"]
+        )
         self.corpus_choice.setToolTip("Royalty, family, animals, numbers and capitals "
-                                      "(resources/corpus), or any plain-text file")  # fmt: skip
+                                      "(resources/corpus), in English or in Chinese "
+                                      "(segmented with jieba), or any plain-text file")  # fmt: skip
         self.corpus_choice.activated.connect(self._on_corpus_choice)
         self.corpus_label = QLabel("teaching.txt · 60,000 sentences")
         self.corpus_label.setWordWrap(True)
@@ -336,6 +346,10 @@ class TrainPanel(QWidget):
     # -- corpus and parameters -----------------------------------------------------
     def _on_corpus_choice(self, index: int) -> None:
         if index == 1:
+            from embviz.core.corpus import shipped_corpus_path
+
+            self.set_corpus_file(str(shipped_corpus_path("zh")))
+        elif index == 2:
             path, _ = QFileDialog.getOpenFileName(self, "Choose a text corpus", "",
                                                   "Text (*.txt);;All files (*)")  # fmt: skip
             if path:
@@ -347,10 +361,20 @@ class TrainPanel(QWidget):
 
     def set_corpus_file(self, path: str | None) -> None:
         """Train on ``path`` from now on (``None`` = the shipped teaching corpus)."""
+        from embviz.core.corpus import shipped_language
+
         self.corpus_file = str(path) if path else None
-        self.corpus_choice.setCurrentIndex(0 if path is None else 1)
+        lang = shipped_language(self.corpus_file)
+        self.corpus_choice.setCurrentIndex({"en": 0, "zh": 1}.get(lang, 2))
         self.corpus_label.setText("teaching.txt · 60,000 sentences" if path is None
+                                  else "teaching_zh.txt · 30,000 sentences" if lang == "zh"
                                   else Path(path).name)  # fmt: skip
+        # the lesson's pairs in the corpus's language, unless the user typed others
+        swap = (
+            {DEFAULT_PAIRS: DEFAULT_PAIRS_ZH} if lang == "zh" else {DEFAULT_PAIRS_ZH: DEFAULT_PAIRS}
+        )
+        if self.pairs_edit.text() in swap:
+            self.pairs_edit.setText(swap[self.pairs_edit.text()])
 
     def _browse_pretrained(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Pretrained vectors", "",
@@ -361,8 +385,9 @@ class TrainPanel(QWidget):
 
     def params(self) -> TrainParams:
         """The parameters the form describes."""
-        from embviz.core.corpus import shipped_watch_words
+        from embviz.core.corpus import shipped_language, shipped_watch_words
 
+        lang = shipped_language(self.corpus_file)
         return TrainParams(
             sg=self.arch.currentIndex() == 0, dim=self.dim.value(), window=self.window_size.value(),
             negative=self.negative.value(), epochs=self.epochs.value(), alpha=self.alpha.value(),
@@ -370,7 +395,7 @@ class TrainPanel(QWidget):
             workers=self.workers.value(), init=self.init.currentData(),
             init_scale=self.init_scale.value(), pretrained=self.pretrained.text().strip() or None,
             snapshots_per_epoch=self.parts.value(),
-            watch=tuple(shipped_watch_words()) if self.corpus_file is None else None,
+            watch=tuple(shipped_watch_words(lang)) if lang else None,
         )  # fmt: skip
 
     # -- running -------------------------------------------------------------------
@@ -448,9 +473,10 @@ class TrainPanel(QWidget):
             self.snapshots.append(snap)
             self._prepared.append(prep)
         if snap.index == 0:
-            from embviz.core.corpus import shipped_watch_groups
+            from embviz.core.corpus import shipped_language, shipped_watch_groups
 
-            groups = shipped_watch_groups() if self.corpus_file is None else {}
+            lang = shipped_language(self.corpus_file)
+            groups = shipped_watch_groups(lang) if lang else {}
             self._groups = groups
             self.view.set_words(snap.words, groups)
             self.view.set_highlight(w for pair in self.pairs() for w in pair)
@@ -486,8 +512,10 @@ class TrainPanel(QWidget):
         total = self.epochs_total()
         what = "initial vectors" if snap.index == 0 else f"epoch {snap.epoch:.2f} of {total}"
         if self.is_running() and not self._failed:  # keep a failure's message in view
+            # e.g. "Chinese text segmented into words by jieba …"
+            seg = f" · {info['segmentation']}" if info.get("segmentation") else ""
             self._status(f"{info.get('vocabulary', 0):,} words in the vocabulary, "
-                         f"{len(snap.words)} watched — {what}")  # fmt: skip
+                         f"{len(snap.words)} watched — {what}{seg}")  # fmt: skip
         self._render(force=True)
 
     def _on_progress(self, fraction, _message: str) -> None:
