@@ -167,7 +167,8 @@ def fail(error: BaseException) -> int:
         print(f"embviz: error: {error}", file=sys.stderr)
         return 2
     if isinstance(error, OSError):
-        print(f"embviz: error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else ""  # no empty name before ": "
+        print(f"embviz: error: {where}{error.strerror or error}", file=sys.stderr)
         return 2
     if os.environ.get("EMBVIZ_DEBUG"):
         traceback.print_exc()

@@ -30,6 +30,7 @@ disappears while training runs, the next pass raises a clear :class:`LoadError`.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from os import PathLike
@@ -43,6 +44,7 @@ CACHE_BYTES = 32 * 2**20  # files up to this size are tokenised once per run
 _WORD = re.compile(r"[^\W\d_]+")
 _SNIFF = 65536
 _READ_BYTES = 4 << 20
+_MAX_LINE = 16 << 20  # a longer line is cut between two words
 
 SHIPPED_NAME = "teaching.txt"
 SHIPPED = {"en": ("teaching.txt", "watch.txt"), "zh": ("teaching_zh.txt", "watch_zh.txt")}
@@ -259,10 +261,12 @@ class Corpus:
         return self.path.name
 
     def _check(self) -> None:
-        if not self.path.exists():
+        from embviz.core.formats._open import check_file
+
+        if not os.path.lexists(self.path):
             raise LoadError(self.path, "the corpus file does not exist")
-        if self.path.is_dir():
-            raise LoadError(self.path, "this is a folder; choose a plain-text file")
+        # Refuses a FIFO before open() would wait for a writer forever.
+        check_file(self.path, directory="this is a folder; choose a plain-text file")
         try:
             with open(self.path, "rb") as f:
                 head = f.read(_SNIFF)
@@ -344,6 +348,12 @@ def _lines(f) -> Iterator[bytes]:
         lines = (rest + block).split(b"\n")
         rest = lines.pop()
         yield from lines
+        if len(rest) > _MAX_LINE:
+            # No line break for megabytes (a whole book on one line, or a file of
+            # zeros): cut at the last space so memory stays bounded.
+            cut = rest.rfind(b" ") + 1 or len(rest)
+            yield rest[:cut]
+            rest = rest[cut:]
     if rest:
         yield rest
 

@@ -45,6 +45,10 @@ def project_to_screen(points: np.ndarray, mvp: np.ndarray, width: int, height: i
     return xy, ndc[:, 2], visible
 
 
+# Free pixels kept left and right of every label (its halo takes one).
+PAD = 3
+
+
 def place_labels(
     xy: np.ndarray,
     sizes: np.ndarray,
@@ -55,6 +59,7 @@ def place_labels(
     offset: tuple[float, float] = (6.0, -4.0),
     max_labels: int = 400,
     blocked: list[tuple[float, float, float, float]] = (),
+    important: int = 0,
 ) -> list[tuple[int, float, float]]:
     """Choose which labels to draw so that none overlap (greedy, in priority order).
 
@@ -74,6 +79,11 @@ def place_labels(
         Stop after this many labels.
     blocked
         Boxes ``(x0, y0, x1, y1)`` already taken (e.g. axis names).
+    important
+        The first this many of ``order`` (an analogy's words, the selection)
+        also try left of, below and above their point when the usual place
+        is taken; the others only take the usual place, which keeps a frame's
+        placement cheap.
 
     Returns
     -------
@@ -91,9 +101,10 @@ def place_labels(
     # keep the whole text on the canvas
     x = np.minimum(np.maximum(xy[order, 0] + offset[0], 2.0), width - tw - 2.0)
     y = np.minimum(np.maximum(xy[order, 1] + offset[1], th + 2.0), height - 2.0)
-    gx0 = np.floor((x - 1) / cell).astype(np.intp).clip(0).tolist()
+    # PAD pixels left and right: two labels in a row must not read as one word
+    gx0 = np.floor((x - PAD) / cell).astype(np.intp).clip(0).tolist()
     gy0 = np.floor((y - th - 1) / cell).astype(np.intp).clip(0).tolist()
-    gx1 = np.ceil((x + tw + 1) / cell).astype(np.intp).clip(0).tolist()
+    gx1 = np.ceil((x + tw + PAD) / cell).astype(np.intp).clip(0).tolist()
     gy1 = np.ceil((y + 2) / cell).astype(np.intp).clip(0).tolist()
     occupied = np.zeros((int(height) // cell + 4, int(width) // cell + 4), dtype=bool)
     for bx0, by0, bx1, by1 in blocked:
@@ -103,10 +114,31 @@ def place_labels(
     xs, ys, idx = x.tolist(), y.tolist(), order.tolist()
     for k in range(len(idx)):
         region = occupied[gy0[k] : gy1[k], gx0[k] : gx1[k]]
+        at = (xs[k], ys[k])
         if region.any():
-            continue
+            if k >= important:
+                continue
+            spot = _other_spot(occupied, cell, xy[idx[k]], tw[k], th[k], offset, width, height)
+            if spot is None:
+                continue
+            region, at = spot
         region[...] = True
-        placed.append((idx[k], xs[k], ys[k]))
+        placed.append((idx[k], *at))
         if len(placed) >= max_labels:
             break
     return placed
+
+
+def _other_spot(occupied, cell, point, tw, th, offset, width, height):
+    """A free place left of, below-right, below-left or above an important point, or None."""
+    px, py = float(point[0]), float(point[1])
+    dx, dy = offset
+    for x, y in ((px - dx - tw, py + dy), (px + dx, py - dy + th), (px - dx - tw, py - dy + th),
+                 (px - tw / 2, py + dy - 6)):  # fmt: skip
+        x = min(max(x, 2.0), width - tw - 2.0)
+        y = min(max(y, th + 2.0), height - 2.0)
+        region = occupied[max(int((y - th - 1) // cell), 0) : max(int(-(-(y + 2) // cell)), 0),
+                          max(int((x - PAD) // cell), 0) : max(int(-(-(x + tw + PAD) // cell)), 0)]  # fmt: skip
+        if not region.any():
+            return region, (x, y)
+    return None

@@ -21,6 +21,7 @@ from typing import Literal
 import numpy as np
 
 from embviz.core.errors import EmbvizError, LoadError
+from embviz.core.progress import NULL_PROGRESS
 
 Layout = Literal["interleaved", "concatenated"]
 LAYOUTS: dict[str, str] = {
@@ -270,17 +271,13 @@ def load_position_matrix(path: str | Path, name: str | None = None) -> tuple[np.
     LoadError
         When the file cannot be read, holds no such tensor, or it is not 2-D.
     """
+    from embviz.core.formats._open import check_file
+
     path = Path(path)
-    if not path.is_file():
-        raise LoadError(path, "no such file")
+    check_file(path, directory="is a directory, not a position matrix")
     suffix = path.suffix.lower()
     if suffix == ".npy":
-        try:
-            mat = np.load(path, allow_pickle=False)
-        except ValueError as e:
-            raise LoadError(path, f"not a plain numeric .npy matrix ({e})") from None
-        except OSError as e:
-            raise LoadError(path, f"not a .npy file ({e})") from None
+        mat = _read_npy(path)
         name = path.name
     elif suffix == ".safetensors":
         mat, name = _read_safetensors(path, name)
@@ -293,6 +290,21 @@ def load_position_matrix(path: str | Path, name: str | None = None) -> tuple[np.
     if not np.issubdtype(mat.dtype, np.number):
         raise LoadError(path, f"'{name}' holds {mat.dtype} values, not numbers")
     return np.ascontiguousarray(mat, dtype=np.float32), name
+
+
+def _read_npy(path: Path) -> np.ndarray:
+    """The matrix of a ``.npy``, its size checked against the file and memory before reading."""
+    from embviz.core.formats._memory import check_bytes
+    from embviz.core.formats._npy import _check, _header, read_matrix
+
+    with open(path, "rb") as f:
+        arr = _header(path, f, None)
+        _check(path, arr, "(positions × dim) matrix")
+        if f.tell() + arr.nbytes > path.stat().st_size:
+            raise LoadError(path, f"is truncated: the header promises a {arr.shape} matrix of "
+                                  f"{arr.dtype} but the file is shorter")  # fmt: skip
+        check_bytes(path, arr.shape[0] * arr.shape[1] * 4 + arr.nbytes, "this position matrix")
+        return read_matrix(path, f, arr, None, NULL_PROGRESS)
 
 
 def _read_safetensors(path: Path, name: str | None) -> tuple[np.ndarray, str]:

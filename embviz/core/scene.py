@@ -151,7 +151,9 @@ class Scene:
                     ws.use_as_axis(a["label"], np.asarray(a["vector"], np.float32), slot)
         if self.color_by in ("none", "cluster"):
             ws.set_coloring(self.color_by)
-        ws.select(self.selected if self.selected in (ws.embeddings or ()) else None)
+        # exactly the saved words: the selection's other neighbours stay out
+        ws.select(self.selected if self.selected in (ws.embeddings or ()) else None,
+                  bring_neighbors=False)  # fmt: skip
 
 
 def _is_expression_of(label: str, vec, emb) -> bool:

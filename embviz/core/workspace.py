@@ -29,6 +29,8 @@ from embviz.core.projection import (
 )
 from embviz.core.wordlists import TEACHING_WORDS
 
+# Fewer teaching words than this in a file: the view says it shows frequent words.
+FEW_TEACHING_WORDS = 20
 # How many computed t-SNE / UMAP layouts are kept, to switch back to one instantly.
 LAYOUT_CACHE = 6
 
@@ -47,12 +49,17 @@ class Overlay:
     markers
         ``(point, label)`` marks a computed point (e.g. king - man + woman).
     color
-        RGB 0-255.
+        RGB 0-255, or the name of a colour of the view's theme (the default,
+        ``"overlay"``, is amber on dark and dark amber on white).
+    words
+        Words of the data the marks are about (an analogy's a, b, c and
+        answer): the view labels them before any other, in the overlay's colour.
     """
 
     arrows: list[tuple[np.ndarray, np.ndarray, str]] = field(default_factory=list)
     markers: list[tuple[np.ndarray, str]] = field(default_factory=list)
-    color: tuple[int, int, int] = (255, 200, 60)
+    color: tuple[int, int, int] | str = "overlay"
+    words: list[str] = field(default_factory=list)
 
 
 class Workspace:
@@ -124,6 +131,8 @@ class Workspace:
         self.n_clusters = 6
         self.groups: dict[str, list[str]] = {}
         self.label_scale = 1.0
+        # what the view should say about the words on show (e.g. no teaching words)
+        self.words_note = ""
         # counts shown_changed: work started earlier can tell that the picture changed since
         self.changes = 0
 
@@ -138,6 +147,7 @@ class Workspace:
         self.selected = None
         self.neighbors = []
         self.overlays = {}
+        self.words_note = ""
         if (
             self.mode in ("axes", *nonlinear.KINDS)
             or (self.mode == "raw" and max(self.raw_dims) >= emb.dim)
@@ -156,29 +166,48 @@ class Workspace:
         self.selection_changed.emit(None)
 
     def default_words(self, n: int = 300) -> list[str]:
-        """Teaching words that exist in the data, topped up with frequent words to ``n``."""
+        """Teaching words that exist in the data, topped up with frequent words to ``n``.
+
+        Frequent means first in the file (word2vec, GloVe and fastText files list
+        the most frequent words first). Words made of letters come first; a file
+        of other tokens (product IDs, numbers, sub-word pieces) shows those, so
+        the view is never empty. :attr:`words_note` says when the teaching words
+        are (mostly) missing.
+        """
         emb = self.embeddings
         if emb is None:
             return []
         chosen = [w for w in TEACHING_WORDS if w in emb]
-        if len(chosen) < n:
-            have = set(chosen)
+        teaching = len(chosen)
+        have = set(chosen)
+        for letters_only in (True, False):
             for w in emb.words[: n * 4]:
                 if len(chosen) >= n:
                     break
-                if w.isalpha() and w not in have:
+                if w not in have and w.strip() and (w.isalpha() or not letters_only):
                     chosen.append(w)
                     have.add(w)
-        return chosen[:n]
+        chosen = chosen[:n]
+        self.words_note = ""
+        if teaching < FEW_TEACHING_WORDS and chosen:
+            some = "none" if teaching == 0 else f"only {teaching}"
+            self.words_note = (
+                f"This file has {some} of the teaching words (king, queen, paris…): showing "
+                f"its {len(chosen) - teaching:,} most frequent words instead."
+            )
+        return chosen
 
     def show_words(self, words: Iterable[str] | None = None) -> None:
         """Show these words (unknown ones are skipped), projected with the current slice."""
         emb = self.embeddings
         if emb is None:
             return
-        words = self.default_words() if words is None else list(words)
+        explicit = words is not None
+        words = list(words) if explicit else self.default_words()
         rows = emb.rows(words, missing="skip")
         rows = np.asarray(list(dict.fromkeys(rows.tolist())), dtype=np.intp)
+        if explicit and not np.isin(self.shown_rows, rows).all():
+            self.words_note = ""  # other words than the default ones (not just more)
         lost = None
         if self.mode in nonlinear.KINDS and not np.array_equal(rows, self.shown_rows):
             # a layout places only the words it was computed for: computing it
@@ -564,15 +593,24 @@ class Workspace:
             self.overlays[name] = overlay
         self.overlays_changed.emit()
 
+    def clear_overlays(self) -> None:
+        """Remove every panel's overlay (one ``overlays_changed``, none if there was none)."""
+        if self.overlays:
+            self.overlays = {}
+            self.overlays_changed.emit()
+
     # -- selection -----------------------------------------------------------------
-    def select(self, word: str | None) -> None:
+    def select(self, word: str | None, *, bring_neighbors: bool = True) -> None:
         """Select ``word`` and compute its nearest neighbours over the whole vocabulary.
 
-        A word not on show is added to the shown set first, so the view can
-        fly to it. Raises :class:`~embviz.core.errors.UnknownWordError` for a
-        word not in the vocabulary, except for a fastText model, which builds
-        its vector from subwords (:attr:`selected_from_subwords`; it has no
-        point of its own, its neighbours are shown).
+        A word or neighbour not on show is added to the shown set first, so the
+        view can fly to it and show every neighbour. With ``bring_neighbors``
+        false (a saved scene, which shows exactly its words) only a word that
+        is not on show brings itself and its neighbours in. Raises
+        :class:`~embviz.core.errors.UnknownWordError` for a word not in the
+        vocabulary, except for a fastText model, which builds its vector from
+        subwords (:attr:`selected_from_subwords`; it has no point of its own,
+        its neighbours are shown).
         """
         emb = self.embeddings
         if word is None or emb is None:
@@ -582,13 +620,16 @@ class Workspace:
         self.neighbors = emb.neighbors(word, k=self.k)  # raises for an unknown word
         self.selected_from_subwords = word not in emb.index
         shown = set(self.shown_rows.tolist())
-        if self.selected_from_subwords:  # no point of its own: show its neighbours
-            need = any(emb.index[n.word] not in shown for n in self.neighbors)
-        else:
-            need = emb.index[word] not in shown
-        if need:
+        wanted = [emb.index[n.word] for n in self.neighbors]
+        # a word built from subwords has no point of its own: its neighbours stand for it
+        own = wanted if self.selected_from_subwords else [emb.index[word]]
+        # A t-SNE or UMAP layout is lost when its words change: there, only a
+        # word that is not on show brings itself and its neighbours in.
+        more = bring_neighbors and self.mode not in nonlinear.KINDS
+        if any(r not in shown for r in own) or (more and any(r not in shown for r in wanted)):
+            # the word and all its neighbours are on show, so each neighbour listed
+            # is a green point; all the words asked for, not only a layout's sample
             extra = [word] + [n.word for n in self.neighbors]
-            # all the words asked for, not only a layout's sample of them
             self.show_words([emb.words[i] for i in self.requested_rows] + extra)
         self.selected = word
         self.selection_changed.emit(word)

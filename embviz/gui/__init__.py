@@ -8,3 +8,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 # before the QApplication exists.
 if QCoreApplication.instance() is None:
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
+# Qt prints hundreds of "OpenType support missing" lines once a CJK font is installed.
+from embviz.gui.fonts import silence_font_warnings
+
+silence_font_warnings()

@@ -32,6 +32,11 @@ def run(
     from embviz.gui.main_window import MainWindow
 
     error_dialog.install()
+    from embviz.gui.fonts import with_cjk_fallback
+
+    # every widget (lists, tables, fields) then draws Chinese and Japanese words too,
+    # with the font the frozen app carries when the system has none
+    app.setFont(with_cjk_fallback(app.font()))
     from embviz.core.default_data import resources_dir
 
     icon = resources_dir() / "embviz-icon.png"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from embviz.core.errors import EmbvizError
 from embviz.gui import export
+from embviz.gui.settings import Settings
 
 SIZES = {
     "3840 × 2160 (4K)": (3840, 2160),
@@ -24,14 +28,14 @@ def build_export_menu(window, menu: QMenu) -> QMenu:
         choice, ok = QInputDialog.getItem(window, "Export 3D view", "Size:", list(SIZES), 0, False)
         if not ok:
             return
-        path, _ = QFileDialog.getSaveFileName(window, "Export 3D view", "embviz-3d.png",
-                                              "PNG image (*.png);;JPEG image (*.jpg)")  # fmt: skip
+        path = ask_save_path(window, "Export 3D view", "embviz-3d.png",
+                             "PNG image (*.png);;JPEG image (*.jpg)")  # fmt: skip
         if path:
             _guard(window, lambda: export.export_view(window, path, SIZES[choice]))
 
     def turntable():
-        path, _ = QFileDialog.getSaveFileName(window, "Export turntable", "embviz-orbit.gif",
-                                              "Animated GIF (*.gif)")  # fmt: skip
+        path = ask_save_path(window, "Export turntable", "embviz-orbit.gif",
+                             "Animated GIF (*.gif)")  # fmt: skip
         if path:
             _guard(window, lambda: export.export_turntable(window, path))
 
@@ -60,6 +64,36 @@ def build_export_menu(window, menu: QMenu) -> QMenu:
     return sub
 
 
+def export_dir(window=None) -> Path:
+    """Where the next export is offered: the last export's folder, else Pictures, else home."""
+    last = _settings(window).text("export_dir", "")
+    if last and Path(last).is_dir():
+        return Path(last)
+    pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    if pictures and Path(pictures).is_dir():
+        return Path(pictures)
+    return Path.home()
+
+
+def ask_save_path(parent, title: str, name: str, filters: str) -> str:
+    """Ask where to save ``name``, starting in :func:`export_dir`; remember the folder chosen."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(export_dir(parent) / name), filters)
+    remember_export(parent, path)
+    return path
+
+
+def remember_export(parent, path: str) -> None:
+    """Offer ``path``'s folder for the next export (nothing for an empty path)."""
+    if path:
+        _settings(parent).setValue("export_dir", str(Path(path).parent))
+
+
+def _settings(window) -> Settings:
+    # the main window's settings, or the same store for a panel on its own;
+    # never QSettings.value(), which unpickles (embviz.gui.settings)
+    return getattr(window, "settings", None) or Settings()
+
+
 def _export_training(window) -> None:
     window.docks["train"].show()
     window.docks["train"].raise_()
@@ -68,8 +102,8 @@ def _export_training(window) -> None:
 
 def _export_panel(window, name: str) -> None:
     panel = window.panels[name]
-    path, _ = QFileDialog.getSaveFileName(window, "Export panel", f"embviz-{name}.png",
-                                          "PNG image (*.png);;SVG vector (*.svg)")  # fmt: skip
+    path = ask_save_path(window, "Export panel", f"embviz-{name}.png",
+                         "PNG image (*.png);;SVG vector (*.svg)")  # fmt: skip
     if path:
         _guard(window, lambda: export.export_widget(panel, path, width=3840))
 
@@ -80,4 +114,4 @@ def _guard(window, fn) -> None:
     except EmbvizError as e:
         QMessageBox.warning(window, "Export", str(e))
     else:
-        window.statusBar().showMessage(f"Saved {out}", 5000)
+        window.statusBar().showMessage(f"Saved {Path(out).resolve()}", 10000)

@@ -105,9 +105,9 @@ class Job(QObject):
         """Whether the worker thread is still running."""
         return self._runner.isRunning()
 
-    def wait(self, ms: int = 5000) -> bool:
-        """Block until the worker thread ends (at most ``ms``); True if it did."""
-        return self._runner.wait(ms)
+    def wait(self, ms: int | None = 5000) -> bool:
+        """Block until the worker thread ends (at most ``ms``, ``None``: no limit); True if it did."""
+        return self._runner.wait() if ms is None else self._runner.wait(ms)
 
     def _close_dialog(self) -> None:
         d, self._dialog = self._dialog, None

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDockWidget,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
     QTabBar,
+    QTextEdit,
     QWidget,
 )
 
@@ -35,6 +40,8 @@ from embviz.gui.view3d import SceneView
 
 MAX_RECENT = 8
 DOCK_SHARE = 0.36  # of the window's width, at first; then as the user drags it
+# The application's font at text scale 1.0, kept from the first window on.
+_BASE_FONT: dict[str, QFont] = {}
 
 ABOUT = f"""<h3>embviz {__version__}</h3>
 <p>See word embeddings: a word is a vector, and directions in the space carry meaning.</p>
@@ -63,10 +70,17 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_menus()
         self.status = QLabel("Nothing loaded")
-        self.statusBar().addPermanentWidget(self.status, 1)
+        # a normal (not permanent) widget: a message such as "Saved …" replaces it
+        # for a while instead of being squeezed to nothing beside it
+        self.statusBar().addWidget(self.status, 1)
         self.workspace.loaded.connect(self._on_loaded)
         self.text_scale = 1.0
-        self._base_font = QApplication.font()
+        # the font before any window scaled it (text scale 1.0)
+        self._base_font = QFont(_BASE_FONT.setdefault("font", QApplication.font()))
+        if QApplication.font() != self._base_font:  # an earlier window's scale, never undone
+            QApplication.setFont(self._base_font)
+        self._keys_over_typing = _WindowKeysOverTyping(self)
+        QApplication.instance().installEventFilter(self._keys_over_typing)
         self.resize(1280, 800)
         self._restore_settings()
 
@@ -324,6 +338,8 @@ class MainWindow(QMainWindow):
         problem = emb.source.details.get("cache_problem")
         if problem:  # the file was read without the cache; say so once, in passing
             self.statusBar().showMessage(f"Cache: {problem}", 15000)
+        if self.workspace.words_note:  # e.g. none of the teaching words: say what is shown
+            self.statusBar().showMessage(self.workspace.words_note, 20000)
         if path is not None:
             self._remember(path)
 
@@ -439,21 +455,57 @@ class MainWindow(QMainWindow):
         self.show_panel(names[(i + step) % len(names)])
 
     def set_text_scale(self, scale: float) -> None:
-        """Scale every font and the 3D labels (1.0 = normal; a projector wants 1.5-2.5)."""
+        """Scale every font and the 3D labels (1.0 = normal; a projector wants 1.5-2.5).
+
+        The application's font changes, so menus, dialogs, tool tips and tables
+        grow with the panels. The docks keep their sizes (as far as their
+        contents allow), so larger text never shrinks the 3D picture.
+        """
         scale = min(max(scale, 0.5), 4.0)
+        sizes = self._dock_sizes()
         self.text_scale = scale
         font = QFont(self._base_font)
         if font.pointSizeF() > 0:
             font.setPointSizeF(self._base_font.pointSizeF() * scale)
         else:
             font.setPixelSize(max(6, round(self._base_font.pixelSize() * scale)))
-        self.setFont(font)
-        for w in (*self.panels.values(), self.menuBar(), self.statusBar(), self.tour):
-            w.setFont(font)
+        QApplication.setFont(font)
+        # A dock draws its title in the font Qt cached when it was made, unless the
+        # dock's own font differs from the application's: give the docks the new
+        # font, made different by a style hint that changes nothing on screen.
+        dock_font = QFont(font)
+        dock_font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+        for dock in (*self.docks.values(), self.tour):
+            dock.setFont(dock_font)
+        # Qt hands the new font to the widgets in posted events: deliver them now
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
         self.workspace.set_label_scale(scale)  # the view and the slice panel follow
         self.settings.setValue("text_scale", scale)
-        if self._sized_docks:
-            QTimer.singleShot(0, self.fit_docks)  # longer tab names
+        self._restore_dock_sizes(sizes)
+        # the docks' contents lay out again in posted events: once more after them
+        QTimer.singleShot(0, lambda: self._restore_dock_sizes(sizes))
+
+    def _dock_sizes(self) -> list[tuple[QDockWidget, int, Qt.Orientation]]:
+        """Each visible docked panel's width (side docks) or height (top and bottom)."""
+        out = []
+        for dock in (*self.docks.values(), self.tour):
+            if not dock.isVisible() or dock.isFloating() or dock.visibleRegion().isEmpty():
+                continue  # hidden, floating or a tab behind another: nothing to keep
+            area = self.dockWidgetArea(dock)
+            if area in (
+                Qt.DockWidgetArea.LeftDockWidgetArea,
+                Qt.DockWidgetArea.RightDockWidgetArea,
+            ):
+                out.append((dock, dock.width(), Qt.Orientation.Horizontal))
+            else:
+                out.append((dock, dock.height(), Qt.Orientation.Vertical))
+        return out
+
+    def _restore_dock_sizes(self, sizes) -> None:
+        for orientation in (Qt.Orientation.Horizontal, Qt.Orientation.Vertical):
+            docks = [(d, n) for d, n, o in sizes if o == orientation and d.isVisible()]
+            if docks:
+                self.resizeDocks([d for d, _ in docks], [n for _, n in docks], orientation)
 
     def set_theme(self, name: str) -> None:
         """Switch the whole window to the ``"dark"`` or ``"light"`` theme (remembered).
@@ -516,13 +568,72 @@ class MainWindow(QMainWindow):
             return
         if self.job is not None and self.job.is_running():
             self.job.cancel()
-            self.job.wait()
+            if not self.job.wait(2000):
+                # A load still inside a library call (gensim reading a large
+                # fastText model) stops at its next check: wait for it out of
+                # sight, for as long as it takes. Destroying a running QThread
+                # aborts the whole process.
+                self.hide()
+                self.job.wait(None)
         for panel in self.panels.values():
             if hasattr(panel, "shutdown"):
                 panel.shutdown()
         self.settings.setValue("geometry", self.saveGeometry().data())
         self.settings.setValue("window_state", self.saveState().data())
+        if self.text_scale != 1.0:  # the application's font outlives the window
+            QApplication.setFont(self._base_font)
         super().closeEvent(ev)
+
+
+# Keys a text field keeps even when the window has a shortcut on them: editing.
+_EDITING_KEYS = (
+    QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo,
+    QKeySequence.StandardKey.SelectAll, QKeySequence.StandardKey.DeleteEndOfLine,
+    QKeySequence.StandardKey.DeleteStartOfWord, QKeySequence.StandardKey.DeleteEndOfWord,
+    QKeySequence.StandardKey.MoveToNextWord, QKeySequence.StandardKey.MoveToPreviousWord,
+    QKeySequence.StandardKey.SelectNextWord, QKeySequence.StandardKey.SelectPreviousWord,
+)  # fmt: skip
+_TEXT_FIELDS = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit, QComboBox)
+
+
+class _WindowKeysOverTyping(QObject):
+    """Let the window's Ctrl shortcuts work while the cursor is in a text field.
+
+    A line edit claims some Ctrl keys for itself (on Linux Ctrl+E moves to the
+    end of the line), so Ctrl+E (export) did nothing while typing. Every
+    window shortcut with Ctrl wins over a text field, except the editing keys
+    (copy, paste, undo, select all, ...), which the field keeps.
+    """
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self._keys: set[str] | None = None
+
+    def keys(self) -> set[str]:
+        """The window's Ctrl shortcuts that are not editing keys, as portable strings."""
+        if self._keys is None:
+            editing = {k.toString() for std in _EDITING_KEYS for k in QKeySequence.keyBindings(std)}
+            keys = set()
+            for act in self.window.findChildren(QAction):
+                for seq in act.shortcuts():
+                    text = seq.toString()
+                    if text.startswith("Ctrl+") and text not in editing:
+                        keys.add(text)
+            self._keys = keys
+        return self._keys
+
+    def eventFilter(self, obj, ev) -> bool:
+        """Refuse a text field's claim on a window shortcut (the shortcut then fires)."""
+        if ev.type() != QEvent.Type.ShortcutOverride or not isinstance(obj, _TEXT_FIELDS):
+            return False
+        if not self.window.isAncestorOf(obj):
+            return False
+        if QKeySequence(ev.keyCombination()).toString() in self.keys():
+            ev.ignore()  # not the field's: the shortcut map goes on to the window's action
+            return True
+        return False
 
 
 def focus_first_control(panel: QWidget) -> QWidget | None:

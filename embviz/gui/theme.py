@@ -33,7 +33,7 @@ _ROLES = {
         "Button": (46, 49, 61),
         "ButtonText": (238, 240, 245),
         "BrightText": (255, 107, 107),
-        "Highlight": (62, 122, 222),
+        "Highlight": (52, 108, 205),  # white text on it: 5:1
         "HighlightedText": (255, 255, 255),
         "ToolTipBase": (46, 49, 61),
         "ToolTipText": (238, 240, 245),
@@ -81,7 +81,7 @@ _COLORS = {
         "plot_foreground": (225, 228, 236),
         "muted": (200, 200, 210, 170),  # random-baseline whiskers
         "reference": (165, 168, 180),  # the zero line
-        "guide": (95, 98, 110),  # thin guides behind points
+        "guide": (104, 108, 122),  # thin guides behind points (3:1 on the background)
         "cursor": (205, 208, 220, 150),  # the time marker of the training curves
         "legend_background": (18, 20, 28, 200),
         "error": "#ff6b6b",
@@ -92,7 +92,7 @@ _COLORS = {
         "plot_foreground": (0, 0, 0),
         "muted": (60, 62, 70, 190),
         "reference": (70, 72, 80),
-        "guide": (175, 177, 185),
+        "guide": (130, 132, 142),
         "cursor": (40, 42, 50, 170),
         "legend_background": (255, 255, 255, 215),
         "error": "#c80000",
@@ -100,11 +100,103 @@ _COLORS = {
     },
 }
 
+# The 3D views' colours. "label"/"info"/"axis"/"overlay" colour text (axis names,
+# arrow captions); "point"/"selected"/"neighbor"/"categories" colour points;
+# "halo" outlines every label so it reads on top of points.
+VIEW3D = {
+    "dark": {
+        "background": (18, 20, 28),
+        "point": (110, 170, 255, 230),
+        "selected": (255, 170, 40, 255),
+        "neighbor": (90, 230, 140, 255),
+        "uncategorised": (105, 110, 125, 255),
+        "label": (235, 235, 240),
+        "label_selected": (255, 200, 90),
+        "info": (190, 195, 210),
+        "shadow": (0, 0, 0, 210),
+        "halo": (18, 20, 28, 235),
+        "axis": [(255, 110, 110), (110, 230, 120), (120, 160, 255)],
+        "overlay": (255, 200, 60),
+        # Tableau 10 plus two, for clusters, groups and metadata values
+        "categories": [
+            (78, 121, 167), (242, 142, 43), (225, 87, 89), (118, 183, 178), (89, 161, 79),
+            (237, 201, 72), (176, 122, 161), (255, 157, 167), (156, 117, 95), (186, 176, 172),
+            (31, 190, 220), (200, 220, 90),
+        ],
+    },
+    # for bright rooms and projectors that wash out dark backgrounds
+    "light": {
+        "background": (255, 255, 255),
+        "point": (25, 80, 200, 255),
+        "selected": (215, 80, 0, 255),
+        "neighbor": (0, 135, 60, 255),
+        "uncategorised": (120, 120, 130, 255),
+        "label": (10, 10, 20),
+        "label_selected": (170, 50, 0),
+        "info": (50, 50, 60),
+        "shadow": (255, 255, 255, 220),
+        "halo": (255, 255, 255, 235),
+        "axis": [(200, 0, 0), (0, 130, 0), (0, 60, 220)],
+        # amber as in the dark theme, dark enough to read on white
+        "overlay": (150, 90, 0),
+        # the same hues, darkened until each stands out on white
+        "categories": [
+            (31, 95, 180), (190, 90, 0), (200, 40, 45), (0, 128, 120), (45, 135, 40),
+            (145, 115, 0), (150, 75, 150), (205, 50, 115), (130, 90, 60), (110, 110, 115),
+            (0, 125, 165), (100, 125, 0),
+        ],
+    },
+}  # fmt: skip
+
+# The Train panel's 3D view: the shipped corpus' word groups and the rest ("default").
+TRAINING = {
+    "dark": {
+        "background": VIEW3D["dark"]["background"], "axis": VIEW3D["dark"]["axis"],
+        "highlight": (255, 190, 60), "label": (232, 232, 238), "caption": (225, 228, 238),
+        "default": (150, 185, 255),
+        "groups": {
+            "male": (90, 160, 255), "female": (255, 110, 170), "royal": (200, 170, 255),
+            "family": (200, 170, 255), "animal": (110, 220, 120), "animals": (30, 150, 90),
+            "number": (240, 220, 90), "country": (255, 150, 60), "capital": (170, 110, 60),
+        },
+    },
+    # every colour darkened until it stands out on white
+    "light": {
+        "background": VIEW3D["light"]["background"], "axis": VIEW3D["light"]["axis"],
+        "highlight": (215, 60, 0), "label": (10, 10, 20), "caption": (20, 20, 30),
+        "default": (40, 80, 180),
+        "groups": {
+            "male": (20, 90, 200), "female": (195, 25, 110), "royal": (110, 60, 190),
+            "family": (110, 60, 190), "animal": (20, 130, 40), "animals": (0, 95, 60),
+            "number": (120, 100, 0), "country": (160, 80, 0), "capital": (110, 65, 25),
+        },
+    },
+}  # fmt: skip
+
+# The Train panel's curves: one colour per watched pair, and the loss.
+_COLORS["dark"]["pairs"] = [(255, 190, 60), (90, 160, 255), (110, 220, 120), (255, 110, 170),
+                            (200, 170, 255), (240, 220, 90)]  # fmt: skip
+_COLORS["light"]["pairs"] = [(190, 110, 0), (25, 95, 190), (25, 125, 45), (180, 40, 110),
+                             (105, 80, 200), (125, 105, 0)]  # fmt: skip
+_COLORS["dark"]["loss"] = (255, 150, 60)
+_COLORS["light"]["loss"] = (200, 80, 0)
+
 # Style sheets for messages, in palette colours so they follow the theme.
 ERROR_STYLE = "color: palette(bright-text);"
 NOTE_STYLE = "color: palette(placeholder-text);"
 
 _current = "dark"
+
+VIEW3D_CURRENT = dict(VIEW3D["dark"])
+"""The 3D views' colours now; every view reads them when it paints (see :func:`apply`)."""
+
+
+def set_view3d(name: str) -> None:
+    """Switch the 3D views' colours (:data:`VIEW3D_CURRENT`) to theme ``name``."""
+    if name not in VIEW3D:
+        raise ValueError(f"unknown theme {name!r}: use {', '.join(VIEW3D)}")
+    VIEW3D_CURRENT.clear()
+    VIEW3D_CURRENT.update(VIEW3D[name])
 
 
 class _Notifier(QObject):
@@ -170,11 +262,9 @@ def apply(name: str, root: QWidget | None = None) -> None:
     palette (native styles keep their own greys), so it is set here.
     """
     global _current
-    from embviz.gui.view3d import apply_theme as apply_3d
-
     pal = palette(name)  # raises on an unknown name before anything changes
     _current = name
-    apply_3d(name)
+    set_view3d(name)
     app = QApplication.instance()
     if app is not None:
         if app.style().name().lower() != "fusion":
@@ -225,3 +315,74 @@ def style_plot(view: pg.GraphicsView) -> None:
             title.setAttr("color", fg)
             if title.isVisible():
                 title.setText(title.text)
+
+
+# -- contrast ----------------------------------------------------------------------------
+def _rgb(color) -> tuple[float, float, float, float]:
+    """``(r, g, b, alpha 0..1)`` of a tuple (0-255, alpha optional) or ``#rrggbb``."""
+    if isinstance(color, str):
+        color = tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
+    r, g, b = color[:3]
+    return float(r), float(g), float(b), (color[3] / 255 if len(color) > 3 else 1.0)
+
+
+def contrast_ratio(color, background) -> float:
+    """WCAG 2 contrast ratio (1 to 21) of ``color`` drawn over ``background``.
+
+    A colour with an alpha channel is first blended over the background, as it
+    appears on screen.
+    """
+    r, g, b, a = _rgb(color)
+    br, bg, bb, _ = _rgb(background)
+    fg = (r * a + br * (1 - a), g * a + bg * (1 - a), b * a + bb * (1 - a))
+
+    def luminance(rgb) -> float:
+        def channel(v: float) -> float:
+            v /= 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+
+    hi, lo = sorted((luminance(fg), luminance((br, bg, bb))), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def drawn_colors(name: str) -> list[tuple[str, object, str, object]]:
+    """Every colour the views and plots of theme ``name`` draw text, lines or points with.
+
+    Returns
+    -------
+    list of (what, colour, kind, background)
+        ``kind`` is ``"text"`` (WCAG asks 4.5:1) or ``"graphic"`` (lines and
+        points, 3:1); ``background`` is what the colour is drawn on.
+    """
+    out = []
+    v, t, c = VIEW3D[name], TRAINING[name], _COLORS[name]
+    bg = v["background"]
+    for key in ("label", "label_selected", "info", "overlay"):
+        out.append((f"3D view {key}", v[key], "text", bg))
+    for k, rgb in enumerate(v["axis"]):
+        out.append((f"3D view axis {k} name", rgb, "text", bg))
+        out.append((f"3D view axis {k} line", (*rgb, 200), "graphic", bg))
+    for key in ("point", "selected", "neighbor", "uncategorised"):
+        out.append((f"3D view {key} point", v[key], "graphic", bg))
+    for k, rgb in enumerate(v["categories"]):
+        out.append((f"3D view category {k}", rgb, "graphic", bg))
+    bg = t["background"]
+    for key in ("label", "caption", "highlight"):
+        out.append((f"training view {key}", t[key], "text", bg))
+    for k, rgb in enumerate(t["axis"]):
+        out.append((f"training view axis {k}", rgb, "text", bg))
+    out.append(("training view default point", t["default"], "graphic", bg))
+    for group, rgb in t["groups"].items():
+        out.append((f"training view group {group}", rgb, "graphic", bg))
+    bg = c["plot_background"]
+    out.append(("plot text and axes", c["plot_foreground"], "text", bg))
+    out.append(("plot error text", c["error"], "text", bg))
+    for k, rgb in enumerate(c["series"]):  # also the words and legend of the Directions panel
+        out.append((f"plot series {k}", rgb, "text", bg))
+    for key in ("muted", "reference", "guide", "cursor", "loss"):
+        out.append((f"plot {key}", c[key], "graphic", bg))
+    for k, rgb in enumerate(c["pairs"]):
+        out.append((f"training pair curve {k}", rgb, "graphic", bg))
+    return out

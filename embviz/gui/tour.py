@@ -219,6 +219,10 @@ class TourDock(QDockWidget):
         """Show step ``index``."""
         self.index = max(0, min(index, len(STEPS) - 1))
         step = STEPS[self.index]
+        # each step starts clean: no arrows or green neighbours left from before
+        ws = self.window_.workspace
+        ws.clear_overlays()
+        ws.select(None)
         self.title.setText(f"{step.title}  ({self.index + 1} of {len(STEPS)})")
         try:
             self.text.setText(step.run(self.window_))

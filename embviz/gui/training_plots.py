@@ -1,7 +1,7 @@
 """The Train panel's two curves: per-epoch loss and chosen pairs' cosine over time.
 
 Background, axes and legend follow the window's theme (:mod:`embviz.gui.theme`);
-the curves keep their colours, which read on both backgrounds.
+the curves take the theme's colours, which read on its background.
 """
 
 from __future__ import annotations
@@ -12,17 +12,10 @@ from PySide6.QtWidgets import QWidget
 
 from embviz.gui import theme
 
-PAIR_COLORS = [(255, 190, 60), (90, 160, 255), (110, 220, 120), (255, 110, 170),
-               (200, 170, 255), (240, 220, 90)]  # fmt: skip
-# The same hues, dark enough for a white background.
-PAIR_COLORS_LIGHT = [(190, 110, 0), (25, 95, 190), (25, 125, 45), (180, 40, 110),
-                     (105, 80, 200), (125, 105, 0)]  # fmt: skip
-LOSS_COLOR = {"dark": (255, 150, 60), "light": (200, 80, 0)}
-
 
 def pair_color(k: int) -> tuple[int, int, int]:
     """Colour of the ``k``-th pair's curve in the current theme."""
-    colors = PAIR_COLORS if theme.current() == "dark" else PAIR_COLORS_LIGHT
+    colors = theme.colors()["pairs"]
     return colors[k % len(colors)]
 
 
@@ -48,7 +41,7 @@ class LossPlot(pg.PlotWidget):
         theme.notifier().changed.connect(self._restyle)
 
     def _restyle(self, _name: str = "") -> None:
-        color = LOSS_COLOR[theme.current()]
+        color = theme.colors()["loss"]
         self.curve.setPen(pg.mkPen(color, width=2))
         self.curve.setSymbolBrush(color)
         self.curve.setSymbolPen(color)

@@ -18,38 +18,13 @@ from PySide6.QtWidgets import QWidget
 
 from embviz.core.labels import place_labels, project_to_screen
 from embviz.gui import theme
+from embviz.gui.fonts import with_cjk_fallback
 from embviz.gui.gl_points import LineItem, PointCloudItem
-from embviz.gui.view3d import THEMES as VIEW_THEMES
 
 RADIUS = 10.0
-BACKGROUND = VIEW_THEMES["dark"]["background"]
-AXIS_COLORS = [(255, 110, 110), (110, 230, 120), (120, 160, 255)]
-HIGHLIGHT = (255, 190, 60)
-# Colours of the shipped corpus' word groups; other words get DEFAULT.
-GROUP_COLORS = {
-    "male": (90, 160, 255), "female": (255, 110, 170), "royal": (200, 170, 255),
-    "family": (200, 170, 255), "animal": (110, 220, 120), "animals": (30, 150, 90),
-    "number": (240, 220, 90), "country": (255, 150, 60), "capital": (170, 110, 60),
-}  # fmt: skip
-DEFAULT = (150, 185, 255)
-# Per theme: the light one darkens every colour until it stands out on white.
-COLORS = {
-    "dark": {
-        "background": BACKGROUND, "axis": AXIS_COLORS, "highlight": HIGHLIGHT,
-        "groups": GROUP_COLORS, "default": DEFAULT, "label": (232, 232, 238),
-        "caption": (225, 228, 238),
-    },
-    "light": {
-        "background": VIEW_THEMES["light"]["background"], "axis": VIEW_THEMES["light"]["axis"],
-        "highlight": (215, 60, 0),
-        "groups": {
-            "male": (20, 90, 200), "female": (195, 25, 110), "royal": (110, 60, 190),
-            "family": (110, 60, 190), "animal": (20, 130, 40), "animals": (0, 95, 60),
-            "number": (120, 100, 0), "country": (160, 80, 0), "capital": (110, 65, 25),
-        },
-        "default": (40, 80, 180), "label": (10, 10, 20), "caption": (20, 20, 30),
-    },
-}  # fmt: skip
+# Per theme (in embviz.gui.theme, with every other colour): background, axes,
+# the corpus' word groups and the rest, labels and the caption.
+COLORS = theme.TRAINING
 
 
 class TrainingView(gl.GLViewWidget):
@@ -220,7 +195,7 @@ class TrainingView(gl.GLViewWidget):
         self.update()
 
     def _font(self) -> QFont:
-        f = QFont(self.font())
+        f = with_cjk_fallback(QFont(self.font()))  # a Chinese corpus has Chinese words
         f.setPointSizeF(9.0 * self.label_scale)
         return f
 

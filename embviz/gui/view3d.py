@@ -20,7 +20,9 @@ from PySide6.QtWidgets import QWidget
 from embviz.core.labels import place_labels, project_to_screen
 from embviz.core.projection import LINEAR_KINDS
 from embviz.core.workspace import Workspace
+from embviz.gui.fonts import with_cjk_fallback
 from embviz.gui.gl_points import LineItem, PointCloudItem
+from embviz.gui.theme import VIEW3D, VIEW3D_CURRENT, set_view3d
 
 # World radius the projected cloud is scaled to; the camera is set for it.
 RADIUS = 10.0
@@ -28,54 +30,21 @@ ANIMATION_MS = 500
 # Label candidates per frame: the selection first, then this many frequent words.
 # Bounding it keeps per-frame work independent of how many points are shown.
 MAX_LABEL_CANDIDATES = 2500
+# Where a label's halo is drawn around it, in pixels: a one-pixel outline. The four
+# diagonals cover the sides too, at half the cost of eight passes (text is the
+# frame's main cost).
+HALO_OFFSETS = ((-1, -1), (1, -1), (-1, 1), (1, 1))
 # Above this many points, sprites are small squares drawn without depth test (speed).
 BIG_CLOUD = 20_000
 
-THEMES = {
-    "dark": {
-        "background": (18, 20, 28),
-        "point": (110, 170, 255, 230),
-        "selected": (255, 170, 40, 255),
-        "neighbor": (90, 230, 140, 255),
-        "uncategorised": (105, 110, 125, 255),
-        "label": (235, 235, 240),
-        "label_selected": (255, 200, 90),
-        "info": (190, 195, 210),
-        "shadow": (0, 0, 0, 210),
-        "axis": [(255, 110, 110), (110, 230, 120), (120, 160, 255)],
-    },
-    # for bright rooms and projectors that wash out dark backgrounds
-    "light": {
-        "background": (255, 255, 255),
-        "point": (25, 80, 200, 255),
-        "selected": (215, 80, 0, 255),
-        "neighbor": (0, 135, 60, 255),
-        "uncategorised": (120, 120, 130, 255),
-        "label": (10, 10, 20),
-        "label_selected": (170, 50, 0),
-        "info": (50, 50, 60),
-        "shadow": (255, 255, 255, 220),
-        "axis": [(200, 0, 0), (0, 130, 0), (0, 60, 220)],
-    },
-}
-THEME = dict(THEMES["dark"])
-"""The current colours; every view reads them when it paints."""
+# The colour tables live with every other colour in embviz.gui.theme.
+THEMES = VIEW3D
+THEME = VIEW3D_CURRENT  # the current colours (one dict, switched by theme.apply)
+apply_theme = set_view3d
 
 
-def apply_theme(name: str) -> None:
-    """Switch every 3D view's colours to the ``"dark"`` or ``"light"`` theme."""
-    if name not in THEMES:
-        raise ValueError(f"unknown theme {name!r}: use {', '.join(THEMES)}")
-    THEME.clear()
-    THEME.update(THEMES[name])
-
-
-# Category colours (cluster, group, metadata value): Tableau 10 plus two.
-PALETTE = [
-    (78, 121, 167), (242, 142, 43), (225, 87, 89), (118, 183, 178), (89, 161, 79),
-    (237, 201, 72), (176, 122, 161), (255, 157, 167), (156, 117, 95), (186, 176, 172),
-    (31, 190, 220), (200, 220, 90),
-]  # fmt: skip
+# Category colours (cluster, group, metadata value) of the dark theme.
+PALETTE = VIEW3D["dark"]["categories"]
 
 
 def _qmatrix_to_numpy(m: QMatrix4x4) -> np.ndarray:
@@ -131,6 +100,11 @@ class SceneView(gl.GLViewWidget):
         self.setBackgroundColor(THEME["background"])
         self._points = PointCloudItem()
         self.addItem(self._points)
+        # the selected word and its neighbours again, drawn over the cloud: a
+        # search's green points are never hidden behind other words' points
+        self._highlights = PointCloudItem()
+        self._highlights.set_style(round_sprites=True, depth_test=False)
+        self.addItem(self._highlights)
         self._axes = LineItem(mode="lines", width=2, antialias=True)
         self.addItem(self._axes)
         self._overlay_lines = LineItem(mode="lines", width=2.5, antialias=True)
@@ -148,6 +122,8 @@ class SceneView(gl.GLViewWidget):
         self._freq_order = np.zeros(0, dtype=np.intp)
         self._scale = 1.0
         self._overlay_labels: list[tuple[np.ndarray, str, tuple[int, int, int]]] = []
+        self._overlay_words: dict[str, tuple[int, int, int]] = {}
+        self._n_overlay_words = 0
         self._press = None
         self._static: dict[str, QStaticText] = {}
         self._widths: dict[str, float] = {}  # text width per label, for this font size
@@ -189,6 +165,7 @@ class SceneView(gl.GLViewWidget):
         self._version += 1
         self._update_points()
         self._update_axes()
+        self._update_overlays()  # theme-coloured arrows and captions
         self.update()
 
     def detach(self) -> None:
@@ -304,6 +281,7 @@ class SceneView(gl.GLViewWidget):
     def _set_t(self, t) -> None:
         self._t = float(t)
         self._points.set_t(self._t)
+        self._highlights.set_t(self._t)
         self.update()
 
     def is_animating(self) -> bool:
@@ -327,7 +305,8 @@ class SceneView(gl.GLViewWidget):
         self._update_points()
 
     def _font(self) -> QFont:
-        f = QFont(self.font())
+        """The label font: the widget's, scaled, falling back to a CJK font for 中国."""
+        f = with_cjk_fallback(QFont(self.font()))
         f.setPointSizeF(max(6.0, 10.0 * self.label_scale))
         return f
 
@@ -358,11 +337,12 @@ class SceneView(gl.GLViewWidget):
         codes, names = self.workspace.categories()
         if not names or len(codes) != n:  # no colouring, or the view is behind its words
             return np.tile(np.array(THEME["point"], np.float32) / 255, (n, 1)), []
-        pal = np.array([(*PALETTE[i % len(PALETTE)], 255) for i in range(len(names))], np.float32)
+        palette = THEME["categories"]
+        pal = np.array([(*palette[i % len(palette)], 255) for i in range(len(names))], np.float32)
         colors = np.tile(np.array(THEME["uncategorised"], np.float32), (n, 1))
         has = codes >= 0
         colors[has] = pal[codes[has]]
-        legend = [(name, PALETTE[i % len(PALETTE)]) for i, name in enumerate(names)]
+        legend = [(name, palette[i % len(palette)]) for i, name in enumerate(names)]
         return colors / 255, legend
 
     def _update_points(self) -> None:
@@ -373,15 +353,24 @@ class SceneView(gl.GLViewWidget):
         # hold words without points: one shown word has no projection, so an
         # export's fresh view has no point for it.
         at = self._at
+        top = []  # neighbours, then the selection: the last is drawn on top
         for nb in self.workspace.neighbors:
             if nb.word in at:
                 colors[at[nb.word]] = np.array(THEME["neighbor"], np.float32) / 255
                 sizes[at[nb.word]] = max(sizes[at[nb.word]], 9.0 * self.point_scale)
+                top.append(at[nb.word])
         if self.workspace.selected in at:
             i = at[self.workspace.selected]
             colors[i] = np.array(THEME["selected"], np.float32) / 255
             sizes[i] = 16.0 * self.point_scale
+            top.append(i)
         self._points.set_data(color=colors, size=sizes)
+        top = np.asarray(top, dtype=np.intp)
+        same = len(self._from) == len(self._pos)
+        self._highlights.set_data(
+            pos_from=(self._from if same else self._pos)[top], pos_to=self._pos[top],
+            color=colors[top], size=sizes[top],
+        )  # fmt: skip
         big = n > BIG_CLOUD
         self._points.set_style(round_sprites=not big, depth_test=not big)
         self.update()
@@ -401,6 +390,7 @@ class SceneView(gl.GLViewWidget):
         proj = self.workspace.projection
         lines, line_colors, marks, mark_colors = [], [], [], []
         self._overlay_labels = []
+        self._overlay_words = {}  # word -> colour: labelled first
         # a non-linear layout places only its own words: arrows and computed
         # points would land somewhere meaningless, so they are not drawn
         self._overlays_hidden = (
@@ -410,19 +400,22 @@ class SceneView(gl.GLViewWidget):
         )
         if proj is not None and proj.linear:
             for ov in self.workspace.overlays.values():
-                rgba = np.array([*ov.color, 255], np.float32) / 255
+                rgb = THEME[ov.color] if isinstance(ov.color, str) else ov.color
+                rgba = np.array([*rgb[:3], 255], np.float32) / 255
+                for w in ov.words:
+                    self._overlay_words.setdefault(w, tuple(rgb[:3]))
                 for start, end, label in ov.arrows:
                     a, b = proj.apply(np.vstack([start, end])) * self._scale
                     lines.append(_arrow_segments(a.astype(np.float64), b.astype(np.float64)))
                     line_colors.append(np.tile(rgba, (6, 1)))
                     if label:
-                        self._overlay_labels.append(((a + b) / 2, label, ov.color))
+                        self._overlay_labels.append(((a + b) / 2, label, rgb))
                 for point, label in ov.markers:
                     p = proj.apply(np.asarray(point)[None, :])[0] * self._scale
                     marks.append(p)
                     mark_colors.append(rgba)
                     if label:
-                        self._overlay_labels.append((p, label, ov.color))
+                        self._overlay_labels.append((p, label, rgb))
         if lines:
             self._overlay_lines.setData(pos=np.vstack(lines), color=np.vstack(line_colors))
             self._overlay_lines.setVisible(True)
@@ -476,7 +469,7 @@ class SceneView(gl.GLViewWidget):
     def paintGL(self) -> None:
         """Draw the GL scene, then all labels and axis names in one QPainter pass."""
         super().paintGL()
-        if len(self._pos) == 0 and not self._overlay_labels:
+        if len(self._pos) == 0 and not self._overlay_labels and not self.info_lines():
             return
         painter = QPainter(self)
         try:
@@ -491,10 +484,13 @@ class SceneView(gl.GLViewWidget):
     def _candidates(self) -> np.ndarray:
         """Indices of points that may get a label, most important first."""
         at = self._at
-        first = []
+        # the words an overlay is about (an analogy's), then the selection
+        first = list(dict.fromkeys(at[w] for w in self._overlay_words if w in at))
+        self._n_overlay_words = len(first)
         if self.workspace.selected in at:
             first.append(at[self.workspace.selected])
         first += [at[n.word] for n in self.workspace.neighbors if n.word in at]
+        first = list(dict.fromkeys(first))
         # then by frequency (row order in the file)
         rest = self._freq_order
         if first:
@@ -528,11 +524,20 @@ class SceneView(gl.GLViewWidget):
         sizes = self._label_sizes(texts)
         n_extra = len(extra)
         idx = np.arange(len(pts))
-        # overlays, the selection, then by frequency: a stable priority, so labels
-        # do not flicker from word to word while the camera turns
-        order = idx[visible]
+        # the overlay's words (an analogy's a, b, c, answer), its captions, the
+        # selection, then by frequency: a stable priority, so labels do not
+        # flicker from word to word while the camera turns
+        k = self._n_overlay_words
+        order = np.concatenate([idx[n_extra : n_extra + k], idx[:n_extra], idx[n_extra + k :]])
+        order = order[visible[order]]
         blocked = [box for *_, box in self._axis_names()]
-        placed = place_labels(xy, sizes, order, w, h, max_labels=self.max_labels, blocked=blocked)
+        info = self._info_height()
+        if info:  # the notes in the bottom corner stay readable
+            blocked.append((0.0, h - info, float(w), float(h)))
+        # the overlay's words and captions and the selection try other sides too
+        n_first = k + n_extra + (self.workspace.selected in self._at)
+        placed = place_labels(xy, sizes, order, w, h, max_labels=self.max_labels,
+                              blocked=blocked, important=n_first)  # fmt: skip
         words = self._words
         highlight = {self.workspace.selected} | {n.word for n in self.workspace.neighbors}
         out = []
@@ -541,7 +546,9 @@ class SceneView(gl.GLViewWidget):
                 _, text, color = self._overlay_labels[i]
             else:
                 text = words[cand[i - n_extra]]
-                color = THEME["label_selected"] if text in highlight else THEME["label"]
+                color = self._overlay_words.get(text)
+                if color is None:
+                    color = THEME["label_selected"] if text in highlight else THEME["label"]
             out.append((i, x, y, text, color))
         self._placement_key, self._placement = key, out
         return out
@@ -550,19 +557,18 @@ class SceneView(gl.GLViewWidget):
         font = self._font()
         painter.setFont(font)
         ascent = QFontMetricsF(font).ascent()
-        shadow = QPen(QColor(*THEME["shadow"]))
-        plain = QPen(QColor(*THEME["label"]))
-        for _i, x, y, text, color in self._place():
+        placed = self._place()
+        # A halo in the background's colour first, under every label, so text
+        # reads where it crosses points and lines; then the text, one pass.
+        painter.setPen(QPen(QColor(*THEME["halo"])))
+        for _i, x, y, text, _color in placed:
             st = self._static_text(text)
-            top = y - ascent
-            if color == THEME["label"]:
-                # one glyph pass per ordinary label: text is the frame's main cost
-                painter.setPen(plain)
-            else:  # highlighted and overlay labels get a shadow to stand out
-                painter.setPen(shadow)
-                painter.drawStaticText(QPointF(x + 1, top + 1), st)
-                painter.setPen(QPen(QColor(*color)))
-            painter.drawStaticText(QPointF(x, top), st)
+            for dx, dy in HALO_OFFSETS:
+                painter.drawStaticText(QPointF(x + dx, y - ascent + dy), st)
+        plain = QPen(QColor(*THEME["label"]))
+        for _i, x, y, text, color in placed:
+            painter.setPen(plain if color == THEME["label"] else QPen(QColor(*color)))
+            painter.drawStaticText(QPointF(x, y - ascent), self._static_text(text))
 
     def _axis_names(self) -> list[tuple[str, float, float, tuple, tuple]]:
         """Each axis name's text, baseline position, colour and box, beyond its tip."""
@@ -595,7 +601,7 @@ class SceneView(gl.GLViewWidget):
             x = ax if d[0] > 0.35 else ax - tw if d[0] < -0.35 else ax - tw / 2
             y = ay if d[1] < -0.35 else ay + asc if d[1] > 0.35 else ay + asc / 2
             x = min(max(x, 2.0), w - tw - 2)
-            y = min(max(y, asc + 2), h - desc - 2)
+            y = min(max(y, asc + 2), h - desc - 2 - self._info_height())
             out.append(
                 (text, x, y, THEME["axis"][k], (x - 2, y - asc - 2, x + tw + 2, y + desc + 2))
             )
@@ -615,9 +621,10 @@ class SceneView(gl.GLViewWidget):
         """What the corner of the view says about the slice (also used by tests)."""
         ws = self.workspace
         proj = ws.projection
+        said = [ws.words_note] if ws.words_note else []  # e.g. no teaching words in the file
         if proj is None:
-            return []
-        lines = [proj.note] if proj.note else []
+            return said
+        lines = said + ([proj.note] if proj.note else [])
         if not proj.linear:
             if ws.layout is not None:
                 lines.append(ws.layout.describe())
@@ -635,9 +642,18 @@ class SceneView(gl.GLViewWidget):
             lines.append(text + "; the rest is invisible here.")
         return lines
 
-    def _paint_info(self, painter: QPainter) -> None:
-        font = QFont(self.font())
+    def _info_font(self) -> QFont:
+        font = with_cjk_fallback(QFont(self.font()))
         font.setPointSizeF(max(7.0, 9.0 * self.label_scale))
+        return font
+
+    def _info_height(self) -> float:
+        """Pixels the notes take at the bottom of the view (0 without notes)."""
+        n = len(self.info_lines())
+        return n * QFontMetricsF(self._info_font()).height() + 6.0 if n else 0.0
+
+    def _paint_info(self, painter: QPainter) -> None:
+        font = self._info_font()
         painter.setFont(font)
         fm = QFontMetricsF(font)
         y = self.height() - 6.0 - fm.descent()

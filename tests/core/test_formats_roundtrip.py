@@ -29,7 +29,7 @@ FAST = settings(max_examples=100, deadline=None,
 def embeddings(draw):
     n = draw(st.integers(1, 8))
     dim = draw(st.integers(1, 6))
-    words = draw(st.lists(word, min_size=n, max_size=n))
+    words = draw(st.lists(word, min_size=n, max_size=n, unique=True))  # a repeat is dropped on load
     values = draw(st.lists(floats32, min_size=n * dim, max_size=n * dim))
     return Embeddings(words, np.array(values, dtype=np.float32).reshape(n, dim))
 
@@ -118,18 +118,22 @@ def test_npz_with_words_inside(tmp_path):
     assert emb.vector("b").tolist() == [0.0, 1.0, 0.0]
 
 
-def test_uncompressed_npz_is_memory_mapped_and_compressed_npz_is_read(tmp_path):
+def test_plain_and_compressed_npz_read_whole_and_in_part(tmp_path):
     rng = np.random.default_rng(0)
     m = rng.standard_normal((500, 7)).astype(np.float32)
     words = np.array([f"w{i}" for i in range(500)])
     np.savez(tmp_path / "plain.npz", vectors=m, words=words)
     np.savez_compressed(tmp_path / "small.npz", vectors=m, words=words)
-    for name, mapped in (("plain.npz", True), ("small.npz", False)):
+    for name, compressed in (("plain.npz", False), ("small.npz", True)):
         emb = embviz.load(tmp_path / name, cache=False)
-        assert emb.source.details["memory_mapped"] is mapped
+        assert emb.source.details["compressed"] is compressed
+        assert not isinstance(emb.vectors.base, np.memmap)  # the user's file may change: copied
         assert np.array_equal(emb.vectors, m) and emb.words == list(words)
         part = embviz.load(tmp_path / name, cache=False, limit=10)
         assert part.words == list(words[:10]) and np.array_equal(part.vectors, m[:10])
+        spread = embviz.load(tmp_path / name, cache=False, limit=400, sample=7)
+        rows = np.unique(np.linspace(0, 399, 7).round().astype(int))  # the old, direct formula
+        assert spread.words == list(words[rows]) and np.array_equal(spread.vectors, m[rows])
 
 
 def test_npz_float64_fortran_order_reads_the_same_numbers(tmp_path):

@@ -51,3 +51,16 @@ def test_blocked_boxes_are_kept_free():
     sizes = np.array([[50.0, 14.0], [50.0, 14.0]])
     placed = place_labels(xy, sizes, np.array([0, 1]), 400, 300, blocked=[(90, 80, 170, 100)])
     assert [i for i, _, _ in placed] == [1]
+
+
+def test_important_labels_try_the_other_sides_of_their_point():
+    # two points close together: the second's usual place (right, above) is taken
+    xy = np.array([[100.0, 100.0], [110.0, 101.0]])
+    sizes = np.array([[40.0, 12.0], [40.0, 12.0]])
+    plain = place_labels(xy, sizes, np.array([0, 1]), 400, 300)
+    assert [i for i, *_ in plain] == [0]
+    placed = place_labels(xy, sizes, np.array([0, 1]), 400, 300, important=2)
+    assert [i for i, *_ in placed] == [0, 1]
+    (_, x0, y0), (_, x1, y1) = placed
+    # the boxes (bottom-left baseline, 40 x 12) do not overlap
+    assert x1 + 40 <= x0 or x0 + 40 <= x1 or y1 <= y0 - 12 or y0 <= y1 - 12

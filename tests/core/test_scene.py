@@ -112,7 +112,7 @@ def test_a_tsne_scene_keeps_its_positions_and_reopens_without_computing(
     words = ["one", "two", "three", "four", "five", "six", "seven", "paris", "rome", "berlin",
              "madrid", "cat", "dog", "horse"]  # fmt: skip
     ws.show_words(words)
-    ws.select("paris")
+    ws.select("paris", bring_neighbors=False)  # these words only
     ws.set_layout(ws.compute_layout("tsne", seed=2))
     scene = Scene.from_workspace(ws, title="t-SNE")
     path = tmp_path / "tsne.json"

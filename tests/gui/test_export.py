@@ -91,10 +91,32 @@ def test_exporting_a_single_selected_word(main_window, tmp_path):
     # One word has no projection (it takes two): the export's fresh view has no
     # point for it, and colouring the selected word used to raise IndexError.
     ws = main_window.workspace
+    ws.select("king")  # (selecting brings its neighbours in: narrow the words after it)
     ws.show_words(["king"])
-    ws.select("king")
+    assert ws.selected == "king"
     assert ws.projection is None
     out = export.export_view(main_window, tmp_path / "one.png", (640, 400))
     with Image.open(out) as img:
         assert img.size == (640, 400)
     main_window.view.fly_to("king")  # nothing to fly to; no error either
+
+
+def test_the_analogy_overlay_reads_on_white_in_an_exported_png(main_window, tmp_path):
+    from embviz.gui import theme
+
+    win = main_window
+    win.set_theme("light")
+    try:
+        panel = win.panels["analogy"]
+        panel.expr.setText("king - man + woman")
+        panel.run_query()
+        out = export.export_view(win, tmp_path / "analogy.png", (1280, 720))
+        img = np.asarray(Image.open(out).convert("RGB")).astype(int)
+        amber = np.array(theme.VIEW3D["light"]["overlay"])
+        pale = np.array(theme.VIEW3D["dark"]["overlay"])  # the dark theme's, unreadable on white
+        near = lambda c: (np.abs(img - c).max(axis=2) <= 30).sum()  # noqa: E731
+        assert near(amber) > 50  # arrows and captions in the light theme's overlay colour
+        assert near(pale) == 0
+        assert theme.contrast_ratio(amber, img[3, 3]) >= 4.5
+    finally:
+        win.set_theme("dark")

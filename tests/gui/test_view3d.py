@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
 
 from embviz.core.workspace import Overlay, Workspace
 from embviz.gui.view3d import PALETTE, THEME, SceneView
@@ -196,3 +197,54 @@ def test_slice_panel_drives_the_view_and_reports_errors(scene, qtbot):
     assert view.label_scale == 2.0
     panel.mode.setCurrentIndex(3)
     assert ws.mode == "random"
+
+
+def test_every_neighbour_of_a_search_is_a_visible_green_point(main_window, qtbot):
+    win = main_window
+    win.view.resize(900, 700)
+    win.workspace.select("king")  # a teaching word: most of its neighbours are not
+    qtbot.waitUntil(lambda: not win.view.is_animating(), timeout=5000)
+    qtbot.wait(700)  # the camera's flight to the word
+    neighbours = [n.word for n in win.workspace.neighbors]
+    assert len(neighbours) == 10
+    assert set(neighbours) <= set(win.workspace.shown_words)
+    win.view.show_labels = False  # look at the points alone
+    img = framebuffer(win.view)
+    xy, _depth, visible = win.view.screen_positions()
+    green = np.array(THEME["neighbor"][:3])
+    orange = np.array(THEME["selected"][:3])
+    seen = 0
+    for w in neighbours:
+        i = win.view._at[w]
+        assert visible[i]
+        x, y = np.round(xy[i]).astype(int)
+        patch = img[y - 1 : y + 2, x - 1 : x + 2, :3].reshape(-1, 3).astype(int)
+        # drawn over the other words: green, unless the selected word covers it
+        seen += any((np.abs(patch - c).max(axis=1) <= 40).any() for c in (green, orange))
+    assert seen == len(neighbours)
+
+
+@pytest.mark.parametrize("name", ["dark", "light"])
+def test_labels_have_a_halo_over_points(scene, name):
+    from PySide6.QtGui import QImage, QPainter
+
+    from embviz.gui.view3d import apply_theme
+
+    _ws, view = scene
+    apply_theme(name)
+    try:
+        view._place = lambda: [(0, 10.0, 40.0, "Wg king", THEME["label"])]
+        img = QImage(160, 60, QImage.Format.Format_RGB888)
+        img.fill(QColor(*THEME["point"][:3]))  # a label right over a crowd of points
+        p = QPainter(img)
+        view._paint_labels(p)
+        p.end()
+        arr = np.frombuffer(img.constBits(), np.uint8).reshape(60, img.bytesPerLine())
+        pix = arr[:, : 160 * 3].reshape(60, 160, 3).astype(int)
+        halo = np.abs(pix - np.array(THEME["halo"][:3])).max(axis=2) <= 40
+        text = np.abs(pix - np.array(THEME["label"][:3])).max(axis=2) <= 40
+        assert text.sum() > 30
+        # an outline in the background's colour around the letters
+        assert halo.sum() > 0.5 * text.sum()
+    finally:
+        apply_theme("dark")

@@ -15,6 +15,7 @@ next open of the same, unchanged file skips parsing entirely.
 from __future__ import annotations
 
 import os
+import stat
 import time
 from os import PathLike
 from pathlib import Path
@@ -32,6 +33,7 @@ from embviz.core.formats._errors import (
     UntrustedFileError,
 )
 from embviz.core.formats._gensim import load_fasttext
+from embviz.core.formats._open import check_file
 from embviz.core.formats._safetensors import position_embeddings
 from embviz.core.progress import NULL_PROGRESS, Progress
 
@@ -43,6 +45,7 @@ WRITE_FORMATS = ("word2vec", "word2vec-binary", "glove", "tsv", "npy", "npz")
 """Format names :func:`save` writes."""
 
 _STREAMED = ("word2vec", "word2vec-binary", "glove")
+_SELECTING = ("npy", "npz", "safetensors")  # read only the rows limit and sample keep
 _CACHED = (*_STREAMED, "tsv", "fasttext-bin")
 
 __all__ = [
@@ -90,7 +93,9 @@ def load(
         ``"replace"``: invalid bytes become U+FFFD.
     check_memory
         Refuse (with :class:`TooLargeError`) a load that would not fit in
-        the available memory.
+        the available memory: before it starts, from what the file declares
+        and its size allow, and again as rows arrive (the README's budget:
+        at most the estimated result × 1.5 + 300 MB).
 
     Returns
     -------
@@ -105,10 +110,9 @@ def load(
     """
     progress = progress or NULL_PROGRESS
     p = Path(path)
-    if not p.exists():
-        raise LoadError(p, "no such file")
-    if p.is_dir():
-        raise LoadError(p, "is a directory, not a vector file")
+    if not str(path):
+        raise LoadError(None, "no file name given")
+    st = check_file(p, devices=True)
     for name, value in (("limit", limit), ("sample", sample)):
         if value is not None and value < 1:
             raise LoadError(p, f"{name} must be at least 1, got {value}")
@@ -121,6 +125,9 @@ def load(
             raise LoadError(p, f"unknown format {format!r}; known formats: {', '.join(FORMATS)}")
         fmt = format
         details = {**details, "detected_by": "given by the user"}
+    if fmt not in (*_STREAMED, "tsv") and not stat.S_ISREG(st.st_mode):
+        # These readers seek to the end or read a whole array: a device never ends.
+        raise LoadError(p, f"is a device, not a regular file; a {fmt} file cannot be read from it")
     metadata: dict = {}
     options = {"limit": limit, "sample": sample, "unicode_errors": unicode_errors}
     if fmt == "tsv":  # the words live in metadata.tsv: its changes must miss the cache too
@@ -128,6 +135,8 @@ def load(
 
         meta = next((m for m in metadata_candidates(p) if m.exists()), None)
         if meta is not None:
+            # Before anything opens it: opening a FIFO would wait forever.
+            check_file(meta, directory="is a directory, not a metadata file")
             try:
                 options["metadata"] = _cache.file_identity(meta)
             except OSError:  # the reader reports it; the cache is simply not used
@@ -150,12 +159,15 @@ def load(
         if check_memory and fmt == "tsv":
             _check_tsv_fits(p, details, limit=limit, sample=sample)
         words, vectors, metadata, more = _load_whole(
-            p, fmt, trust=trust, unicode_errors=unicode_errors
-        )
+            p, fmt, trust=trust, unicode_errors=unicode_errors, limit=limit, sample=sample,
+            progress=progress, check_memory=check_memory,
+        )  # fmt: skip
         details = {**details, **more}
-        words, vectors, metadata = _select(words, vectors, metadata, limit, sample)
+        if fmt not in _SELECTING:
+            words, vectors, metadata = _select(words, vectors, metadata, limit, sample)
         vectors = np.asarray(vectors, dtype=np.float32)
         details["nonfinite_rows"] = int((~np.isfinite(vectors).all(axis=1)).sum())
+        details["unique_words"] = _unique(words)  # kept in the cache entry: checked once
         if key:
             entry = {"format": fmt, "details": details, "metadata": metadata}
             vectors = _cache.store(key, list(words), vectors, entry) if len(words) else vectors
@@ -164,6 +176,9 @@ def load(
                             cache=False, trust=trust, unicode_errors=unicode_errors)  # fmt: skip
         details["cached"] = False
         progress.report(1.0, f"read {p.name}")
+    if not details.get("unique_words") and not _unique(words):  # a cache entry knows
+        words, vectors, metadata, rows = _first_of_duplicates(words, vectors, metadata, details)
+        norms = None if norms is None else np.asarray(norms)[rows]
     note = _cache.take_note()
     if note:
         details["cache_problem"] = note
@@ -177,14 +192,45 @@ def load(
     return emb
 
 
+def _unique(words: list[str]) -> bool:
+    """Whether no word repeats.
+
+    Sorting the words' hashes needs 8 bytes a word where a set needs ~60
+    (25 MB more at the peak of a 400k-word load); only equal hashes, almost
+    always a real repeat, are checked with a set.
+    """
+    h = np.fromiter(map(hash, words), dtype=np.int64, count=len(words))
+    h.sort()
+    return not (h[1:] == h[:-1]).any() or len(set(words)) == len(words)
+
+
+def _first_of_duplicates(words, vectors, metadata, details):
+    """Keep only the first row of a repeated word, as gensim does; also return the rows kept.
+
+    A second ``cat`` row would otherwise show up among ``cat``'s own
+    neighbours (or twice in any list). ``details`` notes how many rows went.
+    """
+    first: dict[str, int] = {}
+    for i, w in enumerate(words):
+        first.setdefault(w, i)
+    rows = np.fromiter(first.values(), dtype=np.int64, count=len(first))
+    dup = next(w for i, w in enumerate(words) if first[w] != i)
+    details["duplicate_rows_dropped"] = len(words) - len(rows)
+    details["first_duplicate_word"] = dup
+    metadata = {k: [v[i] for i in rows] for k, v in metadata.items()}
+    return list(first), np.asarray(vectors)[rows], metadata, rows
+
+
 def _check_tsv_fits(p: Path, seen: dict, *, limit, sample) -> None:
     """Refuse a projector TSV too large for memory before reading it (read whole)."""
     from embviz.core.formats._memory import check_fits, estimate_rows
-    from embviz.core.formats._open import read_head
+    from embviz.core.formats._open import open_reader
 
-    head = read_head(p, 1 << 20)
+    with open_reader(p) as r:
+        head = r.read(1 << 20)
+        consumed = r.fraction()
     dim = len(head.split(b"\n", 1)[0].split(b"\t"))
-    rows = estimate_rows(p, head, compressed="compression" in seen)
+    rows = estimate_rows(p, head, compressed="compression" in seen, consumed=consumed)
     # The whole file is parsed as float64 before rows are selected.
     check_fits(p, rows, 2 * dim, limit=None, sample=None)
 
@@ -202,33 +248,37 @@ def _select(words, vectors, metadata, limit, sample):
 
 def _sample_rows(total: int, sample: int) -> np.ndarray:
     """``sample`` row numbers spread evenly over ``range(total)``, in order."""
-    return np.unique(np.linspace(0, total - 1, sample).round().astype(np.int64))
+    from embviz.core.formats._npy import sample_rows
+
+    return sample_rows(total, sample)
 
 
-def _load_whole(p: Path, fmt: str, *, trust: bool, unicode_errors: str):
+def _load_whole(p: Path, fmt: str, *, trust: bool, unicode_errors: str, limit, sample, progress,
+                check_memory):  # fmt: skip
+    rows = {"limit": limit, "sample": sample, "progress": progress, "check_memory": check_memory}
     if fmt == "npy":
         from embviz.core.formats._npy import read_npy
 
-        words, m, d = read_npy(p)
+        words, m, d = read_npy(p, **rows)
         return words, m, {}, d
     if fmt == "npz":
         from embviz.core.formats._npy import read_npz
 
-        words, m, d = read_npz(p)
+        words, m, d = read_npz(p, **rows)
         return words, m, {}, d
     if fmt == "tsv":
         from embviz.core.formats._tsv import read_tsv
 
-        return read_tsv(p, unicode_errors=unicode_errors)
+        return read_tsv(p, unicode_errors=unicode_errors, progress=progress)
     if fmt == "safetensors":
         from embviz.core.formats._safetensors import read_safetensors
 
-        words, m, d = read_safetensors(p)
+        words, m, d = read_safetensors(p, **rows)
         return words, m, {}, d
     if fmt == "fasttext-bin":
         from embviz.core.formats._gensim import read_fasttext
 
-        words, m, d = read_fasttext(p)
+        words, m, d = read_fasttext(p, progress=progress, check_memory=check_memory)
         return words, m, {}, d
     if fmt == "gensim":
         from embviz.core.formats._gensim import read_gensim
@@ -248,17 +298,20 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
     else:
         reader = TextReader(p, header=(fmt == "word2vec"), limit=limit,
                             unicode_errors=unicode_errors, progress=progress)  # fmt: skip
-    keep = None
-    total = None
-    if check_memory or sample is not None:
-        total, dim = _count(p, fmt, seen, exact=sample is not None)
-        if check_memory and dim:
-            from embviz.core.formats._memory import check_fits
+    from embviz.core.formats._memory import WORD_BYTES, available_memory, check_fits
+    from embviz.core.formats._npy import sample_between
 
+    keep = None  # (rows, sample): keep the sample's rows of the first ``rows``
+    total = None
+    compressed = "compression" in seen
+    if check_memory or sample is not None:
+        total, dim = _count(p, fmt, seen, exact=sample is not None, progress=progress)
+        if check_memory and dim:
             check_fits(p, total, dim, limit=limit, sample=sample)
         if sample is not None:
             n = total if limit is None else min(limit, total)
-            keep = _sample_rows(n, sample) if sample < n else None
+            keep = (n, sample) if sample < n else None
+    next_check = 64 << 20  # bytes of rows kept before memory is checked again
     words: list[str] = []
     blocks: list[np.ndarray] = []
     writer = None
@@ -270,10 +323,21 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
     try:
         for bw, block in reader.blocks():
             if keep is not None:
-                lo, hi = np.searchsorted(keep, [row0, row0 + len(bw)])
-                idx = keep[lo:hi] - row0
+                idx = sample_between(*keep, row0, row0 + len(bw)) - row0
                 row0 += len(bw)
                 bw, block = [bw[i] for i in idx], block[idx]
+            kept = len(words) + len(bw)
+            per_row = block.shape[1] * 4 + WORD_BYTES
+            if check_memory and kept * per_row > next_check:
+                # Extrapolate from the bytes read so far (enough rows now for that):
+                # the estimate made up front may have been wrong, and a compressed
+                # file's size says nothing about its rows.
+                fraction = max(reader.fraction(), 1e-9)
+                avail = available_memory()
+                coming = min(kept / fraction, limit or np.inf) - kept
+                if coming * per_row > 0.8 * avail:
+                    _too_large(p, kept, fraction, block.shape[1])
+                next_check = kept * per_row + max(avail // 16, 16 << 20)
             bad = ~np.isfinite(block).all(axis=1)
             if bad.any():
                 if first_bad is None:
@@ -305,15 +369,24 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
                 # header, a little more than the estimate) instead of joining
                 # blocks at the end, which would briefly need twice the memory.
                 rows = size if reader.count is not None else int(size * 1.05) + 1024
-                out = np.empty((min(rows, limit or rows), block.shape[1]), dtype=np.float32)
+                rows = min(rows, limit or rows, _most_rows(p, block.shape[1], fmt, compressed))
+                out = np.empty((max(rows, len(block)), block.shape[1]), dtype=np.float32)
                 out[: len(block)] = block
                 filled = len(block)
                 continue
-            if out is not None:  # the estimate was short: carry on in blocks
-                blocks, out = [out[:filled]], None
+            if out is not None:
+                # The estimate was short: grow the matrix in place. realloc moves
+                # no data for large sizes (mremap) and never holds two copies, where
+                # joining blocks at the end briefly needed twice the memory.
+                grown = max(filled + len(block), len(out) + len(out) // 2)
+                out.resize((grown, out.shape[1]), refcheck=False)
+                out[filled : filled + len(block)] = block
+                filled += len(block)
+                continue
             blocks.append(block)
         if out is not None:
-            blocks = [out[:filled]]
+            out.resize((filled, out.shape[1]), refcheck=False)  # give back the unused rows
+            blocks = [out]
         details = {"nonfinite_rows": nonfinite, "cached": False}
         if first_bad is not None:
             details["first_nonfinite_word"] = first_bad
@@ -323,6 +396,7 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
             details["rows_parsed_exactly"] = reader.exact_rows
         if unicode_errors == "replace":
             details["invalid_utf8"] = "replaced with U+FFFD"
+        details["unique_words"] = _unique(words)  # kept in the cache entry: checked once
         if writer is not None:
             entry = {"format": fmt, "details": {**seen, **details}, "metadata": {}}
             try:
@@ -339,25 +413,70 @@ def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode
             writer.abort()
 
 
-def _count(p: Path, fmt: str, seen: dict, *, exact: bool) -> tuple[int, int | None]:
-    """Rows and dim of a streamed file: from the header, else estimated or counted."""
-    if "header" in seen:
-        count, dim = (int(x) for x in seen["header"].split())
-        return count, dim
-    from embviz.core.formats._memory import estimate_rows
-    from embviz.core.formats._open import open_reader, read_head
+def _too_large(p: Path, kept: int, fraction: float, dim: int):
+    """Refuse, mid-way, a load whose rows outgrew memory.
 
-    head = read_head(p, 1 << 20)
-    first = head.split(b"\n", 1)[0].rstrip().split(b" ")
-    dim = len(first) - 1 or None
+    A compressed file's rows are known only as they arrive.
+    """
+    from embviz.core.formats._memory import WORD_BYTES, available_memory
+
+    per_row = dim * 4 + WORD_BYTES
+    rows = max(kept, int(kept / max(fraction, 1e-9)))  # extrapolated from the bytes read
+    avail = available_memory()
+    raise TooLargeError(p, rows * per_row, avail, rows, max(1, min(rows, avail // 2 // per_row)))
+
+
+def _most_rows(p: Path, dim: int, fmt: str, compressed: bool) -> int:
+    """The most rows of ``dim`` values the file's size allows (a header may claim more).
+
+    A text row takes at least ``2 × dim`` bytes (``" 0"`` per value), a binary
+    one ``4 × dim + 1``. A compressed file allows any number: the rows that
+    fit in memory are the bound then.
+    """
+    from embviz.core.formats._memory import WORD_BYTES, available_memory
+
+    size = p.stat().st_size
+    if compressed or not size:
+        return max(1, available_memory() // (dim * 4 + WORD_BYTES))
+    per_row = 4 * dim + 1 if fmt == "word2vec-binary" else 2 * dim
+    return size // per_row + 1
+
+
+def _count(p: Path, fmt: str, seen: dict, *, exact: bool,
+           progress: Progress = NULL_PROGRESS) -> tuple[int, int | None]:  # fmt: skip
+    """Rows and dim of a streamed file.
+
+    From the header (as far as the file's size allows), else estimated or counted.
+    """
+    from embviz.core.formats._memory import estimate_rows
+    from embviz.core.formats._open import open_reader
+    from embviz.core.formats._text import MAX_LINE, parse_header
+
+    with open_reader(p) as r:
+        head = r.read(1 << 20)
+        consumed = r.fraction()  # of the file on disk, for those 1 MB
+    compressed = "compression" in seen
+    if fmt in ("word2vec", "word2vec-binary"):  # the header, even if detection saw none
+        nl = head.find(b"\n")
+        count, dim = parse_header(p, head[: nl if nl >= 0 else 100])
+        return min(count, _most_rows(p, dim, fmt, compressed)), dim
+    first = head.split(b"\n", 1)[0].rstrip()
+    dim = first.count(b" ") or None
     if not exact:
-        return estimate_rows(p, head, compressed="compression" in seen), dim
+        return estimate_rows(p, head, compressed=compressed, consumed=consumed), dim
     # Spreading a sample needs the exact count: one cheap pass over the bytes.
     n = 0
     last = b"\n"
+    since = 0  # bytes since the last newline: a file without any is not text
     with open_reader(p) as r:
         while block := r.read(8 << 20):
-            n += block.count(b"\n")
+            progress.check()
+            k = block.count(b"\n")
+            n += k
+            since = len(block) - block.rfind(b"\n") - 1 if k else since + len(block)
+            if since > MAX_LINE:
+                raise LoadError(p, f"no line break in {since >> 20} MB: not a text vector file",
+                                line=n + 1)  # fmt: skip
             last = block[-1:]
     return n + (last != b"\n"), dim
 

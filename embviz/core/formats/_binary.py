@@ -44,14 +44,20 @@ class BinaryReader:
         self.limit = limit
         self.unicode_errors = unicode_errors
         self.progress = progress
+        self._reader = None
         self.count: int | None = None
         self.dim: int | None = None
         self.newlines: bool | None = None
+
+    def fraction(self) -> float:
+        """How much of the file on disk has been read, in [0, 1]."""
+        return self._reader.fraction() if self._reader is not None else 0.0
 
     def blocks(self) -> Iterator[tuple[list[str], np.ndarray]]:
         """Yield ``(words, float32 matrix)`` per block, in file order."""
         path = self.path
         with open_reader(path) as r:
+            self._reader = r
             buf = r.read(BLOCK_BYTES)
             end = buf.find(b"\n")
             if not buf.strip():
@@ -91,6 +97,7 @@ class BinaryReader:
                 if eof:
                     raise self._damaged(done, "the file ends early (truncated?)")
                 block = r.read(BLOCK_BYTES)
+                self.progress.check()  # blocks holding no whole record report nothing
                 eof = not block
                 buf = buf[pos:] + block
                 pos = 0

@@ -6,7 +6,7 @@ import struct
 from pathlib import Path
 
 from embviz.core.errors import LoadError
-from embviz.core.formats._open import compression, read_head
+from embviz.core.formats._open import check_file, compression, read_head
 
 _NPY_MAGIC = b"\x93NUMPY"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -21,6 +21,21 @@ def _numbers(fields: list[bytes]) -> bool:
     except ValueError:
         return False
     return bool(fields)
+
+
+def _text_line(rest: bytes, dim: int) -> bool:
+    """Whether ``rest`` starts with a text line of a word and ``dim`` numbers.
+
+    A line longer than the bytes read (3,072 values written with ``%.18e`` are
+    80 KB) is judged by its complete fields, never by its length: binary
+    float32 data does not read as space-separated numbers.
+    """
+    nl = rest.find(b"\n")
+    if nl >= 0:
+        fields = rest[:nl].rstrip().split(b" ")
+        return len(fields) == dim + 1 and _numbers(fields[1:])
+    fields = rest.split(b" ")
+    return 2 < len(fields) <= dim + 2 and _numbers(fields[1:-1])
 
 
 def _safetensors(head: bytes, size: int) -> bool:
@@ -60,6 +75,7 @@ def detect_format(path: Path) -> str:
 
 def detect(path: Path) -> tuple[str, dict]:
     """Return the format name and what the detection saw (for ``info``)."""
+    check_file(path, devices=True)
     try:
         with open(path, "rb") as f:
             raw = f.read(_HEAD)
@@ -67,7 +83,7 @@ def detect(path: Path) -> tuple[str, dict]:
         raise LoadError(path, f"cannot be read: {e.strerror or e}") from None
     if not raw:
         raise LoadError(path, "the file is empty", line=1)
-    size = path.stat().st_size
+    size = path.stat().st_size or len(raw)  # a device such as /dev/zero has no size
     if raw.startswith(_NPY_MAGIC):
         return "npy", {"detected_by": "NumPy magic bytes"}
     if raw.startswith(_ZIP_MAGIC):
@@ -95,8 +111,7 @@ def detect(path: Path) -> tuple[str, dict]:
         dim = int(fields[1])
         details["header"] = f"{int(fields[0])} {dim}"
         rest = head[nl + 1 :] if nl >= 0 else b""
-        line2 = rest.split(b"\n", 1)[0].rstrip().split(b" ")
-        if len(rest) == 0 or (len(line2) == dim + 1 and _numbers(line2[1:])):
+        if len(rest) == 0 or _text_line(rest, dim):
             details["detected_by"] = "'count dim' header, then text lines"
             return "word2vec", details
         details["detected_by"] = "'count dim' header, then binary float32 data"

@@ -9,15 +9,22 @@ import numpy as np
 
 from embviz.core.errors import LoadError
 from embviz.core.formats._errors import UntrustedFileError
+from embviz.core.progress import NULL_PROGRESS, Progress
 
 
-def load_fasttext(path: str | Path):
+def load_fasttext(path: str | Path, *, progress: Progress = NULL_PROGRESS,
+                  check_memory: bool = True):  # fmt: skip
     """Return gensim's ``FastTextKeyedVectors`` for a fastText ``.bin``.
 
     Use it for out-of-vocabulary words, which fastText builds from character
-    n-grams: ``load_fasttext(p)["unseenword"]``.
+    n-grams: ``load_fasttext(p)["unseenword"]``. The file's structure is
+    checked first (cancellable through ``progress``): gensim loops forever on
+    some damaged files and allocates whatever a header claims.
     """
-    from gensim.models.fasttext import load_facebook_vectors
+    from embviz.core.formats._fasttext import check_fasttext
+
+    check_fasttext(Path(path), progress, check_memory=check_memory)
+    from gensim.models.fasttext import load_facebook_vectors  # after the check: a slow import
 
     try:
         return load_facebook_vectors(str(path))
@@ -64,14 +71,16 @@ def _collect_leaked_files() -> None:
         gc.collect()
 
 
-def read_fasttext(path: Path):
-    """Words and vectors of a fastText ``.bin`` (its vocabulary, not n-grams)."""
-    kv = load_fasttext(path)
-    return (
-        list(kv.index_to_key),
-        np.asarray(kv.vectors, dtype=np.float32),
-        {"oov": "built from character n-grams (Embeddings.lookup, neighbors, expressions)"},
-    )
+def read_fasttext(path: Path, *, progress: Progress = NULL_PROGRESS, check_memory: bool = True):
+    """Words and vectors of a fastText ``.bin`` (its vocabulary, not n-grams).
+
+    Read by :mod:`embviz.core.formats._fasttext`, which gives gensim's vectors
+    bit for bit but can be cancelled; out-of-vocabulary words are built from
+    their n-grams later, on the first such word (``Embeddings.lookup``).
+    """
+    from embviz.core.formats._fasttext import read_fasttext as read
+
+    return read(path, progress, check_memory=check_memory)
 
 
 def read_gensim(path: Path, *, trust: bool):

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import bz2
+import errno
 import gzip
 import lzma
+import os
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -57,6 +60,68 @@ class Reader:
             raise LoadError(
                 getattr(self._raw, "name", None), f"damaged {self.compression} data: {e}"
             ) from None
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))  # fmt: skip
+
+
+def check_file(path: Path, *, directory: str = "is a directory, not a vector file",
+               devices: bool = False) -> os.stat_result:  # fmt: skip
+    """Refuse what cannot be read safely, before anything opens it; return its ``stat``.
+
+    Opening a FIFO blocks until a writer appears and reading one never ends, so
+    only regular files are read, plus (with ``devices``) a device that can
+    seek, such as ``/dev/zero``, which the readers' bounds then stop.
+
+    Parameters
+    ----------
+    path
+        The file.
+    directory
+        The reason given when ``path`` is a directory.
+    devices
+        Also accept seekable character and block devices.
+
+    Raises
+    ------
+    LoadError
+        Missing, a symbolic-link loop, a directory, a FIFO, a socket or a
+        device (with a message naming which).
+    """
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise LoadError(path, "is a loop of symbolic links (each points to the next)") from None
+        if e.errno == errno.ENOENT:
+            dangling = os.path.islink(path)
+            raise LoadError(path, "is a symbolic link to a missing file" if dangling
+                            else "no such file") from None  # fmt: skip
+        raise LoadError(path, f"cannot be read: {e.strerror or e}") from None
+    if stat.S_ISREG(st.st_mode):
+        return st
+    if stat.S_ISDIR(st.st_mode):
+        raise LoadError(path, directory)
+    kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a regular file")
+    if devices and (stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)) and _seekable(path):
+        return st
+    raise LoadError(path, f"is {kind}, not a regular file; embviz reads only files it can "
+                          "seek in (save the data to a file first)")  # fmt: skip
+
+
+def _seekable(path: Path) -> bool:
+    try:  # non-blocking: opening a terminal or a modem line must not wait
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        os.lseek(fd, 0, os.SEEK_CUR)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 @contextmanager

@@ -2,19 +2,24 @@
 
 The safetensors layout is documented and simple: an 8-byte little-endian
 header length, a JSON header naming each tensor's dtype, shape and byte range,
-then the raw data. It is parsed here directly (no torch); the data is
-memory-mapped. The vocabulary comes from ``vocab.txt`` (BERT: one token per
+then the raw data. It is parsed here directly (no torch); the data is read
+in chunks, not memory-mapped (a model re-saved while it is mapped would kill
+the process with SIGBUS). The vocabulary comes from ``vocab.txt`` (BERT: one token per
 line, the line number is the id) or ``tokenizer.json`` beside the file.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
 from embviz.core.errors import LoadError
+from embviz.core.formats._open import check_file
+from embviz.core.progress import NULL_PROGRESS, Progress
 
 _DTYPES = {"F32": "<f4", "F16": "<f2", "F64": "<f8", "BF16": "<u2"}
 _TOKEN_NAMES = ("word_embeddings.weight", "embed_tokens.weight", "wte.weight",
@@ -30,8 +35,9 @@ def read_header(path: Path) -> tuple[dict, int]:
             if n > 100 << 20:
                 raise LoadError(path, "safetensors header is implausibly large")
             header = json.loads(f.read(n))
-    except (OSError, ValueError, UnicodeDecodeError) as e:
-        raise LoadError(path, f"not a readable safetensors file: {e}") from None
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError) as e:
+        # RecursionError: JSON nested thousands deep.
+        raise LoadError(path, f"not a readable safetensors file: {str(e)[:200]}") from None
     if not isinstance(header, dict):
         raise LoadError(path, "safetensors header is not a JSON object")
     return header, 8 + n
@@ -44,25 +50,61 @@ def _find(header: dict, names: tuple[str, ...]) -> str | None:
     return None
 
 
-def tensor(path: Path, name: str) -> np.ndarray:
-    """Return one 2-D tensor of the file as float32 (bfloat16 widened exactly)."""
-    header, start = read_header(path)
+def _whole(x) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool) and x >= 0
+
+
+class _Entry(NamedTuple):
+    dtype: str
+    shape: tuple[int, ...]
+    lo: int
+    hi: int
+
+
+def _entry(path: Path, header: dict, name: str) -> _Entry:
+    """One tensor's header entry, checked: a known dtype, a 2-D shape, a byte range that fits it."""
     info = header.get(name)
-    try:
-        dtype = _DTYPES[info["dtype"]]
-        shape = tuple(int(s) for s in info["shape"])
-        lo, hi = (int(x) for x in info["data_offsets"])
-    except (KeyError, TypeError, ValueError):
-        raise LoadError(path, f"tensor {name!r}: unsupported dtype or bad header entry") from None
-    if len(shape) != 2 or hi - lo != shape[0] * shape[1] * np.dtype(dtype).itemsize:
-        raise LoadError(path, f"tensor {name!r} has shape {shape}, expected a 2-D matrix")
-    try:
-        raw = np.memmap(path, dtype=dtype, mode="r", offset=start + lo, shape=shape)
-    except (OSError, ValueError) as e:
-        raise LoadError(path, f"tensor {name!r} lies outside the file (truncated?): {e}") from None
-    if info["dtype"] == "BF16":
-        return (raw.astype(np.uint32) << 16).view(np.float32)
-    return np.asarray(raw, dtype=np.float32)
+    if not isinstance(info, dict):
+        raise LoadError(path, f"tensor {name!r}: its header entry is not a JSON object")
+    dtype, shape, offsets = info.get("dtype"), info.get("shape"), info.get("data_offsets")
+    if dtype not in _DTYPES:
+        raise LoadError(path, f"tensor {name!r}: unsupported dtype {str(dtype)[:20]!r} "
+                              f"(readable: {', '.join(_DTYPES)})")  # fmt: skip
+    if not isinstance(shape, list) or not all(_whole(s) for s in shape):
+        raise LoadError(path, f"tensor {name!r}: the shape must be a list of whole numbers")
+    if (not isinstance(offsets, list) or len(offsets) != 2 or not all(_whole(x) for x in offsets)
+            or offsets[0] > offsets[1]):  # fmt: skip
+        raise LoadError(path, f"tensor {name!r}: data_offsets must be two whole numbers, "
+                              "start <= end")  # fmt: skip
+    shape = tuple(shape)
+    size = int(np.prod(shape, dtype=object)) * np.dtype(_DTYPES[dtype]).itemsize
+    if len(shape) != 2 or offsets[1] - offsets[0] != size:
+        raise LoadError(path, f"tensor {name!r} has shape {shape}, expected a 2-D matrix "
+                              "filling its byte range")  # fmt: skip
+    return _Entry(dtype, shape, offsets[0], offsets[1])
+
+
+def _widen_bf16(block: np.ndarray) -> np.ndarray:
+    return (block.astype(np.uint32) << 16).view(np.float32)
+
+
+def tensor(path: Path, name: str, *, rows: np.ndarray | None = None,
+           progress: Progress = NULL_PROGRESS) -> np.ndarray:  # fmt: skip
+    """Return one 2-D tensor of the file as float32 (bfloat16 widened exactly).
+
+    Only ``rows`` (all when ``None``) are read, in chunks, into memory.
+    """
+    from embviz.core.formats._npy import _Array, read_matrix
+
+    header, start = read_header(path)
+    e = _entry(path, header, name)
+    with open(path, "rb") as f:
+        if start + e.hi > os.fstat(f.fileno()).st_size:
+            raise LoadError(path, f"tensor {name!r} lies outside the file (truncated?)")
+        f.seek(start + e.lo)
+        arr = _Array(e.shape, False, np.dtype(_DTYPES[e.dtype]))
+        return read_matrix(path, f, arr, rows, progress, f"tensor {name!r}",
+                           convert=_widen_bf16 if e.dtype == "BF16" else None)  # fmt: skip
 
 
 def read_tensors(path: Path) -> dict[str, np.ndarray]:
@@ -106,8 +148,19 @@ def read_tensors(path: Path) -> dict[str, np.ndarray]:
     return out
 
 
-def read_tokenizer_vocab(path: Path) -> list[str] | None:
-    """Tokens by id from ``vocab.txt`` or ``tokenizer.json`` beside ``path``."""
+def _token_id(tok: Path, token, i) -> int:
+    if not _whole(i):
+        raise LoadError(tok, f"the id of token {str(token)[:40]!r} is {str(i)[:40]!r}, "
+                             "not a whole number")  # fmt: skip
+    return i
+
+
+def read_tokenizer_vocab(path: Path, rows: int | None = None) -> list[str] | None:
+    """Tokens by id from ``vocab.txt`` or ``tokenizer.json`` beside ``path``.
+
+    Ids at or beyond ``rows`` (the matrix' rows, when given) have no vector and
+    are left out, so an id of 300,000,000 costs nothing.
+    """
     vocab = path.parent / "vocab.txt"
     if vocab.exists():
         from embviz.core.formats._npy import read_vocab
@@ -116,52 +169,84 @@ def read_tokenizer_vocab(path: Path) -> list[str] | None:
     tok = path.parent / "tokenizer.json"
     if not tok.exists():
         return None
+    check_file(tok, directory="is a directory, not a tokenizer file")
     try:
-        model = json.loads(tok.read_text(encoding="utf-8"))["model"]
-        v = model["vocab"]
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise LoadError(tok, f"no vocabulary in tokenizer.json: {e}") from None
+        doc = json.loads(tok.read_text(encoding="utf-8"))
+        v = doc["model"]["vocab"]
+        added = doc.get("added_tokens") or []
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:
+        raise LoadError(tok, f"no vocabulary in tokenizer.json: {str(e)[:200]}") from None
     if isinstance(v, dict):  # WordPiece / BPE: token -> id
-        out = [""] * (max(v.values()) + 1 if v else 0)
-        for token, i in v.items():
-            out[int(i)] = token
-    else:  # Unigram: [[token, score], ...]
-        out = [str(t[0]) for t in v]
-    for added in json.loads(tok.read_text(encoding="utf-8")).get("added_tokens", []):
-        i = int(added.get("id", -1))
-        if 0 <= i < len(out) and not out[i]:
-            out[i] = added.get("content", "")
+        ids = {token: _token_id(tok, token, i) for token, i in v.items()}
+        top = max(ids.values(), default=-1) + 1
+        out = [""] * (top if rows is None else min(top, rows))
+        for token, i in ids.items():
+            if i < len(out):
+                out[i] = token
+    elif isinstance(v, list):  # Unigram: [[token, score], ...]
+        if not all(isinstance(t, list | tuple) and t and isinstance(t[0], str) for t in v):
+            raise LoadError(tok, "the Unigram vocabulary must be a list of [token, score] pairs")
+        out = [t[0] for t in v]
+    else:
+        raise LoadError(tok, "the vocabulary is neither a token → id map nor a list")
+    if not isinstance(added, list):
+        raise LoadError(tok, "added_tokens must be a list")
+    for entry in added:
+        if not isinstance(entry, dict):
+            raise LoadError(tok, "each of added_tokens must be a JSON object")
+        content = entry.get("content", "")
+        i = _token_id(tok, content, entry.get("id", 0))
+        if i < len(out) and not out[i]:
+            out[i] = str(content)
     return out
 
 
-def read_safetensors(path: Path):
+def read_safetensors(path: Path, *, limit: int | None = None, sample: int | None = None,
+                     progress: Progress = NULL_PROGRESS, check_memory: bool = True):  # fmt: skip
     """Read the token embeddings; note any position embeddings in the details.
 
     Returns
     -------
     tuple of (list of str, numpy.ndarray, dict)
     """
+    from embviz.core.formats._npy import wanted_rows
+
     header, _ = read_header(path)
     name = _find(header, _TOKEN_NAMES)
     if name is None:
-        mats = [
-            k for k, v in header.items() if k != "__metadata__" and len(v.get("shape", [])) == 2
-        ]
+        mats = [k for k, v in header.items()
+                if k != "__metadata__" and isinstance(v, dict) and isinstance(v.get("shape"), list)
+                and len(v["shape"]) == 2]  # fmt: skip
         raise LoadError(path, f"no token-embedding tensor (looked for *{_TOKEN_NAMES[0]} etc.); "
                               f"2-D tensors: {mats[:8]}")  # fmt: skip
-    matrix = tensor(path, name)
-    words = read_tokenizer_vocab(path)
-    details: dict = {"tensor": name, "dtype": header[name]["dtype"]}
-    if words is None:
-        raise LoadError(path, "no vocab.txt or tokenizer.json beside it")
-    n = min(len(words), len(matrix))
-    words = [w if w else f"[id {i}]" for i, w in enumerate(words[:n])]
-    if len(matrix) != n:
-        details["rows_without_token"] = len(matrix) - n
+    e = _entry(path, header, name)
+    details: dict = {"tensor": name, "dtype": e.dtype}
     pos = _find(header, _POSITION_NAMES)
     if pos is not None:
-        details["position_embeddings"] = {"tensor": pos, "shape": header[pos]["shape"]}
-    return words, matrix[:n], details
+        details["position_embeddings"] = {
+            "tensor": pos,
+            "shape": list(_entry(path, header, pos).shape),
+        }
+    n_rows, dim = e.shape
+    if check_memory:
+        from embviz.core.formats._memory import check_fits
+
+        tok = path.parent / "tokenizer.json"
+        extra = 10 * tok.stat().st_size if tok.is_file() else 0  # the JSON document, parsed
+        check_fits(path, n_rows, dim, limit=limit, sample=sample, extra=extra)
+    words = read_tokenizer_vocab(path, rows=n_rows)
+    if words is None:
+        raise LoadError(path, "no vocab.txt or tokenizer.json beside it")
+    n = min(len(words), n_rows)
+    if n_rows != n:
+        details["rows_without_token"] = n_rows - n
+    rows = wanted_rows(n, limit, sample)
+    if rows is None and n < n_rows:
+        rows = np.arange(n)
+    matrix = tensor(path, name, rows=rows, progress=progress)
+    keep = range(n) if rows is None else rows
+    words = [words[i] if words[i] else f"[id {i}]" for i in keep]
+    return words, matrix, details
 
 
 def position_embeddings(path: str | Path) -> np.ndarray | None:

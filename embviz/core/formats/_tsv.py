@@ -14,6 +14,7 @@ import numpy as np
 
 from embviz.core.errors import LoadError
 from embviz.core.formats._open import open_reader
+from embviz.core.progress import NULL_PROGRESS, Progress
 
 
 def metadata_candidates(path: Path) -> list[Path]:
@@ -63,7 +64,34 @@ def _isfloat(b: bytes) -> bool:
     return True
 
 
-def read_tsv(path: Path, *, unicode_errors: str = "strict"):
+def _read_all(path: Path, progress: Progress) -> bytes:
+    """The decompressed file, read in chunks that check for cancel, within memory.
+
+    The text is parsed whole (as float64, then float32). A plain file may not
+    grow beyond the size its memory check saw; compressed text may take a fifth
+    of the available memory (it grows about fourfold once parsed); a device
+    or a compression bomb stops there.
+    """
+    from embviz.core.formats._memory import available_memory
+
+    parts = []
+    got = 0
+    with open_reader(path) as r:
+        if r.compression:
+            most = available_memory() // 5
+        else:  # what the size said when the load was checked (a device: a little)
+            most = max(r.size, 16 << 20)
+        while block := r.read(8 << 20):
+            parts.append(block)
+            got += len(block)
+            if got > most:
+                raise LoadError(path, f"holds more than {most >> 20:,} MB of text: too large to "
+                                      "read whole into the memory available")  # fmt: skip
+            progress.report(r.fraction(), f"reading {path.name}")
+    return b"".join(parts)
+
+
+def read_tsv(path: Path, *, unicode_errors: str = "strict", progress: Progress = NULL_PROGRESS):
     """Read projector vectors and the metadata beside them, if any.
 
     Returns
@@ -71,8 +99,7 @@ def read_tsv(path: Path, *, unicode_errors: str = "strict"):
     tuple of (list of str, numpy.ndarray, dict, dict)
         Words, float32 matrix, metadata columns and details.
     """
-    with open_reader(path) as r:
-        data = r.read()
+    data = _read_all(path, progress)
     if not data.strip():
         raise LoadError(path, "the file is empty", line=1)
     vectors = _parse_vectors(path, data).astype(np.float32)
@@ -84,6 +111,9 @@ def read_tsv(path: Path, *, unicode_errors: str = "strict"):
         words = [str(i) for i in range(n)]
         details["metadata"] = "none (words are row numbers)"
         return words, vectors, metadata, details
+    from embviz.core.formats._open import check_file
+
+    check_file(meta_path, directory="is a directory, not a metadata file")
     raw = meta_path.read_bytes()
     try:
         text = raw.decode("utf-8", errors=unicode_errors)

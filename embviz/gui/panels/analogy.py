@@ -39,7 +39,7 @@ from embviz.gui.jobs import Job
 
 TITLE = "Analogy"
 OVERLAY = "analogy"
-OVERLAY_COLOR = (255, 200, 60)
+OVERLAY_COLOR = "overlay"  # the theme's overlay colour: amber on dark, dark amber on white
 METHOD_NAMES = {"3cosadd": "3CosAdd", "3cosmul": "3CosMul"}
 ERROR_STYLE = theme.ERROR_STYLE
 NOTE_STYLE = theme.NOTE_STYLE + " font-style: italic;"
@@ -78,6 +78,7 @@ class AnalogyPanel(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.result: QueryResult | None = None
+        self._abc: tuple[str, str, str] | None = None  # the analogy on show, for its slice
         self.report = None
         self.job: Job | None = None
         self.tabs = QTabWidget()
@@ -164,7 +165,19 @@ class AnalogyPanel(QWidget):
         form.addRow("Expression", row)
         form.addRow("Analogy", form_row)
         form.addRow("Method", opts)
-        form.addRow("", self.include)
+        # The slice on show may be about something else (the royal axes for
+        # paris - france + italy): one click puts the question's own directions on it.
+        self.slice_button = QPushButton("Slice along it")
+        self.slice_button.setToolTip(
+            "3D slice with x = b − a (e.g. paris − france), z = c − a (italy − france, "
+            "upright) and y the largest remaining spread: the parallelogram faces the camera"
+        )
+        self.slice_button.setEnabled(False)
+        self.slice_button.clicked.connect(self.slice_along)
+        include_row = QHBoxLayout()
+        include_row.addWidget(self.include, 1)
+        include_row.addWidget(self.slice_button)
+        form.addRow("", include_row)
         form.addRow("Expected", self.expected)
         lay = QVBoxLayout(w)
         lay.addLayout(form)
@@ -311,7 +324,15 @@ class AnalogyPanel(QWidget):
                 arrows.append((emb.lookup(c), emb.vector(top), f"{c}→{top}"))
         elif top is not None:
             arrows.append((point, emb.vector(top), f"→{top}"))
-        overlay = Overlay(arrows=arrows, markers=[(point, res.expression)], color=OVERLAY_COLOR)
+        self._abc = abc
+        self.slice_button.setEnabled(abc is not None)
+        # the words at the arrows' ends are labelled first: king at the head of man→king
+        words = [*(abc or res.inputs), *([top] if top else [])]
+        overlay = Overlay(arrows=arrows, markers=[(point, res.expression)], color=OVERLAY_COLOR,
+                          words=list(dict.fromkeys(words)))  # fmt: skip
+        # an earlier search's green neighbours would read as part of this answer
+        if self.workspace.selected is not None:
+            self.workspace.select(None)
         answers = [w for w, _ in res.results[:5]]
         extra = list(res.inputs) + answers
         if res.expected is not None:
@@ -320,6 +341,20 @@ class AnalogyPanel(QWidget):
         if any(w not in shown for w in extra):
             self.workspace.show_words(self.workspace.shown_words + extra)
         self.workspace.set_overlay(OVERLAY, overlay)
+
+    def slice_along(self) -> None:
+        """Show the 3D slice with x = b − a and z = c − a of the analogy on show.
+
+        z is the upright axis: the parallelogram in the x-z plane faces the
+        default camera, instead of lying flat under it.
+        """
+        if self._abc is None:
+            return
+        a, b, c = self._abc
+        try:
+            self.workspace.set_axes([f"{b} - {a}", None, f"{c} - {a}"])
+        except EmbvizError as e:  # e.g. b − a parallel to c − a
+            self.message.setText(str(e))
 
     def _select_answer(self, row: int, _col: int) -> None:
         item = self.table.item(row, 0)
@@ -442,6 +477,8 @@ class AnalogyPanel(QWidget):
     def _on_loaded(self, _emb) -> None:
         self.stop()
         self.result = None
+        self._abc = None
+        self.slice_button.setEnabled(False)
         self.report = None
         self.table.setRowCount(0)
         self.sections.setRowCount(0)

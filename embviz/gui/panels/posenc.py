@@ -331,10 +331,8 @@ class PosencPanel(QWidget):
                 fn, i = ("sin" if dim % 2 == 0 else "cos"), dim // 2
             else:
                 fn, i = ("sin", dim) if dim < n_sin else ("cos", dim - n_sin)
-            # full-value hues glow on black; on white they need to be darker to show
-            value = 255 if theme.current() == "dark" else 140
-            colour = pg.intColor(k, hues=max(len(self.dims()), 3), maxValue=value)
-            pen = pg.mkPen(colour, width=2)
+            # the theme's series colours: each reads on its background (3:1 or more)
+            pen = pg.mkPen(theme.series_color(k), width=2)
             self.waves.plot(
                 x, pe[:, dim], pen=pen, name=f"dim {dim}: {fn}, wavelength {lam[i]:.1f}"
             )

@@ -6,6 +6,7 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -42,7 +43,10 @@ class SearchPanel(QWidget):
         self.message.setStyleSheet(theme.ERROR_STYLE)
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["neighbour", "cosine"])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # the words take the room; the scores as much as they need, at any text size
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)

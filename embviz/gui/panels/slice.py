@@ -285,6 +285,11 @@ class SlicePanel(QWidget):
         with signals_blocked(self.mode):
             self.mode.setCurrentIndex(index)
         self.pages.setCurrentIndex(_page_of(index))
+        if ws.mode == "axes":  # axes set elsewhere (the tour, the Analogy panel) show here
+            for edit, label in zip(self.axis_edits, ws.axis_labels, strict=True):
+                if label and edit.text() != label:
+                    with signals_blocked(edit):
+                        edit.setText(label)
         if ws.mode in nonlinear.KINDS and ws.layout is not None:
             with signals_blocked(self.layout_seeds[ws.mode]):
                 self.layout_seeds[ws.mode].setValue(ws.layout.seed)

@@ -758,10 +758,14 @@ class TrainPanel(QWidget):
         filters = ["Animated GIF (*.gif)"]
         if "mp4" in animation_formats():
             filters.append("MP4 video (*.mp4)")
-        path, chosen = QFileDialog.getSaveFileName(self, "Export training animation",
-                                                   "embviz-training.gif", ";;".join(filters))  # fmt: skip
+        from embviz.gui.export_menu import export_dir, remember_export
+
+        start = str(export_dir(self.window()) / "embviz-training.gif")  # not the current folder
+        path, chosen = QFileDialog.getSaveFileName(self, "Export training animation", start,
+                                                   ";;".join(filters))  # fmt: skip
         if not path:
             return
+        remember_export(self.window(), path)
         if not Path(path).suffix:
             path += ".mp4" if chosen.startswith("MP4") else ".gif"
         try:
