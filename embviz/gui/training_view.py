@@ -226,9 +226,11 @@ class TrainingView(gl.GLViewWidget):
                 fm = QFontMetricsF(font)
                 painter.setFont(font)
                 painter.setPen(QPen(QColor(*self.colors["caption"])))
-                painter.drawStaticText(QPointF(8, 6), self._text(self.caption))
-                width = fm.horizontalAdvance(self.caption)
-                blocked.append((4.0, 2.0, 12.0 + width, 10.0 + fm.height()))
+                lines = _wrap(self.caption, fm, max(self.width() - 16.0, 40.0))
+                for k, line in enumerate(lines):
+                    painter.drawStaticText(QPointF(8, 6 + k * fm.lineSpacing()), self._text(line))
+                width = max(fm.horizontalAdvance(line) for line in lines)
+                blocked.append((4.0, 2.0, 12.0 + width, 10.0 + fm.lineSpacing() * len(lines)))
             blocked += self._paint_axes(painter, top=blocked[0][3] + 4 if blocked else 4.0)
             if len(self._pos) == len(self.words) and len(self._pos):
                 self._paint_labels(painter, blocked)
@@ -291,3 +293,21 @@ class TrainingView(gl.GLViewWidget):
             painter.drawStaticText(QPointF(x, y - fm.ascent()), self._text(text))
             boxes.append((x - 2, y - fm.ascent() - 2, x + tw + 2, y + fm.descent() + 2))
         return boxes
+
+
+def _wrap(text: str, fm: QFontMetricsF, room: float) -> list[str]:
+    """Lines of ``text`` no wider than ``room``: first at its " · " parts, then at spaces."""
+    if fm.horizontalAdvance(text) <= room:
+        return [text]
+    lines = []
+    for part in text.split(" · "):
+        line = ""
+        for word in part.split(" "):
+            trial = f"{line} {word}" if line else word
+            if line and fm.horizontalAdvance(trial) > room:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        lines.append(line)
+    return lines
