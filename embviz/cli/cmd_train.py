@@ -21,27 +21,10 @@ def register(sub) -> None:
                    "default) or zh, the Chinese one (国王/王后, 北京/中国 …)")  # fmt: skip
     p.add_argument("--out", required=True, help="where to save the trained vectors")
     p.add_argument("--binary", action="store_true", help="save word2vec binary, not text")
-    p.add_argument("--epochs", type=int, default=10, help="passes over the corpus (default 10)")
-    p.add_argument("--dim", type=int, default=50, help="vector dimension (default 50)")
-    p.add_argument("--window", type=int, default=4, help="context window (default 4)")
-    p.add_argument("--negative", type=int, default=5, help="negative samples (default 5)")
-    p.add_argument("--alpha", type=float, default=0.025, help="learning rate (default 0.025)")
-    p.add_argument("--min-count", type=int, default=5, help="ignore rarer words (default 5)")
-    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    p.add_argument("--workers", type=int, default=1,
-                   help="training threads (default 1: exact loss, reproducible runs; with "
-                   "more, gensim's loss counter undercounts)")  # fmt: skip
-    p.add_argument("--cbow", action="store_true", help="CBOW instead of skip-gram")
-    p.add_argument("--init", choices=("gensim", "normal", "uniform", "pretrained"),
-                   default="gensim", help="initial vectors (default: gensim's own)")  # fmt: skip
-    p.add_argument("--init-scale", type=float, default=0.02,
-                   help="sigma for --init normal, bound a for --init uniform (default 0.02)")  # fmt: skip
-    p.add_argument("--pretrained", metavar="FILE", help="vector file for --init pretrained")
+    _add_param_options(p)
     p.add_argument("--snapshots", metavar="DIR",
                    help="write the watched words' vectors at init and after each epoch "
                    "(word2vec text, one file per snapshot)")  # fmt: skip
-    p.add_argument("--snapshots-per-epoch", type=int, default=1,
-                   help="snapshots within each epoch (default 1)")  # fmt: skip
     p.add_argument("--watch", metavar="W1,W2,...",
                    help="words to follow in snapshots (default: the shipped lesson's words "
                    "or the 300 most frequent)")  # fmt: skip
@@ -62,6 +45,31 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def _add_param_options(p: argparse.ArgumentParser) -> None:
+    """One option per :class:`TrainParams` field a user sets, from the field's :class:`Param`."""
+    from dataclasses import fields
+
+    from embviz.core.training import TrainParams, params_shown
+
+    defaults = {f.name: f.default for f in fields(TrainParams)}
+    for name, how in params_shown().items():
+        default = defaults[name]
+        tip = how.tip[0].lower() + how.tip[1:]
+        if isinstance(default, bool):  # the option flips it: --cbow
+            texts = dict(how.choices)
+            p.add_argument(how.option, dest=name, action="store_const", const=not default,
+                           default=default,
+                           help=f"{texts[not default]} instead of {texts[default]} ({tip})")  # fmt: skip
+        elif how.choices:
+            p.add_argument(how.option, dest=name, choices=[v for v, _ in how.choices],
+                           default=default, help=f"{tip} (default {default})")  # fmt: skip
+        elif default is None:
+            p.add_argument(how.option, dest=name, metavar="FILE", help=tip)
+        else:
+            p.add_argument(how.option, dest=name, type=type(default), default=default,
+                           help=f"{tip} (default {default:g})")  # fmt: skip
+
+
 def snapshot_name(index: int, epoch: float, per_epoch: int) -> str:
     """File name of a snapshot: ``epoch_003.txt``, or ``epoch_002_1of4.txt`` within an epoch."""
     done = int(epoch + 1e-9)
@@ -75,15 +83,11 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from embviz.cli._common import print_json
-    from embviz.core.corpus import (
-        open_corpus,
-        shipped_corpus_path,
-        shipped_language,
-        shipped_watch_words,
-    )
+    from embviz.core.corpus import open_corpus, shipped_corpus_path
     from embviz.core.embeddings import Embeddings
     from embviz.core.errors import EmbvizError
-    from embviz.core.training import TrainParams, save_vectors, train_word2vec
+    from embviz.core.training import TrainParams, params_shown, save_vectors, train_word2vec
+    from embviz.core.training_session import TrainingSession, default_watch
 
     if args.shipped and args.corpus:
         raise EmbvizError("give a corpus file or --corpus en|zh, not both")
@@ -91,17 +95,11 @@ def run(args: argparse.Namespace) -> int:
         args.corpus = str(shipped_corpus_path(args.shipped))
     animation = _check_animation(args) if args.animation else None
     corpus = open_corpus(args.corpus)
-    lang = shipped_language(args.corpus)
     if args.watch:
         watch = tuple(w for w in args.watch.replace(",", " ").lower().split() if w)
     else:
-        watch = tuple(shipped_watch_words(lang)) if lang else None
-    params = TrainParams(
-        sg=not args.cbow, dim=args.dim, window=args.window, negative=args.negative,
-        epochs=args.epochs, alpha=args.alpha, min_count=args.min_count, seed=args.seed,
-        workers=args.workers, init=args.init, init_scale=args.init_scale,
-        pretrained=args.pretrained, snapshots_per_epoch=args.snapshots_per_epoch, watch=watch,
-    )  # fmt: skip
+        watch = default_watch(args.corpus)
+    params = TrainParams(**{name: getattr(args, name) for name in params_shown()}, watch=watch)
     params.check()
     snap_dir = Path(args.snapshots) if args.snapshots else None
     if snap_dir is not None:
@@ -114,13 +112,15 @@ def run(args: argparse.Namespace) -> int:
     last = None
     written: list[str] = []
     epoch_seconds = 0.0
-    recorded: list = []  # the snapshots and their frame data, for --animation
+    session = None  # the run as the Train panel records it, for --animation
+    if animation is not None:
+        session = TrainingSession(args.corpus)
+        session.set_frame(args.frame)
+        session.begin(params)
     for snap in train_word2vec(corpus, params):
         last = snap
-        if animation is not None:
-            from embviz.core.frames import prepare
-
-            recorded.append((snap, prepare(snap.vectors, recorded[-1][1] if recorded else None)))
+        if session is not None:
+            session.add(snap)
         if snap.index == 0:
             info = snap.info
             print(f"{corpus.name}: {info['sentences']:,} sentences, {info['corpus_words']:,} "
@@ -147,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
                "dim": last.model.dim, "epochs": epochs, "snapshots": written,
                "segmentation": corpus.segmentation}  # fmt: skip
     if animation is not None:
-        summary["animation"] = _write_animation(args, animation, recorded, params, log)
+        summary["animation"] = _write_animation(args, animation, session.recording(), log)
     if args.json:
         print_json(summary)
     return 0
@@ -176,34 +176,19 @@ def _check_animation(args: argparse.Namespace) -> dict:
     return {"size": size}
 
 
-def _write_animation(args, animation: dict, recorded, params, log) -> dict:
+def _write_animation(args, animation: dict, rec, log) -> dict:
     """Draw the recorded run offscreen with the GUI's own view and write the file."""
     import time
 
-    from embviz.core.corpus import shipped_language, shipped_watch_groups
-    from embviz.core.frames import frame_coords
-    from embviz.core.training import DEFAULT_PAIRS, DEFAULT_PAIRS_ZH
     from embviz.gui import render
-    from embviz.gui.training_export import Recording, write_animation
+    from embviz.gui.training_export import write_animation
 
     render.application()
-    snaps = [s for s, _ in recorded]
-    coords, labels = frame_coords([p for _, p in recorded], args.frame)
-    words = list(snaps[0].words)
-    lang = shipped_language(args.corpus)
-    pairs = DEFAULT_PAIRS_ZH if lang == "zh" else DEFAULT_PAIRS
-    lesson = {w for pair in pairs.split(",") for w in pair.split()}
-    rec = Recording(
-        words=words, coords=coords, axis_labels=labels, snapshots=snaps,
-        total_epochs=params.epochs,
-        groups=shipped_watch_groups(lang) if lang else {},
-        highlight=lesson & set(words),
-    )  # fmt: skip
-    seconds = args.seconds or max(1.0, (len(snaps) - 1) / 2)  # the window plays 2 a second
+    seconds = args.seconds or rec.playback_seconds()  # as long as the window plays it
     size = animation["size"]
     t0 = time.perf_counter()
     path = write_animation(rec, args.animation, fps=args.fps, seconds=seconds, size=size)
     frames = len(rec.times(args.fps, seconds))
     print(f"wrote {path} ({frames} frames, {size[0]}x{size[1]}, {seconds:g} s of "
-          f"{len(snaps)} snapshots) in {time.perf_counter() - t0:.1f} s", file=log)  # fmt: skip
+          f"{len(rec.snapshots)} snapshots) in {time.perf_counter() - t0:.1f} s", file=log)  # fmt: skip
     return {"path": str(path), "frames": frames, "seconds": seconds, "size": list(size)}

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from os import PathLike
 from pathlib import Path
 from typing import Literal
@@ -47,8 +47,61 @@ DEFAULT_PAIRS_ZH = "国王 王后, 男人 女人, 巴黎 法国, 北京 中国"
 
 
 @dataclass(frozen=True)
+class Param:
+    """How a :class:`TrainParams` field is shown: in the Train form and as an ``embviz train`` option.
+
+    Attributes
+    ----------
+    label
+        The form's label (``""``: the widget stands alone).
+    tip
+        What it means: the form's tooltip and the option's help.
+    option
+        The command-line option, e.g. ``"--dim"`` (a ``bool`` field's option
+        flips its default, e.g. ``--cbow``).
+    noun
+        Its name in error messages (``"dimension must be 3 to 1000"``).
+    range
+        Allowed values; ``None`` as the upper end: no bound. For an ``int``
+        field :meth:`TrainParams.check` enforces it; for a ``float`` field it
+        is the form's range (``check`` tests the mathematical interval).
+    form_max
+        A lower top for the form's spin box than the range allows.
+    decimals, step
+        A ``float`` field's spin box.
+    choices
+        ``(value, text)`` for a field picked from a list.
+    group
+        The form's group box: ``"model"`` or ``"init"``.
+    """
+
+    label: str
+    tip: str
+    option: str
+    noun: str = ""
+    range: tuple[float, float | None] | None = None
+    form_max: float | None = None
+    decimals: int = 0
+    step: float = 1.0
+    choices: tuple[tuple[object, str], ...] = ()
+    group: str = "model"
+
+
+def _param(default, **how) -> object:
+    return field(default=default, metadata={"param": Param(**how)})
+
+
+def params_shown() -> dict[str, Param]:
+    """The :class:`TrainParams` fields a user sets, in the form's order, with their :class:`Param`."""
+    return {f.name: f.metadata["param"] for f in fields(TrainParams) if "param" in f.metadata}
+
+
+@dataclass(frozen=True)
 class TrainParams:
     """Everything that defines a training run.
+
+    The fields a user sets carry a :class:`Param` (label, range, tooltip,
+    option) from which the Train form and ``embviz train``'s options are built.
 
     Attributes
     ----------
@@ -71,39 +124,68 @@ class TrainParams:
         Words to follow; ``None`` = the most frequent :data:`MAX_WATCH` words.
     """
 
-    sg: bool = True
-    dim: int = 50
-    window: int = 4
-    negative: int = 5
-    epochs: int = 10
-    alpha: float = 0.025
+    sg: bool = _param(True, label="Architecture", option="--cbow",
+                      tip="Skip-gram predicts the context from a word; CBOW the word from its "
+                      "context", choices=((True, "skip-gram"), (False, "CBOW")))  # fmt: skip
+    dim: int = _param(50, label="Dimensions", option="--dim", noun="dimension",
+                      tip="Vector dimension", range=(3, 1000))  # fmt: skip
+    window: int = _param(4, label="Window", option="--window", noun="window",
+                         tip="Words on each side that count as context", range=(1, 50))  # fmt: skip
+    negative: int = _param(5, label="Negative samples", option="--negative",
+                           noun="negative samples", tip="Negative samples per positive pair",
+                           range=(1, 50))  # fmt: skip
+    epochs: int = _param(10, label="Epochs", option="--epochs", noun="epochs",
+                         tip="Passes over the corpus", range=(1, 1000))  # fmt: skip
+    alpha: float = _param(0.025, label="Learning rate", option="--alpha",
+                          tip="Initial learning rate; it falls linearly to 0.0001",
+                          range=(0.0005, 1.0), decimals=4, step=0.005)  # fmt: skip
     min_alpha: float = 0.0001
-    min_count: int = 5
+    min_count: int = _param(5, label="Min count", option="--min-count", noun="min count",
+                            tip="Ignore words rarer than this", range=(1, None),
+                            form_max=10000)  # fmt: skip
     sample: float = 1e-3
-    seed: int = 1
-    workers: int = 1
-    init: Init = "gensim"
-    init_scale: float = 0.02
-    pretrained: str | None = None
-    snapshots_per_epoch: int = 1
+    seed: int = _param(1, label="Seed", option="--seed", noun="seed",
+                       tip="Random seed (runs repeat exactly with 1 worker)",
+                       range=(0, 2**32 - 1), form_max=2**31 - 1)  # fmt: skip
+    workers: int = _param(1, label="Workers", option="--workers", noun="workers",
+                          tip="Training threads. 1 gives the exact loss and reproducible runs; "
+                          "with more, gensim's loss counter undercounts (its workers overwrite "
+                          "each other's sums)", range=(1, 16))  # fmt: skip
+    # (an immutable str; ruff cannot see through the Literal alias)
+    init: Init = _param("gensim", label="", option="--init", group="init",  # noqa: RUF009
+                        tip="What the embedding matrix holds before the first update",
+                        choices=(("gensim", "gensim default: uniform in ±1/dim"),
+                                 ("normal", "normal, σ ="), ("uniform", "uniform in ±a, a ="),
+                                 ("pretrained", "pretrained file (covered words)")))  # fmt: skip
+    init_scale: float = _param(0.02, label="σ or a", option="--init-scale", group="init",
+                               tip="σ of the normal or a of the uniform initialisation",
+                               range=(0.001, 5.0), decimals=3, step=0.01)  # fmt: skip
+    pretrained: str | None = _param(None, label="File", option="--pretrained", group="init",
+                                    tip="Pretrained vectors: the words they cover start from "
+                                    "them")  # fmt: skip
+    snapshots_per_epoch: int = _param(1, label="Snapshots / epoch",
+                                      option="--snapshots-per-epoch", noun="snapshots per epoch",
+                                      tip="Snapshots taken within each epoch",
+                                      range=(1, 100))  # fmt: skip
     watch: tuple[str, ...] | None = None
 
     def check(self) -> None:
         """Raise :class:`EmbvizError` naming the first parameter out of range."""
+        for name, p in params_shown().items():
+            value = getattr(self, name)
+            if p.range is None or not isinstance(value, int) or isinstance(value, bool):
+                continue
+            lo, hi = p.range
+            if hi is None and value < lo:
+                raise EmbvizError(f"{p.noun} must be at least {lo}, got {value}")
+            if hi is not None and not lo <= value <= hi:
+                raise EmbvizError(f"{p.noun} must be {lo} to {hi}, got {value}")
         rules = [
-            (3 <= self.dim <= 1000, f"dimension must be 3 to 1000, got {self.dim}"),
-            (1 <= self.window <= 50, f"window must be 1 to 50, got {self.window}"),
-            (1 <= self.negative <= 50, f"negative samples must be 1 to 50, got {self.negative}"),
-            (1 <= self.epochs <= 1000, f"epochs must be 1 to 1000, got {self.epochs}"),
             (0 < self.alpha <= 1, f"learning rate must be in (0, 1], got {self.alpha}"),
             (0 < self.min_alpha <= self.alpha, "final learning rate must be in (0, alpha]"),
-            (self.min_count >= 1, f"min count must be at least 1, got {self.min_count}"),
             (self.sample >= 0, f"sample must be at least 0, got {self.sample}"),
-            (1 <= self.workers <= 16, f"workers must be 1 to 16, got {self.workers}"),
-            (0 <= self.seed <= 2**32 - 1, f"seed must be 0 to 4294967295, got {self.seed}"),
             (self.init in INITS, f"unknown initialisation {self.init!r}: use {', '.join(INITS)}"),
             (self.init_scale > 0, f"initial scale must be positive, got {self.init_scale}"),
-            (1 <= self.snapshots_per_epoch <= 100, "snapshots per epoch must be 1 to 100"),
             (self.init != "pretrained" or bool(self.pretrained),
              "initialisation 'pretrained' needs a pretrained vector file"),
         ]  # fmt: skip

@@ -13,10 +13,8 @@ the GIF on a worker thread at the end. ``embviz train --animation`` uses
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from embviz.core.errors import Cancelled, EmbvizError
-from embviz.core.frames import frame_count, interpolate, playback_times
-from embviz.core.training import Snapshot, caption
+from embviz.core.frames import frame_count, interpolate
+from embviz.core.training import caption
+from embviz.core.training_session import Recording
 from embviz.gui.training_view import TrainingView
 
 # How long the finished state stays on screen before a GIF loops, in seconds.
@@ -43,42 +42,6 @@ SIZES = {
     "1920 × 1080 (Full HD)": (1920, 1080),
     "640 × 400": (640, 400),
 }
-
-
-@dataclass
-class Recording:
-    """What it takes to draw any moment of a training run (no Qt, no gensim model).
-
-    Attributes
-    ----------
-    words
-        The watched words, in the order of the rows of ``coords``.
-    coords
-        ``(n, 3)`` positions per snapshot on one stable frame
-        (:func:`embviz.core.frames.frame_coords`).
-    axis_labels
-        The frame's axis names.
-    snapshots
-        The snapshots, for the captions (epoch, loss).
-    total_epochs
-        Epochs the run was set to train.
-    groups
-        Colour group per word (the shipped corpus' lesson groups).
-    highlight
-        Words drawn larger and labelled first.
-    """
-
-    words: list[str]
-    coords: list[np.ndarray]
-    axis_labels: tuple[str, str, str]
-    snapshots: Sequence[Snapshot]
-    total_epochs: int
-    groups: dict[str, str] = field(default_factory=dict)
-    highlight: set[str] = field(default_factory=set)
-
-    def times(self, fps: float, seconds: float) -> np.ndarray:
-        """Snapshot positions of the frames of a ``seconds`` long animation at ``fps``."""
-        return playback_times(len(self.coords), frame_count(fps, seconds))
 
 
 def export_scale(width: int, text_scale: float = 1.0) -> float:
