@@ -138,9 +138,9 @@ def shoot_readme(win, app, docs: Path) -> list[Path]:
     train.epochs.setValue(2)
     train.start()
     deadline = time.monotonic() + 300
-    while (train.is_running() or train.model is None) and time.monotonic() < deadline:
+    while (train.is_running() or train.session.model is None) and time.monotonic() < deadline:
         _settle(app)
-    while train.t < len(train.snapshots) - 1 and time.monotonic() < deadline:
+    while train.playback.t < len(train.session.snapshots) - 1 and time.monotonic() < deadline:
         _settle(app)  # playback reaches the last snapshot
     train.tabs.setCurrentIndex(1)  # the cosine of the pairs
     train.pop_out()  # floated as a large window, as a teacher shows it

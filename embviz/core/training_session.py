@@ -119,12 +119,15 @@ class TrainingSession:
         The trained :class:`Embeddings` (the run's final snapshot).
     pairs_changed(str)
         The followed word pairs, as text.
+    corpus_changed(object)
+        The corpus file (``None``: the shipped teaching corpus).
     """
 
     started = Signal()
     snapshot_added = Signal(object)
     model_changed = Signal(object)
     pairs_changed = Signal(str)
+    corpus_changed = Signal(object)
 
     def __init__(self, corpus: str | PathLike | None = None) -> None:
         self.corpus: str | None = None  # None: the shipped teaching corpus
@@ -162,6 +165,7 @@ class TrainingSession:
         }
         if self.pairs_text in swap:
             self.set_pairs(swap[self.pairs_text])
+        self.corpus_changed.emit(self.corpus)
 
     def set_pairs(self, text: str) -> None:
         """Follow the cosine of the word pairs in ``text`` (``"king queen, cat cats"``)."""

@@ -84,31 +84,31 @@ def in_panel(epochs: int, workers: int, parts: int, size: tuple[int, int], anima
     t0 = time.perf_counter()
     panel.start()
     if not animate:
-        panel.playing = False  # paused: the probe then sees the training's own cost
-    while panel.model is None or panel.is_running():
+        panel.playback.playing = False  # paused: the probe then sees the training's own cost
+    while panel.session.model is None or panel.is_running():
         app.processEvents()
         time.sleep(0.001)
     wall = time.perf_counter() - t0
     frames = panel.view.frames_drawn - frames0
     probe.stop()
     # let playback catch up, then measure the animation alone for 3 s (scrubbing from 0)
-    panel.seek(0)
-    panel.playing = True
+    panel.playback.seek(0)
+    panel.playback.playing = True
     f1, a0 = panel.view.frames_drawn, time.perf_counter()
     while time.perf_counter() - a0 < 3.0:
         app.processEvents()
         time.sleep(0.001)
     replay_fps = (panel.view.frames_drawn - f1) / (time.perf_counter() - a0)
-    snaps = panel.snapshots
+    snaps = panel.session.snapshots
     per_epoch: dict[int, float] = {}
     for s in snaps[1:]:
         per_epoch[int(np.ceil(s.epoch - 1e-9))] = (
             per_epoch.get(int(np.ceil(s.epoch - 1e-9)), 0) + s.seconds
         )
-    model = panel.model
+    model = panel.session.model
     # Stop latency: a fresh run, stopped after its third snapshot
     panel.start()
-    while len(panel.snapshots) < 3:
+    while len(panel.session.snapshots) < 3:
         app.processEvents()
         time.sleep(0.001)
     s0 = time.perf_counter()

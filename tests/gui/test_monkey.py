@@ -195,8 +195,8 @@ class Monkey:
             panel.min_count.setValue(2)
             panel.epochs.setValue(self.rng.choice([1, 3, 50]))
             panel.start()
-        elif panel.snapshots:
-            panel.seek(self.rng.randrange(len(panel.snapshots)))
+        elif panel.session.snapshots:
+            panel.playback.seek(self.rng.randrange(len(panel.session.snapshots)))
 
     def do_scene(self):
         c = self.win.scenes
@@ -224,7 +224,9 @@ class Monkey:
 
     def do_export_animation(self):
         panel = self.win.panels["train"]
-        if len(panel.snapshots) < 2 or (panel.export is not None and panel.export.is_running()):
+        if len(panel.session.snapshots) < 2 or (
+            panel.export is not None and panel.export.is_running()
+        ):
             return
         export = panel.export_animation(str(self.tmp / "run.gif"), fps=5, seconds=2,
                                         size=(self.rng.choice([160, 320]), 100))  # fmt: skip

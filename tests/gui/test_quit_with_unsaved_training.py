@@ -21,7 +21,9 @@ def _train(win, qtbot, tmp_path, epochs=1):
 
 def test_quit_asks_about_unsaved_vectors(main_window, qtbot, tmp_path, monkeypatch):
     panel = _train(main_window, qtbot, tmp_path)
-    qtbot.waitUntil(lambda: panel.model is not None and not panel.is_running(), timeout=30000)
+    qtbot.waitUntil(
+        lambda: panel.session.model is not None and not panel.is_running(), timeout=30000
+    )
     answers = [QMessageBox.StandardButton.Cancel]
     asked = []
 
@@ -42,13 +44,13 @@ def test_quit_asks_about_unsaved_vectors(main_window, qtbot, tmp_path, monkeypat
     answers.append(QMessageBox.StandardButton.Save)
     main_window.close()
     assert not main_window.isVisible()
-    assert embviz.load(out).words == panel.model.words
+    assert embviz.load(out).words == panel.session.model.words
     assert len(asked) == 2
 
 
 def test_closing_the_window_stops_a_running_training(main_window, qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     panel = _train(main_window, qtbot, tmp_path, epochs=500)
-    qtbot.waitUntil(lambda: len(panel.snapshots) >= 2, timeout=30000)
+    qtbot.waitUntil(lambda: len(panel.session.snapshots) >= 2, timeout=30000)
     main_window.close()  # never shown the panel: the window itself must stop the thread
     assert not panel.is_running()

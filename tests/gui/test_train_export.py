@@ -30,7 +30,7 @@ def trained(qtbot, tmp_path):
     p.parts.setValue(2)
     p.epochs.setValue(3)
     p.start()
-    qtbot.waitUntil(lambda: p.model is not None and not p.is_running(), timeout=60000)
+    qtbot.waitUntil(lambda: p.session.model is not None and not p.is_running(), timeout=60000)
     qtbot.waitUntil(lambda: p.export_button.isEnabled(), timeout=5000)
     yield p
     p.shutdown()
@@ -46,7 +46,7 @@ def gif_frames(path) -> list[np.ndarray]:
 
 
 def test_export_gif_has_every_frame_and_the_words_move(trained, qtbot, tmp_path):
-    assert len(trained.snapshots) == 7
+    assert len(trained.session.snapshots) == 7
     out = tmp_path / "run.gif"
     ticks = []
     export = trained.export_animation(str(out), fps=8, seconds=3, size=(480, 300))
@@ -82,7 +82,7 @@ def test_export_gif_has_every_frame_and_the_words_move(trained, qtbot, tmp_path)
 def test_export_draws_interpolated_frames_with_caption_and_axes(trained, qtbot):
     from embviz.gui.training_export import render_recording
 
-    rec = trained.recording()
+    rec = trained.session.recording()
     images = list(render_recording(rec, [0.0, 1.5], (640, 400), scale=1.0))
     assert [im.width() for im in images] == [640, 640]
     assert rec.axis_labels[0].startswith("PC1 of final")
@@ -140,8 +140,8 @@ def test_presentation_text_size_reaches_the_training_view(trained, qtbot):
         pix = np.asarray(to_pil(trained.view.grabFramebuffer())).astype(int)
         return int((pix > 200).all(axis=2).sum())  # light label and caption text
 
-    trained.playing = False
-    trained.seek(len(trained.snapshots) - 1)
+    trained.playback.playing = False
+    trained.playback.seek(len(trained.session.snapshots) - 1)
     normal = text_pixels()
     trained.workspace.set_label_scale(2.0)  # what Ctrl++ does in the window
     assert trained.view.label_scale == 2.0

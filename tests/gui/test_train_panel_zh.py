@@ -28,14 +28,14 @@ def test_corpus_chooser_offers_the_chinese_corpus(panel):
     assert texts[1] == "Shipped Chinese corpus (中文)"
     panel.corpus_choice.setCurrentIndex(1)
     panel.corpus_choice.activated.emit(1)
-    assert panel.corpus_file == str(shipped_corpus_path("zh"))
+    assert panel.session.corpus == str(shipped_corpus_path("zh"))
     assert "teaching_zh.txt" in panel.corpus_label.text()
-    assert panel.params().watch == tuple(shipped_watch_words("zh"))
+    assert panel.form.params().watch == tuple(shipped_watch_words("zh"))
     assert panel.pairs_edit.text() == DEFAULT_PAIRS_ZH
-    assert ("国王", "王后") in panel.pairs()
+    assert ("国王", "王后") in panel.session.pairs
     panel.set_corpus_file(None)
     assert panel.corpus_choice.currentIndex() == 0 and panel.pairs_edit.text() == DEFAULT_PAIRS
-    assert panel.params().watch == tuple(shipped_watch_words("en"))
+    assert panel.form.params().watch == tuple(shipped_watch_words("en"))
 
 
 def test_status_says_how_chinese_text_was_segmented(panel, qtbot, tmp_path):

@@ -1,7 +1,11 @@
 """The Train panel: train word2vec live and watch the vectors learn.
 
-The panel holds the form, the run's snapshots and the playback position; the
-training itself is :func:`embviz.core.training.train_word2vec` in a
+The panel holds widgets only: the run's snapshots, frames, similarities and
+trained model are a :class:`~embviz.core.training_session.TrainingSession`,
+the playback position a :class:`~embviz.core.playback.Playback`, and the
+form is built from :class:`~embviz.core.training.TrainParams`
+(:mod:`embviz.gui.train_form`). The training itself is
+:func:`embviz.core.training.train_word2vec` in a
 :class:`~embviz.gui.training_worker.TrainingRun` worker process, and the picture is a
 :class:`~embviz.gui.training_view.TrainingView`. Playback interpolates between
 snapshots on a stable frame (:mod:`embviz.core.frames`) at ~30 frames/s.
@@ -12,17 +16,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
-    QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSlider,
-    QSpinBox,
     QSplitter,
     QStyle,
     QTabWidget,
@@ -41,43 +40,27 @@ from PySide6.QtWidgets import (
 
 from embviz.core.child import ChildProcessFailed
 from embviz.core.errors import EmbvizError
-from embviz.core.frames import Prepared, frame_coords, interpolate
-from embviz.core.training import (
-    DEFAULT_PAIRS,
-    DEFAULT_PAIRS_ZH,
-    Snapshot,
-    TrainParams,
-    caption,
-    cosine_pairs,
-    epoch_at,
-)
+from embviz.core.frames import Prepared, interpolate
+from embviz.core.playback import Playback
+from embviz.core.training import DEFAULT_PAIRS, DEFAULT_PAIRS_ZH, Snapshot, epoch_at
+from embviz.core.training_session import TrainingSession
 from embviz.core.workspace import Workspace
 from embviz.gui import theme
-from embviz.gui.training_export import AnimationExport, Recording
+from embviz.gui.train_form import TrainForm
+from embviz.gui.training_export import AnimationExport
 from embviz.gui.training_plots import LossPlot, SimilarityPlot
 from embviz.gui.training_view import TrainingView
 from embviz.gui.training_worker import TrainingRun
 
 TITLE = "Train"
 FPS = 30
-INIT_CHOICES = [
-    ("gensim", "gensim default: uniform in ±1/dim"),
-    ("normal", "normal, σ ="),
-    ("uniform", "uniform in ±a, a ="),
-    ("pretrained", "pretrained file (covered words)"),
-]
+__all__ = ["DEFAULT_PAIRS", "DEFAULT_PAIRS_ZH", "TITLE", "TrainPanel", "make_panel"]
 # Short enough for a narrow dock; the tooltip says the whole of it
 FRAME_CHOICES = [
     ("final", "PCA of the newest", "Fixed axes: PCA of the newest state"),
     ("pinned", "PCA of this snapshot", "Fixed axes: PCA of the snapshot shown now"),
     ("procrustes", "Procrustes", "Procrustes: align each snapshot to the previous one"),
 ]
-
-
-def _spin(lo: int, hi: int, value: int, tip: str) -> QSpinBox:
-    s = QSpinBox(minimum=lo, maximum=hi, value=value)
-    s.setToolTip(tip)
-    return s
 
 
 class TrainPanel(QWidget):
@@ -87,27 +70,15 @@ class TrainPanel(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.run: TrainingRun | None = None
-        self.snapshots: list[Snapshot] = []
-        self.coords: list[np.ndarray] = []
-        self.axis_labels = ("", "", "")
-        self.model = None  # Embeddings of the last finished or stopped run
-        self._saved_model = None  # the model last written to a file
-        self.t = 0.0
-        self.playing = True
-        self.speed = 2.0  # snapshots per second during playback
-        self.pinned = 0
-        self.corpus_file: str | None = None
+        self.session = TrainingSession()
+        self.playback = Playback()
         self._shown_t = None
         self._last_tick = time.perf_counter()
         self._close_watcher: QObject | None = None
         self._dirty = False
         self._fraction = 0.0
         self._cursor_i, self._cursor_at = -1, 0.0
-        self._refreshed_n = 0
-        self._prepared: list[Prepared] = []  # frame data per snapshot, from the worker
         self._failed = False  # the current run reported an error
-        self._sims: list[list[float | None]] = []  # cosine of the pairs, per snapshot
-        self._groups: dict[str, str] = {}  # colour group per watched word
         self.export: AnimationExport | None = None
 
         self.view = TrainingView(self)
@@ -158,6 +129,7 @@ class TrainPanel(QWidget):
                              "as word2vec learns")  # fmt: skip
         for plot in (self.loss_plot, self.sim_plot):
             plot.setXRange(0, self.epochs.value() + 0.5)
+        self._bind()
         self.timer = QTimer(self)
         self.timer.setInterval(1000 // FPS)
         self.timer.timeout.connect(self._tick)
@@ -168,79 +140,19 @@ class TrainPanel(QWidget):
         self._update_buttons()
 
     # -- construction --------------------------------------------------------------
+    def _bind(self) -> None:
+        """Subscribe the widgets to the session and the playback."""
+        self.session.snapshot_added.connect(self._on_snapshot)
+        self.session.pairs_changed.connect(self._show_pairs)
+        self.playback.time_changed.connect(lambda _t: self._render())
+        self.playback.playing_changed.connect(lambda _p: self._update_play_text())
+
     def _build_form(self) -> None:
-        self.form = QWidget()
-        v = QVBoxLayout(self.form)
-        corpus = QGroupBox("Corpus")
-        cl = QVBoxLayout(corpus)
-        self.corpus_choice = QComboBox()
-        self.corpus_choice.addItems(
-            ["Shipped teaching corpus", "Shipped Chinese corpus (中文)", "Text file…"]
-        )
-        self.corpus_choice.setToolTip("Royalty, family, animals, numbers and capitals "
-                                      "(resources/corpus), in English or in Chinese "
-                                      "(segmented with jieba), or any plain-text file")  # fmt: skip
-        self.corpus_choice.activated.connect(self._on_corpus_choice)
-        self.corpus_label = QLabel("teaching.txt · 60,000 sentences")
-        self.corpus_label.setWordWrap(True)
-        cl.addWidget(self.corpus_choice)
-        cl.addWidget(self.corpus_label)
-        v.addWidget(corpus)
-
-        model = QGroupBox("Model")
-        f = QFormLayout(model)
-        self.arch = QComboBox()
-        self.arch.addItems(["skip-gram", "CBOW"])
-        self.arch.setToolTip(
-            "Skip-gram predicts the context from a word; CBOW the word from its context"
-        )
-        self.dim = _spin(3, 300, 50, "Vector dimension")
-        self.window_size = _spin(1, 20, 4, "Words on each side that count as context")
-        self.negative = _spin(1, 25, 5, "Negative samples per positive pair")
-        self.epochs = _spin(1, 200, 10, "Passes over the corpus")
-        self.alpha = QDoubleSpinBox(decimals=4, minimum=0.0005, maximum=1.0, singleStep=0.005,
-                                    value=0.025)  # fmt: skip
-        self.alpha.setToolTip("Initial learning rate; it falls linearly to 0.0001")
-        self.min_count = _spin(1, 10000, 5, "Ignore words rarer than this")
-        self.seed = _spin(0, 2**31 - 1, 1, "Random seed (runs repeat exactly with 1 worker)")
-        self.parts = _spin(1, 20, 4, "Snapshots taken within each epoch")
-        self.workers = _spin(
-            1,
-            8,
-            1,
-            "Training threads. 1 gives the exact loss and "
-            "reproducible runs; with more, gensim's loss counter "
-            "undercounts (its workers overwrite each other's sums)",
-        )
-        for label, w in [("Architecture", self.arch), ("Dimensions", self.dim),
-                         ("Window", self.window_size), ("Negative samples", self.negative),
-                         ("Epochs", self.epochs), ("Learning rate", self.alpha),
-                         ("Min count", self.min_count), ("Seed", self.seed),
-                         ("Snapshots / epoch", self.parts), ("Workers", self.workers)]:  # fmt: skip
-            f.addRow(label, w)
-        v.addWidget(model)
-
-        init = QGroupBox("Initial vectors")
-        il = QFormLayout(init)
-        self.init = QComboBox()
-        for key, text in INIT_CHOICES:
-            self.init.addItem(text, key)
-        self.init.setToolTip("What the embedding matrix holds before the first update")
-        self.init_scale = QDoubleSpinBox(decimals=3, minimum=0.001, maximum=5.0, singleStep=0.01,
-                                         value=0.02)  # fmt: skip
-        self.init_scale.setToolTip("σ of the normal or a of the uniform initialisation")
-        self.pretrained = QLineEdit(placeholderText="vector file…")
-        self.pretrained.setToolTip("Pretrained vectors: the words they cover start from them")
-        browse = QToolButton(text="…")
-        browse.setToolTip("Choose a pretrained vector file")
-        browse.clicked.connect(self._browse_pretrained)
-        row = QHBoxLayout()
-        row.addWidget(self.pretrained, 1)
-        row.addWidget(browse)
-        il.addRow(self.init)
-        il.addRow("σ or a", self.init_scale)
-        il.addRow("File", row)
-        v.addWidget(init)
+        self.form = TrainForm(self.session)
+        v = self.form.layout()
+        for name, w in self.form.fields.items():  # the names the tests and the tour know
+            setattr(self, _WIDGET_NAMES.get(name, name), w)
+        self.corpus_choice, self.corpus_label = self.form.corpus_choice, self.form.corpus_label
 
         self.start_button = QPushButton("Start training")
         self.start_button.setToolTip("Train from new initial vectors (stops a run in progress)")
@@ -275,20 +187,20 @@ class TrainPanel(QWidget):
     def _build_timeline(self) -> None:
         self.play_button = QToolButton()
         self.play_button.setToolTip("Play / pause the animation")
-        self.play_button.clicked.connect(self.toggle_play)
+        self.play_button.clicked.connect(self.playback.toggle)
         pix = QStyle.StandardPixmap
         back = QToolButton()
         back.setIcon(self.style().standardIcon(pix.SP_MediaSeekBackward))
         back.setToolTip("One snapshot back")
-        back.clicked.connect(lambda: self.step(-1))
+        back.clicked.connect(lambda: self.playback.step(-1))
         fwd = QToolButton()
         fwd.setIcon(self.style().standardIcon(pix.SP_MediaSeekForward))
         fwd.setToolTip("One snapshot forward")
-        fwd.clicked.connect(lambda: self.step(1))
+        fwd.clicked.connect(lambda: self.playback.step(1))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setToolTip("Scrub through the snapshots")
         self.slider.setRange(0, 0)
-        self.slider.valueChanged.connect(self._on_slider)
+        self.slider.valueChanged.connect(self.playback.scrub)
         self.time_label = QLabel("—")
         self._fit_time_label()
         self.frame_choice = QComboBox()
@@ -334,7 +246,9 @@ class TrainPanel(QWidget):
         sl.setContentsMargins(0, 0, 0, 0)
         self.pairs_edit = QLineEdit(DEFAULT_PAIRS)
         self.pairs_edit.setToolTip("Word pairs to follow, comma-separated: 'king queen, cat cats'")
-        self.pairs_edit.editingFinished.connect(self._on_pairs_edited)
+        self.pairs_edit.editingFinished.connect(
+            lambda: self.session.set_pairs(self.pairs_edit.text())
+        )
         sl.addWidget(self.pairs_edit)
         sl.addWidget(self.sim_plot, 1)
         self.tabs = QTabWidget()
@@ -343,60 +257,9 @@ class TrainPanel(QWidget):
         self.readout = QLabel("")
         self.readout.setWordWrap(True)
 
-    # -- corpus and parameters -----------------------------------------------------
-    def _on_corpus_choice(self, index: int) -> None:
-        if index == 1:
-            from embviz.core.corpus import shipped_corpus_path
-
-            self.set_corpus_file(str(shipped_corpus_path("zh")))
-        elif index == 2:
-            path, _ = QFileDialog.getOpenFileName(self, "Choose a text corpus", "",
-                                                  "Text (*.txt);;All files (*)")  # fmt: skip
-            if path:
-                self.set_corpus_file(path)
-            else:
-                self.set_corpus_file(self.corpus_file)
-        else:
-            self.set_corpus_file(None)
-
     def set_corpus_file(self, path: str | None) -> None:
         """Train on ``path`` from now on (``None`` = the shipped teaching corpus)."""
-        from embviz.core.corpus import shipped_language
-
-        self.corpus_file = str(path) if path else None
-        lang = shipped_language(self.corpus_file)
-        self.corpus_choice.setCurrentIndex({"en": 0, "zh": 1}.get(lang, 2))
-        self.corpus_label.setText("teaching.txt · 60,000 sentences" if path is None
-                                  else "teaching_zh.txt · 30,000 sentences" if lang == "zh"
-                                  else Path(path).name)  # fmt: skip
-        # the lesson's pairs in the corpus's language, unless the user typed others
-        swap = (
-            {DEFAULT_PAIRS: DEFAULT_PAIRS_ZH} if lang == "zh" else {DEFAULT_PAIRS_ZH: DEFAULT_PAIRS}
-        )
-        if self.pairs_edit.text() in swap:
-            self.pairs_edit.setText(swap[self.pairs_edit.text()])
-
-    def _browse_pretrained(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Pretrained vectors", "",
-                                              "Vector files (*.txt *.vec *.bin *.npy);;All (*)")  # fmt: skip
-        if path:
-            self.pretrained.setText(path)
-            self.init.setCurrentIndex(3)
-
-    def params(self) -> TrainParams:
-        """The parameters the form describes."""
-        from embviz.core.corpus import shipped_language, shipped_watch_words
-
-        lang = shipped_language(self.corpus_file)
-        return TrainParams(
-            sg=self.arch.currentIndex() == 0, dim=self.dim.value(), window=self.window_size.value(),
-            negative=self.negative.value(), epochs=self.epochs.value(), alpha=self.alpha.value(),
-            min_count=self.min_count.value(), seed=self.seed.value(),
-            workers=self.workers.value(), init=self.init.currentData(),
-            init_scale=self.init_scale.value(), pretrained=self.pretrained.text().strip() or None,
-            snapshots_per_epoch=self.parts.value(),
-            watch=tuple(shipped_watch_words(lang)) if lang else None,
-        )  # fmt: skip
+        self.session.set_corpus(path)
 
     # -- running -------------------------------------------------------------------
     def start(self) -> TrainingRun | None:
@@ -405,17 +268,16 @@ class TrainPanel(QWidget):
 
         self.shutdown()
         try:
-            params = self.params()
+            params = self.form.params()
             params.check()
         except EmbvizError as e:
             self._error(str(e))
             return None
-        path = self.corpus_file
-        self.snapshots, self.coords, self.model = [], [], None
-        self._prepared, self._sims, self._refreshed_n, self._fraction = [], [], 0, 0.0
-        self.t, self.pinned, self._shown_t = 0.0, 0, None
-        self._failed = False
-        self.playing = True
+        path = self.session.corpus
+        self.session.begin(params)
+        self.playback.reset()
+        self.playback.live = True
+        self._fraction, self._shown_t, self._failed = 0.0, None, False
         self.loss_plot.set_losses([])
         self.loss_plot.setXRange(0, params.epochs + 0.5)
         self.sim_plot.setXRange(0, params.epochs + 0.5)
@@ -423,7 +285,7 @@ class TrainPanel(QWidget):
         self.slider.setRange(0, 0)
 
         run = TrainingRun(train_prepared, (path, params), self)
-        run.snapshot.connect(lambda snap: self._on_snapshot(snap, run))
+        run.snapshot.connect(lambda item: self._on_item(item, run))
         run.progressed.connect(self._on_progress)
         run.failed.connect(lambda error: self._on_failed(error, run))
         run.finished.connect(lambda: self._on_finished(run))
@@ -453,6 +315,7 @@ class TrainPanel(QWidget):
             run.wait(30000)
             # Snapshots it queued before ending are ignored: they are not from self.run.
             self.run = None
+            self.playback.live = False
             run.deleteLater()
             self._update_buttons()
 
@@ -460,29 +323,16 @@ class TrainPanel(QWidget):
         """Whether a training thread runs."""
         return self.run is not None and self.run.is_running()
 
-    def _on_snapshot(self, item: tuple[Snapshot, Prepared], run: TrainingRun) -> None:
-        if run is not self.run:
-            return  # a cancelled run's late snapshot
-        snap, prep = item
-        if self.snapshots and snap.stopped and snap.epoch == self.snapshots[-1].epoch:
-            # the stopped state is the last one, untrained further
-            self.snapshots[-1] = snap
-            self._prepared[-1] = prep
-            self._sims[len(self.snapshots) - 1 :] = []
-        else:
-            self.snapshots.append(snap)
-            self._prepared.append(prep)
-        if snap.index == 0:
-            from embviz.core.corpus import shipped_language, shipped_watch_groups
+    def _on_item(self, item: tuple[Snapshot, Prepared], run: TrainingRun) -> None:
+        if run is self.run:  # else a cancelled run's late snapshot
+            self.session.add(*item)
 
-            lang = shipped_language(self.corpus_file)
-            groups = shipped_watch_groups(lang) if lang else {}
-            self._groups = groups
-            self.view.set_words(snap.words, groups)
-            self.view.set_highlight(w for pair in self.pairs() for w in pair)
+    def _on_snapshot(self, snap: Snapshot) -> None:
+        self.playback.length = len(self.session.snapshots)
+        if snap.index == 0:
+            self.view.set_words(snap.words, self.session.groups)
+            self.view.set_highlight(self.session.highlight())
             self._refresh()  # show the initial vectors at once
-        if snap.model is not None:
-            self.model = snap.model
         # The rest waits for the next frame tick: a fast run on a small corpus
         # yields hundreds of snapshots a second, and the GUI must not redo its
         # plots for each one.
@@ -491,31 +341,22 @@ class TrainPanel(QWidget):
     def _refresh(self) -> None:
         """Bring frames, timeline, curves and status up to date with the snapshots."""
         self._dirty = False
-        if not self.snapshots:
+        session = self.session
+        if not session.snapshots:
             return
-        snap = self.snapshots[-1]
-        n = len(self.snapshots)
-        follow = self.playing and self.t >= self._refreshed_n - 1 - 1e-6
-        self._recompute_frames()
+        snap = session.snapshots[-1]
+        session.update_frames()
         self.slider.blockSignals(True)
-        self.slider.setRange(0, n - 1)
+        self.slider.setRange(0, len(session.snapshots) - 1)
         self.slider.blockSignals(False)
-        if follow and n > 1 and self.t < n - 2:
-            self.t = n - 2  # fell behind a fast run: animate only the newest step
-        self._refreshed_n = n
+        self.playback.catch_up()
         self.loss_plot.set_losses(snap.epoch_losses)
         self.loss_plot.set_exact(bool(snap.info.get("loss_exact", True)))
         self._refresh_similarity()
         self._set_progress(int(1000 * self._fraction))
         self._update_buttons()  # e.g. export needs two snapshots
-        info = snap.info
-        total = self.epochs_total()
-        what = "initial vectors" if snap.index == 0 else f"epoch {snap.epoch:.2f} of {total}"
         if self.is_running() and not self._failed:  # keep a failure's message in view
-            # e.g. "Chinese text segmented into words by jieba …"
-            seg = f" · {info['segmentation']}" if info.get("segmentation") else ""
-            self._status(f"{info.get('vocabulary', 0):,} words in the vocabulary, "
-                         f"{len(snap.words)} watched — {what}{seg}")  # fmt: skip
+            self._status(_run_status(snap, session.total_epochs))
         self._render(force=True)
 
     def _on_progress(self, fraction, _message: str) -> None:
@@ -540,21 +381,17 @@ class TrainPanel(QWidget):
     def _on_finished(self, run: TrainingRun) -> None:
         if run is not self.run:
             return
+        self.playback.live = False
         self._refresh()
-        if self.snapshots and self.snapshots[-1].final:
-            last = self.snapshots[-1]
+        snaps, model = self.session.snapshots, self.session.model
+        if snaps and snaps[-1].final:
+            last = snaps[-1]
             self._set_progress(1000 if not last.stopped else self.progress.value())
-            secs = sum(s.seconds for s in self.snapshots)
+            secs = sum(s.seconds for s in snaps)
             word = "Stopped" if last.stopped else "Finished"
-            self._status(f"{word} at epoch {last.epoch:.2f}: {len(self.model):,} words × "
-                         f"{self.model.dim} dims, {secs:.1f} s of training")  # fmt: skip
+            self._status(f"{word} at epoch {last.epoch:.2f}: {len(model):,} words × "
+                         f"{model.dim} dims, {secs:.1f} s of training")  # fmt: skip
         self._update_buttons()
-
-    def epochs_total(self) -> int:
-        """Epochs of the current run."""
-        if self.snapshots:
-            return int(self.snapshots[0].info.get("params", {}).get("epochs", 0))
-        return self.epochs.value()
 
     # -- frames and playback -------------------------------------------------------
     def _frame_tip(self, index: int) -> None:
@@ -562,72 +399,34 @@ class TrainPanel(QWidget):
         self.frame_choice.setToolTip(f"{tip}. How the 3D axes stay still while the vectors learn")
 
     def _on_frame_choice(self, _index: int) -> None:
-        if self.frame_choice.currentData() == "pinned":
-            self.pinned = round(self.t)
-        self._recompute_frames()
-        self._render(force=True)
-
-    def _recompute_frames(self) -> None:
-        if not self.snapshots:
-            return
         mode = self.frame_choice.currentData()
-        pinned = min(self.pinned, len(self.snapshots) - 1)
-        self.coords, self.axis_labels = frame_coords(self._prepared, mode, pinned)
-
-    def toggle_play(self) -> None:
-        """Play or pause the animation."""
-        self.playing = not self.playing
-        if self.playing and self.t >= len(self.snapshots) - 1 and not self.is_running():
-            self.t = 0.0  # replay from the initial vectors
-        self._update_play_text()
-
-    def step(self, delta: int) -> None:
-        """Pause and move ``delta`` whole snapshots."""
-        self.playing = False
-        self._update_play_text()
-        self.seek(round(self.t) + delta)
-
-    def seek(self, t: float) -> None:
-        """Show the state at snapshot position ``t`` (fractional = interpolated)."""
-        if not self.snapshots:
-            return
-        self.t = min(max(float(t), 0.0), len(self.snapshots) - 1.0)
-        self._render()
-
-    def _on_slider(self, value: int) -> None:
-        self.playing = False
-        self._update_play_text()
-        self.seek(value)
+        self.session.set_frame(mode, self.playback.index if mode == "pinned" else None)
+        self.session.update_frames()
+        self._render(force=True)
 
     def _update_play_text(self) -> None:
         pix = QStyle.StandardPixmap
-        icon = pix.SP_MediaPause if self.playing else pix.SP_MediaPlay
+        playing = self.playback.playing
+        icon = pix.SP_MediaPause if playing else pix.SP_MediaPlay
         self.play_button.setIcon(self.style().standardIcon(icon))
-        self.play_button.setToolTip("Pause" if self.playing else "Play")
+        self.play_button.setToolTip("Pause" if playing else "Play")
 
     def _tick(self) -> None:
         if self._dirty:
             self._refresh()
         now = time.perf_counter()
         dt, self._last_tick = now - self._last_tick, now
-        if self.playing and self.snapshots:
-            end = len(self.snapshots) - 1.0
-            if self.t < end:
-                self.t = min(end, self.t + self.speed * min(dt, 0.2))
-            elif not self.is_running():
-                self.playing = False
-                self._update_play_text()
-        self._render()
+        self.playback.tick(dt)
 
     def _render(self, force: bool = False) -> None:
-        if not self.coords or (not force and self._shown_t == self.t):
+        session, t = self.session, self.playback.t
+        if not session.coords or (not force and self._shown_t == t):
             return
-        self._shown_t = self.t
-        i = round(self.t)
-        snap = self.snapshots[i]
-        epoch = epoch_at(self.snapshots, self.t)
-        text = caption(self.snapshots, self.t, self.epochs_total())
-        self.view.set_frame(interpolate(self.coords, self.t), self.axis_labels, text)
+        self._shown_t = t
+        i = min(round(t), len(session.snapshots) - 1)
+        epoch = epoch_at(session.snapshots, t)
+        self.view.set_frame(interpolate(session.coords, t), session.axis_labels,
+                            session.caption(t))  # fmt: skip
         self.slider.blockSignals(True)
         self.slider.setValue(i)
         self.slider.blockSignals(False)
@@ -638,7 +437,7 @@ class TrainPanel(QWidget):
             self._cursor_i, self._cursor_at = i, now
             self.loss_plot.set_time(epoch)
             self.sim_plot.set_time(epoch)
-            self._update_readout(snap)
+            self.readout.setText(session.readout(i))
 
     def pop_out(self) -> None:
         """Float the dock holding this panel as a big window, or dock it back."""
@@ -656,56 +455,18 @@ class TrainPanel(QWidget):
         dock.move(screen.center() - dock.rect().center())
 
     # -- pairs ---------------------------------------------------------------------
-    def pairs(self) -> list[tuple[str, str]]:
-        """The word pairs typed in the Similarity tab."""
-        out = []
-        for part in self.pairs_edit.text().split(","):
-            words = part.lower().split()
-            if len(words) == 2:
-                out.append((words[0], words[1]))
-        return out
-
-    def _on_pairs_edited(self) -> None:
-        self._sims = []
-        self.view.set_highlight(w for p in self.pairs() for w in p)
+    def _show_pairs(self, text: str) -> None:
+        if self.pairs_edit.text() != text:
+            self.pairs_edit.setText(text)
+        self.view.set_highlight(self.session.highlight())
         self._refresh_similarity()
 
     def _refresh_similarity(self) -> None:
-        pairs = self.pairs()
-        if not self.snapshots:
-            return
-        for s in self.snapshots[len(self._sims) :]:
-            self._sims.append(cosine_pairs(s, pairs))
-        values = np.array([[np.nan if c is None else c for c in row] for row in self._sims])
-        values = values.T.reshape(len(pairs), -1)
-        names = [f"{a}·{b}" for a, b in pairs]
-        self.sim_plot.set_series(names, [s.epoch for s in self.snapshots], values)
-        self._update_readout(self.snapshots[round(self.t)])
-
-    def _update_readout(self, snap: Snapshot) -> None:
-        pairs = self.pairs()
-        parts = []
-        for (a, b), c in zip(pairs, cosine_pairs(snap, pairs), strict=True):
-            parts.append(f"{a}·{b} {c:+.2f}" if c is not None else f"{a}·{b} (not watched)")
-        self.readout.setText("cosine: " + "   ".join(parts) if parts else "")
+        if self.session.snapshots:
+            self.sim_plot.set_series(*self.session.similarities())
+            self.readout.setText(self.session.readout(self.playback.index))
 
     # -- animation export ----------------------------------------------------------
-    def recording(self) -> Recording:
-        """The run so far, as the export draws it (the frame chosen in the panel)."""
-        if not self.snapshots:
-            raise EmbvizError("nothing to export yet: train first")
-        self._recompute_frames()
-        return Recording(
-            words=list(self.snapshots[0].words), coords=list(self.coords),
-            axis_labels=self.axis_labels, snapshots=list(self.snapshots),
-            total_epochs=self.epochs_total(), groups=dict(self._groups),
-            highlight={w for pair in self.pairs() for w in pair},
-        )  # fmt: skip
-
-    def playback_seconds(self) -> float:
-        """How long playback of the whole run takes in the panel."""
-        return max(1.0, (len(self.snapshots) - 1) / self.speed)
-
     def export_animation(self, path: str, *, fps: float = 15.0, seconds: float | None = None,
                          size: tuple[int, int] = (960, 600),
                          show_dialog: bool = True) -> AnimationExport:  # fmt: skip
@@ -724,12 +485,12 @@ class TrainPanel(QWidget):
 
         if self.export is not None and self.export.is_running():
             raise EmbvizError("an export is already running")
-        rec = self.recording()
+        rec = self.session.recording()
         if len(rec.coords) < 2:
             raise EmbvizError("nothing to animate yet: wait for the first snapshot after the start")
         scale = export_scale(size[0], self.workspace.label_scale)
         export = AnimationExport(
-            rec, path, fps=fps, seconds=seconds or self.playback_seconds(), size=size,
+            rec, path, fps=fps, seconds=seconds or rec.playback_seconds(self.playback.speed), size=size,
             scale=scale, camera=self.view.camera(), parent=self, show_dialog=show_dialog,
         )  # fmt: skip
         export.finished.connect(self._exported)
@@ -749,10 +510,11 @@ class TrainPanel(QWidget):
         from embviz.gui.render import animation_formats
         from embviz.gui.training_export import ExportOptionsDialog
 
-        if len(self.snapshots) < 2:
+        if len(self.session.snapshots) < 2:
             self._error("nothing to animate yet: train first")
             return
-        options = ExportOptionsDialog(self.playback_seconds(), len(self.snapshots), self)
+        n = len(self.session.snapshots)
+        options = ExportOptionsDialog(self.playback.seconds(), n, self)
         if not options.exec():
             return
         filters = ["Animated GIF (*.gif)"]
@@ -794,7 +556,7 @@ class TrainPanel(QWidget):
 
     # -- results -------------------------------------------------------------------
     def _save_dialog(self) -> None:
-        if self.model is None:
+        if self.session.model is None:
             return
         path, chosen = QFileDialog.getSaveFileName(
             self, "Save trained vectors", "vectors.txt",
@@ -804,22 +566,16 @@ class TrainPanel(QWidget):
 
     def save(self, path: str, *, binary: bool = False) -> None:
         """Save the last run's vectors (all words) in word2vec format."""
-        from embviz.core.training import save_vectors
-
-        if self.model is None:
-            self._error("nothing to save yet: train first")
-            return
         try:
-            save_vectors(self.model, path, binary=binary)
+            self.session.save(path, binary=binary)
         except EmbvizError as e:
             self._error(str(e))
             return
-        self._saved_model = self.model
-        self._status(f"Saved {len(self.model):,} vectors to {path}")
+        self._status(f"Saved {len(self.session.model):,} vectors to {path}")
 
     def has_unsaved(self) -> bool:
         """Whether trained vectors exist that were not saved to a file."""
-        return self.model is not None and self.model is not self._saved_model
+        return self.session.has_unsaved()
 
     def save_dialog(self) -> bool:
         """Ask where to save the trained vectors and save them; True if saved."""
@@ -828,10 +584,9 @@ class TrainPanel(QWidget):
 
     def open_as_current(self) -> None:
         """Make the trained vectors the workspace's data, showing the watched words."""
-        if self.model is None:
-            return
-        words = self.snapshots[-1].words if self.snapshots else None
-        self.workspace.set_embeddings(self.model, words)
+        model, snaps = self.session.model, self.session.snapshots
+        if model is not None:
+            self.workspace.set_embeddings(model, snaps[-1].words if snaps else None)
 
     # -- small helpers -------------------------------------------------------------
     def _set_progress(self, value: int) -> None:
@@ -855,10 +610,11 @@ class TrainPanel(QWidget):
     def _update_buttons(self) -> None:
         running = self.is_running()
         self.stop_button.setEnabled(running and not self.run.stopping)
-        self.save_button.setEnabled(self.model is not None)
-        self.open_button.setEnabled(self.model is not None)
+        trained = self.session.model is not None
+        self.save_button.setEnabled(trained)
+        self.open_button.setEnabled(trained)
         exporting = self.export is not None and self.export.is_running()
-        self.export_button.setEnabled(len(self.snapshots) >= 2 and not exporting)
+        self.export_button.setEnabled(len(self.session.snapshots) >= 2 and not exporting)
 
     def resizeEvent(self, ev) -> None:
         """Stack form and view vertically when the panel is narrow (docked at the side)."""
@@ -915,6 +671,16 @@ class TrainPanel(QWidget):
         super().closeEvent(ev)
 
 
+def _run_status(snap: Snapshot, total: int) -> str:
+    """The status line during a run, e.g. "1,234 words in the vocabulary, 40 watched — epoch 2.00 of 10"."""
+    info = snap.info
+    what = "initial vectors" if snap.index == 0 else f"epoch {snap.epoch:.2f} of {total}"
+    # e.g. "Chinese text segmented into words by jieba …"
+    seg = f" · {info['segmentation']}" if info.get("segmentation") else ""
+    return (f"{info.get('vocabulary', 0):,} words in the vocabulary, "
+            f"{len(snap.words)} watched — {what}{seg}")  # fmt: skip
+
+
 class _CloseWatcher(QObject):
     """Calls ``on_close`` when the watched window gets a Close event."""
 
@@ -927,6 +693,10 @@ class _CloseWatcher(QObject):
         if ev.type() == QEvent.Type.Close:
             self._on_close()
         return False
+
+
+# TrainParams field -> the panel's attribute for its widget
+_WIDGET_NAMES = {"sg": "arch", "window": "window_size", "snapshots_per_epoch": "parts"}
 
 
 def make_panel(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
