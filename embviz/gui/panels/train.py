@@ -16,24 +16,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QDockWidget,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QProgressBar,
     QPushButton,
-    QScrollArea,
-    QSlider,
-    QSplitter,
-    QStyle,
-    QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,22 +32,21 @@ from embviz.core.playback import Playback
 from embviz.core.training import DEFAULT_PAIRS, DEFAULT_PAIRS_ZH, Snapshot, epoch_at
 from embviz.core.training_session import TrainingSession
 from embviz.core.workspace import Workspace
-from embviz.gui import theme
 from embviz.gui.train_form import TrainForm
+from embviz.gui.train_parts import (
+    FormAndPicture,
+    RunHeader,
+    Timeline,
+    TrainingCurves,
+    float_dock,
+)
 from embviz.gui.training_export import AnimationExport
-from embviz.gui.training_plots import LossPlot, SimilarityPlot
 from embviz.gui.training_view import TrainingView
 from embviz.gui.training_worker import TrainingRun
 
 TITLE = "Train"
 FPS = 30
 __all__ = ["DEFAULT_PAIRS", "DEFAULT_PAIRS_ZH", "TITLE", "TrainPanel", "make_panel"]
-# Short enough for a narrow dock; the tooltip says the whole of it
-FRAME_CHOICES = [
-    ("final", "PCA of the newest", "Fixed axes: PCA of the newest state"),
-    ("pinned", "PCA of this snapshot", "Fixed axes: PCA of the snapshot shown now"),
-    ("procrustes", "Procrustes", "Procrustes: align each snapshot to the previous one"),
-]
 
 
 class TrainPanel(QWidget):
@@ -80,55 +66,7 @@ class TrainPanel(QWidget):
         self._cursor_i, self._cursor_at = -1, 0.0
         self._failed = False  # the current run reported an error
         self.export: AnimationExport | None = None
-
-        self.view = TrainingView(self)
-        # the presentation text size (Ctrl++) reaches the labels drawn in the view
-        self.view.set_scale(workspace.label_scale)
-        workspace.label_scale_changed.connect(self.view.set_scale)
-        self._build_form()
-        self._build_timeline()
-        self._build_plots()
-        # small minimums: stacked under the form in a side dock, all of it fits
-        self.view.setMinimumHeight(150)
-        for plot in (self.loss_plot, self.sim_plot):
-            plot.setMinimumHeight(90)
-
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.view, 3)
-        rl.addLayout(self._timeline)
-        rl.addWidget(self.tabs, 2)  # the loss curve needs height to be read
-        rl.addWidget(self.readout)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._form_scroll = scroll
-        self._fit_form()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(scroll)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        # a handle one can see and grab, not a 1 px line
-        # (a palette role, not a style sheet: one on the splitter stopped the
-        # presentation text size reaching the form)
-        self.splitter.setHandleWidth(7)
-        handle = self.splitter.handle(1)
-        handle.setAutoFillBackground(True)
-        handle.setBackgroundRole(QPalette.ColorRole.Mid)
-        handle.setToolTip("Drag to give the settings or the picture more room")
-        self._split_by_user = False
-        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_user", True))
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addLayout(self.header)
-        lay.addWidget(self.splitter, 1)
-
-        self.view.caption = ("Press “Start training”: the initial vectors appear here, then move "
-                             "as word2vec learns")  # fmt: skip
-        for plot in (self.loss_plot, self.sim_plot):
-            plot.setXRange(0, self.epochs.value() + 0.5)
+        self._build()
         self._bind()
         self.timer = QTimer(self)
         self.timer.setInterval(1000 // FPS)
@@ -140,122 +78,62 @@ class TrainPanel(QWidget):
         self._update_buttons()
 
     # -- construction --------------------------------------------------------------
-    def _bind(self) -> None:
-        """Subscribe the widgets to the session and the playback."""
-        self.session.snapshot_added.connect(self._on_snapshot)
-        self.session.pairs_changed.connect(self._show_pairs)
-        self.playback.time_changed.connect(lambda _t: self._render())
-        self.playback.playing_changed.connect(lambda _p: self._update_play_text())
-
-    def _build_form(self) -> None:
+    def _build(self) -> None:
+        self.view = TrainingView(self)
+        self.view.setMinimumHeight(150)  # stacked under the form in a side dock, all of it fits
+        self.view.caption = ("Press “Start training”: the initial vectors appear here, then move "
+                             "as word2vec learns")  # fmt: skip
+        self.header = RunHeader()
         self.form = TrainForm(self.session)
-        v = self.form.layout()
-        for name, w in self.form.fields.items():  # the names the tests and the tour know
-            setattr(self, _WIDGET_NAMES.get(name, name), w)
-        self.corpus_choice, self.corpus_label = self.form.corpus_choice, self.form.corpus_label
-
-        self.start_button = QPushButton("Start training")
-        self.start_button.setToolTip("Train from new initial vectors (stops a run in progress)")
-        self.start_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop training; the snapshots so far stay")
-        self.stop_button.clicked.connect(self.stop)
-        # Start / Stop, progress and status sit in a fixed header above the
-        # form and the picture (napari's layer controls do the same): never
-        # scrolled away, whatever the dock's size.
-        row = QHBoxLayout()
-        row.addWidget(self.start_button, 1)
-        row.addWidget(self.stop_button)
-        self.progress = QProgressBar(minimum=0, maximum=1000, textVisible=False)
-        self.progress.setMaximumHeight(8)
-        self.status = QLabel("Ready")
-        self.status.setWordWrap(True)
-        self.header = QVBoxLayout()
-        self.header.addLayout(row)
-        self.header.addWidget(self.progress)
-        self.header.addWidget(self.status)
         self.save_button = QPushButton("Save vectors…")
         self.save_button.setToolTip("word2vec text (.txt) or binary (.bin) of the whole vocabulary")
-        self.save_button.clicked.connect(self._save_dialog)
         self.open_button = QPushButton("Open as current data")
         self.open_button.setToolTip("Show the trained vectors in the main view")
-        self.open_button.clicked.connect(self.open_as_current)
+        v = self.form.layout()
         v.addWidget(self.save_button)
         v.addWidget(self.open_button)
         v.addStretch(1)
+        self.timeline = Timeline(self.playback)
+        self.curves = TrainingCurves(self.session)
+        self.curves.reset(self.form.fields["epochs"].value())
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.view, 3)
+        rl.addWidget(self.timeline)
+        rl.addWidget(self.curves, 2)  # the loss curve needs height to be read
+        self.splitter = FormAndPicture(self.form, right, self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.header)
+        lay.addWidget(self.splitter, 1)
+        # the names the tests, the tour and the gallery know
+        for name, w in self.form.fields.items():
+            setattr(self, _WIDGET_NAMES.get(name, name), w)
+        for part, names in ((self.form, "corpus_choice corpus_label"),
+                            (self.header, "start_button stop_button progress status"),
+                            (self.timeline, "slider frame_choice export_button play_button"),
+                            (self.curves, "loss_plot sim_plot tabs pairs_edit readout"),
+                            (self.splitter, "form_scroll")):  # fmt: skip
+            for name in names.split():
+                setattr(self, name, getattr(part, name))
+        self._form_scroll = self.splitter.form_scroll
 
-    def _build_timeline(self) -> None:
-        self.play_button = QToolButton()
-        self.play_button.setToolTip("Play / pause the animation")
-        self.play_button.clicked.connect(self.playback.toggle)
-        pix = QStyle.StandardPixmap
-        back = QToolButton()
-        back.setIcon(self.style().standardIcon(pix.SP_MediaSeekBackward))
-        back.setToolTip("One snapshot back")
-        back.clicked.connect(lambda: self.playback.step(-1))
-        fwd = QToolButton()
-        fwd.setIcon(self.style().standardIcon(pix.SP_MediaSeekForward))
-        fwd.setToolTip("One snapshot forward")
-        fwd.clicked.connect(lambda: self.playback.step(1))
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setToolTip("Scrub through the snapshots")
-        self.slider.setRange(0, 0)
-        self.slider.valueChanged.connect(self.playback.scrub)
-        self.time_label = QLabel("—")
-        self._fit_time_label()
-        self.frame_choice = QComboBox()
-        self.frame_choice.setToolTip(
-            "The stable frame: fixed PCA axes, or each snapshot aligned to the previous one"
-        )
-        for key, text, tip in FRAME_CHOICES:
-            self.frame_choice.addItem(text, key)
-            self.frame_choice.setItemData(self.frame_choice.count() - 1, tip,
-                                          Qt.ItemDataRole.ToolTipRole)  # fmt: skip
-        self.frame_choice.currentIndexChanged.connect(self._frame_tip)
-        self._frame_tip(0)
-        self.frame_choice.activated.connect(self._on_frame_choice)
-        row = QHBoxLayout()
-        for w in (back, self.play_button, fwd):
-            row.addWidget(w)
-        row.addWidget(self.slider, 1)
-        row.addWidget(self.time_label)
-        self.pop_button = QToolButton(text="Float")
-        self.pop_button.setToolTip("Float the Train panel as a large window (docked: back in)")
-        self.pop_button.clicked.connect(self.pop_out)
-        row2 = QHBoxLayout()
-        row2.addWidget(QLabel("Frame"))
-        row2.addWidget(self.frame_choice, 1)
-        row2.addWidget(self.pop_button)
-        self.export_button = QToolButton(text="Export animation…")
-        self.export_button.setToolTip(
-            "Save the recorded run as an animated GIF (or MP4 with ffmpeg): every snapshot, "
-            "interpolated as in playback, with the epoch caption and axis names"
-        )
-        self.export_button.clicked.connect(self.export_dialog)
-        row2.addWidget(self.export_button)
-        self._timeline = QVBoxLayout()
-        self._timeline.addLayout(row)
-        self._timeline.addLayout(row2)
-        self._update_play_text()
-
-    def _build_plots(self) -> None:
-        self.loss_plot = LossPlot()
-        self.sim_plot = SimilarityPlot()
-        sim = QWidget()
-        sl = QVBoxLayout(sim)
-        sl.setContentsMargins(0, 0, 0, 0)
-        self.pairs_edit = QLineEdit(DEFAULT_PAIRS)
-        self.pairs_edit.setToolTip("Word pairs to follow, comma-separated: 'king queen, cat cats'")
-        self.pairs_edit.editingFinished.connect(
-            lambda: self.session.set_pairs(self.pairs_edit.text())
-        )
-        sl.addWidget(self.pairs_edit)
-        sl.addWidget(self.sim_plot, 1)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.loss_plot, "Loss")
-        self.tabs.addTab(sim, "Similarity")
-        self.readout = QLabel("")
-        self.readout.setWordWrap(True)
+    def _bind(self) -> None:
+        """Subscribe the widgets to the session and the playback, and the buttons to actions."""
+        # the presentation text size (Ctrl++) reaches the labels drawn in the view
+        self.view.set_scale(self.workspace.label_scale)
+        self.workspace.label_scale_changed.connect(self.view.set_scale)
+        self.session.snapshot_added.connect(self._on_snapshot)
+        self.session.pairs_changed.connect(self._on_pairs)
+        self.playback.time_changed.connect(lambda _t: self._render())
+        self.timeline.frame_chosen.connect(self._on_frame_choice)
+        self.timeline.pop_button.clicked.connect(lambda: float_dock(self))
+        self.timeline.export_button.clicked.connect(self.export_dialog)
+        self.header.start_button.clicked.connect(self.start)
+        self.header.stop_button.clicked.connect(self.stop)
+        self.save_button.clicked.connect(self._save_dialog)
+        self.open_button.clicked.connect(self.open_as_current)
 
     def set_corpus_file(self, path: str | None) -> None:
         """Train on ``path`` from now on (``None`` = the shipped teaching corpus)."""
@@ -278,11 +156,8 @@ class TrainPanel(QWidget):
         self.playback.reset()
         self.playback.live = True
         self._fraction, self._shown_t, self._failed = 0.0, None, False
-        self.loss_plot.set_losses([])
-        self.loss_plot.setXRange(0, params.epochs + 0.5)
-        self.sim_plot.setXRange(0, params.epochs + 0.5)
-        self.sim_plot.set_series([], [], [])
-        self.slider.setRange(0, 0)
+        self.curves.reset(params.epochs)
+        self.timeline.set_count(0)
 
         run = TrainingRun(train_prepared, (path, params), self)
         run.snapshot.connect(lambda item: self._on_item(item, run))
@@ -291,7 +166,7 @@ class TrainPanel(QWidget):
         run.finished.connect(lambda: self._on_finished(run))
         self.run = run
         self._status(f"Reading {Path(path).name if path else 'the teaching corpus'}…")
-        self._set_progress(0)
+        self.header.set_progress(0)
         run.start()
         self._update_buttons()
         return run
@@ -346,14 +221,10 @@ class TrainPanel(QWidget):
             return
         snap = session.snapshots[-1]
         session.update_frames()
-        self.slider.blockSignals(True)
-        self.slider.setRange(0, len(session.snapshots) - 1)
-        self.slider.blockSignals(False)
+        self.timeline.set_count(len(session.snapshots))
         self.playback.catch_up()
-        self.loss_plot.set_losses(snap.epoch_losses)
-        self.loss_plot.set_exact(bool(snap.info.get("loss_exact", True)))
-        self._refresh_similarity()
-        self._set_progress(int(1000 * self._fraction))
+        self.curves.show_run(self.playback.index)
+        self.header.set_progress(int(1000 * self._fraction))
         self._update_buttons()  # e.g. export needs two snapshots
         if self.is_running() and not self._failed:  # keep a failure's message in view
             self._status(_run_status(snap, session.total_epochs))
@@ -386,7 +257,7 @@ class TrainPanel(QWidget):
         snaps, model = self.session.snapshots, self.session.model
         if snaps and snaps[-1].final:
             last = snaps[-1]
-            self._set_progress(1000 if not last.stopped else self.progress.value())
+            self.header.set_progress(1000 if not last.stopped else self.progress.value())
             secs = sum(s.seconds for s in snaps)
             word = "Stopped" if last.stopped else "Finished"
             self._status(f"{word} at epoch {last.epoch:.2f}: {len(model):,} words × "
@@ -394,22 +265,12 @@ class TrainPanel(QWidget):
         self._update_buttons()
 
     # -- frames and playback -------------------------------------------------------
-    def _frame_tip(self, index: int) -> None:
-        tip = self.frame_choice.itemData(index, Qt.ItemDataRole.ToolTipRole)
-        self.frame_choice.setToolTip(f"{tip}. How the 3D axes stay still while the vectors learn")
-
-    def _on_frame_choice(self, _index: int) -> None:
-        mode = self.frame_choice.currentData()
+    def _on_frame_choice(self, mode: str | int) -> None:
+        if not isinstance(mode, str):  # an index, as the combo box's signal gives it
+            mode = self.frame_choice.itemData(mode)
         self.session.set_frame(mode, self.playback.index if mode == "pinned" else None)
         self.session.update_frames()
         self._render(force=True)
-
-    def _update_play_text(self) -> None:
-        pix = QStyle.StandardPixmap
-        playing = self.playback.playing
-        icon = pix.SP_MediaPause if playing else pix.SP_MediaPlay
-        self.play_button.setIcon(self.style().standardIcon(icon))
-        self.play_button.setToolTip("Pause" if playing else "Play")
 
     def _tick(self) -> None:
         if self._dirty:
@@ -427,44 +288,20 @@ class TrainPanel(QWidget):
         epoch = epoch_at(session.snapshots, t)
         self.view.set_frame(interpolate(session.coords, t), session.axis_labels,
                             session.caption(t))  # fmt: skip
-        self.slider.blockSignals(True)
-        self.slider.setValue(i)
-        self.slider.blockSignals(False)
-        self.time_label.setText(f"epoch {epoch:.2f}")
+        self.timeline.show_position(i, epoch)
         now = time.perf_counter()
         if force or i != self._cursor_i or now - self._cursor_at > 0.25:
             # Moving a cursor repaints a whole plot: a few times a second is enough.
             self._cursor_i, self._cursor_at = i, now
-            self.loss_plot.set_time(epoch)
-            self.sim_plot.set_time(epoch)
-            self.readout.setText(session.readout(i))
+            self.curves.set_time(epoch, i)
 
     def pop_out(self) -> None:
         """Float the dock holding this panel as a big window, or dock it back."""
-        dock = self.parentWidget()
-        while dock is not None and not isinstance(dock, QDockWidget):
-            dock = dock.parentWidget()
-        if dock is None:
-            return
-        if dock.isFloating():
-            dock.setFloating(False)
-            return
-        dock.setFloating(True)
-        screen = dock.screen().availableGeometry()
-        dock.resize(min(1400, screen.width() - 40), min(900, screen.height() - 40))
-        dock.move(screen.center() - dock.rect().center())
+        float_dock(self)
 
-    # -- pairs ---------------------------------------------------------------------
-    def _show_pairs(self, text: str) -> None:
-        if self.pairs_edit.text() != text:
-            self.pairs_edit.setText(text)
+    def _on_pairs(self, _text: str) -> None:
         self.view.set_highlight(self.session.highlight())
-        self._refresh_similarity()
-
-    def _refresh_similarity(self) -> None:
-        if self.session.snapshots:
-            self.sim_plot.set_series(*self.session.similarities())
-            self.readout.setText(self.session.readout(self.playback.index))
+        self.curves.show_pairs(self.playback.index)
 
     # -- animation export ----------------------------------------------------------
     def export_animation(self, path: str, *, fps: float = 15.0, seconds: float | None = None,
@@ -589,22 +426,11 @@ class TrainPanel(QWidget):
             self.workspace.set_embeddings(model, snaps[-1].words if snaps else None)
 
     # -- small helpers -------------------------------------------------------------
-    def _set_progress(self, value: int) -> None:
-        # QProgressBar.setValue repaints synchronously, and in a window holding a
-        # GL widget that recomposes the whole window (~50 ms under software GL):
-        # set it with updates off and let the normal, coalesced paint show it.
-        self.progress.setUpdatesEnabled(False)
-        self.progress.setValue(value)
-        self.progress.setUpdatesEnabled(True)
-        self.progress.update()
-
     def _status(self, text: str) -> None:
-        self.status.setStyleSheet("")
-        self.status.setText(text)
+        self.header.show_status(text)
 
     def _error(self, text: str) -> None:
-        self.status.setStyleSheet(theme.ERROR_STYLE)
-        self.status.setText(text)
+        self.header.show_error(text)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -619,47 +445,18 @@ class TrainPanel(QWidget):
     def resizeEvent(self, ev) -> None:
         """Stack form and view vertically when the panel is narrow (docked at the side)."""
         super().resizeEvent(ev)
-        # side by side only when the view column gets a useful width
-        # With hysteresis: inside a scroll area, flipping the layout shows or hides a
-        # scroll bar, which changes the width again; without a gap the two fed each
-        # other forever (found by the monkey test at large text scales).
-        limit = self.form.minimumSizeHint().width() + 560
-        if self.splitter.orientation() == Qt.Orientation.Vertical:
-            limit += 40
-        narrow = self.width() < limit
-        want = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
-        if self.splitter.orientation() != want or not self._split_by_user:
-            # Until the user drags the handle, the form keeps its share as the
-            # panel grows (a splitter gives all new room to the picture: the
-            # form was left a 110 px strip).
-            self.splitter.setOrientation(want)
-            total = self.splitter.height() if narrow else self.splitter.width()
-            form = 0.36 if narrow else 0.3
-            self.splitter.setSizes([int(total * form), int(total * (1 - form))])
-
-    def _fit_form(self) -> None:
-        # The form column is never narrower than its fields (no clipped numbers).
-        bar = self._form_scroll.verticalScrollBar().sizeHint().width()
-        self._form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + bar + 4)
+        self.splitter.fit_width(self.width())
 
     def changeEvent(self, ev) -> None:
         """Refit the form column when the font (presentation text size) changes."""
         super().changeEvent(ev)
-        if ev.type() == QEvent.Type.FontChange and hasattr(self, "_form_scroll"):
-            self._fit_form()
-            self._fit_time_label()
-
-    def _fit_time_label(self) -> None:
-        # A fixed width: a label whose text changes every frame must not relayout
-        # (and so repaint) the plots below it; refitted when the font grows.
-        self.time_label.setFixedWidth(
-            self.time_label.fontMetrics().horizontalAdvance("epoch 0000.00")
-        )
+        if ev.type() == QEvent.Type.FontChange and hasattr(self, "splitter"):
+            self.splitter.fit_form()
 
     def showEvent(self, ev) -> None:
         """Stop training when the window closes, so no thread outlives it."""
         super().showEvent(ev)
-        self._fit_form()
+        self.splitter.fit_form()
         win = self.window()
         if win is not self and self._close_watcher is None:
             self._close_watcher = _CloseWatcher(self.shutdown, self)
