@@ -133,6 +133,8 @@ def shoot_readme(win, app, docs: Path) -> list[Path]:
     win.show_panel("directions")
     directions.use_preset(0)
     save("directions.png")
+    from embviz.gui.train_parts import float_dock
+
     train = win.panels["train"]
     win.show_panel("train")
     train.epochs.setValue(2)
@@ -143,14 +145,14 @@ def shoot_readme(win, app, docs: Path) -> list[Path]:
     while train.playback.t < len(train.session.snapshots) - 1 and time.monotonic() < deadline:
         _settle(app)  # playback reaches the last snapshot
     train.tabs.setCurrentIndex(1)  # the cosine of the pairs
-    train.pop_out()  # floated as a large window, as a teacher shows it
+    float_dock(train)  # floated as a large window, as a teacher shows it
     dock = win.docks["train"]
     dock.move(0, 0)
     _settle(app, 20)
     path = docs / "training.png"
     dock.screen().grabWindow(dock.winId()).save(str(path))
     shots.append(path)
-    train.pop_out()  # docked again
+    float_dock(train)  # docked again
     return shots
 
 

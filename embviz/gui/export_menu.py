@@ -97,7 +97,7 @@ def _settings(window) -> Settings:
 def _export_training(window) -> None:
     window.docks["train"].show()
     window.docks["train"].raise_()
-    window.panels["train"].export_dialog()
+    window.panels["train"].exports.ask()
 
 
 def _export_panel(window, name: str) -> None:

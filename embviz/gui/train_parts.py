@@ -278,6 +278,17 @@ class FormAndPicture(QSplitter):
         bar = self.form_scroll.verticalScrollBar().sizeHint().width()
         self.form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + bar + 4)
 
+    def changeEvent(self, ev) -> None:
+        """Refit the form column when the font (presentation text size) changes."""
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.FontChange and hasattr(self, "form_scroll"):
+            self.fit_form()
+
+    def showEvent(self, ev) -> None:
+        """Fit the form column to the fonts it is shown with."""
+        super().showEvent(ev)
+        self.fit_form()
+
     def fit_width(self, width: int) -> None:
         """Side by side in a panel ``width`` pixels wide, stacked when it is narrow."""
         # side by side only when the view column gets a useful width

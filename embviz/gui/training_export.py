@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QProgressDialog,
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.frames import frame_count, interpolate
+from embviz.core.playback import Playback
 from embviz.core.training import caption
-from embviz.core.training_session import Recording
+from embviz.core.training_session import Recording, TrainingSession
 from embviz.gui.training_view import TrainingView
 
 # How long the finished state stays on screen before a GIF loops, in seconds.
@@ -314,3 +316,118 @@ class ExportOptionsDialog(QDialog):
     def _update_summary(self) -> None:
         n = frame_count(self.fps(), self.seconds())
         self.summary.setText(f"{n} frames over {self._snapshots} snapshots")
+
+
+class TrainingExports(QObject):
+    """Animation exports of a :class:`TrainingSession`'s recording, one at a time.
+
+    Signals
+    -------
+    status(str)
+        A message for the status line (started, saved, cancelled).
+    error(str)
+        A one-line error for the status line.
+    changed()
+        An export started or ended (buttons may change).
+    """
+
+    status = Signal(str)
+    error = Signal(str)
+    changed = Signal()
+
+    def __init__(self, session: TrainingSession, playback: Playback, view: TrainingView,
+                 text_scale: Callable[[], float], parent: QWidget):  # fmt: skip
+        super().__init__(parent)
+        self.session, self.playback, self.view = session, playback, view
+        self._text_scale = text_scale
+        self.current: AnimationExport | None = None
+
+    def is_running(self) -> bool:
+        """Whether an export is drawing or writing."""
+        return self.current is not None and self.current.is_running()
+
+    def start(self, path: str, *, fps: float = 15.0, seconds: float | None = None,
+              size: tuple[int, int] = (960, 600), show_dialog: bool = True) -> AnimationExport:  # fmt: skip
+        """Start writing the recorded run to ``path`` (.gif or .mp4); returns the export.
+
+        The frames are drawn one per turn of the event loop, with a progress
+        dialog whose Cancel stops it; its ``finished``/``failed`` signals
+        say how it ended, and :attr:`status` says so too.
+
+        Raises
+        ------
+        EmbvizError
+            Nothing recorded yet, a bad path or format, no ffmpeg for MP4, a GIF too large.
+        """
+        if self.is_running():
+            raise EmbvizError("an export is already running")
+        rec = self.session.recording()
+        if len(rec.coords) < 2:
+            raise EmbvizError("nothing to animate yet: wait for the first snapshot after the start")
+        export = AnimationExport(
+            rec, path, fps=fps, seconds=seconds or rec.playback_seconds(self.playback.speed),
+            size=size, scale=export_scale(size[0], self._text_scale()),
+            camera=self.view.camera(), parent=self.parent(), show_dialog=show_dialog,
+        )  # fmt: skip
+        export.finished.connect(self._exported)
+        export.failed.connect(self._failed)
+        self.current = export
+        try:
+            export.start()
+        except BaseException:
+            self.current = None
+            raise
+        self.status.emit(f"Exporting {export.frames} frames to {Path(path).name}…")
+        self.changed.emit()
+        return export
+
+    def ask(self) -> None:
+        """Ask for frames per second, duration, size and a file, then export."""
+        from embviz.gui.export_menu import export_dir, remember_export
+        from embviz.gui.render import animation_formats
+
+        n = len(self.session.snapshots)
+        if n < 2:
+            self.error.emit("nothing to animate yet: train first")
+            return
+        parent = self.parent()
+        options = ExportOptionsDialog(self.playback.seconds(), n, parent)
+        if not options.exec():
+            return
+        filters = ["Animated GIF (*.gif)"]
+        if "mp4" in animation_formats():
+            filters.append("MP4 video (*.mp4)")
+        start = str(export_dir(parent.window()) / "embviz-training.gif")  # not the current folder
+        path, chosen = QFileDialog.getSaveFileName(parent, "Export training animation", start,
+                                                   ";;".join(filters))  # fmt: skip
+        if not path:
+            return
+        remember_export(parent.window(), path)
+        if not Path(path).suffix:
+            path += ".mp4" if chosen.startswith("MP4") else ".gif"
+        try:
+            self.start(path, fps=options.fps(), seconds=options.seconds(), size=options.size())
+        except EmbvizError as e:
+            self.error.emit(str(e))
+
+    def shutdown(self) -> None:
+        """Cancel a running export and wait for its thread (window closing)."""
+        if self.is_running():
+            self.current.cancel()
+            self.current.wait()
+
+    def _exported(self, path) -> None:
+        self.status.emit(f"Saved the animation ({self.current.frames} frames) to {path}")
+        self.changed.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            self.status.emit("Export cancelled; no file written")
+        elif isinstance(error, EmbvizError):
+            self.error.emit(str(error))
+        else:
+            from embviz.gui.error_dialog import log_exception
+
+            log_exception(error)
+            self.error.emit(f"export failed: {type(error).__name__}: {error}")
+        self.changed.emit()

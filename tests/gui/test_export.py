@@ -64,12 +64,12 @@ def test_train_panel_export_redraws_its_3d_view_with_labels(main_window, qtbot, 
 
     panel = main_window.panels["train"]
     main_window.docks["train"].raise_()
-    panel.set_corpus_file(str(tiny_corpus(tmp_path / "tiny.txt", lines=2000)))
+    panel.session.set_corpus(str(tiny_corpus(tmp_path / "tiny.txt", lines=2000)))
     panel.dim.setValue(12)
     panel.min_count.setValue(2)
     panel.epochs.setValue(2)
     panel.start()
-    qtbot.waitUntil(lambda: panel.model is not None and not panel.is_running(), timeout=60000)
+    qtbot.waitUntil(lambda: panel.session.model is not None and not panel.is_running(), timeout=60000)
     qtbot.wait(300)
     view = panel.view
     png = export.export_widget(panel, tmp_path / "train.png", width=3840)

@@ -190,7 +190,7 @@ class Monkey:
         if panel.is_running():
             panel.stop()
         elif self.rng.random() < 0.5:
-            panel.set_corpus_file(self.corpus)
+            panel.session.set_corpus(self.corpus)
             panel.dim.setValue(8)
             panel.min_count.setValue(2)
             panel.epochs.setValue(self.rng.choice([1, 3, 50]))
@@ -225,10 +225,10 @@ class Monkey:
     def do_export_animation(self):
         panel = self.win.panels["train"]
         if len(panel.session.snapshots) < 2 or (
-            panel.export is not None and panel.export.is_running()
+            panel.exports.current is not None and panel.exports.current.is_running()
         ):
             return
-        export = panel.export_animation(str(self.tmp / "run.gif"), fps=5, seconds=2,
+        export = panel.exports.start(str(self.tmp / "run.gif"), fps=5, seconds=2,
                                         size=(self.rng.choice([160, 320]), 100))  # fmt: skip
         if self.rng.random() < 0.5:
             self.qtbot.wait(self.rng.choice([0, 30]))

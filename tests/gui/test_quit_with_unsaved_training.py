@@ -11,7 +11,7 @@ pytestmark = pytest.mark.gui
 
 def _train(win, qtbot, tmp_path, epochs=1):
     panel = win.panels["train"]
-    panel.set_corpus_file(str(tiny_corpus(tmp_path / "tiny.txt", lines=2000)))
+    panel.session.set_corpus(str(tiny_corpus(tmp_path / "tiny.txt", lines=2000)))
     panel.dim.setValue(8)
     panel.min_count.setValue(2)
     panel.epochs.setValue(epochs)

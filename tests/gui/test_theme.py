@@ -97,7 +97,7 @@ def test_styled_and_cleared_labels_follow_the_theme(main_window, qtbot):
     main_window.set_theme("light")
     try:
         assert text_color() == (200, 0, 0)  # the light theme's, readable on white
-        train._status("Ready")  # cleared: plain text again
+        train.header.show_status("Ready")  # cleared: plain text again
         assert text_color() == (0, 0, 0)
     finally:
         main_window.set_theme("dark")

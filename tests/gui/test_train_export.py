@@ -24,7 +24,7 @@ def trained(qtbot, tmp_path):
     p.resize(1200, 800)
     p.show()
     qtbot.waitExposed(p)
-    p.set_corpus_file(str(tiny_corpus(tmp_path / "tiny.txt", lines=3000)))
+    p.session.set_corpus(str(tiny_corpus(tmp_path / "tiny.txt", lines=3000)))
     p.dim.setValue(12)
     p.min_count.setValue(2)
     p.parts.setValue(2)
@@ -49,7 +49,7 @@ def test_export_gif_has_every_frame_and_the_words_move(trained, qtbot, tmp_path)
     assert len(trained.session.snapshots) == 7
     out = tmp_path / "run.gif"
     ticks = []
-    export = trained.export_animation(str(out), fps=8, seconds=3, size=(480, 300))
+    export = trained.exports.start(str(out), fps=8, seconds=3, size=(480, 300))
     # the event loop runs between frames: the window stays responsive
     QTimer.singleShot(0, lambda: ticks.append(export.done_frames))
     with qtbot.waitSignal(export.finished, timeout=60000) as blocker:
@@ -98,7 +98,7 @@ def test_export_draws_interpolated_frames_with_caption_and_axes(trained, qtbot):
 
 def test_cancel_stops_the_export_and_leaves_no_file(trained, qtbot, tmp_path):
     out = tmp_path / "cancelled.gif"
-    export = trained.export_animation(str(out), fps=30, seconds=20, size=(480, 300))
+    export = trained.exports.start(str(out), fps=30, seconds=20, size=(480, 300))
     qtbot.waitUntil(lambda: export.done_frames >= 3, timeout=30000)
     with qtbot.waitSignal(export.failed, timeout=10000) as blocker:
         export.cancel()
@@ -113,12 +113,12 @@ def test_export_errors_are_messages(trained, tmp_path):
     from embviz.core.errors import EmbvizError
 
     with pytest.raises(EmbvizError, match=r"\.gif or \.mp4"):
-        trained.export_animation(str(tmp_path / "run.png"))
+        trained.exports.start(str(tmp_path / "run.png"))
     with pytest.raises(EmbvizError, match="too much for a GIF"):
-        trained.export_animation(str(tmp_path / "big.gif"), fps=60, seconds=600,
+        trained.exports.start(str(tmp_path / "big.gif"), fps=60, seconds=600,
                                  size=(1920, 1080))  # fmt: skip
     assert not (tmp_path / "big.gif").exists()
-    assert trained.export is None or not trained.export.is_running()
+    assert trained.exports.current is None or not trained.exports.current.is_running()
 
 
 def test_file_export_menu_reaches_the_train_panel(main_window, qtbot):

@@ -33,7 +33,7 @@ def panel(qtbot, tmp_path):
     p.resize(1200, 800)
     p.show()
     qtbot.waitExposed(p)
-    p.set_corpus_file(str(tiny_corpus(tmp_path / "tiny.txt", lines=3000)))
+    p.session.set_corpus(str(tiny_corpus(tmp_path / "tiny.txt", lines=3000)))
     p.dim.setValue(12)
     p.min_count.setValue(2)
     p.parts.setValue(2)
@@ -129,7 +129,7 @@ def test_frames_and_playback(panel, qtbot):
 def test_bad_corpus_is_a_message_not_a_crash(panel, qtbot, tmp_path):
     binary = tmp_path / "vectors.bin"
     binary.write_bytes(bytes(range(256)) * 64)
-    panel.set_corpus_file(str(binary))
+    panel.session.set_corpus(str(binary))
     panel.start()
     qtbot.waitUntil(lambda: "binary file, not text" in panel.status.text(), timeout=10000)
     qtbot.waitUntil(lambda: not panel.is_running(), timeout=5000)

@@ -33,14 +33,14 @@ def test_corpus_chooser_offers_the_chinese_corpus(panel):
     assert panel.form.params().watch == tuple(shipped_watch_words("zh"))
     assert panel.pairs_edit.text() == DEFAULT_PAIRS_ZH
     assert ("国王", "王后") in panel.session.pairs
-    panel.set_corpus_file(None)
+    panel.session.set_corpus(None)
     assert panel.corpus_choice.currentIndex() == 0 and panel.pairs_edit.text() == DEFAULT_PAIRS
     assert panel.form.params().watch == tuple(shipped_watch_words("en"))
 
 
 def test_status_says_how_chinese_text_was_segmented(panel, qtbot, tmp_path):
     pytest.importorskip("jieba")
-    panel.set_corpus_file(str(_raw_chinese(tmp_path / "zh.txt", lines=600)))
+    panel.session.set_corpus(str(_raw_chinese(tmp_path / "zh.txt", lines=600)))
     assert panel.corpus_choice.currentIndex() == 2
     panel.dim.setValue(8)
     panel.min_count.setValue(2)

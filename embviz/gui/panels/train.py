@@ -40,7 +40,7 @@ from embviz.gui.train_parts import (
     TrainingCurves,
     float_dock,
 )
-from embviz.gui.training_export import AnimationExport
+from embviz.gui.training_export import TrainingExports
 from embviz.gui.training_view import TrainingView
 from embviz.gui.training_worker import TrainingRun
 
@@ -65,8 +65,9 @@ class TrainPanel(QWidget):
         self._fraction = 0.0
         self._cursor_i, self._cursor_at = -1, 0.0
         self._failed = False  # the current run reported an error
-        self.export: AnimationExport | None = None
         self._build()
+        self.exports = TrainingExports(self.session, self.playback, self.view,
+                                       lambda: self.workspace.label_scale, self)  # fmt: skip
         self._bind()
         self.timer = QTimer(self)
         self.timer.setInterval(1000 // FPS)
@@ -129,15 +130,14 @@ class TrainPanel(QWidget):
         self.playback.time_changed.connect(lambda _t: self._render())
         self.timeline.frame_chosen.connect(self._on_frame_choice)
         self.timeline.pop_button.clicked.connect(lambda: float_dock(self))
-        self.timeline.export_button.clicked.connect(self.export_dialog)
+        self.timeline.export_button.clicked.connect(self.exports.ask)
+        self.exports.status.connect(self.header.show_status)
+        self.exports.error.connect(self._error)
+        self.exports.changed.connect(self._update_buttons)
         self.header.start_button.clicked.connect(self.start)
         self.header.stop_button.clicked.connect(self.stop)
-        self.save_button.clicked.connect(self._save_dialog)
+        self.save_button.clicked.connect(self.save_dialog)
         self.open_button.clicked.connect(self.open_as_current)
-
-    def set_corpus_file(self, path: str | None) -> None:
-        """Train on ``path`` from now on (``None`` = the shipped teaching corpus)."""
-        self.session.set_corpus(path)
 
     # -- running -------------------------------------------------------------------
     def start(self) -> TrainingRun | None:
@@ -165,7 +165,7 @@ class TrainPanel(QWidget):
         run.failed.connect(lambda error: self._on_failed(error, run))
         run.finished.connect(lambda: self._on_finished(run))
         self.run = run
-        self._status(f"Reading {Path(path).name if path else 'the teaching corpus'}…")
+        self.header.show_status(f"Reading {Path(path).name if path else 'the teaching corpus'}…")
         self.header.set_progress(0)
         run.start()
         self._update_buttons()
@@ -175,15 +175,12 @@ class TrainPanel(QWidget):
         """Ask the run to stop after the part of an epoch it is training."""
         if self.run is not None and self.run.is_running():
             self.run.stop()
-            self._status("Stopping…")
+            self.header.show_status("Stopping…")
             self._update_buttons()
 
     def shutdown(self) -> None:
         """Stop any run and export and wait for their threads (window closing, new run)."""
-        export = self.export
-        if export is not None and export.is_running():
-            export.cancel()
-            export.wait()
+        self.exports.shutdown()
         run = self.run
         if run is not None:
             run.stop()
@@ -227,7 +224,7 @@ class TrainPanel(QWidget):
         self.header.set_progress(int(1000 * self._fraction))
         self._update_buttons()  # e.g. export needs two snapshots
         if self.is_running() and not self._failed:  # keep a failure's message in view
-            self._status(_run_status(snap, session.total_epochs))
+            self.header.show_status(_run_status(snap, session.total_epochs))
         self._render(force=True)
 
     def _on_progress(self, fraction, _message: str) -> None:
@@ -260,7 +257,7 @@ class TrainPanel(QWidget):
             self.header.set_progress(1000 if not last.stopped else self.progress.value())
             secs = sum(s.seconds for s in snaps)
             word = "Stopped" if last.stopped else "Finished"
-            self._status(f"{word} at epoch {last.epoch:.2f}: {len(model):,} words × "
+            self.header.show_status(f"{word} at epoch {last.epoch:.2f}: {len(model):,} words × "
                          f"{model.dim} dims, {secs:.1f} s of training")  # fmt: skip
         self._update_buttons()
 
@@ -295,111 +292,21 @@ class TrainPanel(QWidget):
             self._cursor_i, self._cursor_at = i, now
             self.curves.set_time(epoch, i)
 
-    def pop_out(self) -> None:
-        """Float the dock holding this panel as a big window, or dock it back."""
-        float_dock(self)
-
     def _on_pairs(self, _text: str) -> None:
         self.view.set_highlight(self.session.highlight())
         self.curves.show_pairs(self.playback.index)
 
-    # -- animation export ----------------------------------------------------------
-    def export_animation(self, path: str, *, fps: float = 15.0, seconds: float | None = None,
-                         size: tuple[int, int] = (960, 600),
-                         show_dialog: bool = True) -> AnimationExport:  # fmt: skip
-        """Start writing the recorded run to ``path`` (.gif or .mp4); returns the export.
-
-        The frames are drawn one per turn of the event loop, with a progress
-        dialog whose Cancel stops it; its ``finished``/``failed`` signals
-        say how it ended, and the status line says so too.
-
-        Raises
-        ------
-        EmbvizError
-            Nothing recorded yet, a bad path or format, no ffmpeg for MP4, a GIF too large.
-        """
-        from embviz.gui.training_export import AnimationExport, export_scale
-
-        if self.export is not None and self.export.is_running():
-            raise EmbvizError("an export is already running")
-        rec = self.session.recording()
-        if len(rec.coords) < 2:
-            raise EmbvizError("nothing to animate yet: wait for the first snapshot after the start")
-        scale = export_scale(size[0], self.workspace.label_scale)
-        export = AnimationExport(
-            rec, path, fps=fps, seconds=seconds or rec.playback_seconds(self.playback.speed), size=size,
-            scale=scale, camera=self.view.camera(), parent=self, show_dialog=show_dialog,
-        )  # fmt: skip
-        export.finished.connect(self._exported)
-        export.failed.connect(self._export_failed)
-        self.export = export
-        try:
-            export.start()
-        except BaseException:
-            self.export = None
-            raise
-        self._status(f"Exporting {export.frames} frames to {Path(path).name}…")
-        self._update_buttons()
-        return export
-
-    def export_dialog(self) -> None:
-        """Ask for frames per second, duration, size and a file, then export."""
-        from embviz.gui.render import animation_formats
-        from embviz.gui.training_export import ExportOptionsDialog
-
-        if len(self.session.snapshots) < 2:
-            self._error("nothing to animate yet: train first")
-            return
-        n = len(self.session.snapshots)
-        options = ExportOptionsDialog(self.playback.seconds(), n, self)
-        if not options.exec():
-            return
-        filters = ["Animated GIF (*.gif)"]
-        if "mp4" in animation_formats():
-            filters.append("MP4 video (*.mp4)")
-        from embviz.gui.export_menu import export_dir, remember_export
-
-        start = str(export_dir(self.window()) / "embviz-training.gif")  # not the current folder
-        path, chosen = QFileDialog.getSaveFileName(self, "Export training animation", start,
-                                                   ";;".join(filters))  # fmt: skip
-        if not path:
-            return
-        remember_export(self.window(), path)
-        if not Path(path).suffix:
-            path += ".mp4" if chosen.startswith("MP4") else ".gif"
-        try:
-            self.export_animation(path, fps=options.fps(), seconds=options.seconds(),
-                                  size=options.size())  # fmt: skip
-        except EmbvizError as e:
-            self._error(str(e))
-
-    def _exported(self, path) -> None:
-        self._status(f"Saved the animation ({self.export.frames} frames) to {path}")
-        self._update_buttons()
-
-    def _export_failed(self, error: BaseException) -> None:
-        from embviz.core.errors import Cancelled
-
-        if isinstance(error, Cancelled):
-            self._status("Export cancelled; no file written")
-        elif isinstance(error, EmbvizError):
-            self._error(str(error))
-        else:
-            from embviz.gui.error_dialog import log_exception
-
-            log_exception(error)
-            self._error(f"export failed: {type(error).__name__}: {error}")
-        self._update_buttons()
-
     # -- results -------------------------------------------------------------------
-    def _save_dialog(self) -> None:
+    def save_dialog(self) -> bool:
+        """Ask where to save the trained vectors and save them; True if saved."""
         if self.session.model is None:
-            return
+            return False
         path, chosen = QFileDialog.getSaveFileName(
             self, "Save trained vectors", "vectors.txt",
             "word2vec text (*.txt);;word2vec binary (*.bin)")  # fmt: skip
         if path:
             self.save(path, binary=chosen.startswith("word2vec binary") or path.endswith(".bin"))
+        return not self.has_unsaved()
 
     def save(self, path: str, *, binary: bool = False) -> None:
         """Save the last run's vectors (all words) in word2vec format."""
@@ -408,16 +315,11 @@ class TrainPanel(QWidget):
         except EmbvizError as e:
             self._error(str(e))
             return
-        self._status(f"Saved {len(self.session.model):,} vectors to {path}")
+        self.header.show_status(f"Saved {len(self.session.model):,} vectors to {path}")
 
     def has_unsaved(self) -> bool:
         """Whether trained vectors exist that were not saved to a file."""
         return self.session.has_unsaved()
-
-    def save_dialog(self) -> bool:
-        """Ask where to save the trained vectors and save them; True if saved."""
-        self._save_dialog()
-        return not self.has_unsaved()
 
     def open_as_current(self) -> None:
         """Make the trained vectors the workspace's data, showing the watched words."""
@@ -426,9 +328,6 @@ class TrainPanel(QWidget):
             self.workspace.set_embeddings(model, snaps[-1].words if snaps else None)
 
     # -- small helpers -------------------------------------------------------------
-    def _status(self, text: str) -> None:
-        self.header.show_status(text)
-
     def _error(self, text: str) -> None:
         self.header.show_error(text)
         self._update_buttons()
@@ -439,7 +338,7 @@ class TrainPanel(QWidget):
         trained = self.session.model is not None
         self.save_button.setEnabled(trained)
         self.open_button.setEnabled(trained)
-        exporting = self.export is not None and self.export.is_running()
+        exporting = self.exports.is_running()
         self.export_button.setEnabled(len(self.session.snapshots) >= 2 and not exporting)
 
     def resizeEvent(self, ev) -> None:
@@ -447,16 +346,9 @@ class TrainPanel(QWidget):
         super().resizeEvent(ev)
         self.splitter.fit_width(self.width())
 
-    def changeEvent(self, ev) -> None:
-        """Refit the form column when the font (presentation text size) changes."""
-        super().changeEvent(ev)
-        if ev.type() == QEvent.Type.FontChange and hasattr(self, "splitter"):
-            self.splitter.fit_form()
-
     def showEvent(self, ev) -> None:
         """Stop training when the window closes, so no thread outlives it."""
         super().showEvent(ev)
-        self.splitter.fit_form()
         win = self.window()
         if win is not self and self._close_watcher is None:
             self._close_watcher = _CloseWatcher(self.shutdown, self)
