@@ -69,7 +69,9 @@ def test_train_panel_export_redraws_its_3d_view_with_labels(main_window, qtbot, 
     panel.min_count.setValue(2)
     panel.epochs.setValue(2)
     panel.start()
-    qtbot.waitUntil(lambda: panel.session.model is not None and not panel.is_running(), timeout=60000)
+    qtbot.waitUntil(
+        lambda: panel.session.model is not None and not panel.is_running(), timeout=60000
+    )
     qtbot.wait(300)
     view = panel.view
     png = export.export_widget(panel, tmp_path / "train.png", width=3840)
