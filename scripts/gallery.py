@@ -133,7 +133,7 @@ def shoot_readme(win, app, docs: Path) -> list[Path]:
     win.show_panel("directions")
     directions.use_preset(0)
     save("directions.png")
-    from embviz.gui.train_parts import float_dock
+    from embviz.gui.training.parts import float_dock
 
     train = win.panels["train"]
     win.show_panel("train")

@@ -181,7 +181,7 @@ def _write_animation(args, animation: dict, rec, log) -> dict:
     import time
 
     from embviz.gui import render
-    from embviz.gui.training_export import write_animation
+    from embviz.gui.training.export import write_animation
 
     render.application()
     seconds = args.seconds or rec.playback_seconds()  # as long as the window plays it

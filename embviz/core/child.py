@@ -3,7 +3,7 @@
 The Train panel trains in a process of its own: gensim's threads hold and
 hand over the GIL thousands of times a second, and a GUI thread competing
 with them for it stalled the window for 40–100 ms at a time. This module is
-the child's side (no Qt); ``embviz.gui.training_worker`` is the parent's.
+the child's side (no Qt); ``embviz.gui.training.worker`` is the parent's.
 
 Messages, in order: any number of ``("progress", fraction, message)`` and
 ``("item", item)``, then one ``("done",)`` or ``("failed", kind, message,

@@ -32,7 +32,7 @@ from embviz.gui.error_dialog import show_error
 from embviz.gui.export_menu import build_export_menu
 from embviz.gui.fit import PanelScroll, guard_wheel
 from embviz.gui.jobs import Job
-from embviz.gui.panels.registry import panel_modules
+from embviz.gui.panels.registry import panel_modules, panel_name
 from embviz.gui.scenes import SceneController
 from embviz.gui.settings import Settings, sanitize_qt_settings
 from embviz.gui.tour import TourDock
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         first = None
         for mod in panel_modules():
-            name = mod.__name__.rsplit(".", 1)[-1]
+            name = panel_name(mod)
             panel = mod.make_panel(self.workspace, self)
             dock = QDockWidget(mod.TITLE, self)
             dock.setObjectName(f"dock-{name}")

@@ -47,7 +47,7 @@ def in_panel(epochs: int, workers: int, parts: int, size: tuple[int, int], anima
     app = QApplication.instance() or QApplication([])
     from embviz.core.workspace import Workspace
     from embviz.gui.app import collect_on_gui_thread
-    from embviz.gui.panels.train import TrainPanel
+    from embviz.gui.training.panel import TrainPanel
 
     collector = collect_on_gui_thread()  # noqa: F841 - as the app does: its pauses count
 

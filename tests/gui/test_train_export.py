@@ -9,8 +9,8 @@ from PySide6.QtCore import QTimer
 
 from embviz.core.errors import Cancelled
 from embviz.core.workspace import Workspace
-from embviz.gui.panels.train import make_panel
-from embviz.gui.training_view import COLORS
+from embviz.gui.training.panel import make_panel
+from embviz.gui.training.view import COLORS
 from tests.core.test_training import tiny_corpus
 
 pytestmark = pytest.mark.gui
@@ -80,7 +80,7 @@ def test_export_gif_has_every_frame_and_the_words_move(trained, qtbot, tmp_path)
 
 
 def test_export_draws_interpolated_frames_with_caption_and_axes(trained, qtbot):
-    from embviz.gui.training_export import render_recording
+    from embviz.gui.training.export import render_recording
 
     rec = trained.session.recording()
     images = list(render_recording(rec, [0.0, 1.5], (640, 400), scale=1.0))
@@ -150,7 +150,7 @@ def test_presentation_text_size_reaches_the_training_view(trained, qtbot):
 
 
 def test_export_options_dialog_says_how_many_frames(qtbot):
-    from embviz.gui.training_export import ExportOptionsDialog
+    from embviz.gui.training.export import ExportOptionsDialog
 
     d = ExportOptionsDialog(6.0, 13)
     qtbot.addWidget(d)

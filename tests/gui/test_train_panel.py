@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 
 import embviz
 from embviz.core.workspace import Workspace
-from embviz.gui.panels.train import TITLE, TrainPanel, make_panel
+from embviz.gui.training.panel import TITLE, TrainPanel, make_panel
 from tests.core.test_training import tiny_corpus
 
 pytestmark = pytest.mark.gui

@@ -6,7 +6,7 @@ import pytest
 
 from embviz.core.corpus import shipped_corpus_path, shipped_watch_words
 from embviz.core.workspace import Workspace
-from embviz.gui.panels.train import DEFAULT_PAIRS, DEFAULT_PAIRS_ZH, make_panel
+from embviz.gui.training.panel import DEFAULT_PAIRS, DEFAULT_PAIRS_ZH, make_panel
 from tests.cli.test_train_zh import _raw_chinese
 
 pytestmark = pytest.mark.gui

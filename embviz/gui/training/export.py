@@ -34,7 +34,7 @@ from embviz.core.frames import frame_count, interpolate
 from embviz.core.playback import Playback
 from embviz.core.training import caption
 from embviz.core.training_session import Recording, TrainingSession
-from embviz.gui.training_view import TrainingView
+from embviz.gui.training.view import TrainingView
 
 # How long the finished state stays on screen before a GIF loops, in seconds.
 HOLD_LAST = 1.5

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from embviz.core.playback import Playback
 from embviz.core.training_session import TrainingSession
 from embviz.gui import theme
-from embviz.gui.training_plots import LossPlot, SimilarityPlot
+from embviz.gui.training.plots import LossPlot, SimilarityPlot
 
 # Short enough for a narrow dock; the tooltip says the whole of it
 FRAME_CHOICES = [

@@ -4,10 +4,10 @@ The panel holds widgets only: the run's snapshots, frames, similarities and
 trained model are a :class:`~embviz.core.training_session.TrainingSession`,
 the playback position a :class:`~embviz.core.playback.Playback`, and the
 form is built from :class:`~embviz.core.training.TrainParams`
-(:mod:`embviz.gui.train_form`). The training itself is
+(:mod:`embviz.gui.training.form`). The training itself is
 :func:`embviz.core.training.train_word2vec` in a
-:class:`~embviz.gui.training_worker.TrainingRun` worker process, and the picture is a
-:class:`~embviz.gui.training_view.TrainingView`. Playback interpolates between
+:class:`~embviz.gui.training.worker.TrainingRun` worker process, and the picture is a
+:class:`~embviz.gui.training.view.TrainingView`. Playback interpolates between
 snapshots on a stable frame (:mod:`embviz.core.frames`) at ~30 frames/s.
 """
 
@@ -32,17 +32,17 @@ from embviz.core.playback import Playback
 from embviz.core.training import DEFAULT_PAIRS, DEFAULT_PAIRS_ZH, Snapshot, epoch_at
 from embviz.core.training_session import TrainingSession
 from embviz.core.workspace import Workspace
-from embviz.gui.train_form import TrainForm
-from embviz.gui.train_parts import (
+from embviz.gui.training.export import TrainingExports
+from embviz.gui.training.form import TrainForm
+from embviz.gui.training.parts import (
     FormAndPicture,
     RunHeader,
     Timeline,
     TrainingCurves,
     float_dock,
 )
-from embviz.gui.training_export import TrainingExports
-from embviz.gui.training_view import TrainingView
-from embviz.gui.training_worker import TrainingRun
+from embviz.gui.training.view import TrainingView
+from embviz.gui.training.worker import TrainingRun
 
 TITLE = "Train"
 FPS = 30
