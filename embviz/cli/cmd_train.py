@@ -80,14 +80,13 @@ def snapshot_name(index: int, epoch: float, per_epoch: int) -> str:
 def run(args: argparse.Namespace) -> int:
     """Train, print one line per epoch, save the vectors."""
     import sys
-    from pathlib import Path
 
     from embviz.cli._common import print_json
     from embviz.core.corpus import open_corpus, shipped_corpus_path
     from embviz.core.embeddings import Embeddings
     from embviz.core.errors import EmbvizError
-    from embviz.core.training import TrainParams, params_shown, save_vectors, train_word2vec
-    from embviz.core.training_session import TrainingSession, default_watch
+    from embviz.core.training import save_vectors, train_word2vec
+    from embviz.core.training_session import TrainingSession
 
     if args.shipped and args.corpus:
         raise EmbvizError("give a corpus file or --corpus en|zh, not both")
@@ -95,18 +94,8 @@ def run(args: argparse.Namespace) -> int:
         args.corpus = str(shipped_corpus_path(args.shipped))
     animation = _check_animation(args) if args.animation else None
     corpus = open_corpus(args.corpus)
-    if args.watch:
-        watch = tuple(w for w in args.watch.replace(",", " ").lower().split() if w)
-    else:
-        watch = default_watch(args.corpus)
-    params = TrainParams(**{name: getattr(args, name) for name in params_shown()}, watch=watch)
-    params.check()
-    snap_dir = Path(args.snapshots) if args.snapshots else None
-    if snap_dir is not None:
-        try:
-            snap_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise EmbvizError(f"{snap_dir}: cannot create the folder ({e.strerror})") from None
+    params = _params(args)
+    snap_dir = _snapshot_dir(args.snapshots)
     log = sys.stderr if args.json else sys.stdout
     epochs: list[dict] = []
     last = None
@@ -122,13 +111,7 @@ def run(args: argparse.Namespace) -> int:
         if session is not None:
             session.add(snap)
         if snap.index == 0:
-            info = snap.info
-            print(f"{corpus.name}: {info['sentences']:,} sentences, {info['corpus_words']:,} "
-                  f"words, vocabulary {info['vocabulary']:,}", file=log)  # fmt: skip
-            if info.get("segmentation"):
-                print(info["segmentation"], file=log)
-            if info.get("watched_missing"):
-                print("not in the vocabulary: " + ", ".join(info["watched_missing"]), file=log)
+            _print_start(corpus.name, snap.info, log)
         if snap_dir is not None:
             path = snap_dir / snapshot_name(snap.index, snap.epoch, params.snapshots_per_epoch)
             save_vectors(Embeddings(snap.words, snap.vectors), path)
@@ -151,6 +134,45 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(summary)
     return 0
+
+
+def _params(args: argparse.Namespace):
+    """The run's :class:`TrainParams` from the options (checked)."""
+    from embviz.core.training import TrainParams, params_shown
+    from embviz.core.training_session import default_watch
+
+    if args.watch:
+        watch = tuple(w for w in args.watch.replace(",", " ").lower().split() if w)
+    else:
+        watch = default_watch(args.corpus)
+    params = TrainParams(**{name: getattr(args, name) for name in params_shown()}, watch=watch)
+    params.check()
+    return params
+
+
+def _snapshot_dir(folder: str | None):
+    """The folder for ``--snapshots``, created; ``None`` without the option."""
+    from pathlib import Path
+
+    from embviz.core.errors import EmbvizError
+
+    if not folder:
+        return None
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise EmbvizError(f"{folder}: cannot create the folder ({e.strerror})") from None
+    return Path(folder)
+
+
+def _print_start(name: str, info: dict, log) -> None:
+    """What the first snapshot says about the corpus and the watched words."""
+    print(f"{name}: {info['sentences']:,} sentences, {info['corpus_words']:,} "
+          f"words, vocabulary {info['vocabulary']:,}", file=log)  # fmt: skip
+    if info.get("segmentation"):
+        print(info["segmentation"], file=log)
+    if info.get("watched_missing"):
+        print("not in the vocabulary: " + ", ".join(info["watched_missing"]), file=log)
 
 
 def _check_animation(args: argparse.Namespace) -> dict:
