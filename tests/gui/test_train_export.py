@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from embviz.core.errors import Cancelled
 from embviz.core.workspace import Workspace
 from embviz.gui.panels.train import make_panel
-from embviz.gui.training_view import COLORS
+from embviz.gui.theme import TRAINING as COLORS
 from tests.core.test_training import tiny_corpus
 
 pytestmark = pytest.mark.gui
