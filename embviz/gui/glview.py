@@ -62,9 +62,9 @@ from collections import OrderedDict
 
 import numpy as np
 import pyqtgraph.opengl as gl
+from pyqtgraph import Vector
 from PySide6.QtCore import QEasingCurve, QPointF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMatrix4x4, QPainter, QPen, QStaticText
-from PySide6.QtGui import QVector3D as Vector
 from PySide6.QtWidgets import QWidget
 
 from embviz.core.labels import project_to_screen
