@@ -84,6 +84,60 @@ def qmatrix_to_numpy(m: QMatrix4x4) -> np.ndarray:
     return np.array(m.data(), dtype=np.float64).reshape(4, 4).T
 
 
+def nearest_point(pos: np.ndarray, mvp: np.ndarray, size: tuple[int, int], x: float, y: float,
+                  radius: float = 12.0) -> int | None:  # fmt: skip
+    """Index of the point of ``pos`` drawn nearest to pixel (x, y), within ``radius``.
+
+    ``mvp`` is the projection·view matrix and ``size`` the view's (width, height).
+    Among points under the cursor the one nearest the camera wins.
+    """
+    if len(pos) == 0:
+        return None
+    # float32 and only the x, y, w rows of the matrix: ~2x faster than the
+    # general projection, which matters at 100k points
+    m = mvp.astype(np.float32)
+    clip = pos @ m[[0, 1, 3], :3].T + m[[0, 1, 3], 3]
+    w = clip[:, 2]
+    front = w > 1e-6
+    w = np.where(front, w, 1.0)
+    sx = (clip[:, 0] / w + 1.0) * (0.5 * size[0]) - x
+    sy = (1.0 - clip[:, 1] / w) * (0.5 * size[1]) - y
+    d2 = sx * sx + sy * sy
+    near = np.flatnonzero(front & (d2 <= radius * radius))
+    if len(near) == 0:
+        return None
+    # the nearest to the cursor, preferring what is in front when sprites overlap
+    depth = (pos[near] @ m[2, :3] + m[2, 3]) / w[near]
+    return int(near[np.argmin(d2[near] + 1e3 * depth)] if len(near) > 1 else near[0])
+
+
+class CameraFlight(QVariantAnimation):
+    """A smooth move of a view's camera centre (``opts["center"]``) to a point."""
+
+    def __init__(self, view: gl.GLViewWidget):
+        super().__init__(view)
+        self._view = view
+        self.setDuration(FLY_MS)
+        self.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self.setStartValue(0.0)
+        self.setEndValue(1.0)
+        self._from = self._to = np.zeros(3)
+        self.valueChanged.connect(self._step)
+
+    def fly(self, target) -> None:
+        """Start moving from the current centre to world point ``target``."""
+        c = self._view.opts["center"]
+        self.stop()
+        self._from = np.array([c.x(), c.y(), c.z()])
+        self._to = np.asarray(target, dtype=np.float64)
+        self.start()
+
+    def _step(self, value) -> None:
+        p = self._from + (self._to - self._from) * float(value)
+        self._view.opts["center"] = Vector(*p)
+        self._view.update()
+
+
 class TextCache:
     """Laid-out texts and their widths per font, the least recently used dropped first.
 
@@ -169,13 +223,7 @@ class GLView(gl.GLViewWidget):
         self.texts = TextCache()
         self._axes: LineItem | None = None
         self._press = None
-        self._fly = QVariantAnimation(self)
-        self._fly.setDuration(FLY_MS)
-        self._fly.setEasingCurve(QEasingCurve.Type.InOutCubic)
-        self._fly.setStartValue(0.0)
-        self._fly.setEndValue(1.0)
-        self._fly_from = self._fly_to = np.zeros(3)
-        self._fly.valueChanged.connect(self._set_center)
+        self._fly = CameraFlight(self)
         self.setBackgroundColor(self.colors["background"])
         self.reset_camera()
         theme.notifier().changed.connect(self._on_theme)
@@ -268,16 +316,7 @@ class GLView(gl.GLViewWidget):
 
     def fly_center(self, target) -> None:
         """Move the camera's centre smoothly to world point ``target``."""
-        c = self.opts["center"]
-        self._fly.stop()
-        self._fly_from = np.array([c.x(), c.y(), c.z()])
-        self._fly_to = np.asarray(target, dtype=np.float64)
-        self._fly.start()
-
-    def _set_center(self, value) -> None:
-        p = self._fly_from + (self._fly_to - self._fly_from) * float(value)
-        self.opts["center"] = Vector(*p)
-        self.update()
+        self._fly.fly(target)
 
     # -- screen geometry -----------------------------------------------------------
     def mvp(self) -> np.ndarray:
@@ -290,28 +329,8 @@ class GLView(gl.GLViewWidget):
         return project_to_screen(points, self.mvp(), self.width(), self.height())
 
     def index_at(self, pos: np.ndarray, x: float, y: float, radius: float = 12.0) -> int | None:
-        """Index of the point of ``pos`` nearest to pixel (x, y), within ``radius``.
-
-        Among points under the cursor the one nearest the camera wins.
-        """
-        if len(pos) == 0:
-            return None
-        # float32 and only the x, y, w rows of the matrix: ~2x faster than the
-        # general projection, which matters at 100k points
-        m = self.mvp().astype(np.float32)
-        clip = pos @ m[[0, 1, 3], :3].T + m[[0, 1, 3], 3]
-        w = clip[:, 2]
-        front = w > 1e-6
-        w = np.where(front, w, 1.0)
-        sx = (clip[:, 0] / w + 1.0) * (0.5 * self.width()) - x
-        sy = (1.0 - clip[:, 1] / w) * (0.5 * self.height()) - y
-        d2 = sx * sx + sy * sy
-        near = np.flatnonzero(front & (d2 <= radius * radius))
-        if len(near) == 0:
-            return None
-        # the nearest to the cursor, preferring what is in front when sprites overlap
-        depth = (pos[near] @ m[2, :3] + m[2, 3]) / w[near]
-        return int(near[np.argmin(d2[near] + 1e3 * depth)] if len(near) > 1 else near[0])
+        """Index of the point of ``pos`` (world) under pixel (x, y); see :func:`nearest_point`."""
+        return nearest_point(pos, self.mvp(), (self.width(), self.height()), x, y, radius)
 
     # -- text ----------------------------------------------------------------------
     def text_font(self, size: float, minimum: float = 0.0) -> QFont:
@@ -348,17 +367,13 @@ class GLView(gl.GLViewWidget):
         painter.setPen(QPen(QColor(*rgb)))
         painter.drawText(QPointF(x, y), text)
 
-    def notes_font(self) -> QFont:
-        """The font of the notes and the legend."""
-        return self.text_font(9.0, minimum=7.0)
-
     def notes_height(self, n: int) -> float:
         """Pixels ``n`` lines of notes take at the bottom of the view."""
-        return n * QFontMetricsF(self.notes_font()).height() + 6.0 if n else 0.0
+        return n * QFontMetricsF(self.text_font(9.0, minimum=7.0)).height() + 6.0 if n else 0.0
 
     def paint_notes(self, painter: QPainter, lines: list[str], legend=()) -> None:
         """Draw ``lines`` in the bottom-left corner, ``legend`` (name, rgb) top left."""
-        font = self.notes_font()
+        font = self.text_font(9.0, minimum=7.0)
         painter.setFont(font)
         fm = QFontMetricsF(font)
         info = self.colors["info"]

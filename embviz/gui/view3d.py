@@ -99,7 +99,7 @@ class SceneView(GLView):
             (workspace.shown_changed, self._on_shown),
             (workspace.selection_changed, self._on_selection),
             (workspace.overlays_changed, self._update_overlays),
-            (workspace.colors_changed, self._on_colors),
+            (workspace.colors_changed, self.restyle),
             (workspace.label_scale_changed, self.set_label_scale),
         ]
         for signal, slot in self._subscriptions:
@@ -114,10 +114,9 @@ class SceneView(GLView):
         self._on_theme(name)
 
     def restyle(self) -> None:
-        """Push the theme's colours into points, arrows and captions again."""
+        """Push the colours (the theme's, the colouring's) into points, arrows and captions."""
         self._version += 1
         self._update_points()
-        self._update_axes()
         self._update_overlays()  # theme-coloured arrows and captions
 
     def detach(self) -> None:
@@ -183,7 +182,8 @@ class SceneView(GLView):
         self._pos, self._from = new, start
         self._points.set_data(pos_from=start, pos_to=new)
         self._version += 1
-        self._update_axes()
+        # a t-SNE or UMAP layout has no axes: drawing some would suggest meaning
+        self._axes.setVisible(proj is None or proj.linear)
         self._update_points()
         self._update_overlays()
         if animate and not np.array_equal(start, new):
@@ -213,10 +213,6 @@ class SceneView(GLView):
         self._update_points()
         if word:
             self.fly_to(word)
-
-    def _on_colors(self) -> None:
-        self._version += 1
-        self._update_points()
 
     def _font(self) -> QFont:
         """The label font: the widget's, scaled, falling back to a CJK font for 中国."""
@@ -272,12 +268,6 @@ class SceneView(GLView):
         big = n > BIG_CLOUD
         self._points.set_style(round_sprites=not big, depth_test=not big)
         self.update()
-
-    def _update_axes(self) -> None:
-        proj = self.workspace.projection
-        # a t-SNE or UMAP layout has no axes: drawing some would suggest meaning
-        self._axes.setVisible(proj is None or proj.linear)
-        self._push_axes()
 
     def _update_overlays(self) -> None:
         """Project every overlay's arrows and markers with the current slice."""
@@ -345,7 +335,12 @@ class SceneView(GLView):
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
             if self.show_labels:
                 self._paint_labels(painter)
-            self._paint_axis_names(painter)
+            font = self._font()
+            font.setBold(True)
+            painter.setFont(font)
+            for text, x, y, color, _box in self._axis_names():  # shadowed, beyond the tips
+                self.paint_text(painter, x + 1, y + 1, text, self.colors["shadow"])
+                self.paint_text(painter, x, y, text, color)
             self.paint_notes(painter, self.info_lines(), getattr(self, "_legend", []))
         finally:
             painter.end()
@@ -391,7 +386,7 @@ class SceneView(GLView):
         order = np.concatenate([idx[n_extra : n_extra + k], idx[:n_extra], idx[n_extra + k :]])
         order = order[visible[order]]
         blocked = [box for *_, box in self._axis_names()]
-        info = self._info_height()
+        info = self.notes_height(len(self.info_lines()))
         if info:  # the notes in the bottom corner stay readable
             blocked.append((0.0, h - info, float(w), float(h)))
         # the overlay's words and captions and the selection try other sides too
@@ -434,6 +429,7 @@ class SceneView(GLView):
         font = self._font()
         font.setBold(True)
         fm = QFontMetricsF(font)
+        bottom = h - 2 - self.notes_height(len(self.info_lines()))  # above the notes
         out = []
         for k in range(3):
             j = next((1 + j * 3 + k for j in range(len(radii)) if vis_all[1 + j * 3 + k]), None)
@@ -451,19 +447,11 @@ class SceneView(GLView):
             x = ax if d[0] > 0.35 else ax - tw if d[0] < -0.35 else ax - tw / 2
             y = ay if d[1] < -0.35 else ay + asc if d[1] > 0.35 else ay + asc / 2
             x = min(max(x, 2.0), w - tw - 2)
-            y = min(max(y, asc + 2), h - desc - 2 - self._info_height())
+            y = min(max(y, asc + 2), bottom - desc)
             out.append(
                 (text, x, y, self.colors["axis"][k], (x - 2, y - asc - 2, x + tw + 2, y + desc + 2))
             )
         return out
-
-    def _paint_axis_names(self, painter: QPainter) -> None:
-        font = self._font()
-        font.setBold(True)
-        painter.setFont(font)
-        for text, x, y, color, _box in self._axis_names():
-            self.paint_text(painter, x + 1, y + 1, text, self.colors["shadow"])
-            self.paint_text(painter, x, y, text, color)
 
     def info_lines(self) -> list[str]:
         """What the corner of the view says about the slice (also used by tests)."""
@@ -489,10 +477,6 @@ class SceneView(GLView):
                 text += f" (average {100 * float(np.mean(ws.in_slice)):.0f} %)"
             lines.append(text + "; the rest is invisible here.")
         return lines
-
-    def _info_height(self) -> float:
-        """Pixels the notes take at the bottom of the view (0 without notes)."""
-        return self.notes_height(len(self.info_lines()))
 
     def clicked(self, x: float, y: float) -> None:
         """A click on a point selects its word."""
