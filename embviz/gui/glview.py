@@ -19,9 +19,15 @@ embviz's 3D views have in common, so a view keeps only what it shows:
 - **Axes.** :meth:`~GLView.add_axes` adds the three coloured axis lines (drawn
   in the order items are added, so a view adds them after its points).
 - **Theme.** :attr:`~GLView.colors` is the view's colour table in
-  :mod:`embviz.gui.theme` (the only place colours live); on the theme's one
-  change signal (:func:`embviz.gui.theme.notifier`) the background and axes
-  follow and :meth:`~GLView.restyle` is called.
+  :mod:`embviz.gui.theme` (the only place colours live; a view with a table of
+  its own, like the training view's ``theme.TRAINING``, overrides the property
+  and adds the table to ``theme``); on the theme's one change signal
+  (:func:`embviz.gui.theme.notifier`) the background and axes follow and
+  :meth:`~GLView.restyle` is called.
+- **Scale.** :attr:`~GLView.label_scale` multiplies text sizes (presentation
+  text size, exports at 4K), :attr:`~GLView.point_scale` sprite sizes; class
+  attributes (``FIT``, ``HOME``, ``AXIS_LENGTH``, ``AXIS_ALPHA``, ``MIN_SIZE``)
+  tune the camera and axes per view.
 
 A new view (the Compare and Context views) derives from it and shows **one
 frame** at a time: points, labels, lines and trails. The recipe::
