@@ -354,19 +354,19 @@ class GLView(gl.GLViewWidget):
         painter.setFont(font)
         ascent = QFontMetricsF(font).ascent()
         static, fkey = self.texts.static, font.key()
+        texts = [static(text, fkey) for _x, _y, text, _rgb in placed]  # one look-up each
         if halo:
             painter.setPen(QPen(QColor(*self.colors["halo"])))
-            for x, y, text, _rgb in placed:
-                st = static(text, fkey)
+            for (x, y, _text, _rgb), st in zip(placed, texts, strict=True):
                 for dx, dy in HALO_OFFSETS:
                     painter.drawStaticText(QPointF(x + dx, y - ascent + dy), st)
         pens: dict[tuple, QPen] = {}
-        for x, y, text, rgb in placed:
+        for (x, y, _text, rgb), st in zip(placed, texts, strict=True):
             pen = pens.get(key := tuple(rgb))
             if pen is None:
                 pen = pens[key] = QPen(QColor(*rgb))
             painter.setPen(pen)
-            painter.drawStaticText(QPointF(x, y - ascent), static(text, fkey))
+            painter.drawStaticText(QPointF(x, y - ascent), st)
 
     def paint_text(self, painter: QPainter, x: float, y: float, text: str, rgb) -> None:
         """Draw one ``text`` with its baseline at (x, y) in the painter's font."""
