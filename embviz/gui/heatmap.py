@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from embviz.core.posenc import ColourRange, colour_range
+from embviz.gui.fit import wrap_title
 
 
 def diverging_colormap() -> pg.ColorMap:
@@ -23,8 +24,9 @@ class Heatmap(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent: QWidget | None = None, *, title: str = ""):
         super().__init__(parent)
-        self.setMinimumSize(220, 180)
+        self.setMinimumSize(150, 120)  # two side by side fit a 360 px dock
         self.plot = self.addPlot(title=title)
+        wrap_title(self, self.plot)
         self.plot.invertY(True)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()

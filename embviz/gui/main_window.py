@@ -30,6 +30,7 @@ from embviz.core.workspace import Workspace
 from embviz.gui import theme
 from embviz.gui.error_dialog import show_error
 from embviz.gui.export_menu import build_export_menu
+from embviz.gui.fit import PanelScroll, guard_wheel
 from embviz.gui.jobs import Job
 from embviz.gui.panels.registry import panel_modules
 from embviz.gui.scenes import SceneController
@@ -38,6 +39,7 @@ from embviz.gui.tour import TourDock
 from embviz.gui.view3d import SceneView
 
 MAX_RECENT = 8
+DOCK_SHARE = 0.36  # of the window's width, at first; then as the user drags it
 # The application's font at text scale 1.0, kept from the first window on.
 _BASE_FONT: dict[str, QFont] = {}
 
@@ -90,13 +92,11 @@ class MainWindow(QMainWindow):
             panel = mod.make_panel(self.workspace, self)
             dock = QDockWidget(mod.TITLE, self)
             dock.setObjectName(f"dock-{name}")
-            # A scroll area lets a wide panel live in a narrow dock, so the
-            # 3D view keeps most of the window.
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setWidget(panel)
-            dock.setWidget(scroll)
+            # The panel fits the dock; only a dock smaller than the panel's
+            # minimum (a tiny window, huge text) scrolls, so the 3D view keeps
+            # most of the window.
+            guard_wheel(panel)
+            dock.setWidget(PanelScroll(panel))
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             if first is None:
                 first = dock
@@ -104,11 +104,14 @@ class MainWindow(QMainWindow):
                 self.tabifyDockWidget(first, dock)
             self.panels[name] = panel
             self.docks[name] = dock
+            dock.installEventFilter(self)  # the user drags its edge: a new share
             # Qt makes a new tab bar when docks are re-tabified: fix each one up.
             dock.dockLocationChanged.connect(lambda *_: QTimer.singleShot(0, self._full_tab_titles))
         if first is not None:
             first.raise_()
         self._sized_docks = False
+        self._dock_share = DOCK_SHARE  # the docks' part of the window's width
+        self._share_width = 0  # the window width the share was measured at
 
     def _full_tab_titles(self) -> None:
         """Panel tabs show their whole names and scroll, rather than "Se…", "T…"."""
@@ -117,16 +120,56 @@ class MainWindow(QMainWindow):
                 bar.setElideMode(Qt.TextElideMode.ElideNone)
                 bar.setUsesScrollButtons(True)
 
+    def _side_dock(self) -> QDockWidget | None:
+        """A shown, docked panel: its width is the dock area's."""
+        for dock in self.docks.values():
+            if dock.isVisible() and not dock.isFloating() and not dock.visibleRegion().isEmpty():
+                return dock
+        return None
+
+    def _tabs_width(self) -> int:
+        """The width the panel tabs need to show every name in full."""
+        bars = [b for b in self.findChildren(QTabBar) if b.parent() is self and b.isVisible()]
+        return max((sum(b.tabSizeHint(i).width() for i in range(b.count())) + 8
+                    for b in bars), default=0)  # fmt: skip
+
+    def fit_docks(self) -> None:
+        """Give the panels their share of the window's width: wide enough for every tab name.
+
+        The 3D view keeps at least half of the window.
+        """
+        dock = self._side_dock()
+        if dock is None:
+            return
+        want = max(round(self._dock_share * self.width()), self._tabs_width(), 360)
+        want = min(want, self.width() // 2)
+        if abs(dock.width() - want) > 2:
+            self.resizeDocks([dock], [want], Qt.Orientation.Horizontal)
+        self._share_width = self.width()
+
+    def eventFilter(self, obj, ev) -> bool:
+        """Remember the panels' share of the width when the user drags the dock's edge."""
+        if (ev.type() == QEvent.Type.Resize and self._share_width == self.width()
+                and isinstance(obj, QDockWidget) and obj.isVisible()):  # fmt: skip
+            self._dock_share = obj.width() / max(self.width(), 1)
+        return super().eventFilter(obj, ev)
+
+    def resizeEvent(self, ev) -> None:
+        """A larger window widens the panels too, not only the 3D view."""
+        super().resizeEvent(ev)
+        if self._sized_docks:
+            QTimer.singleShot(0, self.fit_docks)
+
     def showEvent(self, ev) -> None:
         """On first show, give the docks about a third of the window."""
         super().showEvent(ev)
         self._full_tab_titles()
-        if not self._sized_docks and self.docks and self.settings.data("window_state") is None:
+        if not self._sized_docks and self.docks:
             self._sized_docks = True
-            first = next(iter(self.docks.values()))
-            self.resizeDocks(
-                [first], [max(360, int(self.width() * 0.34))], Qt.Orientation.Horizontal
-            )
+            dock = self._side_dock()
+            if self.settings.data("window_state") is not None and dock is not None:
+                self._dock_share = dock.width() / max(self.width(), 1)  # as the user left it
+            QTimer.singleShot(0, self.fit_docks)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -200,6 +243,9 @@ class MainWindow(QMainWindow):
             scene_menu.addAction(act)
 
         self.tour = TourDock(self)
+        # The tour sits under the 3D view, not under the panels: the panel it
+        # explains keeps its full height.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.tour)
         self.tour.hide()
         help_menu = self.menuBar().addMenu("&Help")

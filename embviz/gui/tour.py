@@ -14,8 +14,17 @@ from itertools import pairwise
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from embviz.core.directions import group_means
 from embviz.core.errors import EmbvizError
 
 
@@ -32,6 +41,11 @@ def _raise(win, name: str):
     if dock is not None:
         win.set_panels_visible(True)
         dock.raise_()
+        # the step's controls are at the top: not scrolled away by an earlier visit
+        area = dock.widget()
+        if isinstance(area, QAbstractScrollArea):
+            area.verticalScrollBar().setValue(0)
+            area.horizontalScrollBar().setValue(0)
     return win.panels.get(name)
 
 
@@ -98,8 +112,17 @@ def _plural(win) -> str:
     panel = _raise(win, "directions")
     if panel is None or not hasattr(panel, "apply"):
         raise EmbvizError("the directions panel is not available")
-    panel.preset.setCurrentIndex(0)
-    panel.apply()
+    panel.use_preset(0)  # the preset's words, not what the user typed there before
+    means = group_means(panel.scores)
+    sing, plur = means.get("singular"), means.get("plural")
+    if sing is None or plur is None:
+        compare = "the chart shows where each word lies along it"
+    elif plur > sing:
+        compare = (f"plural nouns score higher than singular ones (means {plur:+.2f} and "
+                   f"{sing:+.2f})")  # fmt: skip
+    else:
+        compare = (f"here plural nouns do not score higher than singular ones (means "
+                   f"{plur:+.2f} and {sing:+.2f})")  # fmt: skip
     emb = win.workspace.embeddings
     d = emb.vector("cats") - emb.vector("cat")
     dots = [float(emb.vector(w) @ d) for w in ("one", "two", "three", "four")]
@@ -108,8 +131,7 @@ def _plural(win) -> str:
     )
     holds = all(a < b for a, b in pairwise(dots))
     return (
-        "cats − cat points in a “plural” direction: plural nouns score higher than singular "
-        f"ones. Along it, {order}"
+        f"cats − cat points in a “plural” direction: {compare}. Along it, {order}"
         + (" — a graded sense of “how many”." if holds else " — the order is not clean here.")
         + " The whiskers show what random directions of the same length give."
     )
@@ -153,7 +175,7 @@ class TourDock(QDockWidget):
         self.next = QPushButton("Next ▶")
         self.next.setToolTip("Next step of the tour")
         self.back.clicked.connect(lambda: self.go(self.index - 1))
-        self.next.clicked.connect(lambda: self.go(self.index + 1))
+        self.next.clicked.connect(self._next_or_finish)
         body = QWidget()
         buttons = QVBoxLayout()
         buttons.addWidget(self.next)
@@ -207,4 +229,17 @@ class TourDock(QDockWidget):
         except EmbvizError as e:
             self.text.setText(f"This step could not be shown: {e}")
         self.back.setEnabled(self.index > 0)
-        self.next.setEnabled(self.index < len(STEPS) - 1)
+        last = self.index == len(STEPS) - 1
+        self.next.setText("Finish" if last else "Next ▶")
+        self.next.setToolTip("Close the tour" if last else "Next step of the tour")
+
+    def _next_or_finish(self) -> None:
+        if self.index >= len(STEPS) - 1:
+            self.finish()
+        else:
+            self.go(self.index + 1)
+
+    def finish(self) -> None:
+        """Close the tour; what it set up stays on screen to explore."""
+        self.hide()
+        self.index = -1

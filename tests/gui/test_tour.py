@@ -17,11 +17,55 @@ def test_the_tour_walks_the_lesson_on_the_default_data(main_window, qtbot):
     for _ in range(len(STEPS) - 1):
         qtbot.mouseClick(tour.next, Qt.MouseButton.LeftButton)
         texts.append(tour.text.text())
-    assert not tour.next.isEnabled()
+    assert tour.next.text() == "Finish" and tour.next.isEnabled()
     assert all("could not be shown" not in t for t in texts), texts
     assert win.workspace.mode == "axes"  # step 3 left the semantic axes
     assert "nearest word is “queen”" in texts[3]
     assert "one (" in texts[4] and "graded sense" in texts[4]
     assert win.docks["posenc"].isVisible()
     tour.back.click()
-    assert tour.index == len(STEPS) - 2
+    assert tour.index == len(STEPS) - 2 and tour.next.text().startswith("Next")
+    tour.next.click()
+    tour.next.click()  # Finish
+    assert not tour.isVisible()
+    assert win.docks["posenc"].isVisible()  # what the tour set up stays to explore
+
+
+def test_step_5_resets_the_words_and_says_what_the_chart_shows(main_window, qtbot):
+    win = main_window
+    panel = win.panels["directions"]
+    panel.words.setPlainText("mine: table chair")  # the user's own words, then the tour
+    panel.apply()
+    win.tour.start()
+    win.tour.go(4)
+    text = win.tour.text.text()
+    groups = {s.group for s in panel.scores}
+    assert groups == {"singular", "plural", "numbers"}
+    means = {g: sum(s.value for s in panel.scores if s.group == g) for g in groups}
+    n = {g: sum(1 for s in panel.scores if s.group == g) for g in groups}
+    plural, singular = means["plural"] / n["plural"], means["singular"] / n["singular"]
+    assert f"{plural:+.2f}" in text and f"{singular:+.2f}" in text
+    assert ("plural nouns score higher" in text) == (plural > singular)
+
+
+def test_each_step_shows_its_panel_from_the_top_and_uncut(main_window, qtbot):
+    from tests.gui.test_panel_fit import _fully_visible
+
+    win = main_window
+    win.resize(1280, 800)
+    win.show_panel("slice")
+    area = win.docks["slice"].widget()
+    win.resize(1280, 500)  # small: the slice panel scrolls
+    qtbot.wait(50)
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    win.resize(1280, 800)
+    win.tour.start()
+    qtbot.wait(50)
+    win.tour.go(1)
+    qtbot.wait(50)
+    assert area.verticalScrollBar().value() == 0
+    win.tour.go(5)
+    qtbot.wait(50)
+    panel = win.panels["posenc"]
+    assert _fully_visible(panel.pe_map), "the heatmap is cut under the tour"
+    assert _fully_visible(panel.d_spin) and _fully_visible(win.tour.next)

@@ -107,7 +107,7 @@ def test_frames_and_playback(panel, qtbot):
     panel.start()
     qtbot.waitUntil(lambda: panel.model is not None and not panel.is_running(), timeout=30000)
     assert len(panel.snapshots) == 4
-    for i, text in enumerate(("newest", "shown now", "Procrustes")):
+    for i, text in enumerate(("newest", "this snapshot", "Procrustes")):
         panel.frame_choice.setCurrentIndex(i)
         panel._on_frame_choice(i)
         assert text in panel.frame_choice.currentText()

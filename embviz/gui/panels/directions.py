@@ -29,6 +29,7 @@ from embviz.core import directions as D
 from embviz.core.errors import EmbvizError
 from embviz.core.workspace import Workspace
 from embviz.gui import theme
+from embviz.gui.fit import wrap_title
 
 TITLE = "Directions"
 
@@ -104,6 +105,9 @@ class DirectionsPanel(QWidget):
         self.message = QLabel(wordWrap=True)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.WrapLongRows
+        )  # narrow: field under its label
         form.addRow("Preset", self.preset)
         form.addRow("Define by", self.source)
         form.addRow("Direction", self.stack)
@@ -118,6 +122,8 @@ class DirectionsPanel(QWidget):
         self.tabs.setDocumentMode(True)
         self.bars = pg.PlotWidget()
         self.line = pg.PlotWidget()
+        for plot in (self.bars, self.line):
+            wrap_title(plot)  # the legend is the title: on two lines when narrow
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["word", "group", "value", "z"])
         self.table.verticalHeader().setVisible(False)
@@ -147,6 +153,13 @@ class DirectionsPanel(QWidget):
         self._preset_chosen(self.preset.currentText())
 
     # -- input ---------------------------------------------------------------------------
+    def use_preset(self, index: int) -> None:
+        """Choose preset ``index`` and put back its words, even when it was already chosen."""
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(index)
+        self.preset.blockSignals(False)
+        self._preset_chosen(self.preset.currentText())
+
     def _preset_chosen(self, name: str) -> None:
         preset = D.PRESETS.get(name)
         if preset is None:

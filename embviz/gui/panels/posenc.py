@@ -35,6 +35,7 @@ from embviz.core import posenc as P
 from embviz.core.errors import EmbvizError
 from embviz.core.workspace import Workspace
 from embviz.gui import theme
+from embviz.gui.fit import wrap_title
 from embviz.gui.heatmap import Heatmap
 
 TITLE = "Positional encoding"
@@ -145,6 +146,7 @@ class PosencPanel(QWidget):
         self.waves.setLabel("left", "PE value")
         # legend colours come from the theme (theme.style_plot)
         self.waves.addLegend(offset=(-10, 10))
+        wrap_title(self.waves)
         self.waves_msg = QLabel(styleSheet=_ERROR_STYLE)
         row = QHBoxLayout()
         row.addWidget(QLabel("dimensions"))
@@ -164,7 +166,8 @@ class PosencPanel(QWidget):
         self.sim_line = pg.PlotWidget()
         self.sim_line.setLabel("bottom", "position")
         self.sim_line.setLabel("left", "dot product")
-        self.sim_line.setMinimumHeight(150)
+        self.sim_line.setMinimumHeight(120)
+        wrap_title(self.sim_line)
         self.sim_kind = self._similarity_combo()
         row = QHBoxLayout()
         row.addWidget(self.sim_kind)
@@ -246,14 +249,18 @@ class PosencPanel(QWidget):
         self.source_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.sum_msg = QLabel(wordWrap=True)
         self.sum_maps = [Heatmap() for _ in range(3)]
+        for m in self.sum_maps:
+            m.setMinimumHeight(90)  # a sentence is a few rows
         for m in self.sum_maps[1:]:
-            m.plot.setYLink(self.sum_maps[0].plot)
+            m.plot.setXLink(self.sum_maps[0].plot)
         opts = QHBoxLayout()
         opts.addWidget(self.sqrt_check)
         opts.addWidget(self.source_combo, 1)
-        maps = QHBoxLayout()
-        for m in self.sum_maps:
-            maps.addWidget(m)
+        # One above the other, dimensions aligned: a sentence is a few rows of
+        # d columns, so the three fit a narrow dock and read as a sum.
+        maps = QVBoxLayout()
+        for m, stretch in zip(self.sum_maps, (3, 3, 4), strict=True):
+            maps.addWidget(m, stretch)  # the last one also holds the dimension axis
         lay = QVBoxLayout(w)
         lay.addWidget(self.sentence)
         lay.addLayout(opts)
@@ -265,7 +272,7 @@ class PosencPanel(QWidget):
         self.facts = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.facts.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.tabs.addTab(self.facts, "Matrix facts")
+        self.tabs.addTab(self.facts, "Sizes")
 
     # -- model → views -------------------------------------------------------------
     @property
@@ -441,6 +448,8 @@ class PosencPanel(QWidget):
         for m, mat, title in zip(self.sum_maps, (r.token, r.position, r.total),
                                  (scale, "+ position", "= input"), strict=True):  # fmt: skip
             m.set_matrix(mat, title=title, limit=lim, y_label="", y_ticks=r.words)
+        for m in self.sum_maps[:-1]:  # the columns line up: one dimension axis, at the bottom
+            m.plot.hideAxis("bottom")
 
     # -- facts ---------------------------------------------------------------------------
     def _draw_facts(self) -> None:
@@ -450,15 +459,19 @@ class PosencPanel(QWidget):
         if emb is not None:
             rows.append((emb.source.describe(), P.matrix_facts(len(emb), emb.dim)))
         rows.append((g["name"] + " (the lesson)", P.matrix_facts(g["vocab"], g["dim"])))
-        head = "<tr><th align=left>matrix</th><th>V × d</th><th>parameters</th>" + "".join(
-            f"<th>{dt}</th>" for dt in ("float32", "float16", "int8")
+        # One column per matrix, one row per quantity: narrow enough for a side dock.
+        cells = [[name for name, _f in rows]]
+        cells.append([f"{f['vocab']:,} × {f['dim']:,}" for _n, f in rows])
+        cells.append([f"{f['parameters']:,}" for _n, f in rows])
+        dtypes = list(rows[0][1]["memory"])
+        cells += [[f["memory"][dt]["text"] for _n, f in rows] for dt in dtypes]
+        names = ["matrix", "V × d", "parameters", *(f"memory, {dt}" for dt in dtypes)]
+        head = "<tr><th align=left>matrix</th>" + "".join(
+            f"<th align=right>{c}</th>" for c in cells[0]
         ) + "</tr>"  # fmt: skip
         body = "".join(
-            f"<tr><td>{name}</td><td align=right>{f['vocab']:,} × {f['dim']:,}</td>"
-            f"<td align=right>{f['parameters']:,}</td>"
-            + "".join(f"<td align=right>{f['memory'][dt]['text']}</td>" for dt in f["memory"])
-            + "</tr>"
-            for name, f in rows
+            f"<tr><td>{name}</td>" + "".join(f"<td align=right>{c}</td>" for c in row) + "</tr>"
+            for name, row in zip(names[1:], cells[1:], strict=True)
         )
         self.facts.setText(
             "<h3>The embedding matrix</h3><p>One row of d numbers per vocabulary word: "

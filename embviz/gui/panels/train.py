@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -65,10 +66,11 @@ INIT_CHOICES = [
     ("uniform", "uniform in ±a, a ="),
     ("pretrained", "pretrained file (covered words)"),
 ]
+# Short enough for a narrow dock; the tooltip says the whole of it
 FRAME_CHOICES = [
-    ("final", "Fixed axes: PCA of the newest state"),
-    ("pinned", "Fixed axes: PCA of the snapshot shown now"),
-    ("procrustes", "Procrustes: align each to the previous"),
+    ("final", "PCA of the newest", "Fixed axes: PCA of the newest state"),
+    ("pinned", "PCA of this snapshot", "Fixed axes: PCA of the snapshot shown now"),
+    ("procrustes", "Procrustes", "Procrustes: align each snapshot to the previous one"),
 ]
 
 
@@ -115,13 +117,17 @@ class TrainPanel(QWidget):
         self._build_form()
         self._build_timeline()
         self._build_plots()
+        # small minimums: stacked under the form in a side dock, all of it fits
+        self.view.setMinimumHeight(150)
+        for plot in (self.loss_plot, self.sim_plot):
+            plot.setMinimumHeight(90)
 
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.view, 3)
         rl.addLayout(self._timeline)
-        rl.addWidget(self.tabs, 1)
+        rl.addWidget(self.tabs, 2)  # the loss curve needs height to be read
         rl.addWidget(self.readout)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -133,9 +139,20 @@ class TrainPanel(QWidget):
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
+        # a handle one can see and grab, not a 1 px line
+        # (a palette role, not a style sheet: one on the splitter stopped the
+        # presentation text size reaching the form)
+        self.splitter.setHandleWidth(7)
+        handle = self.splitter.handle(1)
+        handle.setAutoFillBackground(True)
+        handle.setBackgroundRole(QPalette.ColorRole.Mid)
+        handle.setToolTip("Drag to give the settings or the picture more room")
+        self._split_by_user = False
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_user", True))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.splitter)
+        lay.addLayout(self.header)
+        lay.addWidget(self.splitter, 1)
 
         self.view.caption = ("Press “Start training”: the initial vectors appear here, then move "
                              "as word2vec learns")  # fmt: skip
@@ -231,16 +248,20 @@ class TrainPanel(QWidget):
         self.stop_button = QPushButton("Stop")
         self.stop_button.setToolTip("Stop training; the snapshots so far stay")
         self.stop_button.clicked.connect(self.stop)
+        # Start / Stop, progress and status sit in a fixed header above the
+        # form and the picture (napari's layer controls do the same): never
+        # scrolled away, whatever the dock's size.
         row = QHBoxLayout()
         row.addWidget(self.start_button, 1)
         row.addWidget(self.stop_button)
-        v.addLayout(row)
         self.progress = QProgressBar(minimum=0, maximum=1000, textVisible=False)
         self.progress.setMaximumHeight(8)
-        v.addWidget(self.progress)
         self.status = QLabel("Ready")
         self.status.setWordWrap(True)
-        v.addWidget(self.status)
+        self.header = QVBoxLayout()
+        self.header.addLayout(row)
+        self.header.addWidget(self.progress)
+        self.header.addWidget(self.status)
         self.save_button = QPushButton("Save vectors…")
         self.save_button.setToolTip("word2vec text (.txt) or binary (.bin) of the whole vocabulary")
         self.save_button.clicked.connect(self._save_dialog)
@@ -274,12 +295,12 @@ class TrainPanel(QWidget):
         self.frame_choice.setToolTip(
             "The stable frame: fixed PCA axes, or each snapshot aligned to the previous one"
         )
-        for key, text in FRAME_CHOICES:
+        for key, text, tip in FRAME_CHOICES:
             self.frame_choice.addItem(text, key)
-        self.frame_choice.setToolTip("How the 3D axes stay still while the vectors learn")
-        policy = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        self.frame_choice.setSizeAdjustPolicy(policy)
-        self.frame_choice.setMinimumContentsLength(14)
+            self.frame_choice.setItemData(self.frame_choice.count() - 1, tip,
+                                          Qt.ItemDataRole.ToolTipRole)  # fmt: skip
+        self.frame_choice.currentIndexChanged.connect(self._frame_tip)
+        self._frame_tip(0)
         self.frame_choice.activated.connect(self._on_frame_choice)
         row = QHBoxLayout()
         for w in (back, self.play_button, fwd):
@@ -536,6 +557,10 @@ class TrainPanel(QWidget):
         return self.epochs.value()
 
     # -- frames and playback -------------------------------------------------------
+    def _frame_tip(self, index: int) -> None:
+        tip = self.frame_choice.itemData(index, Qt.ItemDataRole.ToolTipRole)
+        self.frame_choice.setToolTip(f"{tip}. How the 3D axes stay still while the vectors learn")
+
     def _on_frame_choice(self, _index: int) -> None:
         if self.frame_choice.currentData() == "pinned":
             self.pinned = round(self.t)
@@ -847,10 +872,13 @@ class TrainPanel(QWidget):
             limit += 40
         narrow = self.width() < limit
         want = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
-        if self.splitter.orientation() != want:
+        if self.splitter.orientation() != want or not self._split_by_user:
+            # Until the user drags the handle, the form keeps its share as the
+            # panel grows (a splitter gives all new room to the picture: the
+            # form was left a 110 px strip).
             self.splitter.setOrientation(want)
-            total = self.height() if narrow else self.width()
-            form = 0.28 if narrow else 0.3
+            total = self.splitter.height() if narrow else self.splitter.width()
+            form = 0.36 if narrow else 0.3
             self.splitter.setSizes([int(total * form), int(total * (1 - form))])
 
     def _fit_form(self) -> None:

@@ -1,0 +1,205 @@
+"""Screenshot every panel at the sizes people use, in both themes, plus the guided tour.
+
+Run it under a display big enough for the largest size, e.g.::
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python scripts/gallery.py OUT_DIR
+
+It writes ``OUT_DIR/<width>x<height>-<theme>-<panel>[-<tab>].png`` for every
+panel (and every tab of a panel with tabs) at 1280×800 and 1920×1080, and
+``OUT_DIR/tour-<step>.png`` for the six steps of the guided tour. The
+settings live in a temporary directory: the user's own are neither read nor
+changed. ``--readme`` also writes the README's pictures into ``docs/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SIZES = ((1280, 800), (1920, 1080))
+THEMES = ("dark", "light")
+
+
+def _settle(app, rounds: int = 6) -> None:
+    from PySide6.QtCore import QEventLoop
+
+    for _ in range(rounds):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def grab(win):
+    """The window as the screen shows it (labels painted over OpenGL included)."""
+    win.move(0, 0)
+    return win.screen().grabWindow(win.winId())
+
+
+def _inner_tabs(panel):
+    """The panel's own tab widgets (Query / Evaluate, Heatmap / Waves …), outermost first."""
+    from PySide6.QtWidgets import QTabWidget
+
+    return [t for t in panel.findChildren(QTabWidget) if t.isVisibleTo(panel)][:1]
+
+
+def _slug(text: str) -> str:
+    keep = "".join(c if c.isalnum() else "-" for c in text.lower().replace("&", ""))
+    return "-".join(p for p in keep.split("-") if p)
+
+
+def shoot_panels(win, app, out: Path, size: tuple[int, int], theme: str) -> list[Path]:
+    """Show every panel (and each of its tabs) at ``size`` in ``theme``; save a PNG of each."""
+    win.resize(*size)
+    win.set_theme(theme)
+    _settle(app)
+    written = []
+    for name in win.docks:
+        win.show_panel(name)
+        _settle(app)
+        panel = win.panels[name]
+        tabs = _inner_tabs(panel)
+        pages = range(tabs[0].count()) if tabs else [None]
+        for page in pages:
+            suffix = ""
+            if page is not None:
+                tabs[0].setCurrentIndex(page)
+                suffix = "-" + _slug(tabs[0].tabText(page))
+                _settle(app)
+            path = out / f"{size[0]}x{size[1]}-{theme}-{name}{suffix}.png"
+            grab(win).save(str(path))
+            written.append(path)
+        if tabs:
+            tabs[0].setCurrentIndex(0)
+    return written
+
+
+def shoot_tour(win, app, out: Path, size=(1280, 800), theme="dark") -> list[Path]:
+    """The six steps of the guided tour, as a new user sees them."""
+    from embviz.gui.tour import STEPS
+
+    win.resize(*size)
+    win.set_theme(theme)
+    win.tour.start()
+    _settle(app)
+    written = []
+    for i in range(len(STEPS)):
+        win.tour.go(i)
+        _settle(app, 10)
+        path = out / f"tour-{i + 1}.png"
+        grab(win).save(str(path))
+        written.append(path)
+    win.tour.finish()
+    _settle(app)
+    return written
+
+
+def shoot_readme(win, app, docs: Path) -> list[Path]:
+    """The README's pictures, at 1280×800 in the dark theme."""
+    win.tour.finish()
+    win.resize(1280, 800)
+    win.set_theme("dark")
+    ws = win.workspace
+    shots = []
+
+    def save(name: str) -> None:
+        _settle(app, 10)
+        path = docs / name
+        grab(win).save(str(path))
+        shots.append(path)
+
+    for name in list(ws.overlays):  # arrows left by the tour
+        ws.set_overlay(name, None)
+    ws.set_projection("pca")
+    ws.show_words(None)
+    ws.select("king")
+    win.show_panel("search")
+    save("screenshot.png")
+    slice_panel = win.panels["slice"]
+    win.show_panel("slice")
+    exprs = ["woman - man", "cats - cat", "king - man"]
+    for edit, e in zip(slice_panel.axis_edits, exprs, strict=True):
+        edit.setText(e)
+    slice_panel.mode.setCurrentIndex(2)  # semantic axes: the panel shows the three fields
+    slice_panel.apply_axes()
+    save("slice-axes.png")
+    analogy = win.panels["analogy"]
+    win.show_panel("analogy")
+    analogy.expr.setText("king - man + woman")
+    analogy.run_query()
+    save("analogy.png")
+    directions = win.panels["directions"]
+    win.show_panel("directions")
+    directions.use_preset(0)
+    save("directions.png")
+    train = win.panels["train"]
+    win.show_panel("train")
+    train.epochs.setValue(2)
+    train.start()
+    deadline = time.monotonic() + 300
+    while (train.is_running() or train.model is None) and time.monotonic() < deadline:
+        _settle(app)
+    while train.t < len(train.snapshots) - 1 and time.monotonic() < deadline:
+        _settle(app)  # playback reaches the last snapshot
+    train.tabs.setCurrentIndex(1)  # the cosine of the pairs
+    train.pop_out()  # floated as a large window, as a teacher shows it
+    dock = win.docks["train"]
+    dock.move(0, 0)
+    _settle(app, 20)
+    path = docs / "training.png"
+    dock.screen().grabWindow(dock.winId()).save(str(path))
+    shots.append(path)
+    train.pop_out()  # docked again
+    return shots
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the gallery; print each file written."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out", type=Path, help="folder for the PNG files (created)")
+    parser.add_argument("--readme", action="store_true", help="also write docs/*.png")
+    parser.add_argument("--no-tour", action="store_true", help="panels only")
+    parser.add_argument("--size", action="append", metavar="WxH[@SCALE]",
+                        help="instead of 1280x800 and 1920x1080, e.g. 3840x2160@2 "
+                             "(text scale 2; the X screen must be that large)")  # fmt: skip
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["XDG_CONFIG_HOME"] = tmp  # a fresh profile, as a new user has
+        os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+
+        import embviz.gui  # noqa: F401 - GL context sharing before the app exists
+        from embviz.gui.main_window import MainWindow
+
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        win = MainWindow()
+        win.show()
+        job = win.open_path(None)
+        job.wait()
+        _settle(app, 20)
+        written = []
+        for text in args.size or [f"{w}x{h}" for w, h in SIZES]:
+            dims, _, scale = text.partition("@")
+            size = tuple(int(v) for v in dims.split("x"))
+            win.set_text_scale(float(scale or 1))
+            for theme in THEMES:
+                written += shoot_panels(win, app, args.out, size, theme)
+        win.set_text_scale(1.0)
+        if not args.no_tour:
+            written += shoot_tour(win, app, args.out)
+        if args.readme:
+            docs = Path(__file__).resolve().parent.parent / "docs"
+            written += shoot_readme(win, app, docs)
+        win._confirm_discard_training = lambda: True  # the gallery's trained vectors go
+        win.close()
+        for p in written:
+            print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
