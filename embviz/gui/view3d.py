@@ -49,6 +49,40 @@ def _arrow_segments(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.array([a, b, b, back + 0.45 * h * side, b, back - 0.45 * h * side], np.float32)
 
 
+def _world_positions(proj, n: int) -> tuple[np.ndarray, float]:
+    """``(n, 3)`` float32 world positions of a projection's points, and its scale."""
+    if proj is None or n == 0:
+        return np.zeros((n, 3), dtype=np.float32), 1.0
+    c = proj.coords
+    # every point within the axes' length: nothing is clipped at any angle
+    # (a layout has no axes: its points may reach as far as their tips)
+    reach = float(np.linalg.norm(c, axis=1).max()) if len(c) else 1.0
+    scale = (RADIUS if proj.linear else 1.15 * RADIUS) / max(reach, 1e-9)
+    return np.ascontiguousarray(c * scale, dtype=np.float32), scale
+
+
+def _start_positions(new, rows, old_rows, new_kind: bool, displayed) -> tuple[np.ndarray, bool]:
+    """Where the points of ``rows`` start an animation to ``new``, and whether they move.
+
+    The same words move from where they are drawn now (``displayed()``); after a
+    change of kind (a layout of a sample, or back to all words) the words on
+    show before and after move from where they were and the others appear.
+    """
+    same_words = len(rows) == len(old_rows) and np.array_equal(rows, old_rows)
+    if same_words and len(new):
+        return displayed(), True
+    if len(new) and len(old_rows) and new_kind:
+        before = displayed()
+        index = {r: i for i, r in enumerate(old_rows.tolist())}
+        pairs = [(j, index[r]) for j, r in enumerate(rows.tolist()) if r in index]
+        if pairs:
+            j, i = np.asarray(pairs, dtype=np.intp).T
+            start = new.copy()
+            start[j] = before[i]
+            return start, True
+    return new, False
+
+
 class SceneView(GLView):
     """Orbitable 3D scatter of the workspace's shown words.
 
@@ -142,32 +176,10 @@ class SceneView(GLView):
     def _on_shown(self) -> None:
         proj = self.workspace.projection
         rows = self.workspace.shown_rows
-        if proj is None or len(rows) == 0:
-            new = np.zeros((len(rows), 3), dtype=np.float32)
-            self._scale = 1.0
-        else:
-            c = proj.coords
-            # every point within the axes' length: nothing is clipped at any angle
-            # (a layout has no axes: its points may reach as far as their tips)
-            reach = float(np.linalg.norm(c, axis=1).max()) if len(c) else 1.0
-            self._scale = (RADIUS if proj.linear else 1.15 * RADIUS) / max(reach, 1e-9)
-            new = np.ascontiguousarray(c * self._scale, dtype=np.float32)
-        same_words = len(rows) == len(self._rows) and np.array_equal(rows, self._rows)
+        new, self._scale = _world_positions(proj, len(rows))
         kind = proj.kind if proj is not None else None
-        start, animate = new, False
-        if same_words and len(new):
-            start, animate = self.displayed_positions(), True
-        elif len(new) and len(self._rows) and kind != self._kind:
-            # a layout of a sample (or back to all words): the words on show
-            # before and after move from where they were, the others appear
-            before = self.displayed_positions()
-            index = {r: i for i, r in enumerate(self._rows.tolist())}
-            pairs = [(j, index[r]) for j, r in enumerate(rows.tolist()) if r in index]
-            if pairs:
-                j, i = np.asarray(pairs, dtype=np.intp).T
-                start = new.copy()
-                start[j] = before[i]
-                animate = True
+        start, animate = _start_positions(new, rows, self._rows, kind != self._kind,
+                                          self.displayed_positions)  # fmt: skip
         if kind != self._kind and self._kind is not None and kind is not None:
             if kind not in LINEAR_KINDS or self._kind not in LINEAR_KINDS:
                 # into or out of a layout: the camera's centre (e.g. on the selected
