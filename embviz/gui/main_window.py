@@ -510,13 +510,12 @@ class MainWindow(QMainWindow):
     def set_theme(self, name: str) -> None:
         """Switch the whole window to the ``"dark"`` or ``"light"`` theme (remembered).
 
-        Panels, menus and plots follow :mod:`embviz.gui.theme`; the 3D view
-        redraws in the theme's colours.
+        Panels, menus, plots and the 3D views follow :mod:`embviz.gui.theme`'s
+        one change signal.
         """
         if name not in theme.THEMES:
             name = "dark"  # e.g. a settings file from a newer version
         theme.apply(name, self)
-        self.view.set_theme(name)
         self.settings.setValue("theme", name)
         if self.light_action.isChecked() != (name == "light"):
             self.light_action.setChecked(name == "light")

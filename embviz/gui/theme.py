@@ -10,6 +10,9 @@ least 4.5:1.
 that exists and makes new ones start in the theme; widgets that draw with
 colours of their own (bars, curves, text items, the 3D views) read
 :func:`colors` when they draw and redraw on :func:`notifier`'s ``changed``.
+The 3D views (:class:`embviz.gui.glview.GLView`) read :data:`VIEW3D_CURRENT`
+or :data:`TRAINING` and subscribe to the same signal. No other module keeps
+colours of its own.
 """
 
 from __future__ import annotations

@@ -3,53 +3,24 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph.opengl as gl
-from pyqtgraph import Vector
-from PySide6.QtCore import QEasingCurve, QPointF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QMatrix4x4,
-    QPainter,
-    QPen,
-    QStaticText,
-)
+from PySide6.QtCore import QEasingCurve, QVariantAnimation, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
-from embviz.core.labels import place_labels, project_to_screen
+from embviz.core.labels import place_labels
 from embviz.core.projection import LINEAR_KINDS
 from embviz.core.workspace import Workspace
-from embviz.gui.fonts import with_cjk_fallback
-from embviz.gui.gl_points import LineItem, PointCloudItem
-from embviz.gui.theme import VIEW3D, VIEW3D_CURRENT, set_view3d
+from embviz.gui import theme
+from embviz.gui.glview import GLView
 
 # World radius the projected cloud is scaled to; the camera is set for it.
-RADIUS = 10.0
+RADIUS = GLView.RADIUS
 ANIMATION_MS = 500
 # Label candidates per frame: the selection first, then this many frequent words.
 # Bounding it keeps per-frame work independent of how many points are shown.
 MAX_LABEL_CANDIDATES = 2500
-# Where a label's halo is drawn around it, in pixels: a one-pixel outline. The four
-# diagonals cover the sides too, at half the cost of eight passes (text is the
-# frame's main cost).
-HALO_OFFSETS = ((-1, -1), (1, -1), (-1, 1), (1, 1))
 # Above this many points, sprites are small squares drawn without depth test (speed).
 BIG_CLOUD = 20_000
-
-# The colour tables live with every other colour in embviz.gui.theme.
-THEMES = VIEW3D
-THEME = VIEW3D_CURRENT  # the current colours (one dict, switched by theme.apply)
-apply_theme = set_view3d
-
-
-# Category colours (cluster, group, metadata value) of the dark theme.
-PALETTE = VIEW3D["dark"]["categories"]
-
-
-def _qmatrix_to_numpy(m: QMatrix4x4) -> np.ndarray:
-    # QMatrix4x4.data() is column-major.
-    return np.array(m.data(), dtype=np.float64).reshape(4, 4).T
 
 
 def point_size(n: int) -> float:
@@ -78,7 +49,41 @@ def _arrow_segments(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.array([a, b, b, back + 0.45 * h * side, b, back - 0.45 * h * side], np.float32)
 
 
-class SceneView(gl.GLViewWidget):
+def _world_positions(proj, n: int) -> tuple[np.ndarray, float]:
+    """``(n, 3)`` float32 world positions of a projection's points, and its scale."""
+    if proj is None or n == 0:
+        return np.zeros((n, 3), dtype=np.float32), 1.0
+    c = proj.coords
+    # every point within the axes' length: nothing is clipped at any angle
+    # (a layout has no axes: its points may reach as far as their tips)
+    reach = float(np.linalg.norm(c, axis=1).max()) if len(c) else 1.0
+    scale = (RADIUS if proj.linear else 1.15 * RADIUS) / max(reach, 1e-9)
+    return np.ascontiguousarray(c * scale, dtype=np.float32), scale
+
+
+def _start_positions(new, rows, old_rows, new_kind: bool, displayed) -> tuple[np.ndarray, bool]:
+    """Where the points of ``rows`` start an animation to ``new``, and whether they move.
+
+    The same words move from where they are drawn now (``displayed()``); after a
+    change of kind (a layout of a sample, or back to all words) the words on
+    show before and after move from where they were and the others appear.
+    """
+    same_words = len(rows) == len(old_rows) and np.array_equal(rows, old_rows)
+    if same_words and len(new):
+        return displayed(), True
+    if len(new) and len(old_rows) and new_kind:
+        before = displayed()
+        index = {r: i for i, r in enumerate(old_rows.tolist())}
+        pairs = [(j, index[r]) for j, r in enumerate(rows.tolist()) if r in index]
+        if pairs:
+            j, i = np.asarray(pairs, dtype=np.intp).T
+            start = new.copy()
+            start[j] = before[i]
+            return start, True
+    return new, False
+
+
+class SceneView(GLView):
     """Orbitable 3D scatter of the workspace's shown words.
 
     Parameters
@@ -93,24 +98,15 @@ class SceneView(gl.GLViewWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
-        self.label_scale = 1.0
         self.show_labels = True
         self.max_labels = 400
-        self.setMinimumSize(320, 240)
-        self.setBackgroundColor(THEME["background"])
-        self._points = PointCloudItem()
-        self.addItem(self._points)
+        self._points = self.add_points()
         # the selected word and its neighbours again, drawn over the cloud: a
         # search's green points are never hidden behind other words' points
-        self._highlights = PointCloudItem()
-        self._highlights.set_style(round_sprites=True, depth_test=False)
-        self.addItem(self._highlights)
-        self._axes = LineItem(mode="lines", width=2, antialias=True)
-        self.addItem(self._axes)
-        self._overlay_lines = LineItem(mode="lines", width=2.5, antialias=True)
-        self.addItem(self._overlay_lines)
-        self._markers = PointCloudItem()
-        self.addItem(self._markers)
+        self._highlights = self.add_points(round_sprites=True, depth_test=False)
+        self.add_axes()
+        self._overlay_lines = self.add_lines(width=2.5)
+        self._markers = self.add_points()
         self._pos = np.zeros((0, 3), dtype=np.float32)  # target positions
         self._from = self._pos  # positions an animation starts from
         self._t = 1.0
@@ -124,9 +120,6 @@ class SceneView(gl.GLViewWidget):
         self._overlay_labels: list[tuple[np.ndarray, str, tuple[int, int, int]]] = []
         self._overlay_words: dict[str, tuple[int, int, int]] = {}
         self._n_overlay_words = 0
-        self._press = None
-        self._static: dict[str, QStaticText] = {}
-        self._widths: dict[str, float] = {}  # text width per label, for this font size
         self._placement_key = None
         self._placement: list[tuple[int, float, float]] = []
         self._version = 0
@@ -136,20 +129,11 @@ class SceneView(gl.GLViewWidget):
         self._anim.setStartValue(0.0)
         self._anim.setEndValue(1.0)
         self._anim.valueChanged.connect(self._set_t)
-        self._fly = QVariantAnimation(self)
-        self._fly.setDuration(ANIMATION_MS)
-        self._fly.setEasingCurve(QEasingCurve.Type.InOutCubic)
-        self._fly.setStartValue(0.0)
-        self._fly.setEndValue(1.0)
-        self._fly_from = self._fly_to = np.zeros(3)
-        self._fly.valueChanged.connect(self._set_center)
-        self.reset_camera()
-        self.point_scale = 1.0  # exports at 4K scale the sprites with the image
         self._subscriptions = [
             (workspace.shown_changed, self._on_shown),
             (workspace.selection_changed, self._on_selection),
             (workspace.overlays_changed, self._update_overlays),
-            (workspace.colors_changed, self._on_colors),
+            (workspace.colors_changed, self.restyle),
             (workspace.label_scale_changed, self.set_label_scale),
         ]
         for signal, slot in self._subscriptions:
@@ -160,13 +144,14 @@ class SceneView(gl.GLViewWidget):
 
     def set_theme(self, name: str) -> None:
         """Use the ``"dark"`` or ``"light"`` colours (shared by all views)."""
-        apply_theme(name)
-        self.setBackgroundColor(THEME["background"])
+        theme.set_view3d(name)
+        self._on_theme(name)
+
+    def restyle(self) -> None:
+        """Push the colours (the theme's, the colouring's) into points, arrows and captions."""
         self._version += 1
         self._update_points()
-        self._update_axes()
         self._update_overlays()  # theme-coloured arrows and captions
-        self.update()
 
     def detach(self) -> None:
         """Stop listening to the workspace (before an offscreen copy is deleted)."""
@@ -180,86 +165,26 @@ class SceneView(gl.GLViewWidget):
         self._update_points()
 
     # -- camera --------------------------------------------------------------------
-    def reset_camera(self) -> None:
-        """Put the camera where the whole cloud is in view."""
-        self._fly.stop()
-        self._auto_distance = True
-        self.setCameraPosition(distance=self._fit_distance(), elevation=20, azimuth=45)
-        self.opts["center"] = Vector(0, 0, 0)
-        self.update()
-
-    def _fit_distance(self) -> float:
-        """Camera distance at which the axes (and the cloud) fit this widget's shape."""
-        w, h = max(self.width(), 1), max(self.height(), 1)
-        # pyqtgraph's fov is horizontal; the vertical one shrinks with h / w
-        half = np.tan(np.radians(self.opts["fov"] / 2)) * min(1.0, h / w)
-        return float(1.4 * RADIUS / half)
-
-    def resizeEvent(self, ev) -> None:
-        """Keep the whole cloud in view on resize until the user zooms."""
-        super().resizeEvent(ev)
-        if getattr(self, "_auto_distance", False):
-            self.opts["distance"] = self._fit_distance()
-
-    def wheelEvent(self, ev) -> None:
-        """Zoom; from now on resizing keeps the user's distance."""
-        self._auto_distance = False
-        super().wheelEvent(ev)
-
     def fly_to(self, word: str) -> None:
         """Move the camera's centre smoothly onto ``word``'s point."""
         i = self._at.get(word)  # the view's own words: the workspace's may be newer
         if i is None:
             return
-        self._fly_center(self._pos[i])
-
-    def _fly_center(self, target) -> None:
-        c = self.opts["center"]
-        self._fly.stop()
-        self._fly_from = np.array([c.x(), c.y(), c.z()])
-        self._fly_to = np.asarray(target, dtype=np.float64)
-        self._fly.start()
-
-    def _set_center(self, value) -> None:
-        p = self._fly_from + (self._fly_to - self._fly_from) * float(value)
-        self.opts["center"] = Vector(*p)
-        self.update()
+        self.fly_center(self._pos[i])
 
     # -- model → pixels ------------------------------------------------------------
     def _on_shown(self) -> None:
         proj = self.workspace.projection
         rows = self.workspace.shown_rows
-        if proj is None or len(rows) == 0:
-            new = np.zeros((len(rows), 3), dtype=np.float32)
-            self._scale = 1.0
-        else:
-            c = proj.coords
-            # every point within the axes' length: nothing is clipped at any angle
-            # (a layout has no axes: its points may reach as far as their tips)
-            reach = float(np.linalg.norm(c, axis=1).max()) if len(c) else 1.0
-            self._scale = (RADIUS if proj.linear else 1.15 * RADIUS) / max(reach, 1e-9)
-            new = np.ascontiguousarray(c * self._scale, dtype=np.float32)
-        same_words = len(rows) == len(self._rows) and np.array_equal(rows, self._rows)
+        new, self._scale = _world_positions(proj, len(rows))
         kind = proj.kind if proj is not None else None
-        start, animate = new, False
-        if same_words and len(new):
-            start, animate = self.displayed_positions(), True
-        elif len(new) and len(self._rows) and kind != self._kind:
-            # a layout of a sample (or back to all words): the words on show
-            # before and after move from where they were, the others appear
-            before = self.displayed_positions()
-            index = {r: i for i, r in enumerate(self._rows.tolist())}
-            pairs = [(j, index[r]) for j, r in enumerate(rows.tolist()) if r in index]
-            if pairs:
-                j, i = np.asarray(pairs, dtype=np.intp).T
-                start = new.copy()
-                start[j] = before[i]
-                animate = True
+        start, animate = _start_positions(new, rows, self._rows, kind != self._kind,
+                                          self.displayed_positions)  # fmt: skip
         if kind != self._kind and self._kind is not None and kind is not None:
             if kind not in LINEAR_KINDS or self._kind not in LINEAR_KINDS:
                 # into or out of a layout: the camera's centre (e.g. on the selected
                 # word's old position) means nothing there; show the whole picture
-                self._fly_center(np.zeros(3))
+                self.fly_center(np.zeros(3))
         self._kind = kind
         self._rows = rows.copy()
         self._words = self.workspace.shown_words
@@ -269,7 +194,8 @@ class SceneView(gl.GLViewWidget):
         self._pos, self._from = new, start
         self._points.set_data(pos_from=start, pos_to=new)
         self._version += 1
-        self._update_axes()
+        # a t-SNE or UMAP layout has no axes: drawing some would suggest meaning
+        self._axes.setVisible(proj is None or proj.linear)
         self._update_points()
         self._update_overlays()
         if animate and not np.array_equal(start, new):
@@ -300,46 +226,26 @@ class SceneView(gl.GLViewWidget):
         if word:
             self.fly_to(word)
 
-    def _on_colors(self) -> None:
-        self._version += 1
-        self._update_points()
-
     def _font(self) -> QFont:
         """The label font: the widget's, scaled, falling back to a CJK font for 中国."""
-        f = with_cjk_fallback(QFont(self.font()))
-        f.setPointSizeF(max(6.0, 10.0 * self.label_scale))
-        return f
+        return self.text_font(10.0, minimum=6.0)
 
     def set_label_scale(self, scale: float) -> None:
         """Scale label text (presentation size); 1.0 is the normal size."""
         self.label_scale = float(scale)
-        self._static.clear()
-        self._widths.clear()
+        self.texts.clear()
         self._version += 1
         self.update()
-
-    def _label_sizes(self, texts: list[str]) -> np.ndarray:
-        """``(n, 2)`` width and height of each label text (widths cached)."""
-        fm = QFontMetricsF(self._font())
-        widths = self._widths
-        out = np.empty((len(texts), 2))
-        out[:, 1] = fm.height()
-        for i, t in enumerate(texts):
-            w = widths.get(t)
-            if w is None:
-                w = widths[t] = fm.horizontalAdvance(t)
-            out[i, 0] = w
-        return out
 
     def category_colors(self) -> tuple[np.ndarray, list[tuple[str, tuple]]]:
         """RGBA 0..1 per shown point from the workspace's colouring, and the legend."""
         n = len(self._pos)
         codes, names = self.workspace.categories()
         if not names or len(codes) != n:  # no colouring, or the view is behind its words
-            return np.tile(np.array(THEME["point"], np.float32) / 255, (n, 1)), []
-        palette = THEME["categories"]
+            return np.tile(np.array(self.colors["point"], np.float32) / 255, (n, 1)), []
+        palette = self.colors["categories"]
         pal = np.array([(*palette[i % len(palette)], 255) for i in range(len(names))], np.float32)
-        colors = np.tile(np.array(THEME["uncategorised"], np.float32), (n, 1))
+        colors = np.tile(np.array(self.colors["uncategorised"], np.float32), (n, 1))
         has = codes >= 0
         colors[has] = pal[codes[has]]
         legend = [(name, palette[i % len(palette)]) for i, name in enumerate(names)]
@@ -356,12 +262,12 @@ class SceneView(gl.GLViewWidget):
         top = []  # neighbours, then the selection: the last is drawn on top
         for nb in self.workspace.neighbors:
             if nb.word in at:
-                colors[at[nb.word]] = np.array(THEME["neighbor"], np.float32) / 255
+                colors[at[nb.word]] = np.array(self.colors["neighbor"], np.float32) / 255
                 sizes[at[nb.word]] = max(sizes[at[nb.word]], 9.0 * self.point_scale)
                 top.append(at[nb.word])
         if self.workspace.selected in at:
             i = at[self.workspace.selected]
-            colors[i] = np.array(THEME["selected"], np.float32) / 255
+            colors[i] = np.array(self.colors["selected"], np.float32) / 255
             sizes[i] = 16.0 * self.point_scale
             top.append(i)
         self._points.set_data(color=colors, size=sizes)
@@ -374,16 +280,6 @@ class SceneView(gl.GLViewWidget):
         big = n > BIG_CLOUD
         self._points.set_style(round_sprites=not big, depth_test=not big)
         self.update()
-
-    def _update_axes(self) -> None:
-        proj = self.workspace.projection
-        # a t-SNE or UMAP layout has no axes: drawing some would suggest meaning
-        self._axes.setVisible(proj is None or proj.linear)
-        r = RADIUS * 1.15
-        pts = np.array([[0, 0, 0], [r, 0, 0], [0, 0, 0], [0, r, 0], [0, 0, 0], [0, 0, r]],
-                       dtype=np.float32)  # fmt: skip
-        cols = np.repeat(np.array([(*c, 200) for c in THEME["axis"]], np.float32) / 255, 2, axis=0)
-        self._axes.setData(pos=pts, color=cols)
 
     def _update_overlays(self) -> None:
         """Project every overlay's arrows and markers with the current slice."""
@@ -400,7 +296,7 @@ class SceneView(gl.GLViewWidget):
         )
         if proj is not None and proj.linear:
             for ov in self.workspace.overlays.values():
-                rgb = THEME[ov.color] if isinstance(ov.color, str) else ov.color
+                rgb = self.colors[ov.color] if isinstance(ov.color, str) else ov.color
                 rgba = np.array([*rgb[:3], 255], np.float32) / 255
                 for w in ov.words:
                     self._overlay_words.setdefault(w, tuple(rgb[:3]))
@@ -428,42 +324,17 @@ class SceneView(gl.GLViewWidget):
         self.update()
 
     # -- screen geometry -----------------------------------------------------------
-    def mvp(self) -> np.ndarray:
-        """The current projection·view matrix as a numpy 4×4."""
-        vp = (0, 0, self.width(), self.height())
-        return _qmatrix_to_numpy(self.projectionMatrix(vp, vp) * self.viewMatrix())
-
     def screen_positions(self):
         """Pixel position, depth and visibility of every shown point."""
-        return project_to_screen(
-            self.displayed_positions(), self.mvp(), self.width(), self.height()
-        )
+        return self.project(self.displayed_positions())
 
     def word_at(self, x: float, y: float, radius: float = 12.0) -> str | None:
         """Return the shown word whose point is nearest to pixel (x, y), within ``radius``.
 
         Among points under the cursor the one nearest the camera wins.
         """
-        if len(self._pos) == 0:
-            return None
-        # float32 and only the x, y, w rows of the matrix: ~2x faster than the
-        # general projection, which matters at 100k points
-        m = self.mvp().astype(np.float32)
-        pos = self.displayed_positions()
-        clip = pos @ m[[0, 1, 3], :3].T + m[[0, 1, 3], 3]
-        w = clip[:, 2]
-        front = w > 1e-6
-        w = np.where(front, w, 1.0)
-        sx = (clip[:, 0] / w + 1.0) * (0.5 * self.width()) - x
-        sy = (1.0 - clip[:, 1] / w) * (0.5 * self.height()) - y
-        d2 = sx * sx + sy * sy
-        near = np.flatnonzero(front & (d2 <= radius * radius))
-        if len(near) == 0:
-            return None
-        # the nearest to the cursor, preferring what is in front when sprites overlap
-        depth = (pos[near] @ m[2, :3] + m[2, 3]) / w[near]
-        i = near[np.argmin(d2[near] + 1e3 * depth)] if len(near) > 1 else near[0]
-        return self._words[int(i)]
+        i = self.index_at(self.displayed_positions(), x, y, radius)
+        return None if i is None else self._words[i]
 
     # -- painting ------------------------------------------------------------------
     def paintGL(self) -> None:
@@ -476,8 +347,13 @@ class SceneView(gl.GLViewWidget):
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
             if self.show_labels:
                 self._paint_labels(painter)
-            self._paint_axis_names(painter)
-            self._paint_info(painter)
+            font = self._font()
+            font.setBold(True)
+            painter.setFont(font)
+            for text, x, y, color, _box in self._axis_names():  # shadowed, beyond the tips
+                self.paint_text(painter, x + 1, y + 1, text, self.colors["shadow"])
+                self.paint_text(painter, x, y, text, color)
+            self.paint_notes(painter, self.info_lines(), getattr(self, "_legend", []))
         finally:
             painter.end()
 
@@ -497,15 +373,6 @@ class SceneView(gl.GLViewWidget):
             rest = rest[~np.isin(rest, first)]
         return np.concatenate([np.asarray(first, dtype=np.intp), rest])
 
-    def _static_text(self, text: str) -> QStaticText:
-        st = self._static.get(text)
-        if st is None:
-            st = QStaticText(text)
-            st.setTextFormat(Qt.TextFormat.PlainText)
-            # no AggressiveCaching: under the GL paint engine it drops large text
-            self._static[text] = st
-        return st
-
     def _place(self) -> list[tuple[int, float, float, str, tuple]]:
         """Choose label positions; recomputed only when the camera or data change."""
         w, h = self.width(), self.height()
@@ -519,9 +386,9 @@ class SceneView(gl.GLViewWidget):
         pos = self.displayed_positions()[cand]
         extra = [p for p, _, _ in self._overlay_labels]
         pts = np.vstack([np.array(extra, np.float64).reshape(-1, 3), pos])
-        xy, _depth, visible = project_to_screen(pts, self.mvp(), w, h)
+        xy, _depth, visible = self.project(pts)
         texts = [t for _, t, _ in self._overlay_labels] + [self._words[i] for i in cand]
-        sizes = self._label_sizes(texts)
+        sizes = self.texts.sizes(texts, self._font())
         n_extra = len(extra)
         idx = np.arange(len(pts))
         # the overlay's words (an analogy's a, b, c, answer), its captions, the
@@ -531,7 +398,7 @@ class SceneView(gl.GLViewWidget):
         order = np.concatenate([idx[n_extra : n_extra + k], idx[:n_extra], idx[n_extra + k :]])
         order = order[visible[order]]
         blocked = [box for *_, box in self._axis_names()]
-        info = self._info_height()
+        info = self.notes_height(len(self.info_lines()))
         if info:  # the notes in the bottom corner stay readable
             blocked.append((0.0, h - info, float(w), float(h)))
         # the overlay's words and captions and the selection try other sides too
@@ -548,27 +415,17 @@ class SceneView(gl.GLViewWidget):
                 text = words[cand[i - n_extra]]
                 color = self._overlay_words.get(text)
                 if color is None:
-                    color = THEME["label_selected"] if text in highlight else THEME["label"]
+                    color = (
+                        self.colors["label_selected"] if text in highlight else self.colors["label"]
+                    )
             out.append((i, x, y, text, color))
         self._placement_key, self._placement = key, out
         return out
 
     def _paint_labels(self, painter: QPainter) -> None:
-        font = self._font()
-        painter.setFont(font)
-        ascent = QFontMetricsF(font).ascent()
-        placed = self._place()
-        # A halo in the background's colour first, under every label, so text
-        # reads where it crosses points and lines; then the text, one pass.
-        painter.setPen(QPen(QColor(*THEME["halo"])))
-        for _i, x, y, text, _color in placed:
-            st = self._static_text(text)
-            for dx, dy in HALO_OFFSETS:
-                painter.drawStaticText(QPointF(x + dx, y - ascent + dy), st)
-        plain = QPen(QColor(*THEME["label"]))
-        for _i, x, y, text, color in placed:
-            painter.setPen(plain if color == THEME["label"] else QPen(QColor(*color)))
-            painter.drawStaticText(QPointF(x, y - ascent), self._static_text(text))
+        # haloed, so labels read where they cross points and lines
+        placed = [(x, y, text, color) for _i, x, y, text, color in self._place()]
+        self.paint_labels(painter, self._font(), placed, halo=True)
 
     def _axis_names(self) -> list[tuple[str, float, float, tuple, tuple]]:
         """Each axis name's text, baseline position, colour and box, beyond its tip."""
@@ -579,11 +436,12 @@ class SceneView(gl.GLViewWidget):
         # the name sits just beyond the axis tip, or further in when the tip is off screen
         radii = RADIUS * np.array([1.15, 1.0, 0.8, 0.6, 0.4])
         ends = np.vstack([np.zeros((1, 3)), *[np.eye(3) * r for r in radii]])
-        xy_all, _, vis_all = project_to_screen(ends, self.mvp(), w, h)
+        xy_all, _, vis_all = self.project(ends)
         origin = xy_all[0]
         font = self._font()
         font.setBold(True)
         fm = QFontMetricsF(font)
+        bottom = h - 2 - self.notes_height(len(self.info_lines()))  # above the notes
         out = []
         for k in range(3):
             j = next((1 + j * 3 + k for j in range(len(radii)) if vis_all[1 + j * 3 + k]), None)
@@ -601,21 +459,11 @@ class SceneView(gl.GLViewWidget):
             x = ax if d[0] > 0.35 else ax - tw if d[0] < -0.35 else ax - tw / 2
             y = ay if d[1] < -0.35 else ay + asc if d[1] > 0.35 else ay + asc / 2
             x = min(max(x, 2.0), w - tw - 2)
-            y = min(max(y, asc + 2), h - desc - 2 - self._info_height())
+            y = min(max(y, asc + 2), bottom - desc)
             out.append(
-                (text, x, y, THEME["axis"][k], (x - 2, y - asc - 2, x + tw + 2, y + desc + 2))
+                (text, x, y, self.colors["axis"][k], (x - 2, y - asc - 2, x + tw + 2, y + desc + 2))
             )
         return out
-
-    def _paint_axis_names(self, painter: QPainter) -> None:
-        font = self._font()
-        font.setBold(True)
-        painter.setFont(font)
-        for text, x, y, color, _box in self._axis_names():
-            painter.setPen(QPen(QColor(*THEME["shadow"])))
-            painter.drawText(QPointF(x + 1, y + 1), text)
-            painter.setPen(QPen(QColor(*color)))
-            painter.drawText(QPointF(x, y), text)
 
     def info_lines(self) -> list[str]:
         """What the corner of the view says about the slice (also used by tests)."""
@@ -642,48 +490,8 @@ class SceneView(gl.GLViewWidget):
             lines.append(text + "; the rest is invisible here.")
         return lines
 
-    def _info_font(self) -> QFont:
-        font = with_cjk_fallback(QFont(self.font()))
-        font.setPointSizeF(max(7.0, 9.0 * self.label_scale))
-        return font
-
-    def _info_height(self) -> float:
-        """Pixels the notes take at the bottom of the view (0 without notes)."""
-        n = len(self.info_lines())
-        return n * QFontMetricsF(self._info_font()).height() + 6.0 if n else 0.0
-
-    def _paint_info(self, painter: QPainter) -> None:
-        font = self._info_font()
-        painter.setFont(font)
-        fm = QFontMetricsF(font)
-        y = self.height() - 6.0 - fm.descent()
-        painter.setPen(QPen(QColor(*THEME["info"])))
-        for line in reversed(self.info_lines()):
-            text = fm.elidedText(line, Qt.TextElideMode.ElideRight, self.width() - 12)
-            painter.drawText(QPointF(6.0, y), text)
-            y -= fm.height()
-        legend = getattr(self, "_legend", [])
-        y = 6.0 + fm.ascent()
-        for name, rgb in legend:
-            painter.fillRect(6, int(y - fm.ascent() + 2), 10, 10, QColor(*rgb))
-            painter.setPen(QPen(QColor(*THEME["info"])))
-            painter.drawText(QPointF(22.0, y + 1), name)
-            y += fm.height()
-
-    # -- mouse ---------------------------------------------------------------------
-    def mousePressEvent(self, ev) -> None:
-        """Remember where a press started, to tell a click from a drag."""
-        self._press = ev.position()
-        super().mousePressEvent(ev)
-
-    def mouseReleaseEvent(self, ev) -> None:
-        """A click (not a drag) on a point selects its word."""
-        super().mouseReleaseEvent(ev)
-        if self._press is None or ev.button() != Qt.MouseButton.LeftButton:
-            return
-        moved = (ev.position() - self._press).manhattanLength()
-        self._press = None
-        if moved <= 3:
-            word = self.word_at(ev.position().x(), ev.position().y())
-            if word is not None:
-                self.wordClicked.emit(word)
+    def clicked(self, x: float, y: float) -> None:
+        """A click on a point selects its word."""
+        word = self.word_at(x, y)
+        if word is not None:
+            self.wordClicked.emit(word)

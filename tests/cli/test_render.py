@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from embviz.core.nonlinear import available
-from embviz.gui.view3d import THEME
+from embviz.gui.theme import VIEW3D_CURRENT as THEME
 
 pytestmark = pytest.mark.gui
 

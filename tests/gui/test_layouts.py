@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QPushButton
 from embviz.core import nonlinear
 from embviz.core.workspace import Workspace
 from embviz.gui.panels.slice import PROJECTIONS, SlicePanel
-from embviz.gui.view3d import THEME, SceneView
+from embviz.gui.theme import VIEW3D_CURRENT as THEME
+from embviz.gui.view3d import SceneView
 from tests.gui.test_view3d import assert_moves_from_old_to_new, framebuffer
 
 pytestmark = pytest.mark.gui

@@ -3,7 +3,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from embviz.gui.view3d import THEME
+from embviz.gui.theme import VIEW3D_CURRENT as THEME
 
 pytestmark = pytest.mark.gui
 

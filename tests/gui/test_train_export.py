@@ -9,8 +9,8 @@ from PySide6.QtCore import QTimer
 
 from embviz.core.errors import Cancelled
 from embviz.core.workspace import Workspace
+from embviz.gui.theme import TRAINING as COLORS
 from embviz.gui.training.panel import make_panel
-from embviz.gui.training.view import COLORS
 from tests.core.test_training import tiny_corpus
 
 pytestmark = pytest.mark.gui

@@ -8,7 +8,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from embviz.core.workspace import Overlay, Workspace
-from embviz.gui.view3d import PALETTE, THEME, SceneView
+from embviz.gui.theme import VIEW3D
+from embviz.gui.theme import VIEW3D_CURRENT as THEME
+from embviz.gui.view3d import SceneView
 
 pytestmark = pytest.mark.gui
 
@@ -143,7 +145,7 @@ def test_colour_by_cluster_uses_the_palette_and_a_legend(scene, qtbot):
     ws.set_coloring("cluster", n_clusters=3)
     qtbot.wait(50)
     pix = framebuffer(view)
-    for rgb in PALETTE[:3]:
+    for rgb in VIEW3D["dark"]["categories"][:3]:
         assert ((np.abs(pix - np.array(rgb)) <= 10).all(axis=2)).sum() > 30, rgb
 
 
@@ -228,7 +230,7 @@ def test_every_neighbour_of_a_search_is_a_visible_green_point(main_window, qtbot
 def test_labels_have_a_halo_over_points(scene, name):
     from PySide6.QtGui import QImage, QPainter
 
-    from embviz.gui.view3d import apply_theme
+    from embviz.gui.theme import set_view3d as apply_theme
 
     _ws, view = scene
     apply_theme(name)

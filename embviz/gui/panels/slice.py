@@ -25,6 +25,7 @@ from superqt.utils import signals_blocked
 from embviz.core import nonlinear, wordsets
 from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.workspace import Workspace
+from embviz.gui import theme
 from embviz.gui.jobs import Job
 
 TITLE = "3D slice"
@@ -58,7 +59,7 @@ WORD_SOURCES = ["Teaching words", "Most frequent", "Neighbours of a word", "Matc
 def _error_label() -> QLabel:
     lab = QLabel()
     lab.setWordWrap(True)
-    lab.setStyleSheet("color: #d9534f;")
+    lab.setStyleSheet(theme.ERROR_STYLE)  # the palette's, so it follows the theme
     return lab
 
 
