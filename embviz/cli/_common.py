@@ -96,6 +96,9 @@ def load_from_args(args: argparse.Namespace):
         trust=getattr(args, "trust", False), cache=not getattr(args, "no_cache", False),
         unicode_errors=getattr(args, "unicode_errors", "strict"),
     )  # fmt: skip
+    problem = emb.source.details.get("cache_problem")
+    if problem:  # never fatal: the file was read without the cache
+        print(f"embviz: note: {problem}", file=sys.stderr)
     bad = emb.source.details.get("nonfinite_rows", 0)
     if bad and getattr(args, "drop_nonfinite", False):
         from embviz.core.formats import drop_nonfinite

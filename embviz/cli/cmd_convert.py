@@ -35,13 +35,12 @@ def register(sub) -> None:
 
 def run(args) -> int:
     """Read IN, write OUT."""
-    from embviz.core.errors import EmbvizError
-    from embviz.core.formats import save
+    from embviz.core.formats import check_not_input, save
 
     out = Path(args.out)
     fmt = args.to or _BY_SUFFIX.get(out.suffix.lower(), "word2vec")
-    if Path(args.file).resolve() == out.resolve():
-        raise EmbvizError(f"{out}: the output would overwrite the input; choose another name")
+    if args.file is not None:  # before a long load; save() checks the side files too
+        check_not_input(out, fmt, Path(args.file), None)
     emb = load_from_args(args)
     written = save(emb, out, format=fmt)
     info = {"in": args.file, "in_format": emb.source.format, "out": [str(p) for p in written],

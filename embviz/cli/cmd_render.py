@@ -101,6 +101,10 @@ def run(args) -> int:
     """Render the scene and write the file."""
     size = parse_size(args.size, "1280x800")
     ext = _check_output(args.out, args.turntable)
+    from embviz.core.scene import SEED_MAX
+
+    if not 0 <= args.seed <= SEED_MAX:
+        raise EmbvizError(f"--seed must be 0 to {SEED_MAX}, got {args.seed}")
     if not 0.5 <= args.label_scale <= 4:
         raise EmbvizError(f"--label-scale must be between 0.5 and 4, got {args.label_scale:g}")
     emb = load_from_args(args)

@@ -160,7 +160,7 @@ def combination(emb: Embeddings, terms: Sequence[Term]) -> np.ndarray:
     rows = [emb.row(t.word) for t in terms]
     mean = np.zeros(emb.dim, dtype=np.float32)
     for t, r in zip(terms, rows, strict=True):
-        mean += np.float32(t.coef) * emb.unit[r]
+        mean += np.float32(t.coef) * emb.unit_rows(r)
     total = float(sum(abs(t.coef) for t in terms))
     if total > 0:
         mean /= np.float32(total)
@@ -188,16 +188,15 @@ def scores(
         3CosAdd, the Levy & Goldberg ratio for 3CosMul. Higher is better.
     """
     n = _limit(emb, restrict_vocab)
-    unit = emb.unit[:n]
     if method == "3cosadd":
-        return unit @ combination(emb, terms)
+        return emb.cosines(combination(emb, terms), n)
     if method != "3cosmul":
         raise EmbvizError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
     if not any(t.coef > 0 for t in terms):
         raise EmbvizError("3CosMul needs at least one word with a + sign")
     rows = [emb.row(t.word) for t in terms]
     # One matrix product for all terms instead of one pass over the vocabulary per term.
-    shifted = (1.0 + unit @ emb.unit[rows].T) / 2.0
+    shifted = (1.0 + emb.cosines(emb.unit_rows(rows).T, n)) / 2.0
     np.maximum(shifted, 0.0, out=shifted)  # rounding can dip below 0 at cos = -1
     num = np.ones(n, dtype=np.float32)
     den = np.ones(n, dtype=np.float32)
@@ -272,7 +271,7 @@ def query(
     point = combination(emb, terms)
     n = _limit(emb, restrict_vocab)
     values = (
-        emb.unit[:n] @ point
+        emb.cosines(point, n)
         if method == "3cosadd"
         else scores(emb, terms, method, restrict_vocab=n)
     )
@@ -286,7 +285,7 @@ def query(
         row = emb.row(expected.strip())
         if row >= n:
             raise EmbvizError(f"'{expected}' is not among the first {n:,} words searched")
-        cos = float(emb.unit[row] @ point)
+        cos = float(emb.unit_rows(row) @ point)
         exp = ExpectedAnswer(
             word=emb.words[row],
             score=float(values[row]),

@@ -14,6 +14,27 @@ from embviz.core.ranking import top_rows
 
 Metric = Literal["cosine", "euclidean"]
 
+UNIT_COPY_BYTES = 512 << 20
+"""Largest matrix that gets a normalised copy in memory (:attr:`Embeddings.unit`)
+for cosine queries. Larger ones (usually memory-mapped from the cache) are
+scored in blocks of :data:`BLOCK_ROWS` rows, divided by the stored row norms,
+so a 2M × 300 file needs no second 2.4 GB matrix."""
+
+BLOCK_ROWS = 32768
+
+
+def row_norms(matrix: np.ndarray) -> np.ndarray:
+    """The Euclidean length of every row, float32, computed block by block.
+
+    ``np.linalg.norm(m, axis=1)`` squares the whole matrix first: a temporary
+    as large as the matrix. Each row's value is the same either way.
+    """
+    out = np.empty(len(matrix), dtype=np.float32)
+    with np.errstate(over="ignore"):  # values near float32's limit: an infinite norm, no warning
+        for i in range(0, len(matrix), BLOCK_ROWS):
+            out[i : i + BLOCK_ROWS] = np.linalg.norm(matrix[i : i + BLOCK_ROWS], axis=1)
+    return out
+
 
 class Neighbor(NamedTuple):
     """One result of a nearest-neighbour query.
@@ -56,6 +77,8 @@ class Embeddings:
         Where the data came from.
     metadata
         Optional per-word columns (e.g. from a projector ``metadata.tsv``).
+    norms
+        The rows' Euclidean lengths if already known (the cache stores them).
     """
 
     def __init__(
@@ -65,6 +88,7 @@ class Embeddings:
         *,
         source: Source | None = None,
         metadata: dict[str, list] | None = None,
+        norms: np.ndarray | None = None,
     ) -> None:
         vectors = np.asarray(vectors)
         if vectors.ndim != 2:
@@ -75,6 +99,11 @@ class Embeddings:
         self._vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         self.source = source or Source()
         self.metadata = metadata or {}
+        if norms is not None:
+            norms = np.asarray(norms, dtype=np.float32)
+            if norms.shape != (len(self._words),):
+                raise EmbvizError(f"{norms.shape[0]} norms for {len(self._words)} vectors")
+            self.__dict__["norms"] = norms  # the cached_property's slot
 
     # -- basic container behaviour ------------------------------------------------
     @property
@@ -111,15 +140,48 @@ class Embeddings:
 
     @cached_property
     def unit(self) -> np.ndarray:
-        """Rows scaled to unit length (zero rows stay zero); computed once."""
-        norms = self.norms
-        safe = np.where(norms > 0, norms, 1.0).astype(np.float32)
-        return self._vectors / safe[:, None]
+        """Rows scaled to unit length (zero rows stay zero); computed once.
+
+        A copy as large as :attr:`vectors`: queries use :meth:`cosines` and
+        :meth:`unit_rows`, which avoid it for large matrices.
+        """
+        return self._vectors / self._safe_norms[:, None]
 
     @cached_property
     def norms(self) -> np.ndarray:
         """The Euclidean length of every row, float32."""
-        return np.linalg.norm(self._vectors, axis=1).astype(np.float32)
+        return row_norms(self._vectors)
+
+    @cached_property
+    def _safe_norms(self) -> np.ndarray:
+        return np.where(self.norms > 0, self.norms, 1.0).astype(np.float32)
+
+    def _streams(self) -> bool:
+        """Whether cosine queries stream over the rows instead of using :attr:`unit`."""
+        return "unit" not in self.__dict__ and self._vectors.nbytes > UNIT_COPY_BYTES
+
+    def unit_rows(self, rows) -> np.ndarray:
+        """Rows (an index or index array) scaled to unit length, as in :attr:`unit`."""
+        if not self._streams():
+            return self.unit[rows]
+        return self._vectors[rows] / self._safe_norms[rows][..., None]
+
+    def cosines(self, q: np.ndarray, n: int | None = None) -> np.ndarray:
+        """``unit[:n] @ q``: every row's cosine to unit ``q`` (or to each column of ``q``).
+
+        The values equal those from :attr:`unit`; a large matrix is scored
+        block by block, with no copy of it in memory.
+        """
+        n = len(self) if n is None else n
+        if not self._streams():
+            return self.unit[:n] @ q
+        q = np.asarray(q, dtype=np.float32)
+        out = np.empty((n, *q.shape[1:]), dtype=np.float32)
+        safe = self._safe_norms
+        for i in range(0, n, BLOCK_ROWS):
+            j = min(i + BLOCK_ROWS, n)
+            out[i:j] = (self._vectors[i:j] / safe[i:j, None]) @ q
+        return out
 
     # -- lookups -------------------------------------------------------------------
     def row(self, word: str) -> int:
@@ -185,7 +247,7 @@ class Embeddings:
                 raise EmbvizError(f"query has {q.shape[0]} dims, the vectors have {self.dim}")
         if metric == "cosine":
             qn = float(np.linalg.norm(q))
-            scores = self.unit @ (q / qn if qn > 0 else q)
+            scores = self.cosines(q / qn if qn > 0 else q)
             best = scores
         else:
             # |v - q|² = |v|² - 2 v·q + |q|², without forming v - q for every row.
@@ -201,6 +263,8 @@ class Embeddings:
         items = list(words_or_rows)
         rows = self.rows(items) if items and isinstance(items[0], str) else np.asarray(items, int)
         meta = {k: [v[i] for i in rows] for k, v in self.metadata.items()}
+        norms = self.__dict__.get("norms")
         return Embeddings(
-            [self._words[i] for i in rows], self._vectors[rows], source=self.source, metadata=meta
-        )
+            [self._words[i] for i in rows], self._vectors[rows], source=self.source, metadata=meta,
+            norms=None if norms is None else norms[rows],
+        )  # fmt: skip

@@ -7,6 +7,7 @@ message as one line and the GUI shows it in a dialog. Anything else is a bug.
 from __future__ import annotations
 
 import difflib
+import heapq
 from collections.abc import Iterable
 from os import PathLike
 
@@ -61,15 +62,42 @@ class UnknownWordError(EmbvizError, KeyError):
         return self.args[0]
 
 
+SPELLING_CHARS = 32
+"""Only the first this many characters of words are compared for spellings."""
+
+SPELLING_BUDGET = 600_000
+"""The work of comparing spellings for one word is bounded by this many units:
+a comparison of words of lengths a and b (cut to :data:`SPELLING_CHARS`) costs
+``a * b + 50`` (difflib's time grows with the product). About 0.25 s, however
+large the vocabulary or long its words."""
+
+
 def close_spellings(word: str, vocabulary: Iterable[str], n: int = 3) -> list[str]:
     """Return up to ``n`` vocabulary words spelled like ``word``.
 
-    Only words of similar length are compared, which keeps this fast on
-    vocabularies of hundreds of thousands of words.
+    As :func:`difflib.get_close_matches` (cutoff 0.6), among words of similar
+    length and, when there are enough, the same first letter. The work is
+    bounded (:data:`SPELLING_BUDGET`): words are compared on their first
+    :data:`SPELLING_CHARS` characters, and when there are too many candidates,
+    those closest in length and earliest in the vocabulary (the most frequent,
+    in most files) are compared.
     """
     lo, hi = len(word) - 2, len(word) + 2
-    lw = word.lower()
-    pool = [w for w in vocabulary if lo <= len(w) <= hi and w[:1].lower() == lw[:1]]
+    lw = word[:1].lower()
+    vocabulary = vocabulary if isinstance(vocabulary, list | tuple) else list(vocabulary)
+    pool = [w for w in vocabulary if lo <= len(w) <= hi and w[:1].lower() == lw]
     if len(pool) < n:
         pool = [w for w in vocabulary if lo <= len(w) <= hi]
-    return difflib.get_close_matches(word, pool, n=n, cutoff=0.6)
+    cost = (min(len(word), SPELLING_CHARS) + 2) ** 2 + 50  # candidates are about as long
+    if len(pool) * cost > SPELLING_BUDGET:
+        pool.sort(key=lambda w: abs(len(w) - len(word)))  # stable: vocabulary order within
+        pool = pool[: SPELLING_BUDGET // cost]
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word[:SPELLING_CHARS])
+    scored = []
+    for w in pool:
+        matcher.set_seq1(w[:SPELLING_CHARS])
+        if (matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6
+                and (score := matcher.ratio()) >= 0.6):  # fmt: skip
+            scored.append((score, w))
+    return [w for _, w in heapq.nlargest(n, scored)]

@@ -22,6 +22,9 @@ import numpy as np
 
 from embviz.core.errors import EmbvizError
 
+MAX_COEF = 1e6
+"""The largest factor a word may have (``2*walked``)."""
+
 _TOKEN = re.compile(
     r"\s*(?:(?P<num>\d+(?:\.\d*)?|\.\d+)(?![^\s+*\-])|(?P<op>[+\-*])|(?P<word>[^\s+*]+))"
 )
@@ -114,6 +117,8 @@ def parse(expr: str, vocabulary: Container[str] | None = None) -> list[Term]:
             if not expect_word or coef is not None:
                 raise ExpressionError(expr, pos, "expected '+' or '-' before a number")
             coef = float(text)
+            if coef > MAX_COEF:  # larger factors only overflow float32 arithmetic
+                raise ExpressionError(expr, pos, f"a number must be at most {MAX_COEF:,.0f}")
             continue
         # a word
         if not expect_word:
@@ -144,11 +149,15 @@ def combine(terms: list[Term], emb, *, unit: bool = False) -> np.ndarray:
     unknown word (with close spellings).
     """
     rows = [emb.row(t.word) for t in terms]
-    mat = emb.unit if unit else emb.vectors
     out = np.zeros(emb.dim, dtype=np.float64)
     for t, r in zip(terms, rows, strict=True):
-        out += t.coef * mat[r].astype(np.float64)
-    return out.astype(np.float32)
+        row = emb.unit_rows(r) if unit else emb.vectors[r]
+        out += t.coef * row.astype(np.float64)
+    with np.errstate(over="ignore"):  # reported below as an error, not a warning on stderr
+        result = out.astype(np.float32)
+    if not np.isfinite(result).all():
+        raise EmbvizError(f"'{describe(terms)}' is too large to compute with these vectors")
+    return result
 
 
 def evaluate(expr: str, emb, *, unit: bool = False) -> np.ndarray:

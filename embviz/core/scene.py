@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import stat
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -29,6 +30,13 @@ from embviz.core import nonlinear
 from embviz.core.errors import EmbvizError
 
 MODES = ("pca", "axes", "random", "raw", *nonlinear.KINDS)
+SEED_MAX = 2**32 - 1
+"""Seeds are whole numbers from 0 to this (what NumPy and openTSNE accept)."""
+MAX_FILE_BYTES = 64 << 20
+"""A scene file larger than this is refused before it is read (t-SNE positions of
+5,000 words take ~0.3 MB)."""
+_CAMERA_RANGES = {"distance": (1e-6, 1e9), "elevation": (-1e6, 1e6), "azimuth": (-1e6, 1e6),
+                  "fov": (1.0, 179.0)}  # fmt: skip
 
 
 class SceneError(EmbvizError):
@@ -130,6 +138,12 @@ class Scene:
                               seed=int(p.get("seed", 0)), of=int(p.get("of", len(self.words))))  # fmt: skip
         else:
             axes = p.get("axes", [None, None, None])
+            for a in axes:
+                if isinstance(a, dict) and len(a["vector"]) != ws.embeddings.dim:
+                    raise EmbvizError(
+                        f"the scene's axis {a['label']!r} has {len(a['vector'])} numbers, "
+                        f"but the vectors have {ws.embeddings.dim} dimensions"
+                    )
             exprs = [a if isinstance(a, str) else None for a in axes]
             ws.set_axes(exprs)
             for slot, a in enumerate(axes):
@@ -178,7 +192,17 @@ def load_scenes(path: str | os.PathLike) -> list[Scene]:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        # O_NONBLOCK: opening a FIFO must not wait for a writer
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as f:
+            st = os.fstat(f.fileno())
+            if stat.S_ISDIR(st.st_mode):
+                raise SceneError(path, "is a directory, not a scene file")
+            if not stat.S_ISREG(st.st_mode):  # a FIFO or device would never end
+                raise SceneError(path, "is not a regular file, not a scene file")
+            if st.st_size > MAX_FILE_BYTES:
+                raise SceneError(path, f"is {st.st_size:,} bytes: too large for a scene file "
+                                       f"(at most {MAX_FILE_BYTES >> 20} MB)")  # fmt: skip
+            text = f.read(MAX_FILE_BYTES + 1).decode("utf-8")
     except FileNotFoundError:
         raise SceneError(path, "no such file") from None
     except IsADirectoryError:
@@ -191,6 +215,11 @@ def load_scenes(path: str | os.PathLike) -> list[Scene]:
         raise SceneError(
             path, f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"
         ) from None
+    except RecursionError:
+        raise SceneError(path, "not a scene: its JSON is nested too deeply") from None
+    except ValueError as e:  # Python refuses integers of more than 4,300 digits
+        why = "a number in it has thousands of digits" if "digits" in str(e) else str(e)
+        raise SceneError(path, f"not a scene: {why}") from None
     if isinstance(data, dict) and "embviz_scenes" in data:
         items = data.get("scenes")
         if not isinstance(items, list) or not items:
@@ -230,17 +259,23 @@ def _scene_from(path, data, where: str) -> Scene:
         raise bad("camera", "an object")
     for k, v in cam.items():
         if k == "center":
-            if not (isinstance(v, list) and len(v) == 3 and all(_finite(x) for x in v)):
+            if not (isinstance(v, list) and len(v) == 3
+                    and all(_finite(x) for x in v)):  # fmt: skip
                 raise bad("camera.center", "three numbers")
-        elif k in ("distance", "elevation", "azimuth", "fov"):
-            if not _finite(v):
-                raise bad(f"camera.{k}", "a number")
+        elif k in _CAMERA_RANGES:
+            lo, hi = _CAMERA_RANGES[k]
+            if not (_finite(v) and lo <= v <= hi):
+                raise bad(f"camera.{k}", f"a number from {lo:g} to {hi:g}")
         else:
             raise SceneError(path, f"{where}.camera has an unknown field {k!r}")
     s.camera = cam
     proj = data.get("projection", {"mode": "pca"})
     if not isinstance(proj, dict) or proj.get("mode") not in MODES:
         raise bad("projection.mode", "one of " + ", ".join(MODES))
+    if proj["mode"] == "pca" and proj.get("fit", "shown") not in ("shown", "all"):
+        raise bad("projection.fit", '"shown" or "all"')
+    if proj["mode"] in ("random", *nonlinear.KINDS) and not _whole(proj.get("seed", 0), SEED_MAX):
+        raise bad("projection.seed", f"a whole number from 0 to {SEED_MAX}")
     if proj["mode"] == "axes":
         axes = proj.get("axes")
         if not isinstance(axes, list) or len(axes) != 3:
@@ -254,9 +289,8 @@ def _scene_from(path, data, where: str) -> Scene:
                 raise bad(f"projection.axes[{i}]", "an expression, null or {label, vector}")
     if proj["mode"] == "raw":
         dims = proj.get("dims", [0, 1, 2])
-        if not (
-            isinstance(dims, list) and len(dims) == 3 and all(isinstance(d, int) for d in dims)
-        ):
+        if not (isinstance(dims, list) and len(dims) == 3
+                and all(_whole(d, 2**31 - 1) for d in dims)):  # fmt: skip
             raise bad("projection.dims", "three dimension numbers")
     if proj["mode"] in nonlinear.KINDS:
         coords = proj.get("coords")
@@ -266,15 +300,19 @@ def _scene_from(path, data, where: str) -> Scene:
                     for c in coords)
         ):  # fmt: skip
             raise bad("projection.coords", "one [x, y, z] of numbers per word")
-        seed = proj.get("seed", 0)
-        if not isinstance(seed, int) or isinstance(seed, bool):
-            raise bad("projection.seed", "a whole number")
         of = proj.get("of", len(words))
-        if not isinstance(of, int) or isinstance(of, bool) or of < len(words):
+        if not _whole(of, 2**63 - 1) or of < len(words):
             raise bad("projection.of", "the number of words sampled from (at least the words)")
     s.projection = proj
     return s
 
 
 def _finite(x) -> bool:
-    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+    """A number (not ``true``/``false``) small enough for float32 sums of squares."""
+    return (isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+            and abs(x) <= 1e9)  # fmt: skip
+
+
+def _whole(x, hi: int) -> bool:
+    """``x`` is a whole number (not ``true``/``false``) from 0 to ``hi``."""
+    return isinstance(x, int) and not isinstance(x, bool) and 0 <= x <= hi

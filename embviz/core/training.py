@@ -98,6 +98,7 @@ class TrainParams:
             (self.min_count >= 1, f"min count must be at least 1, got {self.min_count}"),
             (self.sample >= 0, f"sample must be at least 0, got {self.sample}"),
             (1 <= self.workers <= 16, f"workers must be 1 to 16, got {self.workers}"),
+            (0 <= self.seed <= 2**32 - 1, f"seed must be 0 to 4294967295, got {self.seed}"),
             (self.init in INITS, f"unknown initialisation {self.init!r}: use {', '.join(INITS)}"),
             (self.init_scale > 0, f"initial scale must be positive, got {self.init_scale}"),
             (1 <= self.snapshots_per_epoch <= 100, "snapshots per epoch must be 1 to 100"),

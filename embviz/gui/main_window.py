@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from embviz.gui.export_menu import build_export_menu
 from embviz.gui.jobs import Job
 from embviz.gui.panels.registry import panel_modules
 from embviz.gui.scenes import SceneController
+from embviz.gui.settings import Settings
 from embviz.gui.tour import TourDock
 from embviz.gui.view3d import SceneView
 
@@ -47,7 +48,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace or Workspace()
-        self.settings = QSettings("embviz", "embviz")
+        self.settings = Settings()  # plain values only: QSettings would unpickle
         self.job: Job | None = None
         self.setWindowTitle("embviz")
         self.setAcceptDrops(True)
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         """On first show, give the docks about a third of the window."""
         super().showEvent(ev)
         self._full_tab_titles()
-        if not self._sized_docks and self.docks and self.settings.value("window_state") is None:
+        if not self._sized_docks and self.docks and self.settings.data("window_state") is None:
             self._sized_docks = True
             first = next(iter(self.docks.values()))
             self.resizeDocks(
@@ -229,7 +230,7 @@ class MainWindow(QMainWindow):
     # -- opening files -------------------------------------------------------------
     def open_dialog(self) -> None:
         """Ask for a file and open it."""
-        start = self.settings.value("last_dir", str(Path.home()))
+        start = self.settings.text("last_dir", str(Path.home()))
         path, _ = QFileDialog.getOpenFileName(self, "Open vectors", start,
                                               "Vector files (*.txt *.vec *.bin *.npy *.npz *.tsv "
                                               "*.safetensors *.kv *.model *.gz *.bz2 *.xz);;"
@@ -273,6 +274,9 @@ class MainWindow(QMainWindow):
         from embviz.gui.load_choices import offer_drop_nonfinite
 
         self.workspace.set_embeddings(offer_drop_nonfinite(self, emb))
+        problem = emb.source.details.get("cache_problem")
+        if problem:  # the file was read without the cache; say so once, in passing
+            self.statusBar().showMessage(f"Cache: {problem}", 15000)
         if path is not None:
             self._remember(path)
 
@@ -299,10 +303,7 @@ class MainWindow(QMainWindow):
 
     def recent_files(self) -> list[str]:
         """Recently opened files, newest first."""
-        value = self.settings.value("recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
+        return self.settings.texts("recent", MAX_RECENT)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -427,15 +428,17 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(ev)
 
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("geometry")
+        # Every value is checked: a damaged settings file gives the defaults, never
+        # a window that cannot open (restoreGeometry/State refuse bytes that are
+        # not theirs).
+        geometry = self.settings.data("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = self.settings.value("window_state")
-        if state is not None:
-            self.restoreState(state)
+        state = self.settings.data("window_state")
+        if state is not None and self.restoreState(state):
             self.tour.hide()  # the tour opens only when started, never empty from last time
-        self.set_theme(str(self.settings.value("theme", "dark")))
-        scale = float(self.settings.value("text_scale", 1.0))
+        self.set_theme(self.settings.text("theme", "dark", tuple(theme.THEMES)))
+        scale = self.settings.number("text_scale", 1.0, 0.5, 4.0)
         if scale != 1.0:
             self.set_text_scale(scale)
 
@@ -468,8 +471,8 @@ class MainWindow(QMainWindow):
         for panel in self.panels.values():
             if hasattr(panel, "shutdown"):
                 panel.shutdown()
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("window_state", self.saveState())
+        self.settings.setValue("geometry", self.saveGeometry().data())
+        self.settings.setValue("window_state", self.saveState().data())
         super().closeEvent(ev)
 
 

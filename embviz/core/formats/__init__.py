@@ -14,6 +14,7 @@ next open of the same, unchanged file skips parsing entirely.
 
 from __future__ import annotations
 
+import os
 import time
 from os import PathLike
 from pathlib import Path
@@ -46,8 +47,8 @@ _CACHED = (*_STREAMED, "tsv", "fasttext-bin")
 
 __all__ = [
     "FORMATS", "WRITE_FORMATS", "InvalidUtf8Error", "NeedsChoiceError", "TooLargeError",
-    "UntrustedFileError", "detect_format", "drop_nonfinite", "load", "load_fasttext",
-    "position_embeddings", "save",
+    "UntrustedFileError", "check_not_input", "detect_format", "drop_nonfinite", "load",
+    "load_fasttext", "position_embeddings", "save",
 ]  # fmt: skip
 
 
@@ -127,12 +128,13 @@ def load(
 
         meta = next((m for m in metadata_candidates(p) if m.exists()), None)
         if meta is not None:
-            st = meta.stat()
-            options["metadata"] = [str(meta), st.st_size, st.st_mtime_ns]
+            options["metadata"] = _cache.file_identity(meta)
     key = _cache.cache_key(p, fmt, options) if cache and fmt in _CACHED else None
     hit = _cache.lookup(key) if key else None
+    norms = None
     if hit is not None:
         words, vectors, entry = hit
+        norms = entry["norms"]  # cosine queries stream over the mapped rows with these
         details = {**entry.get("details", {}), "cached": True}
         metadata = entry.get("metadata", {})
         progress.report(1.0, f"read {p.name} from the cache")
@@ -159,8 +161,11 @@ def load(
                             cache=False, trust=trust, unicode_errors=unicode_errors)  # fmt: skip
         details["cached"] = False
         progress.report(1.0, f"read {p.name}")
+    note = _cache.take_note()
+    if note:
+        details["cache_problem"] = note
     seconds = time.perf_counter() - t0
-    return Embeddings(words, vectors, metadata=metadata,
+    return Embeddings(words, vectors, metadata=metadata, norms=norms,
                       source=Source(path=str(p), format=fmt, seconds=seconds, details=details))  # fmt: skip
 
 
@@ -364,16 +369,110 @@ def drop_nonfinite(emb: Embeddings) -> Embeddings:
 def save(emb: Embeddings, path: str | PathLike, *, format: str) -> list[Path]:
     """Write ``emb`` to ``path`` in ``format`` (one of :data:`WRITE_FORMATS`).
 
+    Every file is written under a temporary name in a new directory beside
+    ``path`` and renamed into place once complete, so a failure (a full disk)
+    leaves the old files as they were. A file that ``emb`` was read from, or
+    one of its side files (vocabulary, metadata), is never overwritten, by name
+    or through a hard or symbolic link.
+
     Returns
     -------
     list of Path
         Every file written (formats such as ``tsv`` and ``npy`` write two).
+
+    Raises
+    ------
+    LoadError
+        For an unknown format, a word the format cannot hold, an output that
+        is an input, or a failed write.
     """
+    import shutil
+    import tempfile
+
     p = Path(path)
     if format not in WRITE_FORMATS:
         raise LoadError(p, f"cannot write format {format!r}; writable: {', '.join(WRITE_FORMATS)}")
     if p.is_dir():
         raise LoadError(p, "is a directory; give a file name")
+    if emb.source.path is not None:
+        check_not_input(p, format, Path(emb.source.path), emb.source.format)
+    try:
+        tmp = Path(tempfile.mkdtemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp"))
+    except OSError as e:
+        raise LoadError(p.parent, f"cannot write here: {e.strerror or e}") from None
+    try:
+        written = _write(emb, tmp / p.name, format)
+        # The side file first, the main file last: a reader finds a whole pair or the old one.
+        for w in sorted(written, key=lambda w: w.name == p.name):
+            os.replace(w, p.parent / w.name)
+    except OSError as e:
+        raise LoadError(p, f"could not be written ({e.strerror or e}); "
+                           "any file of that name is unchanged") from None  # fmt: skip
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return [p.parent / w.name for w in written]
+
+
+def output_files(path: Path, format: str) -> list[Path]:
+    """The files :func:`save` writes for ``path`` in ``format``."""
+    if format == "tsv":
+        from embviz.core.formats._tsv import metadata_candidates
+
+        return [path, metadata_candidates(path)[0]]
+    if format == "npy":
+        stem = path.with_suffix("")
+        return [path, stem.with_name(stem.name + ".vocab.txt")]
+    return [path]
+
+
+def input_files(path: Path, fmt: str | None = None) -> list[Path]:
+    """``path`` and the side files a load of it in ``fmt`` may read (vocabulary, metadata)."""
+    from embviz.core.formats._npy import VOCAB_SUFFIXES
+    from embviz.core.formats._tsv import metadata_candidates
+
+    out = [path]
+    if fmt in ("npy", "npz"):
+        stem = path.with_suffix("")
+        out += [stem.with_name(stem.name + s) for s in VOCAB_SUFFIXES]
+        out.append(path.parent / "vocab.txt")
+    elif fmt == "safetensors":
+        out += [path.parent / "vocab.txt", path.parent / "tokenizer.json"]
+    elif fmt == "tsv":
+        out += metadata_candidates(path)
+    return out
+
+
+def check_not_input(out: Path, format: str, source: Path, source_format: str | None) -> None:
+    """Refuse (:class:`LoadError`) to write ``out`` in ``format`` over ``source`` or its side files.
+
+    Every file :func:`save` would write is compared with ``source`` and the
+    side files read with it in ``source_format``, by name and by identity
+    (a hard or symbolic link is the same file).
+    """
+
+    def same(a: Path, b: Path) -> bool:
+        try:
+            return a.resolve() == b.resolve() or os.path.samefile(a, b)
+        except OSError:  # one of them does not exist (or cannot be looked at)
+            return False
+
+    inputs = input_files(source, source_format)
+    for o in output_files(out, format):
+        for i, f in enumerate(inputs):
+            if not same(o, f):
+                continue
+            if i > 0:
+                what = f"is read with the input {source.name}" + (
+                    "" if o.name == f.name else f" (a link to {f.name})"
+                )
+            elif o.name == source.name and o.parent.resolve() == source.parent.resolve():
+                what = "is the input file"
+            else:
+                what = f"is the input {source.name} under another name (a link to it)"
+            raise LoadError(o, f"{what}: writing it would destroy the input; choose another name")
+
+
+def _write(emb: Embeddings, p: Path, format: str) -> list[Path]:
     words, vectors = emb.words, emb.vectors
     if format in ("word2vec", "glove"):
         from embviz.core.formats._text import write_text

@@ -1,12 +1,17 @@
 """A cache of loaded vectors in the user's cache directory.
 
 A second open of the same file maps the cached float32 matrix (``.npy``) into
-memory instead of parsing the file again. Entries are keyed by the file's
-absolute path, size and modification time plus the load options, so editing
-the file invalidates its entry. Files are written to temporary names and
-moved into place with :func:`os.replace`; the small ``.json`` entry is written
-last and marks the entry complete. An entry that fails to read in any way is
-ignored (and removed), never trusted.
+memory instead of parsing the file again, with the rows' lengths (``.norms.npy``)
+so that cosine queries can stream over the mapped matrix instead of holding a
+normalised copy of it. Entries are keyed by the file's identity (see
+:func:`file_identity`: path, device and inode, size, modification and change
+times, and hashes of three sampled blocks of its content) plus the load options,
+so a file replaced by another of the same size and time is not served from the
+cache. Files are written to temporary names and moved into place with
+:func:`os.replace`; the small ``.json`` entry is written last and marks the
+entry complete. An entry that fails to read in any way is ignored (and
+removed), never trusted; a cache directory that cannot be used is passed over.
+Either is reported once per process (:func:`take_note`), never fatal.
 """
 
 from __future__ import annotations
@@ -14,17 +19,50 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
+import time
 from collections import deque
 from pathlib import Path
 
 import numpy as np
 
-CACHE_VERSION = 1
+from embviz.core.embeddings import row_norms
+
+CACHE_VERSION = 2  # 2: keyed on inode, ctime and content samples; row norms stored
 MAX_BYTES = 4 << 30
 """Oldest entries are removed when the cache grows beyond this."""
 
+SAMPLE_BYTES = 64 << 10
+"""Bytes hashed at the start, middle and end of a file for its identity."""
+
+ORPHAN_SECONDS = 60
+"""A temporary file untouched this long and not locked by a writer is an orphan."""
+
 _HEADER_BYTES = 128  # room for any 2-D float32 .npy header; rewritten at the end
+_notes: list[str] = []  # problems with the cache seen in this process, not yet taken
+_noted: set[str] = set()  # kinds of problem already reported: each is reported once
+
+
+def _note(kind: str, message: str) -> None:
+    """Record a problem with the cache, once per kind and process."""
+    if kind in _noted:
+        return
+    _noted.add(kind)
+    _notes.append(message)
+
+
+def take_note() -> str | None:
+    """The cache problems seen since the last call (``None`` if none), for the user.
+
+    A broken entry or an unusable cache directory never fails a load: the
+    load goes on without the cache, and the problem is reported once.
+    """
+    if not _notes:
+        return None
+    text = "; ".join(_notes)
+    _notes.clear()
+    return text
 
 
 def cache_dir() -> Path:
@@ -34,20 +72,56 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("embviz", appauthor=False)) / "vectors"
 
 
-def cache_key(path: Path, fmt: str, options: dict) -> str:
-    """A key that changes when the file, its format or the load options change."""
+def file_identity(path: Path) -> list | None:
+    """What identifies the content of ``path`` without reading all of it.
+
+    The resolved path, device, inode, size, modification and change times,
+    and SHA-256 hashes of :data:`SAMPLE_BYTES` at the start, middle and end.
+    A file replaced by another of the same size and modification time (``cp``
+    then ``touch -r``, rsync, archive extraction) has another inode or change
+    time, and usually other samples. ``None`` for what is not a regular file
+    (never cached).
+    """
     st = path.stat()
-    ident = [CACHE_VERSION, str(path.resolve()), st.st_size, st.st_mtime_ns, fmt, options]
-    return hashlib.sha256(json.dumps(ident, sort_keys=True).encode()).hexdigest()[:32]
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    samples = hashlib.sha256()
+    with open(path, "rb") as f:
+        for offset in sorted({0, max(0, st.st_size // 2 - SAMPLE_BYTES // 2),
+                              max(0, st.st_size - SAMPLE_BYTES)}):  # fmt: skip
+            f.seek(offset)
+            samples.update(f.read(SAMPLE_BYTES))
+    return [str(path.resolve()), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns,
+            st.st_ctime_ns, samples.hexdigest()]  # fmt: skip
 
 
-def _paths(key: str) -> tuple[Path, Path, Path]:
+def cache_key(path: Path, fmt: str, options: dict) -> str | None:
+    """A key that changes when the file, its format or the load options change.
+
+    ``None`` when the file cannot be identified (not a regular file, or
+    unreadable): it is then not cached.
+    """
+    try:
+        ident = file_identity(path)
+    except OSError:
+        return None
+    if ident is None:
+        return None
+    text = json.dumps([CACHE_VERSION, ident, fmt, options], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+_PARTS = (".npy", ".words.json", ".norms.npy", ".json")
+
+
+def _paths(key: str) -> tuple[Path, Path, Path, Path]:
+    """The matrix, words, norms and entry files of ``key`` (the entry last: it marks completion)."""
     d = cache_dir()
-    return d / f"{key}.npy", d / f"{key}.words.json", d / f"{key}.json"
+    return tuple(d / f"{key}{suffix}" for suffix in _PARTS)
 
 
 def _discard(key: str) -> None:
-    for p in _paths(key):
+    for p in reversed(_paths(key)):  # the entry file first: then nothing looks complete
         try:
             p.unlink()
         except OSError:
@@ -58,30 +132,47 @@ def lookup(key: str) -> tuple[list[str], np.ndarray, dict] | None:
     """Return ``(words, memory-mapped vectors, entry)`` or ``None`` on a miss.
 
     ``entry`` is the dict given to :meth:`CacheWriter.finish` (format, details,
-    metadata).
+    metadata) plus ``"norms"``, the rows' Euclidean lengths (float32, in
+    memory). A damaged entry (a truncated or empty file, wrong shapes) is
+    removed and reported once; a cache directory that cannot be read is
+    reported once. Neither is an error: the caller reads the file instead.
     """
-    npy, words_path, meta_path = _paths(key)
-    if not meta_path.exists():
+    npy, words_path, norms_path, meta_path = _paths(key)
+    try:
+        if not meta_path.exists():
+            return None
+    except OSError as e:  # e.g. the cache directory is not readable
+        _note("dir", f"the cache directory {cache_dir()} cannot be used ({e.strerror or e}); "
+                     "loading without it")  # fmt: skip
         return None
     try:
         entry = json.loads(meta_path.read_text(encoding="utf-8"))
         text = words_path.read_text(encoding="utf-8")
         words = text.split("\n") if entry.get("words_as_lines") else json.loads(text)
         vectors = np.load(npy, mmap_mode="r", allow_pickle=False)
+        norms = np.load(norms_path, allow_pickle=False)
         ok = (
             entry.get("version") == CACHE_VERSION
             and isinstance(words, list)
             and vectors.dtype == np.float32
             and vectors.ndim == 2
             and vectors.shape == (len(words), entry.get("dim"))
+            and norms.dtype == np.float32
+            and norms.shape == (len(words),)
         )
-    except (OSError, ValueError, TypeError, AttributeError):
+    # Anything at all wrong with a cache file (numpy raises EOFError for an
+    # empty .npy, ValueError for a short one) means: not a hit, never a failure.
+    except Exception:
         ok = False
     if not ok:
+        _note("entry", f"a damaged entry in the cache ({npy.name}) was ignored and removed")
         _discard(key)
         return None
-    os.utime(meta_path)  # most recently used entries are evicted last
-    return words, vectors, entry
+    try:
+        os.utime(meta_path)  # most recently used entries are evicted last
+    except OSError:
+        pass
+    return words, vectors, {**entry, "norms": norms}
 
 
 def _npy_header(rows: int, dim: int) -> bytes:
@@ -116,6 +207,7 @@ class CacheWriter:
         d = cache_dir()
         d.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(dir=d, prefix=f".{key}.", suffix=".tmp")
+        _lock(fd)
         self._tmp = Path(name)
         # Unbuffered: a row counts as written only once the OS took it, so after
         # a failed write (disk full) :meth:`read_back` knows what the file holds.
@@ -130,6 +222,7 @@ class CacheWriter:
         self._words_file = None
         self._words_count = 0
         self._words_as_lines = True  # False once a word holds a line break
+        self._norms: list[np.ndarray] = []  # each written block's row lengths, in order
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="embviz-cache")
 
     def _write(self, block: np.ndarray, words: list[str] | None) -> bool:
@@ -143,6 +236,7 @@ class CacheWriter:
             self._error = e
             return False
         self._written += len(block)
+        self._norms.append(row_norms(block))  # here, off the loader's thread
         return True
 
     def _write_words(self, words: list[str]) -> None:
@@ -153,6 +247,7 @@ class CacheWriter:
         if self._words_file is None:
             fd, name = tempfile.mkstemp(dir=self._tmp.parent, prefix=f".{self.key}.w.",
                                         suffix=".tmp")  # fmt: skip
+            _lock(fd)
             self._words_tmp = Path(name)
             self._words_file = os.fdopen(fd, "wb")
         elif self._words_count:
@@ -202,12 +297,14 @@ class CacheWriter:
         self._f.seek(0)
         _write_all(self._f, _npy_header(self.rows, self.dim))
         self._f.close()
-        npy, words_path, meta_path = _paths(self.key)
+        npy, words_path, norms_path, meta_path = _paths(self.key)
         os.replace(self._tmp, npy)
         try:
             # One word per line is much faster to write and read than JSON; words
             # that hold a line break (possible in binary files) force JSON.
             as_lines = self._finish_words(words, words_path)
+            norms = np.concatenate(self._norms) if self._norms else np.zeros(0, np.float32)
+            _save_atomic(norms_path, norms)
             entry = {**entry, "version": CACHE_VERSION, "dim": self.dim,
                      "words_as_lines": as_lines}  # fmt: skip
             _write_atomic(meta_path, json.dumps(entry, ensure_ascii=False))
@@ -217,6 +314,12 @@ class CacheWriter:
             return vectors
         _evict(keep=self.key)
         return np.load(npy, mmap_mode="r", allow_pickle=False)
+
+    def norms(self) -> np.ndarray | None:
+        """The row lengths of a finished entry (as stored beside it), else ``None``."""
+        if self._written != self.rows or not self._norms:
+            return None
+        return np.concatenate(self._norms)
 
     def _finish_words(self, words: list[str], path: Path) -> bool:
         """Put the words file in place; whether it is one word per line."""
@@ -269,6 +372,17 @@ def store(key: str, words: list[str], vectors: np.ndarray, entry: dict) -> np.nd
         return None
 
 
+def _save_atomic(path: Path, array: np.ndarray) -> None:
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.save(f, array, allow_pickle=False)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
 def _write_atomic(path: Path, text: str) -> None:
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -280,24 +394,97 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _evict(keep: str, limit: int = MAX_BYTES) -> None:
-    """Remove least recently used entries until the cache is under ``limit`` bytes."""
+def _lock(fd: int) -> None:
+    """Hold an exclusive lock on a temporary file while it is written (see :func:`_orphan`)."""
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except (ImportError, OSError):  # no flock here: the file's age alone decides
+        pass
+
+
+def _orphan(path: Path, now: float) -> bool:
+    """Whether a temporary file is left over from a load that was killed.
+
+    A writer holds a lock on its files, and writes them steadily; a file
+    unlocked and untouched for :data:`ORPHAN_SECONDS` belongs to no one.
+    """
+    try:
+        if now - path.stat().st_mtime < ORPHAN_SECONDS:
+            return False
+        import fcntl
+    except ImportError:
+        return True
+    except OSError:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # a writer holds it
+    finally:
+        os.close(fd)  # also releases the lock just taken
+    return True
+
+
+def _evict(keep: str, limit: int = MAX_BYTES) -> dict:
+    """Remove orphaned temporary files, then least recently used entries until under ``limit``.
+
+    Temporary files count towards the limit: a killed load can leave
+    gigabytes of them. Files that vanish meanwhile (another process evicting)
+    are skipped; nothing here raises. Returns what was removed:
+    ``{"orphans": n, "orphan_bytes": b, "entries": m}``.
+    """
+    removed = {"orphans": 0, "orphan_bytes": 0, "entries": 0}
     d = cache_dir()
+    now = time.time()
     entries = []
     total = 0
-    for meta in d.glob("*.json"):
-        if meta.name.endswith(".words.json"):
+    try:
+        names = list(d.iterdir())
+    except OSError:
+        return removed
+    for p in names:
+        if not p.name.endswith(".tmp"):
+            continue
+        try:
+            size = p.stat().st_size
+            if _orphan(p, now):
+                p.unlink()
+                removed["orphans"] += 1
+                removed["orphan_bytes"] += size
+            else:
+                total += size  # a load writing right now: it counts, but stays
+        except OSError:
+            continue
+    for meta in names:
+        if not meta.name.endswith(".json") or meta.name.endswith(".words.json"):
             continue
         key = meta.name[: -len(".json")]
-        size = sum(p.stat().st_size for p in _paths(key) if p.exists())
-        entries.append((meta.stat().st_mtime, key, size))
+        try:
+            mtime = meta.stat().st_mtime
+        except OSError:
+            continue
+        size = 0
+        for part in _paths(key):
+            try:
+                size += part.stat().st_size
+            except OSError:
+                pass
+        entries.append((mtime, key, size))
         total += size
     for _, key, size in sorted(entries):
         if total <= limit:
             break
         if key != keep:
             _discard(key)
+            removed["entries"] += 1
             total -= size
+    return removed
 
 
 def clear() -> None:

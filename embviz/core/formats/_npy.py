@@ -187,7 +187,8 @@ def write_npy(path: Path, words, vectors: np.ndarray) -> Path:
         raise LoadError(
             path, f"word {bad[0][:40]!r} contains a newline; a vocabulary file cannot hold it"
         )
-    np.save(path, np.asarray(vectors, dtype=np.float32), allow_pickle=False)
+    with open(path, "wb") as f:  # a file object: np.save would append ".npy" to a name
+        np.save(f, np.asarray(vectors, dtype=np.float32), allow_pickle=False)
     vocab = path.with_suffix("").with_name(path.with_suffix("").name + ".vocab.txt")
     vocab.write_text("".join(w + "\n" for w in words), encoding="utf-8")
     return vocab
