@@ -25,7 +25,8 @@ from embviz.core.workspace import Workspace
 from embviz.gui import theme
 from embviz.gui.error_dialog import show_error
 from embviz.gui.export_menu import build_export_menu
-from embviz.gui.jobs import Job
+from embviz.gui.jobs import Job, JobManager
+from embviz.gui.panels.base import Panel
 from embviz.gui.panels.registry import panel_modules
 from embviz.gui.scenes import SceneController
 from embviz.gui.settings import Settings
@@ -49,13 +50,13 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.workspace = workspace or Workspace()
         self.settings = Settings()  # plain values only: QSettings would unpickle
-        self.job: Job | None = None
+        self.jobs = JobManager(self)
         self.setWindowTitle("embviz")
         self.setAcceptDrops(True)
         self.view = SceneView(self.workspace, self)
         self.setCentralWidget(self.view)
         self.view.wordClicked.connect(self._select)
-        self.panels: dict[str, QWidget] = {}
+        self.panels: dict[str, Panel] = {}
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
         self._build_menus()
@@ -249,26 +250,27 @@ class MainWindow(QMainWindow):
         from embviz.core.default_data import load_default
         from embviz.core.formats import load
 
-        if self.job is not None and self.job.is_running():
-            self.job.cancel()
-            self.job.wait()
-
         def work(progress):
             if path is None:
                 return load_default()
             return load(path, format=fmt, progress=progress, **options)
 
         name = "embedded default" if path is None else Path(path).name
-        job = Job(f"Loading {name}…", work, self)
+        # a load still running is dropped (the newest file wins); nothing waits for it
+        job = self.jobs.start("load", f"Loading {name}…", work)
         job.done.connect(lambda emb: self._loaded(emb, path))
         job.error.connect(
             lambda e: self._load_failed(
                 e, lambda **o: self.open_path(path, fmt, **{**options, **o})
             )
         )
-        self.job = job
         self.status.setText(f"Loading {name}…")
-        return job.start()
+        return job
+
+    @property
+    def job(self) -> Job | None:
+        """The file being loaded, if any."""
+        return self.jobs.current("load")
 
     def _loaded(self, emb: Embeddings, path: str | None) -> None:
         from embviz.gui.load_choices import offer_drop_nonfinite
@@ -465,12 +467,11 @@ class MainWindow(QMainWindow):
         if not self._confirm_discard_training():
             ev.ignore()
             return
-        if self.job is not None and self.job.is_running():
-            self.job.cancel()
-            self.job.wait()
+        # Work is cancelled, never waited for: a thread that takes a while to
+        # notice ends on its own (embviz.gui.jobs keeps it until then).
+        self.jobs.cancel_all()
         for panel in self.panels.values():
-            if hasattr(panel, "shutdown"):
-                panel.shutdown()
+            panel.shutdown()
         self.settings.setValue("geometry", self.saveGeometry().data())
         self.settings.setValue("window_state", self.saveState().data())
         super().closeEvent(ev)

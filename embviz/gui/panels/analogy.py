@@ -36,6 +36,7 @@ from embviz.core.expressions import describe
 from embviz.core.workspace import Overlay, Workspace
 from embviz.gui import theme
 from embviz.gui.jobs import Job
+from embviz.gui.panels.base import Panel
 
 TITLE = "Analogy"
 OVERLAY = "analogy"
@@ -71,7 +72,7 @@ def _table(headers: list[str]) -> QTableWidget:
     return t
 
 
-class AnalogyPanel(QWidget):
+class AnalogyPanel(Panel):
     """Expression and a : b :: c : ? queries, plus the Evaluate benchmarks, over a workspace."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
@@ -79,7 +80,6 @@ class AnalogyPanel(QWidget):
         self.workspace = workspace
         self.result: QueryResult | None = None
         self.report = None
-        self.job: Job | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_query_tab(), "Query")
         self.tabs.addTab(self._build_evaluate_tab(), "Evaluate")
@@ -91,7 +91,7 @@ class AnalogyPanel(QWidget):
         app = QApplication.instance()
         if app is not None:
             # A dock's panel gets no close event: stop the worker before the app goes away.
-            app.aboutToQuit.connect(self.stop)
+            app.aboutToQuit.connect(self.shutdown)
         self._update_note()
 
     # -- construction ----------------------------------------------------------------
@@ -341,21 +341,20 @@ class AnalogyPanel(QWidget):
 
         self.evaluate_button.setEnabled(False)
         self.eval_status.setText("Evaluating…")
-        job = Job("Evaluating the vectors…", work, self)
+        job = self.jobs.start("evaluate", "Evaluating the vectors…", work)
         job.done.connect(self._evaluated)
         job.error.connect(self._evaluation_failed)
-        self.job = job
-        return job.start()
+        return job
+
+    @property
+    def job(self) -> Job | None:
+        """The evaluation running, if any."""
+        return self.jobs.current("evaluate")
 
     def stop(self) -> None:
-        """Cancel a running evaluation and wait for its thread."""
-        if self.job is not None and self.job.is_running():
-            self.job.cancel()
-            self.job.wait()
-
-    def shutdown(self) -> None:
-        """Stop background work (the window is closing)."""
-        self.stop()
+        """Cancel a running evaluation; its result is dropped. Returns at once."""
+        self.jobs.cancel("evaluate")
+        self.evaluate_button.setEnabled(True)
 
     def _evaluation_failed(self, error: BaseException) -> None:
         self.evaluate_button.setEnabled(True)

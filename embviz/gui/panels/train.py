@@ -51,6 +51,7 @@ from embviz.core.training import (
 )
 from embviz.core.workspace import Workspace
 from embviz.gui import theme
+from embviz.gui.panels.base import Panel
 from embviz.gui.training_export import AnimationExport, Recording
 from embviz.gui.training_plots import LossPlot, SimilarityPlot
 from embviz.gui.training_view import TrainingView
@@ -77,7 +78,7 @@ def _spin(lo: int, hi: int, value: int, tip: str) -> QSpinBox:
     return s
 
 
-class TrainPanel(QWidget):
+class TrainPanel(Panel):
     """Form, run control, 3D view of the watched words, timeline and curves."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
