@@ -267,11 +267,6 @@ class MainWindow(QMainWindow):
         self.status.setText(f"Loading {name}…")
         return job
 
-    @property
-    def job(self) -> Job | None:
-        """The file being loaded, if any."""
-        return self.jobs.current("load")
-
     def _loaded(self, emb: Embeddings, path: str | None) -> None:
         from embviz.gui.load_choices import offer_drop_nonfinite
 

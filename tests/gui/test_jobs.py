@@ -39,7 +39,8 @@ def release():
 def jobs(qtbot):
     owner = QWidget()
     qtbot.addWidget(owner)
-    return JobManager(owner)
+    yield JobManager(owner)
+    del owner
 
 
 def test_a_new_job_supersedes_the_old_and_drops_its_result(qtbot, jobs, release):

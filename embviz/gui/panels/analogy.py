@@ -110,38 +110,8 @@ class AnalogyPanel(Panel):
         row.addWidget(self.expr, 1)
         row.addWidget(go)
 
-        self.a, self.b, self.c = (QLineEdit(placeholderText=p) for p in ("man", "king", "woman"))
-        self.a.setToolTip("a in a : b :: c : ? (man in man : king :: woman : ?)")
-        self.b.setToolTip("b in a : b :: c : ? (king in man : king :: woman : ?)")
-        self.c.setToolTip("c in a : b :: c : ? (woman in man : king :: woman : ?)")
-        form_row = QHBoxLayout()
-        for i, edit in enumerate((self.a, self.b, self.c)):
-            edit.returnPressed.connect(self.run_form)
-            form_row.addWidget(edit, 1)
-            form_row.addWidget(QLabel((":", "::", ": ?")[i]))
-        solve = QPushButton("Solve")
-        solve.setToolTip("a : b :: c : ?  is answered as  b - a + c")
-        solve.clicked.connect(self.run_form)
-        form_row.addWidget(solve)
-
-        self.method = QComboBox()
-        for key, name in METHOD_NAMES.items():
-            self.method.addItem(name, key)
-        self.method.setToolTip(
-            "3CosAdd: cosine to the mean of unit vectors (gensim most_similar).\n"
-            "3CosMul: product of shifted cosines (gensim most_similar_cosmul)."
-        )
-        self.k = QSpinBox(minimum=1, maximum=100, value=10)
-        self.k.setToolTip("How many answers")
-        self.include = QCheckBox("Include input words")
-        self.include.setToolTip("Let the words of the expression appear among the answers")
-        self.method.currentIndexChanged.connect(self._rerun)
-        self.k.valueChanged.connect(self._rerun)
-        self.include.toggled.connect(self._rerun)
-        opts = QHBoxLayout()
-        opts.addWidget(self.method, 1)
-        opts.addWidget(QLabel("top"))
-        opts.addWidget(self.k)
+        form_row = self._build_analogy_row()
+        opts = self._build_method_row()
 
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -171,6 +141,43 @@ class AnalogyPanel(Panel):
         lay.addWidget(self.message)
         lay.addWidget(self.table, 1)
         return w
+
+    def _build_analogy_row(self) -> QHBoxLayout:
+        self.a, self.b, self.c = (QLineEdit(placeholderText=p) for p in ("man", "king", "woman"))
+        self.a.setToolTip("a in a : b :: c : ? (man in man : king :: woman : ?)")
+        self.b.setToolTip("b in a : b :: c : ? (king in man : king :: woman : ?)")
+        self.c.setToolTip("c in a : b :: c : ? (woman in man : king :: woman : ?)")
+        form_row = QHBoxLayout()
+        for i, edit in enumerate((self.a, self.b, self.c)):
+            edit.returnPressed.connect(self.run_form)
+            form_row.addWidget(edit, 1)
+            form_row.addWidget(QLabel((":", "::", ": ?")[i]))
+        solve = QPushButton("Solve")
+        solve.setToolTip("a : b :: c : ?  is answered as  b - a + c")
+        solve.clicked.connect(self.run_form)
+        form_row.addWidget(solve)
+        return form_row
+
+    def _build_method_row(self) -> QHBoxLayout:
+        self.method = QComboBox()
+        for key, name in METHOD_NAMES.items():
+            self.method.addItem(name, key)
+        self.method.setToolTip(
+            "3CosAdd: cosine to the mean of unit vectors (gensim most_similar).\n"
+            "3CosMul: product of shifted cosines (gensim most_similar_cosmul)."
+        )
+        self.k = QSpinBox(minimum=1, maximum=100, value=10)
+        self.k.setToolTip("How many answers")
+        self.include = QCheckBox("Include input words")
+        self.include.setToolTip("Let the words of the expression appear among the answers")
+        self.method.currentIndexChanged.connect(self._rerun)
+        self.k.valueChanged.connect(self._rerun)
+        self.include.toggled.connect(self._rerun)
+        opts = QHBoxLayout()
+        opts.addWidget(self.method, 1)
+        opts.addWidget(QLabel("top"))
+        opts.addWidget(self.k)
+        return opts
 
     def _build_evaluate_tab(self) -> QWidget:
         w = QWidget()

@@ -59,6 +59,14 @@ def _page_of(choice: int) -> int:
     return slicespec.MODES.index(slicespec.CHOICES[choice][1].mode)
 
 
+def _fit_stack(stack: QStackedWidget, index: int) -> None:
+    """Size ``stack`` by its page ``index`` alone (not by its tallest page)."""
+    for i in range(stack.count()):
+        policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+        stack.widget(i).setSizePolicy(policy, policy)
+    stack.updateGeometry()
+
+
 def _page(widget: QWidget) -> QWidget:
     """Wrap a stacked page so it keeps its natural height instead of stretching."""
     page = QWidget()
@@ -106,10 +114,34 @@ class SlicePanel(Panel):
                 self.mode.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
         self.mode.currentIndexChanged.connect(self._on_mode)
         form.addWidget(self.mode)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(
-            _page(QLabel("The three directions along which the words spread most."))
-        )
+        rnd = QPushButton("Draw another random slice")
+        rnd.setToolTip("Another random orthonormal 3D slice of the space")
+        rnd.clicked.connect(lambda: self._try(self.slice_error, self.workspace.new_random_slice))
+        self.layout_seeds: dict[str, QSpinBox] = {}
+        pages = {
+            "pca": _page(QLabel("The three directions along which the words spread most.")),
+            "axes": self._build_axes_page(),
+            "random": _page(rnd),
+            "raw": _page(self._build_raw_page()),
+            **{kind: _page(self._build_layout_page(kind)) for kind in nonlinear.KINDS},
+        }
+        self.pages = QStackedWidget()  # one page per mode, in the order of slicespec.MODES
+        for mode in slicespec.MODES:
+            self.pages.addWidget(pages[mode])
+        form.addWidget(self.pages)
+        # A stack is as tall as its tallest page: PCA's one line sat above a gap
+        # the axes page's height. Only the page on show counts.
+        self.pages.currentChanged.connect(lambda index: _fit_stack(self.pages, index))
+        _fit_stack(self.pages, self.pages.currentIndex())
+        self.slice_error = _error_label()
+        form.addWidget(self.slice_error)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        form.addWidget(self.summary)
+        return box
+
+    def _build_axes_page(self) -> QWidget:
         axes = QWidget()
         af = QFormLayout(axes)
         af.setContentsMargins(0, 0, 0, 0)
@@ -128,11 +160,9 @@ class SlicePanel(Panel):
                       "y keeps only what is new relative to x, z what is new to both.")  # fmt: skip
         note.setWordWrap(True)
         af.addRow(note)
-        self.pages.addWidget(axes)
-        rnd = QPushButton("Draw another random slice")
-        rnd.setToolTip("Another random orthonormal 3D slice of the space")
-        rnd.clicked.connect(self._new_random)
-        self.pages.addWidget(_page(rnd))
+        return axes
+
+    def _build_raw_page(self) -> QWidget:
         raw = QWidget()
         rl = QHBoxLayout(raw)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -145,22 +175,7 @@ class SlicePanel(Panel):
             sp.valueChanged.connect(self._apply_raw)
             rl.addWidget(sp)
             self.raw_spins.append(sp)
-        self.pages.addWidget(_page(raw))
-        self.layout_seeds: dict[str, QSpinBox] = {}
-        for kind in nonlinear.KINDS:
-            self.pages.addWidget(_page(self._build_layout_page(kind)))
-        form.addWidget(self.pages)
-        # A stack is as tall as its tallest page: PCA's one line sat above a gap
-        # the axes page's height. Only the page on show counts.
-        self.pages.currentChanged.connect(self._fit_pages)
-        self._fit_pages(self.pages.currentIndex())
-        self.slice_error = _error_label()
-        form.addWidget(self.slice_error)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        form.addWidget(self.summary)
-        return box
+        return raw
 
     def _build_layout_page(self, kind: str) -> QWidget:
         name = nonlinear.NAMES[kind]
@@ -319,12 +334,6 @@ class SlicePanel(Panel):
         label.clear()
         return True
 
-    def _fit_pages(self, index: int) -> None:
-        for i in range(self.pages.count()):
-            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
-            self.pages.widget(i).setSizePolicy(policy, policy)
-        self.pages.updateGeometry()
-
     def _on_mode(self, index: int) -> None:
         spec = slicespec.CHOICES[index][1]
         self.pages.setCurrentIndex(_page_of(index))
@@ -347,9 +356,6 @@ class SlicePanel(Panel):
         """Use the three typed expressions as axes; show any error under them."""
         exprs = [e.text() for e in self.axis_edits]
         return self._try(self.slice_error, self.workspace.set_axes, exprs)
-
-    def _new_random(self) -> None:
-        self._try(self.slice_error, self.workspace.new_random_slice)
 
     def _apply_raw(self) -> None:
         dims = tuple(sp.value() for sp in self.raw_spins)

@@ -403,16 +403,17 @@ class TrainPanel(Panel):
             self._update_buttons()
 
     def shutdown(self) -> None:
-        """Stop any run and export and wait for their threads (window closing, new run)."""
+        """Stop any run and export without waiting for them (window closing, new run).
+
+        Their threads end on their own; :mod:`embviz.gui.jobs` keeps them until then.
+        """
         export = self.export
         if export is not None and export.is_running():
             export.cancel()
-            export.wait()
         run = self.run
         if run is not None:
             run.stop()
-            run.wait(30000)
-            # Snapshots it queued before ending are ignored: they are not from self.run.
+            # Snapshots it queues before ending are ignored: they are not from self.run.
             self.run = None
             run.deleteLater()
             self._update_buttons()
