@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QObject, QThread, Signal
 
 from embviz.core import child
+from embviz.gui.jobs import keep_until_finished
 
 
 class _Pump(QThread):
@@ -97,8 +98,6 @@ class TrainingRun(QObject):
 
     def start(self) -> TrainingRun:
         """Start the process and the thread that listens to it; returns self."""
-        from embviz.gui.jobs import keep_until_finished
-
         self._pump.start_process()
         keep_until_finished(self._pump)
         self._pump.start()
