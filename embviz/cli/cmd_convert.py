@@ -24,7 +24,9 @@ def register(sub) -> None:
         help="convert a vector file (e.g. GloVe -> word2vec binary, any -> projector TSV)",
     )
     p.add_argument("file", metavar="IN", help="vector file to read (any readable format)")
-    p.add_argument("out", metavar="OUT", help="file to write (it is replaced if it exists)")
+    p.add_argument("out", metavar="OUT",
+                   help="file to write (replaced whole once written; never IN or a file read "
+                        "with it, such as its vocabulary)")  # fmt: skip
     p.add_argument("--to", choices=WRITE_FORMATS,
                    help="output format (default: from OUT's suffix: .bin word2vec-binary, "
                         ".tsv tsv, .npy npy, otherwise word2vec text)")  # fmt: skip

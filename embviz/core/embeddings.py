@@ -178,9 +178,11 @@ class Embeddings:
         q = np.asarray(q, dtype=np.float32)
         out = np.empty((n, *q.shape[1:]), dtype=np.float32)
         safe = self._safe_norms
+        buf = np.empty((min(BLOCK_ROWS, n), self.dim), dtype=np.float32)  # reused: no new pages
         for i in range(0, n, BLOCK_ROWS):
             j = min(i + BLOCK_ROWS, n)
-            out[i:j] = (self._vectors[i:j] / safe[i:j, None]) @ q
+            block = np.divide(self._vectors[i:j], safe[i:j, None], out=buf[: j - i])
+            out[i:j] = block @ q
         return out
 
     # -- lookups -------------------------------------------------------------------

@@ -29,7 +29,7 @@ from embviz.gui.jobs import Job, JobManager
 from embviz.gui.panels.base import Panel
 from embviz.gui.panels.registry import panel_modules
 from embviz.gui.scenes import SceneController
-from embviz.gui.settings import Settings
+from embviz.gui.settings import Settings, sanitize_qt_settings
 from embviz.gui.tour import TourDock
 from embviz.gui.view3d import SceneView
 
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.workspace = workspace or Workspace()
         self.settings = Settings()  # plain values only: QSettings would unpickle
+        sanitize_qt_settings()  # Qt's file dialog reads QtProject.conf with QSettings
         self.jobs = JobManager(self)
         self.setWindowTitle("embviz")
         self.setAcceptDrops(True)

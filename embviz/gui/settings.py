@@ -249,3 +249,86 @@ class Settings:
                 raise
         except OSError:
             pass  # settings are a convenience: a read-only home must not stop the app
+
+
+# -- Qt's own settings file ------------------------------------------------------------------
+# Types whose stream holds further QVariants or names a type registered at run time.
+_RISKY_TYPES = {8, 9, 28, 58, 127}  # QVariantMap, -List, -Hash, -Pair, a type by name
+_QT_USER_TYPES = 65536  # QMetaType::User: the first id of types registered at run time
+
+
+def qt_settings_path() -> Path:
+    """``QtProject.conf``, which Qt's own file and colour dialogs read through ``QSettings``."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir()) / "QtProject.conf"
+
+
+def _risky(raw: str) -> bool:
+    """Whether a value holds a ``@Variant`` that could name a type registered at run time."""
+    for item in _unescape(raw.strip()):
+        if not item.startswith("@Variant("):
+            continue
+        body = item[len("@Variant(") :].encode("latin-1", "replace")
+        type_id = int.from_bytes(body[:4].ljust(4, b"\0"), "big")
+        if type_id in _RISKY_TYPES or type_id >= _QT_USER_TYPES or b"PyObject" in body:
+            return True
+    return False
+
+
+def _logical_lines(lines: list[str]) -> list[list[str]]:
+    """Physical lines grouped as Qt reads them (an odd number of trailing backslashes continues)."""
+    out: list[list[str]] = []
+    cur: list[str] = []
+    for line in lines:
+        cur.append(line)
+        body = line.rstrip("\r\n")
+        if (len(body) - len(body.rstrip("\\"))) % 2 == 0:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def sanitize_qt_settings(path: str | os.PathLike | None = None) -> int:
+    """Remove from Qt's own settings file every value that could be unpickled.
+
+    Qt's file dialog reads ``QtProject.conf`` with ``QSettings`` in C++, and
+    PySide6 has registered ``PySide::PyObjectWrapper`` there: a value of that
+    type (also inside a list or map) is unpickled when the dialog opens, so
+    File → Open would run a planted payload. Qt itself stores only simple
+    built-in types there (strings, URLs, bytes), which are kept. Call before
+    any Qt dialog opens. Returns how many values were removed; a file that
+    cannot be read or written is left alone.
+    """
+    p = Path(path) if path is not None else qt_settings_path()
+    try:
+        with open(p, encoding="utf-8", errors="surrogateescape", newline="") as f:
+            lines = f.readlines()
+    except OSError:
+        return 0
+    keep: list[str] = []
+    dropped = 0
+    for group in _logical_lines(lines):
+        text = "".join(ln.rstrip("\r\n")[:-1] if i < len(group) - 1 else ln
+                       for i, ln in enumerate(group))  # fmt: skip
+        if "=" in text and _risky(text.split("=", 1)[1]):
+            dropped += 1
+        else:
+            keep.extend(group)
+    if dropped:
+        try:
+            fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".QtProject.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape",
+                               newline="") as f:  # fmt: skip
+                    f.writelines(keep)
+                os.chmod(tmp, p.stat().st_mode & 0o777)
+                os.replace(tmp, p)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return 0
+    return dropped

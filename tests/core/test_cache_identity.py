@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -118,18 +123,44 @@ def test_an_unusable_cache_directory_is_passed_over(tmp_path, monkeypatch):
     assert "cache_problem" not in second.source.details
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any directory")
-def test_an_unreadable_cache_directory_is_passed_over(tmp_path):
-    a = tmp_path / "a.txt"
-    _write(a, [("cat", [1, 2, 3]), ("dog", [4, 5, 6])])
-    embviz.load(a)
-    d = _cache.cache_dir()
-    d.chmod(0)
+UNREADABLE_CHILD = r"""
+import json, os, sys
+import embviz
+from embviz.core.formats import _cache
+embviz.load(sys.argv[1])  # fills the cache
+d = _cache.cache_dir()
+d.chmod(0)
+try:
+    got = embviz.load(sys.argv[1])
+    again = embviz.load(sys.argv[1])
+finally:
+    d.chmod(0o755)
+print(json.dumps([got.vector("cat").tolist(), got.source.details, again.source.details]))
+"""
+
+
+def test_an_unreadable_cache_directory_is_passed_over():
+    """chmod 0 on the cache directory; as root, the child runs as nobody (root reads anything)."""
+    prefix = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("root reads any directory, and setpriv is missing")
+        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    d = Path(tempfile.mkdtemp(prefix="embviz-unreadable-"))
     try:
-        got = embviz.load(a)
-        assert list(got.vector("cat")) == [1, 2, 3] and "cache_problem" in got.source.details
+        d.chmod(0o777)  # the unprivileged child writes its cache here
+        a = d / "a.txt"
+        _write(a, [("cat", [1, 2, 3]), ("dog", [4, 5, 6])])
+        env = {**os.environ, "XDG_CACHE_HOME": str(d / "cache"), "HOME": str(d)}
+        r = subprocess.run([*prefix, sys.executable, "-c", UNREADABLE_CHILD, str(a)], env=env,
+                           capture_output=True, text=True, timeout=120, cwd=d)  # fmt: skip
+        assert r.returncode == 0, r.stderr[-2000:]
+        vec, details, again = json.loads(r.stdout)
+        assert vec == [1, 2, 3] and not details["cached"]
+        assert "cannot be used (Permission denied)" in details["cache_problem"]
+        assert "cache_problem" not in again  # reported once
     finally:
-        d.chmod(0o755)
+        shutil.rmtree(d, ignore_errors=True)
 
 
 def test_orphaned_temporary_files_are_swept_and_counted(tmp_path):
@@ -184,3 +215,17 @@ def test_cached_norms_and_streamed_cosines_match_the_unit_copy(tmp_path, monkeyp
         assert a.results == b.results and a.expected == b.expected
     assert np.allclose(hit.cosines(whole.unit[3]), whole.unit @ whole.unit[3], atol=1e-6)
     assert "unit" not in hit.__dict__  # no normalised copy was made
+
+
+def test_the_cli_notes_a_damaged_entry_and_goes_on(tmp_path, capsys):
+    from embviz.cli import main
+
+    a = tmp_path / "a.txt"
+    _write(a, [("cat", [1, 2, 3]), ("dog", [4, 5, 6])])
+    assert main(["neighbors", str(a), "cat", "-k", "1"]) == 0
+    _only_entry(".npy").write_bytes(b"")  # as a killed or full-disk write can leave it
+    capsys.readouterr()
+    assert main(["neighbors", str(a), "cat", "-k", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert "dog" in out
+    assert err.startswith("embviz: note: a damaged entry in the cache") and err.count("\n") == 1

@@ -6,6 +6,7 @@ import os
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -71,6 +72,69 @@ def test_a_planted_pickle_never_runs(tmp_path, qtbot):
     assert not marker.exists()
     assert "PyObjectWrapper" not in conf.read_text()  # and the payloads are gone
     assert Settings().number("text_scale", 1.0, 0.5, 4) == 1.5
+
+
+PLANT_QT = r"""
+import sys
+from PySide6.QtCore import QCoreApplication, QSettings, QUrl
+app = QCoreApplication([])
+
+class Payload:
+    def __reduce__(self):
+        return (open, (sys.argv[1], "w"))
+
+s = QSettings(QSettings.Scope.UserScope, "QtProject")
+s.setValue("FileDialog/history", Payload())
+s.setValue("FileDialog/inlist", [Payload()])  # inside a QVariantList
+s.setValue("FileDialog/inmap", {"a": Payload()})  # inside a QVariantMap
+s.setValue("FileDialog/lastVisited", QUrl("file:///tmp"))
+s.setValue("FileDialog/viewMode", "Detail")
+s.sync()
+print(s.fileName())
+"""
+
+OPEN_FILE_DIALOG = r"""
+from PySide6.QtWidgets import QApplication, QFileDialog
+app = QApplication([])
+d = QFileDialog(None, "Open", "/tmp")
+d.show()
+app.processEvents()
+d.close()
+"""
+
+
+@pytest.mark.gui
+def test_a_pickle_planted_in_qts_own_settings_never_runs(tmp_path, qtbot):
+    """Qt's file dialog reads QtProject.conf through QSettings: the window cleans it first."""
+    from PySide6.QtWidgets import QFileDialog
+
+    marker = tmp_path / "ran"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", PLANT_QT, str(marker)], env=env, check=True,
+                         timeout=60, capture_output=True, text=True).stdout  # fmt: skip
+    conf = Path(out.strip().splitlines()[-1])
+    text = conf.read_text()
+    # and one split over two lines, which Qt joins (a trailing backslash continues)
+    payload = next(ln for ln in text.splitlines() if ln.startswith("history="))[len("history=") :]
+    conf.write_text(text + "split=\\\n" + payload + "\n")
+    saved = conf.read_text()
+    # (the unpickled objects may then crash it: no check of its exit status)
+    subprocess.run([sys.executable, "-c", OPEN_FILE_DIALOG], env=env, check=False, timeout=60,
+                   capture_output=True)  # fmt: skip
+    assert marker.exists()  # the threat is real: Qt's dialog alone runs it
+    marker.unlink()
+    conf.write_text(saved)
+
+    win = _open_window(qtbot)
+    dialog = QFileDialog(win, "Open", str(tmp_path))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.close()
+    win.close()
+    assert not marker.exists()
+    left = conf.read_text()
+    assert "PyObjectWrapper" not in left and "split=" not in left
+    assert "viewMode=Detail" in left and "lastVisited=" in left  # Qt's own values stay
 
 
 BAD = """[General]
@@ -192,3 +256,18 @@ def test_fuzz_damaged_settings_never_stop_the_window(qtbot):
         assert win.isVisible() and 0.5 <= win.text_scale <= 4.0
         assert len(win.recent_files()) <= 8
         win.close()
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(body=_text)
+def test_fuzz_qt_settings_cleaning_is_total_and_idempotent(tmp_path, body):
+    from embviz.gui.settings import sanitize_qt_settings
+
+    conf = tmp_path / "QtProject.conf"
+    # (a blank line ends whatever the body's last line continues)
+    conf.write_text(body + "\n\nk=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x18PySide::PyObjectWrapper)\n",
+                    encoding="utf-8", errors="surrogatepass")  # fmt: skip
+    assert sanitize_qt_settings(conf) >= 1
+    assert sanitize_qt_settings(conf) == 0  # nothing risky is left

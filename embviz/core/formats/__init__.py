@@ -128,7 +128,10 @@ def load(
 
         meta = next((m for m in metadata_candidates(p) if m.exists()), None)
         if meta is not None:
-            options["metadata"] = _cache.file_identity(meta)
+            try:
+                options["metadata"] = _cache.file_identity(meta)
+            except OSError:  # the reader reports it; the cache is simply not used
+                cache = False
     key = _cache.cache_key(p, fmt, options) if cache and fmt in _CACHED else None
     hit = _cache.lookup(key) if key else None
     norms = None
