@@ -443,7 +443,7 @@ class MainWindow(QMainWindow):
     def _confirm_discard_training(self) -> bool:
         """Ask before quitting with unsaved trained vectors; True means go on closing."""
         train = self.panels.get("train")
-        if train is None or not getattr(train, "has_unsaved", lambda: False)():
+        if train is None or not train.has_unsaved():
             return True
         answer = QMessageBox.question(
             self,

@@ -27,3 +27,7 @@ class Panel(QWidget):
         :mod:`embviz.gui.jobs`. Subclasses with other work extend this.
         """
         self.jobs.cancel_all()
+
+    def has_unsaved(self) -> bool:
+        """Whether the panel holds work that quitting would lose (the window asks first)."""
+        return False
