@@ -12,12 +12,15 @@ the computed positions, one ``[x, y, z]`` per word, so it reopens instantly and
 identically: ``{"mode": "tsne", "seed": 0, "of": 300, "coords": [[...], ...]}``.
 A file may also hold a list of scenes: ``{"embviz_scenes": 1, "scenes": [...]}``,
 which the window steps through with the arrow keys.
+
+The ``"projection"`` object is a :mod:`~embviz.core.slicespec` spec in its JSON
+form (checked by :func:`~embviz.core.slicespec.from_dict`), plus a layout's
+``coords`` and ``of``. The format has not changed since version 1.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import os
 import stat
 import tempfile
@@ -26,11 +29,20 @@ from pathlib import Path
 
 import numpy as np
 
-from embviz.core import nonlinear
+from embviz.core import nonlinear, slicespec
 from embviz.core.errors import EmbvizError
+from embviz.core.slicespec import (
+    AxesSlice,
+    DirectionAxis,
+    LayoutSlice,
+    SliceSpec,
+    SliceSpecError,
+    _finite,
+    _whole,
+)
 
-MODES = ("pca", "axes", "random", "raw", *nonlinear.KINDS)
-SEED_MAX = 2**32 - 1
+MODES = slicespec.MODES
+SEED_MAX = slicespec.SEED_MAX
 """Seeds are whole numbers from 0 to this (what NumPy and openTSNE accept)."""
 MAX_FILE_BYTES = 64 << 20
 """A scene file larger than this is refused before it is read (t-SNE positions of
@@ -65,6 +77,11 @@ class Scene:
         """The JSON object written to a scene file."""
         return {"embviz_scene": 1, **asdict(self)}
 
+    @property
+    def slice(self) -> SliceSpec:
+        """The slice of :attr:`projection`, as a typed spec."""
+        return slicespec.from_dict(self.projection)
+
     # -- from and to a workspace ----------------------------------------------------
     @classmethod
     def from_workspace(cls, ws, *, camera: dict | None = None, title: str = "",
@@ -73,31 +90,13 @@ class Scene:
         emb = ws.embeddings
         src = emb.source if emb is not None else None
         default = src is None or (src.label is not None and "embedded default" in src.label)
-        proj: dict = {"mode": ws.mode}
-        if ws.mode == "pca":
-            proj["fit"] = ws.pca_fit
-        elif ws.mode == "random":
-            proj["seed"] = int(ws.random_seed)
-        elif ws.mode == "raw":
-            proj["dims"] = [int(d) for d in ws.raw_dims]
-        elif ws.mode in nonlinear.KINDS:
+        proj = ws.slice.to_dict()
+        if isinstance(ws.slice, LayoutSlice):
             lay = ws.layout
             proj["seed"] = int(lay.seed)
             proj["of"] = int(lay.of)
             # six significant digits: identical on screen, a third of the file
             proj["coords"] = [[float(f"{v:.6g}") for v in row] for row in lay.coords.tolist()]
-        else:
-            # an axis is kept as its expression; a direction sent from a panel
-            # (no expression) is kept as its numbers
-            axes = []
-            for label, vec in zip(ws.axis_labels, ws.axis_vectors, strict=True):
-                if vec is None:
-                    axes.append(None)
-                elif _is_expression_of(label, vec, emb):
-                    axes.append(label)
-                else:
-                    axes.append({"label": label, "vector": [float(x) for x in vec]})
-            proj["axes"] = axes
         return cls(
             title=title,
             file=None if default else src.path,
@@ -114,55 +113,39 @@ class Scene:
     def apply_to(self, ws) -> None:
         """Show this scene's words and slice in ``ws`` (its data must already be loaded)."""
         ws.show_words(self.words or None)
-        p = self.projection
-        mode = p.get("mode", "pca")
-        if mode == "pca":
-            ws.set_projection("pca", pca_fit=p.get("fit", "shown"))
-        elif mode == "random":
-            ws.set_projection("random", random_seed=int(p.get("seed", 0)))
-        elif mode == "raw":
-            ws.set_projection("raw", raw_dims=p.get("dims", [0, 1, 2]))
-        elif mode in nonlinear.KINDS:
-            if ws.shown_words != self.words:
-                missing = [w for w in self.words if w not in ws.embeddings][:5]
-                why = (
-                    f" (not in the vocabulary: {', '.join(missing)})"
-                    if missing
-                    else " (a word is listed twice)"
-                )
-                raise EmbvizError(
-                    f"the saved {nonlinear.NAMES[mode]} positions are for words that cannot "
-                    f"all be shown{why}"
-                )
-            ws.set_projection(mode, coords=np.asarray(p["coords"], np.float32),
-                              seed=int(p.get("seed", 0)), of=int(p.get("of", len(self.words))))  # fmt: skip
+        spec = self.slice
+        if isinstance(spec, LayoutSlice):
+            self._apply_layout(ws, spec)
         else:
-            axes = p.get("axes", [None, None, None])
-            for a in axes:
-                if isinstance(a, dict) and len(a["vector"]) != ws.embeddings.dim:
-                    raise EmbvizError(
-                        f"the scene's axis {a['label']!r} has {len(a['vector'])} numbers, "
-                        f"but the vectors have {ws.embeddings.dim} dimensions"
-                    )
-            exprs = [a if isinstance(a, str) else None for a in axes]
-            ws.set_axes(exprs)
-            for slot, a in enumerate(axes):
-                if isinstance(a, dict):
-                    ws.use_as_axis(a["label"], np.asarray(a["vector"], np.float32), slot)
+            if isinstance(spec, AxesSlice):
+                for a in spec.axes:
+                    if isinstance(a, DirectionAxis) and len(a.vector) != ws.embeddings.dim:
+                        raise EmbvizError(
+                            f"the scene's axis {a.label!r} has {len(a.vector)} numbers, "
+                            f"but the vectors have {ws.embeddings.dim} dimensions"
+                        )
+            ws.set_slice(spec)
         if self.color_by in ("none", "cluster"):
             ws.set_coloring(self.color_by)
         # exactly the saved words: the selection's other neighbours stay out
         ws.select(self.selected if self.selected in (ws.embeddings or ()) else None,
                   bring_neighbors=False)  # fmt: skip
 
-
-def _is_expression_of(label: str, vec, emb) -> bool:
-    from embviz.core.expressions import evaluate
-
-    try:
-        return bool(np.allclose(evaluate(label, emb), vec, atol=1e-5))
-    except EmbvizError:
-        return False
+    def _apply_layout(self, ws, spec: LayoutSlice) -> None:
+        if ws.shown_words != self.words:
+            missing = [w for w in self.words if w not in ws.embeddings][:5]
+            why = (
+                f" (not in the vocabulary: {', '.join(missing)})"
+                if missing
+                else " (a word is listed twice)"
+            )
+            raise EmbvizError(
+                f"the saved {nonlinear.NAMES[spec.kind]} positions are for words that cannot "
+                f"all be shown{why}"
+            )
+        p = self.projection
+        ws.set_projection(spec.kind, coords=np.asarray(p["coords"], np.float32), seed=spec.seed,
+                          of=int(p.get("of", len(self.words))))  # fmt: skip
 
 
 # -- files -----------------------------------------------------------------------------
@@ -230,91 +213,84 @@ def load_scenes(path: str | os.PathLike) -> list[Scene]:
     return [_scene_from(path, data, "scene")]
 
 
-def _scene_from(path, data, where: str) -> Scene:
-    def bad(field_name: str, want: str):
-        return SceneError(path, f"{where}.{field_name} must be {want}")
+class _Bad(Exception):
+    """A field of a scene is wrong: ``field`` must be ``want`` (or ``message``, after its place)."""
 
+    def __init__(self, field_name: str, want: str, message: str | None = None):
+        super().__init__(field_name)
+        self.message = message or f"{field_name} must be {want}"
+
+
+_TEXT_FIELDS = (
+    ("title", (str,), "text"),
+    ("file", (str, type(None)), "a path or null"),
+    ("format", (str, type(None)), "a format name or null"),
+    ("selected", (str, type(None)), "a word or null"),
+    ("color_by", (str,), "text"),
+)
+
+
+def _scene_from(path, data, where: str) -> Scene:
     if not isinstance(data, dict) or data.get("embviz_scene") != 1:
         raise SceneError(path, f'{where} is not an embviz scene (no "embviz_scene": 1)')
+    try:
+        return _checked_scene(data)
+    except _Bad as e:
+        raise SceneError(path, f"{where}.{e.message}") from None
+    except SliceSpecError as e:
+        raise SceneError(path, f"{where}.projection.{e.field} must be {e.want}") from None
+
+
+def _checked_scene(data: dict) -> Scene:
+    """A :class:`Scene` of ``data``, every field checked (raises :class:`_Bad`)."""
     s = Scene()
-    for name, kinds, want in (
-        ("title", (str,), "text"),
-        ("file", (str, type(None)), "a path or null"),
-        ("format", (str, type(None)), "a format name or null"),
-        ("selected", (str, type(None)), "a word or null"),
-        ("color_by", (str,), "text"),
-    ):
+    for name, kinds, want in _TEXT_FIELDS:
         if name in data:
             if not isinstance(data[name], kinds):
-                raise bad(name, want)
+                raise _Bad(name, want)
             setattr(s, name, data[name])
     words = data.get("words", [])
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise bad("words", "a list of words")
+        raise _Bad("words", "a list of words")
     s.words = words
     scale = data.get("text_scale", 1.0)
     if not isinstance(scale, int | float) or not 0.5 <= scale <= 4:
-        raise bad("text_scale", "a number from 0.5 to 4")
+        raise _Bad("text_scale", "a number from 0.5 to 4")
     s.text_scale = float(scale)
-    cam = data.get("camera", {})
-    if not isinstance(cam, dict):
-        raise bad("camera", "an object")
-    for k, v in cam.items():
-        if k == "center":
-            if not (isinstance(v, list) and len(v) == 3
-                    and all(_finite(x) for x in v)):  # fmt: skip
-                raise bad("camera.center", "three numbers")
-        elif k in _CAMERA_RANGES:
-            lo, hi = _CAMERA_RANGES[k]
-            if not (_finite(v) and lo <= v <= hi):
-                raise bad(f"camera.{k}", f"a number from {lo:g} to {hi:g}")
-        else:
-            raise SceneError(path, f"{where}.camera has an unknown field {k!r}")
-    s.camera = cam
+    s.camera = _checked_camera(data.get("camera", {}))
     proj = data.get("projection", {"mode": "pca"})
-    if not isinstance(proj, dict) or proj.get("mode") not in MODES:
-        raise bad("projection.mode", "one of " + ", ".join(MODES))
-    if proj["mode"] == "pca" and proj.get("fit", "shown") not in ("shown", "all"):
-        raise bad("projection.fit", '"shown" or "all"')
-    if proj["mode"] in ("random", *nonlinear.KINDS) and not _whole(proj.get("seed", 0), SEED_MAX):
-        raise bad("projection.seed", f"a whole number from 0 to {SEED_MAX}")
-    if proj["mode"] == "axes":
-        axes = proj.get("axes")
-        if not isinstance(axes, list) or len(axes) != 3:
-            raise bad("projection.axes", "a list of three axes")
-        for i, a in enumerate(axes):
-            ok = a is None or isinstance(a, str) or (
-                isinstance(a, dict) and isinstance(a.get("label"), str)
-                and isinstance(a.get("vector"), list) and all(_finite(x) for x in a["vector"])
-            )  # fmt: skip
-            if not ok:
-                raise bad(f"projection.axes[{i}]", "an expression, null or {label, vector}")
-    if proj["mode"] == "raw":
-        dims = proj.get("dims", [0, 1, 2])
-        if not (isinstance(dims, list) and len(dims) == 3
-                and all(_whole(d, 2**31 - 1) for d in dims)):  # fmt: skip
-            raise bad("projection.dims", "three dimension numbers")
-    if proj["mode"] in nonlinear.KINDS:
-        coords = proj.get("coords")
-        if not (
-            isinstance(coords, list) and len(coords) == len(words) and len(words) > 0
-            and all(isinstance(c, list) and len(c) == 3 and all(_finite(x) for x in c)
-                    for c in coords)
-        ):  # fmt: skip
-            raise bad("projection.coords", "one [x, y, z] of numbers per word")
-        of = proj.get("of", len(words))
-        if not _whole(of, 2**63 - 1) or of < len(words):
-            raise bad("projection.of", "the number of words sampled from (at least the words)")
+    if isinstance(slicespec.from_dict(proj), LayoutSlice):
+        _check_positions(proj, len(words))
     s.projection = proj
     return s
 
 
-def _finite(x) -> bool:
-    """A number (not ``true``/``false``) small enough for float32 sums of squares."""
-    return (isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
-            and abs(x) <= 1e9)  # fmt: skip
+def _checked_camera(cam) -> dict:
+    if not isinstance(cam, dict):
+        raise _Bad("camera", "an object")
+    for k, v in cam.items():
+        if k == "center":
+            if not (isinstance(v, list) and len(v) == 3
+                    and all(_finite(x) for x in v)):  # fmt: skip
+                raise _Bad("camera.center", "three numbers")
+        elif k in _CAMERA_RANGES:
+            lo, hi = _CAMERA_RANGES[k]
+            if not (_finite(v) and lo <= v <= hi):
+                raise _Bad(f"camera.{k}", f"a number from {lo:g} to {hi:g}")
+        else:
+            raise _Bad("camera", "", f"camera has an unknown field {k!r}")
+    return cam
 
 
-def _whole(x, hi: int) -> bool:
-    """``x`` is a whole number (not ``true``/``false``) from 0 to ``hi``."""
-    return isinstance(x, int) and not isinstance(x, bool) and 0 <= x <= hi
+def _check_positions(proj: dict, n_words: int) -> None:
+    """A layout's saved positions: one ``[x, y, z]`` per word, sampled from ``of`` words."""
+    coords = proj.get("coords")
+    if not (
+        isinstance(coords, list) and len(coords) == n_words and n_words > 0
+        and all(isinstance(c, list) and len(c) == 3 and all(_finite(x) for x in c)
+                for c in coords)
+    ):  # fmt: skip
+        raise _Bad("projection.coords", "one [x, y, z] of numbers per word")
+    of = proj.get("of", n_words)
+    if not _whole(of, 2**63 - 1) or of < n_words:
+        raise _Bad("projection.of", "the number of words sampled from (at least the words)")

@@ -6,13 +6,14 @@ they own no data of their own.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 from psygnal import Signal
 
-from embviz.core import nonlinear
+from embviz.core import nonlinear, slicespec
 from embviz.core.embeddings import Embeddings, Neighbor
 from embviz.core.errors import EmbvizError
 from embviz.core.nonlinear import Layout
@@ -26,6 +27,15 @@ from embviz.core.projection import (
     pca,
     random_projection,
     raw_projection,
+)
+from embviz.core.slicespec import (
+    AxesSlice,
+    DirectionAxis,
+    LayoutSlice,
+    PcaSlice,
+    RandomSlice,
+    RawSlice,
+    SliceSpec,
 )
 from embviz.core.wordlists import TEACHING_WORDS
 
@@ -79,6 +89,8 @@ class Workspace:
         How points are coloured changed (see :meth:`categories`).
     label_scale_changed(float)
         The presentation size of labels changed (1.0 = normal).
+    slice_changed(SliceSpec)
+        Another slice is on show (:attr:`slice`); ``shown_changed`` follows.
     layout_lost(str)
         The shown words changed while a t-SNE or UMAP layout was on show: its
         positions no longer apply, so the slice fell back to PCA (and
@@ -98,8 +110,9 @@ class Workspace:
     colors_changed = Signal()
     label_scale_changed = Signal(float)
     layout_lost = Signal(str)
+    slice_changed = Signal(object)
 
-    PROJECTIONS = ("pca", "axes", "random", "raw", *nonlinear.KINDS)
+    PROJECTIONS = slicespec.MODES
     # PCA "of the whole vocabulary" fits on at most this many (most frequent) words.
     PCA_FIT_LIMIT = 20_000
 
@@ -114,12 +127,10 @@ class Workspace:
         self.k = 10
         self.overlays: dict[str, Overlay] = {}
         # -- the slice: how the shown words are projected to 3D
-        self.mode = "pca"
-        self.pca_fit = "shown"  # or "all": components of the whole vocabulary
-        self.axis_labels: list[str] = ["", "", ""]
-        self.axis_vectors: list[np.ndarray | None] = [None, None, None]
-        self.random_seed = 0
-        self.raw_dims: tuple[int, int, int] = (0, 1, 2)
+        self._slice: SliceSpec = PcaSlice()
+        self._last: dict[str, SliceSpec] = {}  # per mode, the last spec shown
+        # the directions of the last axes slice (its expressions evaluated)
+        self._axis_vectors: list[np.ndarray | None] = [None, None, None]
         # t-SNE / UMAP: the layout on show (in those modes) and the last few computed
         self.layout: Layout | None = None
         self.layout_seed = 0
@@ -148,13 +159,15 @@ class Workspace:
         self.neighbors = []
         self.overlays = {}
         self.words_note = ""
-        if (
-            self.mode in ("axes", *nonlinear.KINDS)
-            or (self.mode == "raw" and max(self.raw_dims) >= emb.dim)
-        ):  # fmt: skip
-            self.mode = "pca"  # directions (or positions) of the old data mean nothing in the new
+        old = self._slice
+        if isinstance(old, AxesSlice | LayoutSlice) or (
+            isinstance(old, RawSlice) and max(old.dims) >= emb.dim
+        ):
+            # directions (or positions) of the old data mean nothing in the new
+            self._slice = self.remembered("pca")
         self.layout, self._layouts, self.lost_layout = None, [], None
-        self.axis_labels, self.axis_vectors = ["", "", ""], [None, None, None]
+        self._last.pop("axes", None)
+        self._axis_vectors = [None, None, None]
         if self.color_by.startswith("meta:") and self.color_by[5:] not in emb.metadata:
             self.color_by = "none"
         # rows of the old data mean nothing in the new: clear them before anyone looks
@@ -162,6 +175,8 @@ class Workspace:
         self.projection = None
         self.in_slice = np.zeros(0)
         self.loaded.emit(emb)
+        if self._slice != old:
+            self.slice_changed.emit(self._slice)
         self.show_words(words)
         self.selection_changed.emit(None)
 
@@ -208,46 +223,85 @@ class Workspace:
         rows = np.asarray(list(dict.fromkeys(rows.tolist())), dtype=np.intp)
         if explicit and not np.isin(self.shown_rows, rows).all():
             self.words_note = ""  # other words than the default ones (not just more)
-        lost = None
+        lost, old = None, self._slice
         if self.mode in nonlinear.KINDS and not np.array_equal(rows, self.shown_rows):
             # a layout places only the words it was computed for: computing it
             # again takes long, so show PCA now and say which layout was lost
-            lost, self.mode, self.layout = self.mode, "pca", None
+            lost, self._slice, self.layout = self.mode, self.remembered("pca"), None
             self.lost_layout = lost
         self.shown_rows = rows
         try:
-            self.projection = self._project()
+            self.projection = self._project(self._slice, rows, self.layout, self._axis_vectors)
         except EmbvizError:
-            self.mode = "pca"  # the slice cannot show these words; PCA always can
-            self.projection = self._project()
+            self._slice = self.remembered("pca")  # the slice cannot show these words; PCA can
+            self.projection = self._project(self._slice, rows, None, self._axis_vectors)
         self._update_in_slice()
+        if self._slice != old:
+            self.slice_changed.emit(self._slice)
         self._emit_shown_changed()
         if lost is not None:
             self.layout_lost.emit(lost)
 
     # -- the slice -------------------------------------------------------------------
-    def _project(self) -> Projection | None:
+    @property
+    def slice(self) -> SliceSpec:
+        """Which slice is on show (:mod:`embviz.core.slicespec`); set it with :meth:`set_slice`."""
+        return self._slice
+
+    @property
+    def mode(self) -> str:
+        """The slice's mode: ``"pca"``, ``"axes"``, ``"random"``, ``"raw"``, ``"tsne"``, ``"umap"``."""
+        return self._slice.mode
+
+    def remembered(self, mode: str) -> SliceSpec:
+        """The last slice of ``mode`` shown (its options kept), else that mode's default."""
+        return self._last.get(mode) or slicespec.default(mode)
+
+    @property
+    def pca_fit(self) -> str:
+        """``"shown"`` or ``"all"``: what the last PCA slice was fitted on."""
+        return self.remembered("pca").fit
+
+    @property
+    def random_seed(self) -> int:
+        """The seed of the last random slice."""
+        return self.remembered("random").seed
+
+    @property
+    def raw_dims(self) -> tuple[int, int, int]:
+        """The dimensions of the last raw slice."""
+        return self.remembered("raw").dims
+
+    @property
+    def axis_labels(self) -> list[str]:
+        """The names of the last semantic axes (``""`` for a free axis)."""
+        return self.remembered("axes").labels
+
+    @property
+    def axis_vectors(self) -> list[np.ndarray | None]:
+        """The directions of the last semantic axes (``None`` for a free axis)."""
+        return list(self._axis_vectors)
+
+    def _project(self, spec: SliceSpec, rows: np.ndarray, layout: Layout | None,
+                 vectors: list[np.ndarray | None]) -> Projection | None:  # fmt: skip
+        """The projection ``spec`` gives the words ``rows``; changes nothing."""
         emb = self.embeddings
-        if emb is None or len(self.shown_rows) < 2:
+        if emb is None or len(rows) < 2:
             return None
-        if self.mode in nonlinear.KINDS:
-            lay = self.layout
-            if (
-                lay is None
-                or lay.kind != self.mode
-                or not np.array_equal(lay.rows, self.shown_rows)
-            ):
-                name = nonlinear.NAMES[self.mode]
+        if isinstance(spec, LayoutSlice):
+            if layout is None or layout.kind != spec.kind or not np.array_equal(layout.rows, rows):
+                name = nonlinear.NAMES[spec.kind]
                 raise EmbvizError(f"there are no {name} positions for the shown words yet")
-            return layout_projection(lay.coords, emb.dim, lay.kind, nonlinear.NOTES[lay.kind])
-        x = emb.vectors[self.shown_rows]
-        if self.mode == "axes":
-            return axes_projection(x, self.axis_vectors, self.axis_labels)
-        if self.mode == "random":
-            return random_projection(x, self.random_seed)
-        if self.mode == "raw":
-            return raw_projection(x, self.raw_dims)
-        fit = emb.vectors[: self.PCA_FIT_LIMIT] if self.pca_fit == "all" else None
+            return layout_projection(layout.coords, emb.dim, layout.kind,
+                                     nonlinear.NOTES[layout.kind])  # fmt: skip
+        x = emb.vectors[rows]
+        if isinstance(spec, AxesSlice):
+            return axes_projection(x, vectors, spec.labels)
+        if isinstance(spec, RandomSlice):
+            return random_projection(x, spec.seed)
+        if isinstance(spec, RawSlice):
+            return raw_projection(x, spec.dims)
+        fit = emb.vectors[: self.PCA_FIT_LIMIT] if spec.fit == "all" else None
         return pca(x, fit=fit)
 
     def _update_in_slice(self) -> None:
@@ -259,31 +313,75 @@ class Workspace:
             vecs = self.embeddings.vectors[self.shown_rows]
             self.in_slice = in_slice_fraction(vecs, self.projection.axes)
 
-    def _apply_slice(self, **state) -> None:
-        """Set slice attributes and re-project; on an error nothing changes."""
-        if state.get("mode", self.mode) not in nonlinear.KINDS:
+    def _resolve_axes(self, spec: AxesSlice) -> list[np.ndarray | None]:
+        """The direction of each axis of ``spec``: expressions evaluated, numbers checked."""
+        from embviz.core.expressions import evaluate
+
+        emb = self.embeddings
+        if emb is None:
+            raise EmbvizError("nothing is loaded")
+        vectors: list[np.ndarray | None] = []
+        for name, axis in zip(AXIS_NAMES, spec.axes, strict=True):
+            if isinstance(axis, DirectionAxis):
+                vec = np.asarray(axis.vector, dtype=np.float32)
+                if vec.shape[0] != emb.dim:
+                    raise EmbvizError(f"the {name} axis {axis.label!r} has {vec.shape[0]} "
+                                      f"numbers, the vectors have {emb.dim}")  # fmt: skip
+                vectors.append(vec)
+            elif axis is None:
+                vectors.append(None)
+            else:
+                try:
+                    vectors.append(evaluate(axis, emb))
+                except EmbvizError as e:
+                    raise _prefixed(e, f"{name} axis") from None
+        return vectors
+
+    def _commit(self, spec: SliceSpec, *, layout: Layout | None = None,
+                rows: np.ndarray | None = None) -> None:  # fmt: skip
+        """Project with ``spec`` and only then make it the slice: on an error nothing changes."""
+        if not isinstance(spec, LayoutSlice):
             # leaving a layout of a sample: all the shown words come back
-            state.setdefault("shown_rows", self.requested_rows)
-            state.setdefault("layout", None)  # (it stays cached for coming back)
-        state.setdefault("lost_layout", None)
-        old = {k: getattr(self, k) for k in state}
-        for k, v in state.items():
-            setattr(self, k, v)
-        try:
-            proj = self._project()
-        except EmbvizError:
-            for k, v in old.items():
-                setattr(self, k, v)
-            raise
-        self.projection = proj
+            # (the layout stays cached for coming back)
+            rows, layout = self.requested_rows, None
+        vectors = self._resolve_axes(spec) if isinstance(spec, AxesSlice) else self._axis_vectors
+        projection = self._project(spec, rows, layout, vectors)
+        old, self._slice = self._slice, spec
+        self._last[spec.mode] = spec
+        if isinstance(spec, LayoutSlice):
+            self.layout_seed = spec.seed
+        self._axis_vectors = vectors
+        self.shown_rows, self.layout, self.lost_layout = rows, layout, None
+        self.projection = projection
         self._update_in_slice()
+        if spec != old:
+            self.slice_changed.emit(spec)
         self._emit_shown_changed()
+
+    def set_slice(self, spec: SliceSpec) -> None:
+        """Show the slice ``spec`` describes.
+
+        A t-SNE or UMAP spec shows the last layout of that kind and seed for
+        the shown words (see :meth:`layout_work` to compute one).
+
+        Raises
+        ------
+        EmbvizError
+            The slice cannot be made (an axis naming an unknown word, a raw
+            dimension beyond the vectors', no layout computed yet); nothing
+            changes then.
+        """
+        if isinstance(spec, LayoutSlice):
+            self._set_layout_mode(spec.kind, seed=spec.seed)
+        else:
+            self._commit(spec)
 
     def set_projection(self, mode: str, **options) -> None:
         """Switch the slice: ``"pca"``, ``"axes"``, ``"random"``, ``"raw"``, ``"tsne"``, ``"umap"``.
 
         Options are the attributes of that mode: ``pca_fit`` (``"shown"`` or
-        ``"all"``), ``random_seed``, ``raw_dims``. Raises
+        ``"all"``), ``random_seed``, ``raw_dims``; options not given keep the
+        values the mode had last. Raises
         :class:`~embviz.core.errors.EmbvizError` (and changes nothing) when
         the slice cannot be made, e.g. axes mode with no axis set.
 
@@ -301,13 +399,15 @@ class Workspace:
         if mode in nonlinear.KINDS:
             self._set_layout_mode(mode, **options)
             return
-        allowed = {"pca_fit", "random_seed", "raw_dims"}
-        bad = set(options) - allowed
+        names = {"pca_fit": "fit", "random_seed": "seed", "raw_dims": "dims"}
+        bad = set(options) - set(names)
         if bad:
             raise EmbvizError(f"unknown slice option(s): {', '.join(sorted(bad))}")
         if "raw_dims" in options:
             options["raw_dims"] = tuple(int(d) for d in options["raw_dims"])
-        self._apply_slice(mode=mode, **options)
+        spec = self.remembered(mode)
+        given = {names[k]: v for k, v in options.items() if names[k] in _fields_of(spec)}
+        self._commit(dataclasses.replace(spec, **given))
 
     def _set_layout_mode(self, kind: str, *, coords=None, seed: int | None = None,
                          of: int | None = None) -> None:  # fmt: skip
@@ -437,13 +537,13 @@ class Workspace:
             )
         if len(layout.rows) and int(layout.rows.max()) >= len(emb):
             raise EmbvizError("the layout is for other data")
-        self._apply_slice(mode=layout.kind, layout=layout, layout_seed=layout.seed,
-                          shown_rows=np.asarray(layout.rows, dtype=np.intp).copy())  # fmt: skip
+        self._commit(LayoutSlice(layout.kind, int(layout.seed)), layout=layout,
+                     rows=np.asarray(layout.rows, dtype=np.intp).copy())  # fmt: skip
         self._layouts = [*(x for x in self._layouts if x is not layout), layout][-LAYOUT_CACHE:]
 
     def new_random_slice(self) -> None:
         """Draw another random orthonormal slice."""
-        self._apply_slice(mode="random", random_seed=self.random_seed + 1)
+        self._commit(RandomSlice((self.random_seed + 1) % (slicespec.SEED_MAX + 1)))
 
     def set_axes(self, expressions: list[str | None]) -> None:
         """Use three axis expressions (``"woman - man"``; empty/None = free axis).
@@ -455,27 +555,13 @@ class Workspace:
         EmbvizError
             A degenerate axis (parallel to an earlier one).
         """
-        from embviz.core.expressions import evaluate
-
-        emb = self.embeddings
-        if emb is None:
+        if self.embeddings is None:
             raise EmbvizError("nothing is loaded")
         if len(expressions) != 3:
             raise EmbvizError(
                 "give three axis expressions (x, y, z); leave one empty for a free axis"
             )
-        labels, vectors = [], []
-        for name, expr in zip(AXIS_NAMES, expressions, strict=True):
-            if expr is None or not expr.strip():
-                labels.append("")
-                vectors.append(None)
-                continue
-            try:
-                vectors.append(evaluate(expr, emb))
-            except EmbvizError as e:
-                raise _prefixed(e, f"{name} axis") from None
-            labels.append(" ".join(expr.split()))
-        self._apply_slice(mode="axes", axis_labels=labels, axis_vectors=vectors)
+        self._commit(AxesSlice(tuple(expressions)))
 
     def use_as_axis(self, label: str, vector: np.ndarray, slot: int | None = None) -> None:
         """Show the slice with ``vector`` as an axis, keeping the other axes.
@@ -500,11 +586,10 @@ class Workspace:
             raise EmbvizError(
                 f"the direction has {vec.shape[0]} dimensions, the vectors have {emb.dim}"
             )
-        labels, vectors = list(self.axis_labels), list(self.axis_vectors)
-        if self.mode != "axes":  # coming from another slice: start from free axes
-            labels, vectors = ["", "", ""], [None, None, None]
-        labels[slot], vectors[slot] = label, vec
-        self._apply_slice(mode="axes", axis_labels=labels, axis_vectors=vectors)
+        # coming from another slice: start from free axes
+        axes = list(self._slice.axes) if isinstance(self._slice, AxesSlice) else [None] * 3
+        axes[slot] = DirectionAxis(str(label), vec)
+        self._commit(AxesSlice(tuple(axes)))
 
     def set_label_scale(self, scale: float) -> None:
         """Set the label size for presentations (0.5 to 4; 1.0 = normal)."""
@@ -639,3 +724,7 @@ def _prefixed(error: EmbvizError, where: str) -> EmbvizError:
     """The same error, its message starting with ``where`` (e.g. ``y axis``)."""
     error.args = (f"{where}: {error}", *error.args[1:])
     return error
+
+
+def _fields_of(spec: SliceSpec) -> set[str]:
+    return {f.name for f in dataclasses.fields(spec)}

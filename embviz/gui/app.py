@@ -58,7 +58,12 @@ def run(
     if train and "train" in win.panels:
         win.show_panel("train")
         win.panels["train"].start()
-    return app.exec()
+    code = app.exec()
+    # The window is gone: let cancelled work finish rather than destroy running threads.
+    from embviz.gui.jobs import wait_for_all
+
+    wait_for_all()
+    return code
 
 
 def collect_on_gui_thread(interval: float = 1.0):

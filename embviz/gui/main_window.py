@@ -31,7 +31,8 @@ from embviz.gui import theme
 from embviz.gui.error_dialog import show_error
 from embviz.gui.export_menu import build_export_menu
 from embviz.gui.fit import PanelScroll, guard_wheel
-from embviz.gui.jobs import Job
+from embviz.gui.jobs import Job, JobManager
+from embviz.gui.panels.base import Panel
 from embviz.gui.panels.registry import panel_modules, panel_name
 from embviz.gui.scenes import SceneController
 from embviz.gui.settings import Settings, sanitize_qt_settings
@@ -59,13 +60,13 @@ class MainWindow(QMainWindow):
         self.workspace = workspace or Workspace()
         self.settings = Settings()  # plain values only: QSettings would unpickle
         sanitize_qt_settings()  # Qt's file dialog reads QtProject.conf with QSettings
-        self.job: Job | None = None
+        self.jobs = JobManager(self)
         self.setWindowTitle("embviz")
         self.setAcceptDrops(True)
         self.view = SceneView(self.workspace, self)
         self.setCentralWidget(self.view)
         self.view.wordClicked.connect(self._select)
-        self.panels: dict[str, QWidget] = {}
+        self.panels: dict[str, Panel] = {}
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
         self._build_menus()
@@ -310,26 +311,22 @@ class MainWindow(QMainWindow):
         from embviz.core.default_data import load_default
         from embviz.core.formats import load
 
-        if self.job is not None and self.job.is_running():
-            self.job.cancel()
-            self.job.wait()
-
         def work(progress):
             if path is None:
                 return load_default()
             return load(path, format=fmt, progress=progress, **options)
 
         name = "embedded default" if path is None else Path(path).name
-        job = Job(f"Loading {name}…", work, self)
+        # a load still running is dropped (the newest file wins); nothing waits for it
+        job = self.jobs.start("load", f"Loading {name}…", work)
         job.done.connect(lambda emb: self._loaded(emb, path))
         job.error.connect(
             lambda e: self._load_failed(
                 e, lambda **o: self.open_path(path, fmt, **{**options, **o})
             )
         )
-        self.job = job
         self.status.setText(f"Loading {name}…")
-        return job.start()
+        return job
 
     def _loaded(self, emb: Embeddings, path: str | None) -> None:
         from embviz.gui.load_choices import offer_drop_nonfinite
@@ -545,7 +542,7 @@ class MainWindow(QMainWindow):
     def _confirm_discard_training(self) -> bool:
         """Ask before quitting with unsaved trained vectors; True means go on closing."""
         train = self.panels.get("train")
-        if train is None or not getattr(train, "has_unsaved", lambda: False)():
+        if train is None or not train.has_unsaved():
             return True
         answer = QMessageBox.question(
             self,
@@ -565,18 +562,11 @@ class MainWindow(QMainWindow):
         if not self._confirm_discard_training():
             ev.ignore()
             return
-        if self.job is not None and self.job.is_running():
-            self.job.cancel()
-            if not self.job.wait(2000):
-                # A load still inside a library call (gensim reading a large
-                # fastText model) stops at its next check: wait for it out of
-                # sight, for as long as it takes. Destroying a running QThread
-                # aborts the whole process.
-                self.hide()
-                self.job.wait(None)
+        # Work is cancelled, never waited for: a thread that takes a while to
+        # notice ends on its own (embviz.gui.jobs keeps it until then).
+        self.jobs.cancel_all()
         for panel in self.panels.values():
-            if hasattr(panel, "shutdown"):
-                panel.shutdown()
+            panel.shutdown()
         self.settings.setValue("geometry", self.saveGeometry().data())
         self.settings.setValue("window_state", self.saveState().data())
         if self.text_scale != 1.0:  # the application's font outlives the window

@@ -23,6 +23,25 @@ def _collect_earlier_windows(qapp):
     gc.enable()
 
 
+@pytest.fixture(autouse=True)
+def _worker_threads_end(qapp):
+    """Fail a test whose background jobs are still running a while after it ended.
+
+    Nothing in the window waits for a worker (embviz.gui.jobs keeps each
+    thread until it finishes): here the event loop turns until they have.
+    """
+    yield
+    from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
+
+    from embviz.gui.jobs import running_threads
+
+    deadline = QDeadlineTimer(60_000)
+    while running_threads() and not deadline.hasExpired():
+        running_threads()[0].wait(50)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    assert not running_threads(), f"test left background jobs running: {running_threads()}"
+
+
 @pytest.fixture
 def main_window(qtbot, monkeypatch):
     """A main window on the embedded default data, shown and loaded.

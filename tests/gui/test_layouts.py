@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from embviz.core import nonlinear
+from embviz.core import nonlinear, slicespec
 from embviz.core.workspace import Workspace
-from embviz.gui.panels.slice import PROJECTIONS, SlicePanel
+from embviz.gui.panels.slice import SlicePanel
 from embviz.gui.theme import VIEW3D_CURRENT as THEME
 from embviz.gui.view3d import SceneView
 from tests.gui.test_view3d import assert_moves_from_old_to_new, framebuffer
@@ -24,7 +24,7 @@ needs_tsne = pytest.mark.skipif(
 
 
 def _index(kind: str) -> int:
-    return next(i for i, p in enumerate(PROJECTIONS) if p[1] == kind)
+    return slicespec.choice_index(slicespec.default(kind))
 
 
 @pytest.fixture
@@ -234,7 +234,7 @@ def test_choosing_another_slice_does_not_wait_for_a_layout_that_has_not_noticed_
     assert job.is_running() and job._dialog is None and panel.job is None
     assert ws.mode == "random"
     release.set()
-    qtbot.waitUntil(lambda: not job.is_running() and not panel._stopping, timeout=30_000)
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=30_000)
     qtbot.wait(50)
     assert ws.mode == "random"  # the cancelled layout's result was dropped
     assert panel.mode.currentIndex() == _index("random")

@@ -166,16 +166,15 @@ def test_slice_panel_pages_take_their_own_height(main_window, qtbot):
     # PCA's one-line page used to sit above a gap as tall as the axes page
     panel = main_window.panels["slice"]
     main_window.show_panel("slice")
-    from embviz.gui.panels.slice import PROJECTIONS
+    from embviz.core.slicespec import AxesSlice, PcaSlice, choice_index
 
-    mode_index = {(m, fit): i for i, (_, m, fit) in enumerate(PROJECTIONS)}
-    panel.mode.setCurrentIndex(mode_index[("pca", "all")])
+    panel.mode.setCurrentIndex(choice_index(PcaSlice("all")))
     qtbot.wait(50)
     # both PCA entries show PCA's one line, not the axis editor
     assert not any(e.isVisible() for e in panel.axis_edits)
     pca_height = panel.pages.height()
     assert pca_height < 2 * panel.pages.currentWidget().sizeHint().height() + 10
-    panel.mode.setCurrentIndex(mode_index[("axes", None)])
+    panel.mode.setCurrentIndex(choice_index(AxesSlice()))
     qtbot.waitUntil(lambda: panel.pages.height() > pca_height, timeout=2000)
     assert all(e.isVisible() and e.visibleRegion().boundingRect().height() >= e.height() - 1
                for e in panel.axis_edits)  # fmt: skip

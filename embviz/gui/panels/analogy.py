@@ -36,6 +36,7 @@ from embviz.core.expressions import describe
 from embviz.core.workspace import Overlay, Workspace
 from embviz.gui import theme
 from embviz.gui.jobs import Job
+from embviz.gui.panels.base import Panel
 
 TITLE = "Analogy"
 OVERLAY = "analogy"
@@ -71,7 +72,7 @@ def _table(headers: list[str]) -> QTableWidget:
     return t
 
 
-class AnalogyPanel(QWidget):
+class AnalogyPanel(Panel):
     """Expression and a : b :: c : ? queries, plus the Evaluate benchmarks, over a workspace."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
@@ -80,7 +81,6 @@ class AnalogyPanel(QWidget):
         self.result: QueryResult | None = None
         self._abc: tuple[str, str, str] | None = None  # the analogy on show, for its slice
         self.report = None
-        self.job: Job | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_query_tab(), "Query")
         self.tabs.addTab(self._build_evaluate_tab(), "Evaluate")
@@ -92,7 +92,7 @@ class AnalogyPanel(QWidget):
         app = QApplication.instance()
         if app is not None:
             # A dock's panel gets no close event: stop the worker before the app goes away.
-            app.aboutToQuit.connect(self.stop)
+            app.aboutToQuit.connect(self.shutdown)
         self._update_note()
 
     # -- construction ----------------------------------------------------------------
@@ -113,38 +113,8 @@ class AnalogyPanel(QWidget):
         row.addWidget(self.expr, 1)
         row.addWidget(go)
 
-        self.a, self.b, self.c = (QLineEdit(placeholderText=p) for p in ("man", "king", "woman"))
-        self.a.setToolTip("a in a : b :: c : ? (man in man : king :: woman : ?)")
-        self.b.setToolTip("b in a : b :: c : ? (king in man : king :: woman : ?)")
-        self.c.setToolTip("c in a : b :: c : ? (woman in man : king :: woman : ?)")
-        form_row = QHBoxLayout()
-        for i, edit in enumerate((self.a, self.b, self.c)):
-            edit.returnPressed.connect(self.run_form)
-            form_row.addWidget(edit, 1)
-            form_row.addWidget(QLabel((":", "::", ": ?")[i]))
-        solve = QPushButton("Solve")
-        solve.setToolTip("a : b :: c : ?  is answered as  b - a + c")
-        solve.clicked.connect(self.run_form)
-        form_row.addWidget(solve)
-
-        self.method = QComboBox()
-        for key, name in METHOD_NAMES.items():
-            self.method.addItem(name, key)
-        self.method.setToolTip(
-            "3CosAdd: cosine to the mean of unit vectors (gensim most_similar).\n"
-            "3CosMul: product of shifted cosines (gensim most_similar_cosmul)."
-        )
-        self.k = QSpinBox(minimum=1, maximum=100, value=10)
-        self.k.setToolTip("How many answers")
-        self.include = QCheckBox("Include input words")
-        self.include.setToolTip("Let the words of the expression appear among the answers")
-        self.method.currentIndexChanged.connect(self._rerun)
-        self.k.valueChanged.connect(self._rerun)
-        self.include.toggled.connect(self._rerun)
-        opts = QHBoxLayout()
-        opts.addWidget(self.method, 1)
-        opts.addWidget(QLabel("top"))
-        opts.addWidget(self.k)
+        form_row = self._build_analogy_row()
+        opts = self._build_method_row()
 
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -186,6 +156,43 @@ class AnalogyPanel(QWidget):
         lay.addWidget(self.message)
         lay.addWidget(self.table, 1)
         return w
+
+    def _build_analogy_row(self) -> QHBoxLayout:
+        self.a, self.b, self.c = (QLineEdit(placeholderText=p) for p in ("man", "king", "woman"))
+        self.a.setToolTip("a in a : b :: c : ? (man in man : king :: woman : ?)")
+        self.b.setToolTip("b in a : b :: c : ? (king in man : king :: woman : ?)")
+        self.c.setToolTip("c in a : b :: c : ? (woman in man : king :: woman : ?)")
+        form_row = QHBoxLayout()
+        for i, edit in enumerate((self.a, self.b, self.c)):
+            edit.returnPressed.connect(self.run_form)
+            form_row.addWidget(edit, 1)
+            form_row.addWidget(QLabel((":", "::", ": ?")[i]))
+        solve = QPushButton("Solve")
+        solve.setToolTip("a : b :: c : ?  is answered as  b - a + c")
+        solve.clicked.connect(self.run_form)
+        form_row.addWidget(solve)
+        return form_row
+
+    def _build_method_row(self) -> QHBoxLayout:
+        self.method = QComboBox()
+        for key, name in METHOD_NAMES.items():
+            self.method.addItem(name, key)
+        self.method.setToolTip(
+            "3CosAdd: cosine to the mean of unit vectors (gensim most_similar).\n"
+            "3CosMul: product of shifted cosines (gensim most_similar_cosmul)."
+        )
+        self.k = QSpinBox(minimum=1, maximum=100, value=10)
+        self.k.setToolTip("How many answers")
+        self.include = QCheckBox("Include input words")
+        self.include.setToolTip("Let the words of the expression appear among the answers")
+        self.method.currentIndexChanged.connect(self._rerun)
+        self.k.valueChanged.connect(self._rerun)
+        self.include.toggled.connect(self._rerun)
+        opts = QHBoxLayout()
+        opts.addWidget(self.method, 1)
+        opts.addWidget(QLabel("top"))
+        opts.addWidget(self.k)
+        return opts
 
     def _build_evaluate_tab(self) -> QWidget:
         w = QWidget()
@@ -383,21 +390,20 @@ class AnalogyPanel(QWidget):
 
         self.evaluate_button.setEnabled(False)
         self.eval_status.setText("Evaluating…")
-        job = Job("Evaluating the vectors…", work, self)
+        job = self.jobs.start("evaluate", "Evaluating the vectors…", work)
         job.done.connect(self._evaluated)
         job.error.connect(self._evaluation_failed)
-        self.job = job
-        return job.start()
+        return job
+
+    @property
+    def job(self) -> Job | None:
+        """The evaluation running, if any."""
+        return self.jobs.current("evaluate")
 
     def stop(self) -> None:
-        """Cancel a running evaluation and wait for its thread."""
-        if self.job is not None and self.job.is_running():
-            self.job.cancel()
-            self.job.wait()
-
-    def shutdown(self) -> None:
-        """Stop background work (the window is closing)."""
-        self.stop()
+        """Cancel a running evaluation; its result is dropped. Returns at once."""
+        self.jobs.cancel("evaluate")
+        self.evaluate_button.setEnabled(True)
 
     def _evaluation_failed(self, error: BaseException) -> None:
         self.evaluate_button.setEnabled(True)

@@ -30,6 +30,7 @@ from embviz.core.errors import EmbvizError
 from embviz.core.workspace import Workspace
 from embviz.gui import theme
 from embviz.gui.fit import wrap_title
+from embviz.gui.panels.base import Panel
 
 TITLE = "Directions"
 
@@ -47,7 +48,7 @@ def _colour(i: int) -> str:
     return theme.series_color(i)
 
 
-class DirectionsPanel(QWidget):
+class DirectionsPanel(Panel):
     """Define a direction and chart words along it with a random baseline."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):

@@ -37,6 +37,7 @@ from embviz.core.workspace import Workspace
 from embviz.gui import theme
 from embviz.gui.fit import wrap_title
 from embviz.gui.heatmap import Heatmap
+from embviz.gui.panels.base import Panel
 
 TITLE = "Positional encoding"
 
@@ -51,7 +52,7 @@ def _slider_row(label: str, spin: QSpinBox | QDoubleSpinBox, slider: QSlider, gr
     grid.addWidget(spin, row, 2)
 
 
-class PosencPanel(QWidget):
+class PosencPanel(Panel):
     """Sinusoidal and learned positional encodings, and token + position = input."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):

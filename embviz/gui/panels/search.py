@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 from embviz.core.errors import EmbvizError
 from embviz.core.workspace import Workspace
 from embviz.gui import theme
+from embviz.gui.panels.base import Panel
 
 
-class SearchPanel(QWidget):
+class SearchPanel(Panel):
     """A search box and the selected word's 10 nearest neighbours (cosine, whole vocabulary)."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):

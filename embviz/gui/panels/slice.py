@@ -22,26 +22,25 @@ from PySide6.QtWidgets import (
 )
 from superqt.utils import signals_blocked
 
-from embviz.core import nonlinear, wordsets
+from embviz.core import nonlinear, slicespec, wordsets
 from embviz.core.errors import Cancelled, EmbvizError
+from embviz.core.slicespec import (
+    AxesSlice,
+    DirectionAxis,
+    LayoutSlice,
+    RandomSlice,
+    RawSlice,
+    SliceSpec,
+)
 from embviz.core.workspace import Workspace
 from embviz.gui import theme
 from embviz.gui.jobs import Job
+from embviz.gui.panels.base import Panel
 
 TITLE = "3D slice"
 
 DEFAULT_AXES = ("woman - man", "cats - cat", "king - man")
 
-# (label, workspace mode, pca_fit)
-PROJECTIONS = [
-    ("PCA of the shown words", "pca", "shown"),
-    ("PCA of the whole vocabulary", "pca", "all"),
-    ("Three semantic axes", "axes", None),
-    ("Random orthonormal slice", "random", None),
-    ("Three raw coordinates", "raw", None),
-    ("t-SNE: keep neighbours together (not a slice)", "tsne", None),
-    ("UMAP: keep neighbours together (not a slice)", "umap", None),
-]
 LAYOUT_TIPS = {
     "tsne": "t-SNE (openTSNE) moves words until each one's nearest neighbours (cosine) are "
     "near it in 3D. Not a slice: the axes, distances between clusters and cluster sizes "
@@ -63,9 +62,17 @@ def _error_label() -> QLabel:
     return lab
 
 
-def _page_of(mode_index: int) -> int:
-    """The stacked page of a :data:`PROJECTIONS` entry: both PCA entries share page 0."""
-    return 0 if mode_index < 2 else mode_index - 1
+def _page_of(choice: int) -> int:
+    """The stacked page of a :data:`~embviz.core.slicespec.CHOICES` entry: one per mode."""
+    return slicespec.MODES.index(slicespec.CHOICES[choice][1].mode)
+
+
+def _fit_stack(stack: QStackedWidget, index: int) -> None:
+    """Size ``stack`` by its page ``index`` alone (not by its tallest page)."""
+    for i in range(stack.count()):
+        policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+        stack.widget(i).setSizePolicy(policy, policy)
+    stack.updateGeometry()
 
 
 def _page(widget: QWidget) -> QWidget:
@@ -78,7 +85,7 @@ def _page(widget: QWidget) -> QWidget:
     return page
 
 
-class SlicePanel(QWidget):
+class SlicePanel(Panel):
     """Controls for :class:`Workspace`'s slice, shown words and look; owns no data."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
@@ -89,12 +96,11 @@ class SlicePanel(QWidget):
         lay.addWidget(self._build_words())
         lay.addWidget(self._build_look())
         lay.addStretch(1)
+        workspace.slice_changed.connect(self._show_slice)
         workspace.shown_changed.connect(self._sync)
         workspace.selection_changed.connect(lambda _w: self._sync())
         workspace.loaded.connect(self._on_loaded)
         workspace.layout_lost.connect(self._on_layout_lost)
-        self.job: Job | None = None
-        self._stopping: list[Job] = []  # cancelled layouts whose threads still run
         if workspace.embeddings is not None:
             self._on_loaded(workspace.embeddings)
 
@@ -103,23 +109,47 @@ class SlicePanel(QWidget):
         box = QGroupBox("Which slice of the space")
         form = QVBoxLayout(box)
         self.mode = QComboBox()
-        self.mode.addItems([p[0] for p in PROJECTIONS])
+        self.mode.addItems([label for label, _ in slicespec.CHOICES])
         self.mode.setToolTip("How the d-dimensional vectors are mapped to the three axes you see")
         have = nonlinear.available()
-        for i, (_, mode, _) in enumerate(PROJECTIONS):
-            if mode in nonlinear.KINDS:
-                tip = LAYOUT_TIPS[mode]
-                if mode not in have:
-                    self.mode.setItemText(i, f"{nonlinear.NAMES[mode]}: not installed")
+        for i, (_, spec) in enumerate(slicespec.CHOICES):
+            if isinstance(spec, LayoutSlice):
+                tip = LAYOUT_TIPS[spec.kind]
+                if spec.kind not in have:
+                    self.mode.setItemText(i, f"{nonlinear.NAMES[spec.kind]}: not installed")
                     self.mode.model().item(i).setEnabled(False)
-                    tip = f"{nonlinear.missing_message(mode)}. {tip}"
+                    tip = f"{nonlinear.missing_message(spec.kind)}. {tip}"
                 self.mode.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
         self.mode.currentIndexChanged.connect(self._on_mode)
         form.addWidget(self.mode)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(
-            _page(QLabel("The three directions along which the words spread most."))
-        )
+        rnd = QPushButton("Draw another random slice")
+        rnd.setToolTip("Another random orthonormal 3D slice of the space")
+        rnd.clicked.connect(lambda: self._try(self.slice_error, self.workspace.new_random_slice))
+        self.layout_seeds: dict[str, QSpinBox] = {}
+        pages = {
+            "pca": _page(QLabel("The three directions along which the words spread most.")),
+            "axes": self._build_axes_page(),
+            "random": _page(rnd),
+            "raw": _page(self._build_raw_page()),
+            **{kind: _page(self._build_layout_page(kind)) for kind in nonlinear.KINDS},
+        }
+        self.pages = QStackedWidget()  # one page per mode, in the order of slicespec.MODES
+        for mode in slicespec.MODES:
+            self.pages.addWidget(pages[mode])
+        form.addWidget(self.pages)
+        # A stack is as tall as its tallest page: PCA's one line sat above a gap
+        # the axes page's height. Only the page on show counts.
+        self.pages.currentChanged.connect(lambda index: _fit_stack(self.pages, index))
+        _fit_stack(self.pages, self.pages.currentIndex())
+        self.slice_error = _error_label()
+        form.addWidget(self.slice_error)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        form.addWidget(self.summary)
+        return box
+
+    def _build_axes_page(self) -> QWidget:
         axes = QWidget()
         af = QFormLayout(axes)
         af.setContentsMargins(0, 0, 0, 0)
@@ -138,11 +168,9 @@ class SlicePanel(QWidget):
                       "y keeps only what is new relative to x, z what is new to both.")  # fmt: skip
         note.setWordWrap(True)
         af.addRow(note)
-        self.pages.addWidget(axes)
-        rnd = QPushButton("Draw another random slice")
-        rnd.setToolTip("Another random orthonormal 3D slice of the space")
-        rnd.clicked.connect(self._new_random)
-        self.pages.addWidget(_page(rnd))
+        return axes
+
+    def _build_raw_page(self) -> QWidget:
         raw = QWidget()
         rl = QHBoxLayout(raw)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -155,22 +183,7 @@ class SlicePanel(QWidget):
             sp.valueChanged.connect(self._apply_raw)
             rl.addWidget(sp)
             self.raw_spins.append(sp)
-        self.pages.addWidget(_page(raw))
-        self.layout_seeds: dict[str, QSpinBox] = {}
-        for kind in nonlinear.KINDS:
-            self.pages.addWidget(_page(self._build_layout_page(kind)))
-        form.addWidget(self.pages)
-        # A stack is as tall as its tallest page: PCA's one line sat above a gap
-        # the axes page's height. Only the page on show counts.
-        self.pages.currentChanged.connect(self._fit_pages)
-        self._fit_pages(self.pages.currentIndex())
-        self.slice_error = _error_label()
-        form.addWidget(self.slice_error)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        form.addWidget(self.summary)
-        return box
+        return raw
 
     def _build_layout_page(self, kind: str) -> QWidget:
         name = nonlinear.NAMES[kind]
@@ -278,22 +291,30 @@ class SlicePanel(QWidget):
                 self.color.addItem(f"metadata: {col}", f"meta:{col}")
         self._sync()
 
-    def _sync(self) -> None:
-        ws = self.workspace
-        proj = ws.projection
-        index = next(i for i, p in enumerate(PROJECTIONS)
-                     if p[1] == ws.mode and (p[2] is None or p[2] == ws.pca_fit))  # fmt: skip
+    def _show_slice(self, spec: SliceSpec) -> None:
+        """Show ``spec`` in the controls (the model changed; nothing is sent back)."""
+        index = slicespec.choice_index(spec)
         with signals_blocked(self.mode):
             self.mode.setCurrentIndex(index)
         self.pages.setCurrentIndex(_page_of(index))
-        if ws.mode == "axes":  # axes set elsewhere (the tour, the Analogy panel) show here
-            for edit, label in zip(self.axis_edits, ws.axis_labels, strict=True):
+        if isinstance(spec, AxesSlice):  # axes set elsewhere (the tour, the Analogy panel)
+            for edit, axis in zip(self.axis_edits, spec.axes, strict=True):
+                label = axis.label if isinstance(axis, DirectionAxis) else axis
                 if label and edit.text() != label:
                     with signals_blocked(edit):
                         edit.setText(label)
-        if ws.mode in nonlinear.KINDS and ws.layout is not None:
-            with signals_blocked(self.layout_seeds[ws.mode]):
-                self.layout_seeds[ws.mode].setValue(ws.layout.seed)
+        elif isinstance(spec, LayoutSlice):
+            with signals_blocked(self.layout_seeds[spec.kind]):
+                self.layout_seeds[spec.kind].setValue(spec.seed)
+        elif isinstance(spec, RawSlice):
+            for sp, d in zip(self.raw_spins, spec.dims, strict=True):
+                with signals_blocked(sp):
+                    sp.setValue(d)
+
+    def _sync(self) -> None:
+        ws = self.workspace
+        proj = ws.projection
+        self._show_slice(ws.slice)
         if proj is None:
             self.summary.setText("")
             return
@@ -327,39 +348,32 @@ class SlicePanel(QWidget):
         label.clear()
         return True
 
-    def _fit_pages(self, index: int) -> None:
-        for i in range(self.pages.count()):
-            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
-            self.pages.widget(i).setSizePolicy(policy, policy)
-        self.pages.updateGeometry()
-
     def _on_mode(self, index: int) -> None:
-        _, mode, fit = PROJECTIONS[index]
+        spec = slicespec.CHOICES[index][1]
         self.pages.setCurrentIndex(_page_of(index))
-        if mode in nonlinear.KINDS:
-            self.run_layout(mode)
+        if isinstance(spec, LayoutSlice):
+            self.run_layout(spec.kind)
             return
         self.cancel_layout()
-        if mode == "axes":
-            self.apply_axes()
-        elif mode == "pca":
-            self._try(self.slice_error, lambda: self.workspace.set_projection("pca", pca_fit=fit))
-        elif mode == "random":
-            self._try(self.slice_error, self.workspace.set_projection, "random")
+        if isinstance(spec, AxesSlice):
+            self.apply_axes()  # the expressions typed in the panel
+        elif isinstance(spec, RawSlice):
+            self._apply_raw()  # the dimensions set in the panel
+        elif isinstance(spec, RandomSlice):  # the random slice last shown
+            self._try(
+                self.slice_error, self.workspace.set_slice, self.workspace.remembered("random")
+            )
         else:
-            self._apply_raw()
+            self._try(self.slice_error, self.workspace.set_slice, spec)
 
     def apply_axes(self) -> bool:
         """Use the three typed expressions as axes; show any error under them."""
         exprs = [e.text() for e in self.axis_edits]
         return self._try(self.slice_error, self.workspace.set_axes, exprs)
 
-    def _new_random(self) -> None:
-        self._try(self.slice_error, self.workspace.new_random_slice)
-
     def _apply_raw(self) -> None:
-        dims = [sp.value() for sp in self.raw_spins]
-        self._try(self.slice_error, lambda: self.workspace.set_projection("raw", raw_dims=dims))
+        dims = tuple(sp.value() for sp in self.raw_spins)
+        self._try(self.slice_error, self.workspace.set_slice, RawSlice(dims))
 
     # -- t-SNE and UMAP: computed in the background -----------------------------
     def run_layout(self, kind: str, seed: int | None = None) -> Job | None:
@@ -390,44 +404,28 @@ class SlicePanel(QWidget):
         of = f"{min(n, nonlinear.SAMPLE_LIMIT):,} words" + (
             f" (a sample of the {n:,} shown)" if n > nonlinear.SAMPLE_LIMIT else ""
         )
-        job = Job(f"Computing {name} of {of}…", work, self)
+        job = self.jobs.start("layout", f"Computing {name} of {of}…", work)
         started = ws.changes
-        job.done.connect(lambda layout: self._layout_done(job, layout, started))
-        job.error.connect(lambda error: self._layout_failed(job, error, name))
-        self.job = job
-        return job.start()
+        job.done.connect(lambda layout: self._layout_done(layout, started))
+        job.error.connect(lambda error: self._layout_failed(error, name))
+        return job
+
+    @property
+    def job(self) -> Job | None:
+        """The layout being computed, if any."""
+        return self.jobs.current("layout")
 
     def cancel_layout(self) -> None:
         """Stop a layout being computed; its result is dropped. Returns at once.
 
         UMAP notices Cancel only between epochs (its neighbour search and, on
         the first run, numba compiling it can take half a minute): waiting
-        here froze the window when the user chose another slice. The job is
-        kept until its thread ends; :meth:`shutdown` waits for it.
+        here froze the window when the user chose another slice. The thread
+        ends on its own (:mod:`embviz.gui.jobs` keeps it until then).
         """
-        job, self.job = self.job, None
-        if job is not None and job.is_running():
-            job.cancel()
-            self._stopping.append(job)
-            job.done.connect(lambda _result: self._forget(job))
-            job.error.connect(lambda _error: self._forget(job))
+        self.jobs.cancel("layout")
 
-    def _forget(self, job: Job) -> None:
-        if job in self._stopping:
-            self._stopping.remove(job)
-            job.deleteLater()
-
-    def shutdown(self) -> None:
-        """Stop background work and wait for it, before the window closes."""
-        self.cancel_layout()
-        for job in list(self._stopping):
-            while not job.wait(1000):
-                pass
-
-    def _layout_done(self, job: Job, layout, started: int) -> None:
-        if job is not self.job:
-            return  # replaced or cancelled meanwhile
-        self.job = None
+    def _layout_done(self, layout, started: int) -> None:
         if self.workspace.changes != started:
             # the words or the slice changed meanwhile: the result is for another picture
             self.slice_error.setText(
@@ -438,10 +436,7 @@ class SlicePanel(QWidget):
             return
         self._try(self.slice_error, self.workspace.set_layout, layout)
 
-    def _layout_failed(self, job: Job, error: BaseException, name: str) -> None:
-        if job is not self.job:
-            return
-        self.job = None
+    def _layout_failed(self, error: BaseException, name: str) -> None:
         if isinstance(error, Cancelled):
             self.slice_error.setText(f"{name} cancelled: the slice on show stays.")
         elif isinstance(error, EmbvizError):

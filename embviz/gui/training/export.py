@@ -411,10 +411,9 @@ class TrainingExports(QObject):
             self.error.emit(str(e))
 
     def shutdown(self) -> None:
-        """Cancel a running export and wait for its thread (window closing)."""
+        """Cancel a running export without waiting (its thread ends on its own; see gui.jobs)."""
         if self.is_running():
             self.current.cancel()
-            self.current.wait()
 
     def _exported(self, path) -> None:
         self.status.emit(f"Saved the animation ({self.current.frames} frames) to {path}")

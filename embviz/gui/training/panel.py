@@ -32,6 +32,7 @@ from embviz.core.playback import Playback
 from embviz.core.training import DEFAULT_PAIRS, DEFAULT_PAIRS_ZH, Snapshot, epoch_at
 from embviz.core.training_session import TrainingSession
 from embviz.core.workspace import Workspace
+from embviz.gui.panels.base import Panel
 from embviz.gui.training.export import TrainingExports
 from embviz.gui.training.form import TrainForm
 from embviz.gui.training.parts import (
@@ -49,7 +50,7 @@ FPS = 30
 __all__ = ["DEFAULT_PAIRS", "DEFAULT_PAIRS_ZH", "TITLE", "TrainPanel", "make_panel"]
 
 
-class TrainPanel(QWidget):
+class TrainPanel(Panel):
     """Form, run control, 3D view of the watched words, timeline and curves."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
@@ -179,13 +180,15 @@ class TrainPanel(QWidget):
             self._update_buttons()
 
     def shutdown(self) -> None:
-        """Stop any run and export and wait for their threads (window closing, new run)."""
+        """Stop any run and export without waiting for them (window closing, new run).
+
+        Their threads end on their own; :mod:`embviz.gui.jobs` keeps them until then.
+        """
         self.exports.shutdown()
         run = self.run
         if run is not None:
             run.stop()
-            run.wait(30000)
-            # Snapshots it queued before ending are ignored: they are not from self.run.
+            # Snapshots it queues before ending are ignored: they are not from self.run.
             self.run = None
             self.playback.live = False
             run.deleteLater()

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QObject, QThread, Signal
 
 from embviz.core import child
+from embviz.gui.jobs import keep_until_finished
 
 
 class _Pump(QThread):
@@ -25,8 +26,8 @@ class _Pump(QThread):
     progressed = Signal(object, str)
     failed = Signal(object)
 
-    def __init__(self, target: Callable[..., Iterator], args: tuple, parent: QObject | None):
-        super().__init__(parent)
+    def __init__(self, target: Callable[..., Iterator], args: tuple):
+        super().__init__()  # no parent: kept by embviz.gui.jobs until it has finished
         ctx = multiprocessing.get_context("spawn")  # fork would copy Qt's threads' state
         self.event = child.SharedFlag(ctx)
         self._conn, theirs = ctx.Pipe(duplex=False)
@@ -89,7 +90,7 @@ class TrainingRun(QObject):
     def __init__(self, target: Callable[..., Iterator], args: tuple = (),
                  parent: QObject | None = None):  # fmt: skip
         super().__init__(parent)
-        self._pump = _Pump(target, args, self)
+        self._pump = _Pump(target, args)
         self._pump.item.connect(self.snapshot)
         self._pump.progressed.connect(self.progressed)
         self._pump.failed.connect(self.failed)
@@ -98,6 +99,7 @@ class TrainingRun(QObject):
     def start(self) -> TrainingRun:
         """Start the process and the thread that listens to it; returns self."""
         self._pump.start_process()
+        keep_until_finished(self._pump)
         self._pump.start()
         return self
 
