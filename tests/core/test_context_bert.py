@@ -48,15 +48,32 @@ def test_numpy_forward_matches_transformers_at_every_layer(minilm, reference, i)
         assert err <= 1e-4, f"sentence {i}, layer {layer}: max abs difference {err:.2e}"
 
 
-def test_installed_model_is_minilm_and_loads_memory_mapped(minilm):
+def test_installed_model_is_minilm_and_not_memory_mapped(minilm):
     c = minilm.config
     assert (c.vocab_size, c.hidden_size, c.num_hidden_layers, c.num_attention_heads) == (
         30522, 384, 6, 12)  # fmt: skip
     assert minilm.name == "sentence-transformers/all-MiniLM-L6-v2"
-    # Weights stay views of the file's map: loading copies nothing.
-    assert isinstance(minilm.word_embeddings.base, np.memmap) or isinstance(
-        minilm.word_embeddings, np.memmap)  # fmt: skip
+    # a mapped file re-saved while open would crash the process (issue 16, item 1)
+    assert not isinstance(minilm.word_embeddings.base, np.memmap)
+    assert not isinstance(minilm.word_embeddings, np.memmap)
     assert minilm.tokenizer.source.name == "tokenizer.json"
+
+
+def test_a_model_file_rewritten_while_open_does_not_kill_the_process(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    folder = shutil.copytree(installed_model(), tmp_path / "m")
+    code = (
+        "import sys; from embviz.core.context import ContextModel; "
+        f"m = ContextModel({str(folder)!r}); "
+        f"open({str(folder / 'model.safetensors')!r}, 'wb').close(); "  # truncated to 0 bytes
+        "print(m.hidden_states(m.tokenize('the river bank'))[-1].shape)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, (out.returncode, out.stderr[-2000:])
+    assert "384" in out.stdout
 
 
 def test_the_too_long_sentence_is_refused_not_truncated(minilm):

@@ -19,8 +19,8 @@ the two can be read side by side:
 What is left out, and why: dropout (inactive at inference), batching and
 padding (one sentence at a time, so there is no attention mask to build) and
 the pooler (the vectors per token are what the lesson shows). The weights are
-the ones in the model's ``model.safetensors``, memory-mapped, so loading reads
-almost nothing until the first sentence runs.
+the ones in the model's ``model.safetensors``, read once into memory (not
+memory-mapped: a model file re-saved while mapped would crash the process).
 
 A ``torch.nn.Linear`` stores its weight as ``(out, in)`` and computes
 ``x @ W.T + b``; :class:`Linear` keeps that layout so the tensor names and
@@ -359,11 +359,11 @@ class BertModel:
 
 
 def load_weights(path: Path, config: BertConfig) -> dict[str, np.ndarray]:
-    """The tensors of ``model.safetensors``, memory-mapped, checked against ``config``.
+    """The tensors of ``model.safetensors``, read into memory, checked against ``config``.
 
     A prefix before ``embeddings.`` (``bert.`` in checkpoints saved from
     ``BertForMaskedLM`` and the like) is removed. float16 weights are widened
-    to float32 (a copy); float32 ones stay mapped.
+    to float32 (a copy); float32 ones are views of the file's bytes.
 
     Raises
     ------
@@ -380,7 +380,6 @@ def load_weights(path: Path, config: BertConfig) -> dict[str, np.ndarray]:
     weights: dict[str, np.ndarray] = {}
     for name, t in stored.items():
         if name.startswith(prefix):
-            # A plain ndarray view of the map: same memory, without np.memmap's per-result overhead.
             weights[name[len(prefix) :]] = np.asarray(t)
     for name, shape in _expected_shapes(config).items():
         t = weights.get(name)

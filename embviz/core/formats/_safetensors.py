@@ -108,10 +108,11 @@ def tensor(path: Path, name: str, *, rows: np.ndarray | None = None,
 
 
 def read_tensors(path: Path) -> dict[str, np.ndarray]:
-    """Every tensor of the file, memory-mapped (float32 and float16 stay as stored).
+    """Every tensor of the file, read into memory (float32 and float16 stay as stored).
 
-    One read-only map of the whole file; each tensor is a view into it, so
-    nothing is read from disk until it is used. Names are as stored.
+    The file is read once and each tensor is a view into that copy. It is not
+    memory-mapped: a model file re-saved while mapped would crash the process
+    (SIGBUS) at the next touch of a changed page. Names are as stored.
 
     Raises
     ------
@@ -121,9 +122,10 @@ def read_tensors(path: Path) -> dict[str, np.ndarray]:
     """
     header, start = read_header(path)
     try:
-        raw = np.memmap(path, dtype=np.uint8, mode="r")
-    except (OSError, ValueError) as e:
-        raise LoadError(path, f"cannot map the file: {e}") from None
+        raw = np.fromfile(path, dtype=np.uint8)
+    except (OSError, ValueError, MemoryError) as e:
+        raise LoadError(path, f"cannot read the file: {e}") from None
+    raw.flags.writeable = False
     out: dict[str, np.ndarray] = {}
     for name, info in header.items():
         if name == "__metadata__":
