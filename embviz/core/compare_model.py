@@ -44,6 +44,7 @@ from embviz.core.embeddings import Embeddings, Neighbor
 from embviz.core.errors import EmbvizError
 from embviz.core.progress import Progress
 from embviz.core.projection import Projection
+from embviz.core.runs import LatestRun
 
 
 @dataclass(frozen=True)
@@ -190,8 +191,7 @@ class CompareModel:
         self.b_label = ""
         self._settings = settings or CompareSettings()
         self._settings.check()
-        self._token = 0
-        self._progress: Progress | None = None
+        self._run = LatestRun()
         self._result: CompareResult | None = None
         self._selected: SideBySide | None = None
 
@@ -240,29 +240,24 @@ class CompareModel:
         """
         if self._a is None or self._b is None:
             raise EmbvizError("choose the two spaces to compare first")
-        if self._progress is not None:
-            self._progress.cancel()
-        self._token += 1
-        self._progress = progress or Progress()
-        a, b, settings, p = self._a, self._b, self._settings, self._progress
-        self.started.emit(self._token)
-        return self._token, lambda: run_comparison(a, b, settings, p)
+        token, p = self._run.begin(progress)
+        a, b, settings = self._a, self._b, self._settings
+        self.started.emit(token)
+        return token, lambda: run_comparison(a, b, settings, p)
 
     @property
     def running(self) -> bool:
         """Whether a handed-out run has not finished yet."""
-        return self._progress is not None
+        return self._run.running
 
     def cancel(self) -> None:
         """Ask the current run to stop."""
-        if self._progress is not None:
-            self._progress.cancel()
+        self._run.cancel()
 
     def finish(self, token: int, result: CompareResult) -> bool:
         """Show a run's result; ``False`` (and nothing changes) if a newer run replaced it."""
-        if token != self._token or self._progress is None:
+        if not self._run.end(token):
             return False
-        self._progress = None
         self._result = result
         self._selected = None
         self.result_changed.emit(result)
@@ -272,9 +267,8 @@ class CompareModel:
 
     def fail(self, token: int, message: str) -> bool:
         """Report the current run's error (or cancellation); stale tokens are ignored."""
-        if token != self._token or self._progress is None:
+        if not self._run.end(token):
             return False
-        self._progress = None
         self.failed.emit(message)
         return True
 
@@ -284,8 +278,7 @@ class CompareModel:
         return self._result
 
     def _clear(self) -> None:
-        self.cancel()
-        self._progress = None
+        self._run.clear()
         had = self._result is not None
         self._result, self._selected = None, None
         if had:

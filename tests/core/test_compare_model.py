@@ -179,3 +179,18 @@ def test_run_comparison_equals_the_cli_numbers(spaces):
     c = compare(a, b, anchors=["king", "queen", *a.words[:200]])
     assert r.comparison.summary() == c.summary()
     assert [m.word for m in r.most] == [c.words[i] for i in c.moved(50)]
+
+
+def test_latest_run_only_the_newest_ends_and_a_new_one_cancels_the_old():
+    from embviz.core.runs import LatestRun
+
+    runs = LatestRun()
+    first, p1 = runs.begin()
+    second, p2 = runs.begin()
+    assert p1.cancelled and not p2.cancelled and runs.running
+    assert not runs.end(first)  # replaced: its late result is ignored
+    assert runs.end(second) and not runs.running
+    assert not runs.end(second)  # ended once only
+    third, p3 = runs.begin()
+    runs.clear()
+    assert p3.cancelled and not runs.running and not runs.end(third)

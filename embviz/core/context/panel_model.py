@@ -42,6 +42,7 @@ from embviz.core.context.layers import (
 )
 from embviz.core.errors import EmbvizError
 from embviz.core.progress import Progress
+from embviz.core.runs import LatestRun
 
 NEAREST_K = 5
 
@@ -150,8 +151,7 @@ class ContextPanelModel:
         self._model: ContextModel | None = None
         self._sentences: tuple[str, ...] = PRESETS[0].sentences
         self._follow: tuple[str, ...] = PRESETS[0].tokens
-        self._token = 0
-        self._progress: Progress | None = None
+        self._run = LatestRun()
         self._result: ContextResult | None = None
         self._layer = 0
         self._selected: tuple[int, ...] = ()
@@ -192,29 +192,24 @@ class ContextPanelModel:
         A run still going is cancelled. Pass the token and what the work
         returned to :meth:`finish`, or the error to :meth:`fail`, on the GUI thread.
         """
-        if self._progress is not None:
-            self._progress.cancel()
-        self._token += 1
-        self._progress = progress or Progress()
-        model, path, sentences, p = self._model, self._path, self._sentences, self._progress
-        self.started.emit(self._token)
-        return self._token, lambda: run_context(model, path, sentences, p)
+        token, p = self._run.begin(progress)
+        model, path, sentences = self._model, self._path, self._sentences
+        self.started.emit(token)
+        return token, lambda: run_context(model, path, sentences, p)
 
     @property
     def running(self) -> bool:
         """Whether a handed-out run has not finished yet."""
-        return self._progress is not None
+        return self._run.running
 
     def cancel(self) -> None:
         """Ask the current run to stop."""
-        if self._progress is not None:
-            self._progress.cancel()
+        self._run.cancel()
 
     def finish(self, token: int, returned: tuple[ContextModel, ContextResult]) -> bool:
         """Show a run's result; ``False`` (and nothing changes) if a newer run replaced it."""
-        if token != self._token or self._progress is None:
+        if not self._run.end(token):
             return False
-        self._progress = None
         self._model, self._result = returned
         self.result_changed.emit(self._result)
         self._select(self._default_selection(), emit_layer=False)
@@ -223,9 +218,8 @@ class ContextPanelModel:
 
     def fail(self, token: int, message: str) -> bool:
         """Report the current run's error (or cancellation); stale tokens are ignored."""
-        if token != self._token or self._progress is None:
+        if not self._run.end(token):
             return False
-        self._progress = None
         self.failed.emit(message)
         return True
 
@@ -235,8 +229,7 @@ class ContextPanelModel:
         return self._result
 
     def _clear(self) -> None:
-        self.cancel()
-        self._progress = None
+        self._run.clear()
         if self._result is not None:
             self._result, self._selected = None, ()
             self.result_changed.emit(None)
