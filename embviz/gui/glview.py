@@ -70,7 +70,16 @@ import numpy as np
 import pyqtgraph.opengl as gl
 from pyqtgraph import Vector
 from PySide6.QtCore import QEasingCurve, QPointF, Qt, QVariantAnimation
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMatrix4x4, QPainter, QPen, QStaticText
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QMatrix4x4,
+    QPainter,
+    QPen,
+    QStaticText,
+)
 from PySide6.QtWidgets import QWidget
 
 from embviz.core.labels import project_to_screen
@@ -79,9 +88,11 @@ from embviz.gui.fonts import with_cjk_fallback
 from embviz.gui.gl_points import LineItem, PointCloudItem
 
 # Where a label's halo is drawn around it, in pixels: a one-pixel outline. The four
-# diagonals cover the sides too, at half the cost of eight passes (text is the
-# frame's main cost).
+# diagonals cover the sides too, at half the cost of eight passes. A haloed label
+# is drawn once into an image that is cached (TextCache.sprite), so a frame draws
+# each label once, not five times (text is the frame's main cost).
 HALO_OFFSETS = ((-1, -1), (1, -1), (-1, 1), (1, 1))
+HALO_PAD = 1
 FLY_MS = 500
 
 
@@ -158,14 +169,48 @@ class TextCache:
         self.max_size = int(max_size)
         self._static: OrderedDict[tuple[str, str], QStaticText] = OrderedDict()
         self._widths: OrderedDict[tuple[str, str], float] = OrderedDict()
+        self._sprites: OrderedDict[tuple, QImage] = OrderedDict()
 
     def __len__(self) -> int:
-        return len(self._static) + len(self._widths)
+        return len(self._static) + len(self._widths) + len(self._sprites)
 
     def clear(self) -> None:
         """Forget everything (e.g. the text size changed)."""
         self._static.clear()
         self._widths.clear()
+        self._sprites.clear()
+
+    def sprite(self, text: str, font: QFont, rgb, halo, dpr: float = 1.0) -> QImage:
+        """``text`` in colour ``rgb`` with a one-pixel ``halo`` (RGBA), drawn into an image.
+
+        The text's top-left corner is at (:data:`HALO_PAD`, :data:`HALO_PAD`)
+        in the image's logical pixels; ``dpr`` is the screen's device pixel ratio.
+        """
+        key = (text, font.key(), tuple(rgb), tuple(halo), dpr)
+        img = self._sprites.get(key)
+        if img is not None:
+            self._sprites.move_to_end(key)
+            return img
+        fm = QFontMetricsF(font)
+        w = fm.horizontalAdvance(text) + 2 * HALO_PAD + 2  # + italics / antialiasing overhang
+        h = fm.height() + 2 * HALO_PAD
+        img = QImage(max(1, round(w * dpr)), max(1, round(h * dpr)),
+                     QImage.Format.Format_ARGB32_Premultiplied)  # fmt: skip
+        img.setDevicePixelRatio(dpr)
+        img.fill(Qt.GlobalColor.transparent)
+        p = QPainter(img)
+        p.setFont(font)
+        st = self.static(text, font.key())
+        p.setPen(QPen(QColor(*halo)))
+        for dx, dy in HALO_OFFSETS:
+            p.drawStaticText(QPointF(HALO_PAD + dx, HALO_PAD + dy), st)
+        p.setPen(QPen(QColor(*rgb)))
+        p.drawStaticText(QPointF(HALO_PAD, HALO_PAD), st)
+        p.end()
+        self._sprites[key] = img
+        if len(self._sprites) > self.max_size:
+            self._sprites.popitem(last=False)
+        return img
 
     def static(self, text: str, font_key: str) -> QStaticText:
         """``text`` as a ``QStaticText`` for the font whose ``QFont.key()`` is ``font_key``."""
@@ -353,13 +398,15 @@ class GLView(gl.GLViewWidget):
         """
         painter.setFont(font)
         ascent = QFontMetricsF(font).ascent()
+        if halo:
+            sprite, rgba = self.texts.sprite, self.colors["halo"]
+            dpr = self.devicePixelRatioF()
+            for x, y, text, rgb in placed:
+                img = sprite(text, font, rgb, rgba, dpr)
+                painter.drawImage(QPointF(x - HALO_PAD, y - ascent - HALO_PAD), img)
+            return
         static, fkey = self.texts.static, font.key()
         texts = [static(text, fkey) for _x, _y, text, _rgb in placed]  # one look-up each
-        if halo:
-            painter.setPen(QPen(QColor(*self.colors["halo"])))
-            for (x, y, _text, _rgb), st in zip(placed, texts, strict=True):
-                for dx, dy in HALO_OFFSETS:
-                    painter.drawStaticText(QPointF(x + dx, y - ascent + dy), st)
         pens: dict[tuple, QPen] = {}
         for (x, y, _text, rgb), st in zip(placed, texts, strict=True):
             pen = pens.get(key := tuple(rgb))
