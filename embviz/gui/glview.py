@@ -12,8 +12,9 @@ embviz's 3D views have in common, so a view keeps only what it shows:
   (world → pixels, depth, visible) and :meth:`~GLView.index_at` (the point under
   a pixel); a click (not a drag) calls :meth:`~GLView.clicked`.
 - **Text.** :attr:`~GLView.texts` is a bounded :class:`TextCache` of laid-out
-  ``QStaticText`` and text widths per font; :meth:`~GLView.paint_labels` draws
-  placed labels, with a halo in the background's colour if asked;
+  ``QStaticText``, text widths and haloed label images per font;
+  :meth:`~GLView.paint_labels` draws placed labels, with a halo in the
+  background's colour if asked;
   :meth:`~GLView.paint_text` draws one string; :meth:`~GLView.paint_notes` the
   notes in the bottom-left corner and a colour legend in the top-left one.
 - **Axes.** :meth:`~GLView.add_axes` adds the three coloured axis lines (drawn
@@ -57,9 +58,10 @@ frame** at a time: points, labels, lines and trails. The recipe::
             painter.end()
 
 Text is drawn with ``QPainter`` over the GL scene after ``super().paintGL()``:
-both ``drawText`` and ``drawStaticText`` work under Qt's GL paint engine; labels
-use ``QStaticText`` because it is laid out once and then cached, which matters
-at hundreds of labels a frame under software OpenGL.
+both ``drawText`` and ``drawStaticText`` work under Qt's GL paint engine. Plain
+labels use ``QStaticText`` (laid out once, then cached) and haloed ones a cached
+image of text and outline (one draw instead of five), which matters at hundreds
+of labels a frame under software OpenGL.
 """
 
 from __future__ import annotations
@@ -180,13 +182,15 @@ class TextCache:
         self._widths.clear()
         self._sprites.clear()
 
-    def sprite(self, text: str, font: QFont, rgb, halo, dpr: float = 1.0) -> QImage:
+    def sprite(self, text: str, font: QFont, font_key: str, rgb: tuple, halo: tuple,
+               dpr: float = 1.0) -> QImage:  # fmt: skip
         """``text`` in colour ``rgb`` with a one-pixel ``halo`` (RGBA), drawn into an image.
 
-        The text's top-left corner is at (:data:`HALO_PAD`, :data:`HALO_PAD`)
+        ``font_key`` is ``font.key()`` (taken once per frame by the caller);
+        ``rgb`` and ``halo`` are tuples, part of the cache key. The text's top-left corner is at (:data:`HALO_PAD`, :data:`HALO_PAD`)
         in the image's logical pixels; ``dpr`` is the screen's device pixel ratio.
         """
-        key = (text, font.key(), tuple(rgb), tuple(halo), dpr)
+        key = (text, font_key, rgb, halo, dpr)
         img = self._sprites.get(key)
         if img is not None:
             self._sprites.move_to_end(key)
@@ -200,7 +204,7 @@ class TextCache:
         img.fill(Qt.GlobalColor.transparent)
         p = QPainter(img)
         p.setFont(font)
-        st = self.static(text, font.key())
+        st = self.static(text, font_key)
         p.setPen(QPen(QColor(*halo)))
         for dx, dy in HALO_OFFSETS:
             p.drawStaticText(QPointF(HALO_PAD + dx, HALO_PAD + dy), st)
@@ -399,10 +403,10 @@ class GLView(gl.GLViewWidget):
         painter.setFont(font)
         ascent = QFontMetricsF(font).ascent()
         if halo:
-            sprite, rgba = self.texts.sprite, self.colors["halo"]
-            dpr = self.devicePixelRatioF()
+            sprite, rgba = self.texts.sprite, tuple(self.colors["halo"])
+            dpr, fkey = self.devicePixelRatioF(), font.key()
             for x, y, text, rgb in placed:
-                img = sprite(text, font, rgb, rgba, dpr)
+                img = sprite(text, font, fkey, tuple(rgb), rgba, dpr)
                 painter.drawImage(QPointF(x - HALO_PAD, y - ascent - HALO_PAD), img)
             return
         static, fkey = self.texts.static, font.key()
