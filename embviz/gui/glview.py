@@ -187,8 +187,9 @@ class TextCache:
         """``text`` in colour ``rgb`` with a one-pixel ``halo`` (RGBA), drawn into an image.
 
         ``font_key`` is ``font.key()`` (taken once per frame by the caller);
-        ``rgb`` and ``halo`` are tuples, part of the cache key. The text's top-left corner is at (:data:`HALO_PAD`, :data:`HALO_PAD`)
-        in the image's logical pixels; ``dpr`` is the screen's device pixel ratio.
+        ``rgb`` and ``halo`` are tuples, part of the cache key. The text's
+        top-left corner is at (:data:`HALO_PAD`, :data:`HALO_PAD`) in the
+        image's logical pixels; ``dpr`` is the screen's device pixel ratio.
         """
         key = (text, font_key, rgb, halo, dpr)
         img = self._sprites.get(key)
