@@ -238,3 +238,34 @@ def test_the_panel_is_registered():
 
     mods = {panel_name(m): m for m in panel_modules()}
     assert mods["context"].TITLE == "Context"
+
+
+def test_the_chinese_translation_is_complete_and_reaches_the_panel(qtbot, tmp_path, model_dir):
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QTranslator
+
+    ts = Path(__file__).resolve().parents[2] / "embviz" / "i18n" / "zh_CN_context.ts"
+    text = ts.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text and "<translation></translation>" not in text
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    if not lrelease.exists():
+        lrelease = shutil.which("pyside6-lrelease")
+    if not lrelease:
+        pytest.skip("pyside6-lrelease is not installed")
+    qm = tmp_path / "zh_CN_context.qm"
+    subprocess.run([str(lrelease), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        p = _panel(qtbot, model_path=model_dir)
+        assert p.run_button.text() == "运行"
+        assert p.preset_combo.itemText(0) == "bank：河岸与银行"
+        assert p.tabs.tabText(0) == "词元"
+        p.shutdown()
+    finally:
+        QCoreApplication.removeTranslator(translator)

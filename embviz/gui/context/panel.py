@@ -163,6 +163,8 @@ class ContextPanel(Panel):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(7)
+        self._split_by_user = False
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_user", True))
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -193,13 +195,14 @@ class ContextPanel(Panel):
         self.view.set_scale(self.workspace.label_scale)
         self.workspace.label_scale_changed.connect(self.view.set_scale)
 
-    def showEvent(self, ev) -> None:
-        """On first show give the picture most of the height (the tabs need less)."""
-        super().showEvent(ev)
-        if not getattr(self, "_split_done", False):
-            self._split_done = True
-            total = max(self.splitter.height(), 300)
-            self.splitter.setSizes([int(total * 0.7), int(total * 0.3)])
+    def resizeEvent(self, ev) -> None:
+        """Give the picture most of the height until the user drags the splitter."""
+        super().resizeEvent(ev)
+        if not self._split_by_user:
+            total = self.splitter.height()
+            if total > 0:
+                tabs = max(int(total * 0.3), self.tabs.minimumSizeHint().height())
+                self.splitter.setSizes([total - tabs, tabs])
 
     # -- model folder --------------------------------------------------------------
     def check_model(self) -> bool:
@@ -360,8 +363,8 @@ class ContextPanel(Panel):
         names = r.states.layer_names
         name = names[index]
         if name == "static":
-            text = self.tr("static: each token's row of the embedding matrix — every "
-                           "occurrence of a word has the same vector")  # fmt: skip
+            text = self.tr("static: the token's row of the embedding matrix, "
+                           "one vector for every occurrence")  # fmt: skip
         elif name == "input":
             text = self.tr("input: row + position + segment, normalised")
         else:

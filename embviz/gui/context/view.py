@@ -37,7 +37,7 @@ class ContextView(GLView):
 
     token_clicked = Signal(int)
 
-    FIT = 1.35
+    FIT = 1.15  # the cloud rarely reaches the radius in every direction: fill the view
     HOME = (18.0, 35.0)
     AXIS_LENGTH = 1.05
     AXIS_ALPHA = 150
@@ -197,8 +197,11 @@ class ContextView(GLView):
                 if int(i) not in set(sel) and not self._special[i]]  # fmt: skip
         order = np.asarray([i for i in sel + rest if visible[i]], dtype=np.intp)
         offset = (7.0 * self.point_scale, -5.0 * self.point_scale)
+        # the followed tokens' labels look for another place when theirs is taken (at
+        # "static" all occurrences of a token share one point)
         placed = place_labels(xy, self._sizes, order, self.width(), self.height(), offset=offset,
-                              max_labels=120, blocked=list(blocked))  # fmt: skip
+                              max_labels=120, blocked=list(blocked),
+                              important=len(sel))  # fmt: skip
         c = self.colors
         sent, chosen = c["sentences"], set(sel)
         first, others = [], []
