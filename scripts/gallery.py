@@ -194,7 +194,32 @@ def shoot_readme(win, app, docs: Path) -> list[Path]:
     dock.screen().grabWindow(dock.winId()).save(str(path))
     shots.append(path)
     float_dock(train)  # docked again
-    return shots
+    return [*shots, shoot_context_readme(win, app, docs)]
+
+
+def shoot_context_readme(win, app, docs: Path) -> Path:
+    """The README's Context picture: the panel enlarged, the two banks at layer 6."""
+    from embviz.gui.training.parts import float_dock
+
+    win.set_theme("dark")
+    panel = win.panels["context"]
+    if panel.model.result is None:
+        prepare_context(win, app)
+    win.show_panel("context")
+    panel.tabs.setCurrentIndex(1)  # the cosine per layer
+    float_dock(panel)
+    dock = win.docks["context"]
+    dock.resize(1280, 800)
+    dock.move(0, 0)
+    _settle(app, 10)
+    panel.playback.scrub(panel.playback.length - 1)
+    _settle(app, 20)
+    path = docs / "context.png"
+    dock.screen().grabWindow(dock.winId()).save(str(path))
+    float_dock(panel)  # docked again
+    panel.tabs.setCurrentIndex(0)
+    _settle(app)
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -202,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out", type=Path, help="folder for the PNG files (created)")
     parser.add_argument("--readme", action="store_true", help="also write docs/*.png")
+    parser.add_argument("--readme-context", action="store_true",
+                        help="also write docs/context.png (the Context panel's README picture)")  # fmt: skip
     parser.add_argument("--no-tour", action="store_true", help="panels only")
     parser.add_argument("--panel", action="append", metavar="NAME",
                         help="only this panel (repeatable), e.g. context")  # fmt: skip
@@ -238,9 +265,11 @@ def main(argv: list[str] | None = None) -> int:
         win.set_text_scale(1.0)
         if not args.no_tour:
             written += shoot_tour(win, app, args.out)
+        docs = Path(__file__).resolve().parent.parent / "docs"
         if args.readme:
-            docs = Path(__file__).resolve().parent.parent / "docs"
             written += shoot_readme(win, app, docs)
+        elif args.readme_context:
+            written.append(shoot_context_readme(win, app, docs))
         win._confirm_discard_training = lambda: True  # the gallery's trained vectors go
         win.close()
         for p in written:

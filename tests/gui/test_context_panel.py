@@ -84,8 +84,9 @@ def test_the_layer_slider_moves_the_views_points(ran, qtbot):
         want = p.model.layer_view()
         np.testing.assert_allclose(p.view.positions, want.positions, atol=1e-6)
         # what OpenGL gets is the same, on the run's one scale
-        np.testing.assert_allclose(p.view.world_positions, want.positions * p.view._scale,
-                                   rtol=1e-5, atol=1e-5)  # fmt: skip
+        world = (want.positions - p.view._centre) * p.view._scale
+        np.testing.assert_allclose(p.view.world_positions, world, rtol=1e-5, atol=1e-5)
+        assert np.abs(world).max() <= p.view.RADIUS * 1.001  # every layer inside one radius
         assert p.layer_bar.layer_label.text() == p.layer_name(layer)
     p.layer_bar.slider.setValue(0)
     # at "static" every occurrence of "bank" sits on its one embedding row
@@ -97,7 +98,7 @@ def test_the_layer_slider_moves_the_views_points(ran, qtbot):
     # trails run from the shared static point through every layer
     trail = p.view.trail(p.model.selected[0])
     assert len(trail) == last + 1
-    np.testing.assert_allclose(trail / p.view._scale,
+    np.testing.assert_allclose(trail / p.view._scale + p.view._centre,
                                p.model.layer_view().trails[p.model.selected[0]], atol=1e-5)  # fmt: skip
     assert "cos(" in p.view.caption
 

@@ -37,7 +37,7 @@ class ContextView(GLView):
 
     token_clicked = Signal(int)
 
-    FIT = 1.15  # the cloud rarely reaches the radius in every direction: fill the view
+    FIT = 1.2
     HOME = (18.0, 35.0)
     AXIS_LENGTH = 1.05
     AXIS_ALPHA = 150
@@ -53,10 +53,11 @@ class ContextView(GLView):
         self._special = np.zeros(0, bool)
         self._coords: list[np.ndarray] = []
         self._scale = 1.0
+        self._centre = np.zeros(3, np.float32)
         self._selected: tuple[int, ...] = ()
         self.t = 0.0
         self.positions = np.zeros((0, 3), np.float32)  # in the frame, unscaled
-        self._pos = np.zeros((0, 3), np.float32)  # world coordinates (scaled)
+        self._pos = np.zeros((0, 3), np.float32)  # world coordinates (centred, scaled)
         self._sizes = np.zeros((0, 2))
         self.caption = ""
         self.frames_drawn = 0
@@ -94,8 +95,11 @@ class ContextView(GLView):
             return
         c = np.asarray(coords, np.float32)
         self._coords = list(c)
-        # one scale for all layers: the frame is stable, so is its size on screen
-        self._scale = RADIUS / max(float(np.abs(c).max()) if c.size else 1.0, 1e-12)
+        # One fixed map for all layers, so a point that moves on screen moved in the
+        # frame: the box around every layer's points is centred and scaled to RADIUS.
+        lo, hi = c.reshape(-1, 3).min(axis=0), c.reshape(-1, 3).max(axis=0)
+        self._centre = ((lo + hi) / 2).astype(np.float32)
+        self._scale = RADIUS / max(float((hi - lo).max()) / 2, 1e-12)
         self.labels = list(labels)
         self._sentence = np.asarray(sentence_of, np.intp)
         self._special = np.asarray(special, bool)
@@ -117,12 +121,16 @@ class ContextView(GLView):
             self.update()
             return
         self.positions = np.asarray(interpolate(self._coords, self.t), np.float32)
-        self._pos = np.ascontiguousarray(self.positions * self._scale, dtype=np.float32)
+        self._pos = self.to_world(self.positions)
         self._push()
+
+    def to_world(self, coords: np.ndarray) -> np.ndarray:
+        """Frame coordinates to world ones: the run's one centre and scale, for every layer."""
+        return np.ascontiguousarray((coords - self._centre) * self._scale, dtype=np.float32)
 
     @property
     def world_positions(self) -> np.ndarray:
-        """The points' world coordinates as handed to OpenGL (:attr:`positions` × the run's scale)."""
+        """The points' world coordinates as handed to OpenGL (see :meth:`to_world`)."""
         return self._pos
 
     def trail(self, token: int) -> np.ndarray:
@@ -131,7 +139,7 @@ class ContextView(GLView):
         whole = [self._coords[k][token] for k in range(i + 1)]
         if self.t - i > 1e-9:
             whole.append(self.positions[token])
-        return np.asarray(whole, np.float32) * self._scale
+        return self.to_world(np.asarray(whole, np.float32))
 
     # -- drawing -------------------------------------------------------------------
     def _rgba(self, rgb, alpha: float = 0.95) -> tuple:
