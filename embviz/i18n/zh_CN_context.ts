@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1">
+<TS version="2.1" language="zh_CN">
 <context>
     <name>Context</name>
     <message>
@@ -37,240 +37,251 @@
 <context>
     <name>ContextPanel</name>
     <message>
-        <location filename="../gui/context/panel.py" line="99"/>
+        <location filename="../gui/context/panel.py" line="100"/>
+        <source>Presets…</source>
+        <translation>预设…</translation>
+    </message>
+    <message>
+        <location filename="../gui/context/panel.py" line="101"/>
         <source>Sentences in which one word means different things; choosing one runs it</source>
         <translation>同一个词在其中含义不同的几个句子；选中即运行</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="101"/>
+        <location filename="../gui/context/panel.py" line="103"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="102"/>
+        <location filename="../gui/context/panel.py" line="104"/>
         <source>Tokenise the sentences and run them through the model, keeping every layer</source>
         <translation>将句子切分为词元并送入模型，保留每一层的输出</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="104"/>
+        <location filename="../gui/context/panel.py" line="106"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="105"/>
+        <location filename="../gui/context/panel.py" line="107"/>
         <source>Stop the run</source>
         <translation>停止运行</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="106"/>
+        <location filename="../gui/context/panel.py" line="108"/>
         <source>Model…</source>
         <translation>模型…</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="107"/>
+        <location filename="../gui/context/panel.py" line="109"/>
         <source>Use another BERT-family model folder (config.json, model.safetensors, tokenizer.json or vocab.txt)</source>
         <translation>改用另一个 BERT 系列模型文件夹（config.json、model.safetensors、tokenizer.json 或 vocab.txt）</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="115"/>
+        <location filename="../gui/context/panel.py" line="117"/>
         <source>One sentence per line</source>
         <translation>每行一个句子</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="116"/>
+        <location filename="../gui/context/panel.py" line="118"/>
         <source>One sentence per line; a word that occurs in several sentences gets a vector for each occurrence</source>
         <translation>每行一个句子；在多个句子中出现的词，每次出现都会得到一个自己的向量</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="127"/>
+        <location filename="../gui/context/panel.py" line="129"/>
         <source>Choose a preset or type sentences, then press Run</source>
         <translation>选择一个预设或输入句子，然后点击“运行”</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="130"/>
+        <location filename="../gui/context/panel.py" line="132"/>
         <source>GIF…</source>
         <translation>GIF…</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="131"/>
+        <location filename="../gui/context/panel.py" line="133"/>
         <source>Export the layers as an animated GIF, from static to the last layer, interpolated as in playback</source>
         <translation>将各层导出为 GIF 动画：从静态词向量到最后一层，与播放时一样在层间插值</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="133"/>
+        <location filename="../gui/context/panel.py" line="135"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="134"/>
+        <location filename="../gui/context/panel.py" line="136"/>
         <source>Save the picture as it is now as a PNG image</source>
         <translation>将当前画面保存为 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="135"/>
+        <location filename="../gui/context/panel.py" line="137"/>
+        <location filename="../gui/context/panel.py" line="533"/>
         <source>Enlarge</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="136"/>
+        <location filename="../gui/context/panel.py" line="138"/>
         <source>Float the Context panel as a large window (press again to dock it back)</source>
         <translation>将“上下文”面板浮动为大窗口（再按一次停靠回去）</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="151"/>
+        <location filename="../gui/context/panel.py" line="153"/>
         <source>Each sentence&apos;s WordPiece tokens (## continues a word); click one to follow it across the layers</source>
         <translation>每个句子的 WordPiece 词元（## 表示接续前一个词元）；点击词元可跨层跟踪它</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="156"/>
+        <location filename="../gui/context/panel.py" line="158"/>
         <source>Tokens</source>
         <translation>词元</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="157"/>
+        <location filename="../gui/context/panel.py" line="159"/>
         <source>Cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="158"/>
+        <location filename="../gui/context/panel.py" line="160"/>
         <source>Nearest</source>
         <translation>最近邻</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="216"/>
+        <location filename="../gui/context/panel.py" line="219"/>
         <source>No contextual model is installed. Run scripts/setup (it fetches MiniLM-L6), or choose a BERT model folder with “Model…” (embviz context --model DIR), or set $EMBVIZ_CONTEXT_MODEL to one.</source>
         <translation>尚未安装上下文模型。请运行 scripts/setup（它会下载 MiniLM-L6），或用“模型…”选择一个 BERT 模型文件夹（即 embviz context --model DIR），或将 $EMBVIZ_CONTEXT_MODEL 设为该文件夹。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="220"/>
+        <location filename="../gui/context/panel.py" line="223"/>
         <source>Not a model folder: {error}</source>
         <translation>不是模型文件夹：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="222"/>
+        <location filename="../gui/context/panel.py" line="225"/>
         <source>Ready: choose a preset or type sentences, then press Run</source>
         <translation>就绪：选择一个预设或输入句子，然后点击“运行”</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="227"/>
+        <location filename="../gui/context/panel.py" line="230"/>
         <source>Choose a BERT model folder</source>
         <translation>选择 BERT 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="254"/>
+        <location filename="../gui/context/panel.py" line="263"/>
         <source>Type at least one sentence, one per line (two or more to compare a word&apos;s occurrences).</source>
         <translation>请至少输入一个句子，每行一个（要比较一个词的多次出现，请输入两个或更多句子）。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="266"/>
+        <location filename="../gui/context/panel.py" line="275"/>
         <source>Running {n} sentences…</source>
         <translation>正在运行 {n} 个句子…</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="277"/>
-        <location filename="../gui/context/panel.py" line="309"/>
+        <location filename="../gui/context/panel.py" line="286"/>
+        <location filename="../gui/context/panel.py" line="318"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="298"/>
+        <location filename="../gui/context/panel.py" line="307"/>
         <source>{model}: {tokens} tokens in {n} sentences, {layers} layers. Click tokens to follow them.</source>
         <translation>{model}：{n} 个句子共 {tokens} 个词元，{layers} 层。点击词元可跟踪它们。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="316"/>
+        <location filename="../gui/context/panel.py" line="325"/>
         <source>The run failed: {error}</source>
         <translation>运行失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="332"/>
+        <location filename="../gui/context/panel.py" line="341"/>
         <source>Press Run to see these sentences</source>
         <translation>点击“运行”查看这些句子</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="353"/>
+        <location filename="../gui/context/panel.py" line="362"/>
         <source>static</source>
         <translation>静态</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="355"/>
+        <location filename="../gui/context/panel.py" line="364"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="356"/>
+        <location filename="../gui/context/panel.py" line="365"/>
         <source>layer {n}</source>
         <translation>第 {n} 层</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="366"/>
+        <location filename="../gui/context/panel.py" line="375"/>
         <source>static: the token&apos;s row of the embedding matrix, one vector for every occurrence</source>
         <translation>静态词向量：词元在嵌入矩阵中的那一行，每次出现都是同一个向量</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="369"/>
+        <location filename="../gui/context/panel.py" line="378"/>
         <source>input: row + position + segment, normalised</source>
         <translation>输入：词向量行 + 位置编码 + 段编码，再经层归一化</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="371"/>
+        <location filename="../gui/context/panel.py" line="380"/>
         <source>after layer {n} of {total}: rewritten from the context</source>
         <translation>第 {n} 层（共 {total} 层）之后：已根据上下文改写</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="377"/>
+        <location filename="../gui/context/panel.py" line="386"/>
         <source>cos({a}, {b}) = {c} (static: {s})</source>
         <translation>cos({a}, {b}) = {c}（静态：{s}）</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="447"/>
+        <location filename="../gui/context/panel.py" line="456"/>
         <source>nothing to export yet: press Run first</source>
         <translation>还没有可导出的内容：请先点击“运行”</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="465"/>
+        <location filename="../gui/context/panel.py" line="474"/>
         <source>Export the layers as a GIF</source>
         <translation>将各层导出为 GIF</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="466"/>
+        <location filename="../gui/context/panel.py" line="475"/>
         <source>Animated GIF (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="477"/>
+        <location filename="../gui/context/panel.py" line="486"/>
         <source>Saved the animation to {path}</source>
         <translation>动画已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="487"/>
+        <location filename="../gui/context/panel.py" line="496"/>
         <source>Exporting {n} frames to {name}…</source>
         <translation>正在将 {n} 帧导出到 {name}…</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="493"/>
+        <location filename="../gui/context/panel.py" line="502"/>
         <source>Export cancelled; no file written</source>
         <translation>导出已取消；未写入文件</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="503"/>
+        <location filename="../gui/context/panel.py" line="512"/>
         <source>Save the picture</source>
         <translation>保存画面</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="504"/>
+        <location filename="../gui/context/panel.py" line="513"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="511"/>
+        <location filename="../gui/context/panel.py" line="520"/>
         <source>Could not write {path}</source>
         <translation>无法写入 {path}</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="513"/>
+        <location filename="../gui/context/panel.py" line="522"/>
         <source>Saved the picture to {path}</source>
         <translation>画面已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../gui/context/panel.py" line="533"/>
+        <source>Dock</source>
+        <translation>停靠</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,9 @@ def test_bank_preset_shows_the_tokenizers_tokens(ran):
 
 
 def test_wordpieces_are_shown_as_the_model_sees_them(panel, qtbot):
+    assert panel.preset_combo.currentIndex() == BANK  # the box starts with its sentences
     panel.editor.setPlainText("That was unbelievably good.\nIt was good.")
+    assert panel.preset_combo.currentIndex() == -1  # no preset names typed sentences
     panel.start()
     qtbot.waitUntil(lambda: panel.model.result is not None, timeout=60000)
     shown = panel.tokens.shown_tokens()

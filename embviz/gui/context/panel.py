@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -96,6 +97,7 @@ class ContextPanel(Panel):
         self.preset_combo = QComboBox()
         for p in PRESETS:
             self.preset_combo.addItem(QCoreApplication.translate("Context", p.name), p.name)
+        self.preset_combo.setPlaceholderText(self.tr("Presets…"))  # shown once the text is edited
         self.preset_combo.setToolTip(self.tr("Sentences in which one word means different things; "
                                              "choosing one runs it"))  # fmt: skip
         self.run_button = QPushButton(self.tr("Run"))
@@ -192,6 +194,7 @@ class ContextPanel(Panel):
         self.png_button.clicked.connect(lambda: self.export_png())
         self.enlarge_button.clicked.connect(self._enlarge)
         self._progressed.connect(self._on_progress)
+        self.editor.textChanged.connect(self._on_text)
         self.view.set_scale(self.workspace.label_scale)
         self.workspace.label_scale_changed.connect(self.view.set_scale)
 
@@ -242,6 +245,12 @@ class ContextPanel(Panel):
         self.model.load_preset(name)
         self.editor.setPlainText("\n".join(self.model.sentences))
         self.start()
+
+    def _on_text(self) -> None:
+        # the combo names a preset only while the box holds its sentences
+        i = self.preset_combo.currentIndex()
+        if i >= 0 and tuple(self.sentences()) != PRESETS[i].sentences:
+            self.preset_combo.setCurrentIndex(-1)
 
     def sentences(self) -> list[str]:
         """The box's sentences: its non-blank lines."""
@@ -517,6 +526,11 @@ class ContextPanel(Panel):
         from embviz.gui.training.parts import float_dock
 
         float_dock(self)
+        dock = self.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        floating = dock is not None and dock.isFloating()
+        self.enlarge_button.setText(self.tr("Dock") if floating else self.tr("Enlarge"))
 
     # -- small helpers -------------------------------------------------------------
     def _say(self, text: str) -> None:
