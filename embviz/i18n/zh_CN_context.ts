@@ -9,7 +9,14 @@
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../gui/context/plots.py" line="59"/>
+        <location filename="../gui/context/plots.py" line="36"/>
+        <source>Follow two tokens (click them)
+to plot their cosine per layer</source>
+        <translation>跟踪两个词元（点击它们），
+即可画出它们逐层的余弦相似度</translation>
+    </message>
+    <message>
+        <location filename="../gui/context/plots.py" line="69"/>
         <source>{a} · {b}</source>
         <translation>{a} · {b}</translation>
     </message>

@@ -145,6 +145,10 @@ def test_clicking_a_token_follows_it(ran, qtbot):
     assert len(p.cosine_plot.curves) == 3
     p.toggle_token(river)
     assert river not in p.model.selected
+    assert not p.cosine_plot.hint.isVisible()
+    p.model.select([river])  # one token: nothing to compare, the plot says what to do
+    assert p.cosine_plot.curves == [] and p.cosine_plot.hint.isVisible()
+    assert "cos(" not in p.view.caption
 
 
 def test_play_advances_the_layers(ran, qtbot):
@@ -272,3 +276,15 @@ def test_the_chinese_translation_is_complete_and_reaches_the_panel(qtbot, tmp_pa
         p.shutdown()
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_the_view_gets_real_height_in_the_window_at_1280x800(main_window, qtbot):
+    win = main_window
+    win.resize(1280, 800)
+    win.show_panel("context")
+    panel = win.panels["context"]
+    qtbot.waitUntil(lambda: panel.view.isVisible() and panel.view.height() > 0, timeout=3000)
+    dock = win.docks["context"]
+    qtbot.waitUntil(lambda: panel.view.height() >= 0.3 * dock.height(), timeout=3000)
+    assert panel.view.height() >= 200 and panel.view.width() >= 300
+    assert panel.view.height() > panel.tabs.height()  # the picture comes first

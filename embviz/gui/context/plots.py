@@ -31,12 +31,22 @@ class CosinePlot(pg.PlotWidget):
         theme.style_plot(self)
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.colors()["cursor"], width=1))
         self.addItem(self.cursor)
+        self.cursor.setVisible(False)
+        self.hint = pg.TextItem(anchor=(0.5, 0.5))
+        self.hint.setText(QCoreApplication.translate(
+            "Context", "Follow two tokens (click them)\nto plot their cosine per layer"))  # fmt: skip
+        self.addItem(self.hint, ignoreBounds=True)
+        self.setXRange(0, 1)
+        self.setYRange(0, 1)
+        self.hint.setPos(0.5, 0.5)
         self.curves: list[pg.PlotDataItem] = []
         self.x = np.zeros(0)
         self.values: list[np.ndarray] = []
+        self._restyle()
         theme.notifier().changed.connect(self._restyle)
 
     def _restyle(self, _name: str = "") -> None:
+        self.hint.setColor(theme.colors()["plot_foreground"])
         self.cursor.setPen(pg.mkPen(theme.colors()["cursor"], width=1))
         for k, curve in enumerate(self.curves):
             curve.setPen(pg.mkPen(pair_color(k), width=2))
@@ -50,7 +60,7 @@ class CosinePlot(pg.PlotWidget):
         self.legend.clear()
         self.curves, self.values = [], []
         self.x = np.arange(len(layer_names), dtype=np.float64)
-        self.getAxis("bottom").setTicks([list(enumerate(layer_names))])
+        self.getAxis("bottom").setTicks([list(enumerate(layer_names))] if pairs else None)
         low = 1.0
         for k, (a, b, cos) in enumerate(pairs):
             y = np.asarray(cos, dtype=np.float64)
@@ -60,7 +70,12 @@ class CosinePlot(pg.PlotWidget):
             self.curves.append(self.plot(self.x, y, pen=pg.mkPen(pair_color(k), width=2),
                                          symbol="o", symbolSize=5, symbolBrush=pair_color(k),
                                          symbolPen=pair_color(k), name=name))  # fmt: skip
-        if len(self.x):
+        self.hint.setVisible(not self.curves)
+        self.cursor.setVisible(bool(self.curves))
+        if not self.curves:
+            self.setXRange(0, 1, padding=0)
+            self.setYRange(0, 1, padding=0)
+        else:
             self.setXRange(-0.3, len(self.x) - 0.7, padding=0)
             # from just below the lowest curve: the drop from 1 is the lesson
             self.setYRange(max(-1.0, np.floor((low - 0.1) * 10) / 10), 1.03, padding=0)
@@ -68,3 +83,4 @@ class CosinePlot(pg.PlotWidget):
     def set_layer(self, t: float) -> None:
         """Move the marker to layer position ``t``."""
         self.cursor.setValue(t)
+        self.cursor.setVisible(bool(self.curves))
