@@ -60,8 +60,9 @@ def prepare_context(win, app, timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     while panel.model.result is None and time.monotonic() < deadline:
         _settle(app, 1)
-    if panel.model.result is None:
-        raise SystemExit(f"the Context panel did not run: {panel.status.text()}")
+    if panel.model.result is None:  # no model installed: the panel's message is shot instead
+        print(f"gallery: the Context panel did not run: {panel.status.text()}", file=sys.stderr)
+        return
     if panel.playback.playing:
         panel.playback.toggle()
     banks = panel.model.result.states.occurrences("bank")
@@ -95,7 +96,7 @@ def shoot_panels(win, app, out: Path, size: tuple[int, int], theme: str,
     for name in win.docks:
         if only and name not in only:
             continue
-        if name == "context":
+        if name == "context" and win.panels["context"].model.result is not None:
             written += shoot_context_layers(win, app, out, size, theme)
         win.show_panel(name)
         _settle(app)
