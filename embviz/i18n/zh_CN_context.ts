@@ -95,6 +95,7 @@ to plot their cosine per layer</source>
     </message>
     <message>
         <location filename="../gui/context/panel.py" line="129"/>
+        <location filename="../gui/context/panel.py" line="229"/>
         <source>Choose a preset or type sentences, then press Run</source>
         <translation>选择一个预设或输入句子，然后点击“运行”</translation>
     </message>
@@ -120,7 +121,7 @@ to plot their cosine per layer</source>
     </message>
     <message>
         <location filename="../gui/context/panel.py" line="137"/>
-        <location filename="../gui/context/panel.py" line="533"/>
+        <location filename="../gui/context/panel.py" line="538"/>
         <source>Enlarge</source>
         <translation>放大</translation>
     </message>
@@ -160,133 +161,138 @@ to plot their cosine per layer</source>
         <translation>不是模型文件夹：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="225"/>
+        <location filename="../gui/context/panel.py" line="224"/>
+        <source>No contextual model: see the message above</source>
+        <translation>没有上下文模型：请看上方的提示</translation>
+    </message>
+    <message>
+        <location filename="../gui/context/panel.py" line="227"/>
         <source>Ready: choose a preset or type sentences, then press Run</source>
         <translation>就绪：选择一个预设或输入句子，然后点击“运行”</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="230"/>
+        <location filename="../gui/context/panel.py" line="235"/>
         <source>Choose a BERT model folder</source>
         <translation>选择 BERT 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="263"/>
+        <location filename="../gui/context/panel.py" line="268"/>
         <source>Type at least one sentence, one per line (two or more to compare a word&apos;s occurrences).</source>
         <translation>请至少输入一个句子，每行一个（要比较一个词的多次出现，请输入两个或更多句子）。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="275"/>
+        <location filename="../gui/context/panel.py" line="280"/>
         <source>Running {n} sentences…</source>
         <translation>正在运行 {n} 个句子…</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="286"/>
-        <location filename="../gui/context/panel.py" line="318"/>
+        <location filename="../gui/context/panel.py" line="291"/>
+        <location filename="../gui/context/panel.py" line="323"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="307"/>
+        <location filename="../gui/context/panel.py" line="312"/>
         <source>{model}: {tokens} tokens in {n} sentences, {layers} layers. Click tokens to follow them.</source>
         <translation>{model}：{n} 个句子共 {tokens} 个词元，{layers} 层。点击词元可跟踪它们。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="325"/>
+        <location filename="../gui/context/panel.py" line="330"/>
         <source>The run failed: {error}</source>
         <translation>运行失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="341"/>
+        <location filename="../gui/context/panel.py" line="346"/>
         <source>Press Run to see these sentences</source>
         <translation>点击“运行”查看这些句子</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="362"/>
+        <location filename="../gui/context/panel.py" line="367"/>
         <source>static</source>
         <translation>静态</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="364"/>
+        <location filename="../gui/context/panel.py" line="369"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="365"/>
+        <location filename="../gui/context/panel.py" line="370"/>
         <source>layer {n}</source>
         <translation>第 {n} 层</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="375"/>
+        <location filename="../gui/context/panel.py" line="380"/>
         <source>static: the token&apos;s row of the embedding matrix, one vector for every occurrence</source>
         <translation>静态词向量：词元在嵌入矩阵中的那一行，每次出现都是同一个向量</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="378"/>
+        <location filename="../gui/context/panel.py" line="383"/>
         <source>input: row + position + segment, normalised</source>
         <translation>输入：词向量行 + 位置编码 + 段编码，再经层归一化</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="380"/>
+        <location filename="../gui/context/panel.py" line="385"/>
         <source>after layer {n} of {total}: rewritten from the context</source>
         <translation>第 {n} 层（共 {total} 层）之后：已根据上下文改写</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="386"/>
+        <location filename="../gui/context/panel.py" line="391"/>
         <source>cos({a}, {b}) = {c} (static: {s})</source>
         <translation>cos({a}, {b}) = {c}（静态：{s}）</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="456"/>
+        <location filename="../gui/context/panel.py" line="461"/>
         <source>nothing to export yet: press Run first</source>
         <translation>还没有可导出的内容：请先点击“运行”</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="474"/>
+        <location filename="../gui/context/panel.py" line="479"/>
         <source>Export the layers as a GIF</source>
         <translation>将各层导出为 GIF</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="475"/>
+        <location filename="../gui/context/panel.py" line="480"/>
         <source>Animated GIF (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="486"/>
+        <location filename="../gui/context/panel.py" line="491"/>
         <source>Saved the animation to {path}</source>
         <translation>动画已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="496"/>
+        <location filename="../gui/context/panel.py" line="501"/>
         <source>Exporting {n} frames to {name}…</source>
         <translation>正在将 {n} 帧导出到 {name}…</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="502"/>
+        <location filename="../gui/context/panel.py" line="507"/>
         <source>Export cancelled; no file written</source>
         <translation>导出已取消；未写入文件</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="512"/>
+        <location filename="../gui/context/panel.py" line="517"/>
         <source>Save the picture</source>
         <translation>保存画面</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="513"/>
+        <location filename="../gui/context/panel.py" line="518"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="520"/>
+        <location filename="../gui/context/panel.py" line="525"/>
         <source>Could not write {path}</source>
         <translation>无法写入 {path}</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="522"/>
+        <location filename="../gui/context/panel.py" line="527"/>
         <source>Saved the picture to {path}</source>
         <translation>画面已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="533"/>
+        <location filename="../gui/context/panel.py" line="538"/>
         <source>Dock</source>
         <translation>停靠</translation>
     </message>

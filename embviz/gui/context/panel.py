@@ -221,8 +221,13 @@ class ContextPanel(Panel):
                     "or set $EMBVIZ_CONTEXT_MODEL to one."))  # fmt: skip
             else:
                 self._error(self.tr("Not a model folder: {error}").format(error=e))
+            self.view.caption = self.tr("No contextual model: see the message above")
+            self.view.update()
             return False
         self._say(self.tr("Ready: choose a preset or type sentences, then press Run"))
+        if self.model.result is None:
+            self.view.caption = self.tr("Choose a preset or type sentences, then press Run")
+            self.view.update()
         return True
 
     def choose_model(self) -> None:
