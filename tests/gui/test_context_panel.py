@@ -288,3 +288,7 @@ def test_the_view_gets_real_height_in_the_window_at_1280x800(main_window, qtbot)
     qtbot.waitUntil(lambda: panel.view.height() >= 0.3 * dock.height(), timeout=3000)
     assert panel.view.height() >= 200 and panel.view.width() >= 300
     assert panel.view.height() > panel.tabs.height()  # the picture comes first
+    small = panel.editor.height()
+    win.set_text_scale(2.0)  # a projector: the sentence box grows with its text
+    qtbot.waitUntil(lambda: panel.editor.height() > 1.6 * small, timeout=3000)
+    win.set_text_scale(1.0)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -117,8 +117,7 @@ class ContextPanel(Panel):
         self.editor.setPlaceholderText(self.tr("One sentence per line"))
         self.editor.setToolTip(self.tr("One sentence per line; a word that occurs in several "
                                        "sentences gets a vector for each occurrence"))  # fmt: skip
-        lines = self.editor.fontMetrics().lineSpacing()
-        self.editor.setFixedHeight(int(lines * 3.6) + 12)
+        self._fit_editor()
         self.progress = QProgressBar(minimum=0, maximum=1000, textVisible=False)
         self.progress.setMaximumHeight(6)
         self.status = QLabel()
@@ -197,6 +196,16 @@ class ContextPanel(Panel):
         self.editor.textChanged.connect(self._on_text)
         self.view.set_scale(self.workspace.label_scale)
         self.workspace.label_scale_changed.connect(self.view.set_scale)
+
+    def _fit_editor(self) -> None:
+        # three sentences and a bit, at the font in use (the text size may change)
+        self.editor.setFixedHeight(int(self.editor.fontMetrics().lineSpacing() * 3.6) + 12)
+
+    def changeEvent(self, ev) -> None:
+        """Refit the sentence box when the font (presentation text size) changes."""
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.FontChange and hasattr(self, "editor"):
+            self._fit_editor()
 
     def resizeEvent(self, ev) -> None:
         """Give the picture most of the height until the user drags the splitter."""
