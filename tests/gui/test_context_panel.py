@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from embviz.core.context import PRESETS
 from embviz.core.workspace import Workspace
+from embviz.gui.context.captions import layer_name
 from embviz.gui.context.panel import TITLE, ContextPanel, make_panel
 from tests.context_model import installed_model
 
@@ -89,7 +90,7 @@ def test_the_layer_slider_moves_the_views_points(ran, qtbot):
         world = (want.positions - p.view._centre) * p.view._scale
         np.testing.assert_allclose(p.view.world_positions, world, rtol=1e-5, atol=1e-5)
         assert np.abs(world).max() <= p.view.RADIUS * 1.001  # every layer inside one radius
-        assert p.layer_bar.layer_label.text() == p.layer_name(layer)
+        assert p.layer_bar.layer_label.text() == layer_name(names[layer])
     p.layer_bar.slider.setValue(0)
     # at "static" every occurrence of "bank" sits on its one embedding row
     banks = p.view.positions[list(p.model.selected)]
@@ -168,7 +169,7 @@ def test_play_advances_the_layers(ran, qtbot):
 def test_gif_and_png_export(ran, qtbot, tmp_path):
     p = ran
     out = tmp_path / "layers.gif"
-    export = p.export_gif(str(out), show_dialog=False)
+    export = p.exports.gif(str(out), show_dialog=False)
     assert export is not None
     with qtbot.waitSignal(export.finished, timeout=120000):
         pass
@@ -179,7 +180,7 @@ def test_gif_and_png_export(ran, qtbot, tmp_path):
         im.seek(im.n_frames - 1)
         last = np.asarray(im.convert("RGB")).astype(int)
     assert np.abs(first - last).sum() > 0  # static and the last layer differ
-    png = p.export_png(str(tmp_path / "now.png"))
+    png = p.exports.png(str(tmp_path / "now.png"))
     with Image.open(png) as im:
         assert im.size == (1600, 1000)
         px = np.asarray(im.convert("RGB")).astype(int)
@@ -202,7 +203,7 @@ def test_no_model_says_how_to_install_and_the_panel_stays_usable(qtbot, tmp_path
         p.set_model_path(str(tmp_path))  # a folder, but not a model's
         assert "not a BERT model folder" in p.status.text()
         p.editor.setPlainText("A line.")  # typing still works; the layer bar is idle
-        assert p.sentences() == ["A line."] and not p.layer_bar.isEnabled()
+        assert p.inputs.sentences() == ["A line."] and not p.layer_bar.isEnabled()
     finally:
         p.shutdown()
 

@@ -5,18 +5,25 @@ The animation is the Train panel's machinery
 event loop, Cancel between frames, the GIF encoded off the GUI thread) fed with a
 :class:`LayerAnimation`: the frame's coordinates of every layer, played from
 ``static`` to the last layer and interpolated in between as in playback, drawn by an
-offscreen :class:`~embviz.gui.context.view.ContextView`.
+offscreen :class:`~embviz.gui.context.view.ContextView`. :class:`ContextExports`
+asks where, starts it and reports; it also saves the picture as a PNG.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
+from embviz.core.context import ContextPanelModel
+from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.frames import frame_count, playback_times
 from embviz.core.playback import playback_seconds
+from embviz.gui.context.captions import caption
 from embviz.gui.context.view import ContextView
 
 
@@ -68,3 +75,111 @@ def render_layers(anim: LayerAnimation, times: Sequence[float], size: tuple[int,
     finally:
         view.close()
         view.deleteLater()
+
+
+GIF_SIZE = (960, 600)
+PNG_SIZE = (1600, 1000)
+GIF_FPS = 15.0
+
+
+class ContextExports(QObject):
+    """The Context panel's GIF of the layers and PNG of the picture, one export at a time.
+
+    Signals
+    -------
+    status(str)
+        A message for the status line (started, saved, cancelled).
+    error(str)
+        A one-line error for the status line.
+    """
+
+    status = Signal(str)
+    error = Signal(str)
+
+    def __init__(self, model: ContextPanelModel, view: ContextView, speed: float,
+                 text_scale: Callable[[], float], parent: QWidget):  # fmt: skip
+        super().__init__(parent)
+        self.model, self.view, self.speed = model, view, speed
+        self._text_scale = text_scale
+        self.current = None
+
+    def animation(self) -> LayerAnimation:
+        """The run as the export draws it: every layer, the followed tokens, the captions."""
+        r = self.model.result
+        if r is None:
+            raise EmbvizError(self.tr("nothing to export yet: press Run first"))
+        s, sel = r.states, self.model.selected
+        return LayerAnimation(r.frame.coords, tuple(r.label(t) for t in range(len(s.tokens))),
+                              s.sentence_of, s.special, sel,
+                              tuple(caption(r, sel, i) for i in range(len(s.layer_names))))  # fmt: skip
+
+    def is_running(self) -> bool:
+        """Whether a GIF is being drawn or written."""
+        return self.current is not None and self.current.is_running()
+
+    def gif(self, path: str | None = None, *, show_dialog: bool = True):
+        """Write the layers as an animated GIF (asks where without ``path``); returns the export."""
+        from embviz.gui.training.export import AnimationExport, export_scale
+
+        try:
+            anim = self.animation()
+        except EmbvizError as e:
+            self.error.emit(str(e))
+            return None
+        path = path or self._ask(self.tr("Export the layers as a GIF"), "embviz-context.gif",
+                                 self.tr("Animated GIF (*.gif)"))  # fmt: skip
+        if not path:
+            return None
+        export = AnimationExport(anim, path, fps=GIF_FPS, seconds=anim.playback_seconds(self.speed),
+                                 size=GIF_SIZE, scale=export_scale(GIF_SIZE[0], self._text_scale()),
+                                 camera=self.view.camera(), parent=self.parent(),
+                                 show_dialog=show_dialog, render=render_layers)  # fmt: skip
+        export.finished.connect(
+            lambda p: self.status.emit(self.tr("Saved the animation to {path}").format(path=p))
+        )
+        export.failed.connect(self._failed)
+        try:
+            export.start()
+        except EmbvizError as e:
+            self.error.emit(str(e))
+            return None
+        self.current = export
+        self.status.emit(self.tr("Exporting {n} frames to {name}…").format(
+            n=export.frames, name=Path(path).name))  # fmt: skip
+        return export
+
+    def png(self, path: str | None = None) -> str | None:
+        """Save the picture as it is now as a PNG (asks where without ``path``); returns the path."""
+        path = path or self._ask(self.tr("Save the picture"), "embviz-context.png",
+                                 self.tr("PNG image (*.png)"))  # fmt: skip
+        if not path:
+            return None
+        if not self.view.render_at(*PNG_SIZE).save(str(path)):
+            self.error.emit(self.tr("Could not write {path}").format(path=path))
+            return None
+        self.status.emit(self.tr("Saved the picture to {path}").format(path=path))
+        return str(path)
+
+    def shutdown(self) -> None:
+        """Cancel a running export without waiting (its thread ends on its own)."""
+        if self.is_running():
+            self.current.cancel()
+
+    def _ask(self, title: str, name: str, filters: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from embviz.gui.export_menu import export_dir, remember_export
+
+        window = self.parent().window()
+        path, _ = QFileDialog.getSaveFileName(self.parent(), title, str(export_dir(window) / name),
+                                              filters)  # fmt: skip
+        if not path:
+            return None
+        remember_export(window, path)
+        return path if Path(path).suffix else path + Path(name).suffix
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            self.status.emit(self.tr("Export cancelled; no file written"))
+        else:
+            self.error.emit(str(error))

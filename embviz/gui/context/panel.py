@@ -14,35 +14,26 @@ export is the Train panel's (:mod:`embviz.gui.training.export`).
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QDockWidget,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from embviz.core.context import PRESETS, ContextPanelModel, CosineCurves, LayerView
+from embviz.core.context import ContextPanelModel, CosineCurves, LayerView
 from embviz.core.context._files import ModelNotFoundError, find_model
 from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.playback import Playback
 from embviz.core.progress import Progress
 from embviz.core.workspace import Workspace
-from embviz.gui import theme
-from embviz.gui.context.export import LayerAnimation, render_layers
-from embviz.gui.context.parts import LayerBar, NearestTable, TokenStrip
+from embviz.gui.context.captions import axis_name, caption, layer_name
+from embviz.gui.context.export import ContextExports
+from embviz.gui.context.parts import NearestTable, PictureBar, SentenceInputs, TokenStrip
 from embviz.gui.context.plots import CosinePlot
 from embviz.gui.context.view import ContextView
 from embviz.gui.panels.base import Panel
@@ -51,8 +42,6 @@ TITLE = "Context"
 FPS = 30
 SPEED = 1.5
 """Layers per second in playback: static → layer 6 in about five seconds."""
-GIF_SIZE = (960, 600)
-PNG_SIZE = (1600, 1000)
 __all__ = ["TITLE", "ContextPanel", "make_panel"]
 
 
@@ -77,8 +66,9 @@ class ContextPanel(Panel):
         self.playback = Playback(SPEED)
         self._token: int | None = None
         self._last_tick = time.perf_counter()
-        self.export = None
         self._build()
+        self.exports = ContextExports(self.model, self.view, SPEED,
+                                      lambda: self.workspace.label_scale, self)  # fmt: skip
         self._bind()
         self.timer = QTimer(self)
         self.timer.setInterval(1000 // FPS)
@@ -94,60 +84,16 @@ class ContextPanel(Panel):
 
     # -- construction --------------------------------------------------------------
     def _build(self) -> None:
-        self.preset_combo = QComboBox()
-        for p in PRESETS:
-            self.preset_combo.addItem(QCoreApplication.translate("Context", p.name), p.name)
-        self.preset_combo.setPlaceholderText(self.tr("Presets…"))  # shown once the text is edited
-        self.preset_combo.setToolTip(self.tr("Sentences in which one word means different things; "
-                                             "choosing one runs it"))  # fmt: skip
-        self.run_button = QPushButton(self.tr("Run"))
-        self.run_button.setToolTip(self.tr("Tokenise the sentences and run them through the model, "
-                                           "keeping every layer"))  # fmt: skip
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Stop the run"))
-        self.model_button = QToolButton(text=self.tr("Model…"))
-        self.model_button.setToolTip(self.tr("Use another BERT-family model folder (config.json, "
-                                             "model.safetensors, tokenizer.json or vocab.txt)"))  # fmt: skip
-        top = QHBoxLayout()
-        top.addWidget(self.preset_combo, 1)
-        top.addWidget(self.run_button)
-        top.addWidget(self.cancel_button)
-        top.addWidget(self.model_button)
-        self.editor = QPlainTextEdit()
-        self.editor.setPlaceholderText(self.tr("One sentence per line"))
-        self.editor.setToolTip(self.tr("One sentence per line; a word that occurs in several "
-                                       "sentences gets a vector for each occurrence"))  # fmt: skip
-        self._fit_editor()
-        self.progress = QProgressBar(minimum=0, maximum=1000, textVisible=False)
-        self.progress.setMaximumHeight(6)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-
+        self.inputs = SentenceInputs()
         self.view = ContextView(self)
         self.view.setMinimumHeight(150)
         self.view.caption = self.tr("Choose a preset or type sentences, then press Run")
-        self.layer_bar = LayerBar(self.playback)
-        self.layer_bar.set_layers([])  # idle until a run
-        self.gif_button = QToolButton(text=self.tr("GIF…"))
-        self.gif_button.setToolTip(self.tr("Export the layers as an animated GIF, from static "
-                                           "to the last layer, interpolated as in playback"))  # fmt: skip
-        self.png_button = QToolButton(text=self.tr("PNG…"))
-        self.png_button.setToolTip(self.tr("Save the picture as it is now as a PNG image"))
-        self.enlarge_button = QToolButton(text=self.tr("Enlarge"))
-        self.enlarge_button.setToolTip(self.tr("Float the Context panel as a large window "
-                                               "(press again to dock it back)"))  # fmt: skip
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.layer_bar, 1)
-        bar.addWidget(self.gif_button)
-        bar.addWidget(self.png_button)
-        bar.addWidget(self.enlarge_button)
+        self.picture_bar = PictureBar(self.playback)
         picture = QWidget()
         pl = QVBoxLayout(picture)
         pl.setContentsMargins(0, 0, 0, 0)
         pl.addWidget(self.view, 1)
-        pl.addLayout(bar)
-
+        pl.addWidget(self.picture_bar)
         self.tokens = TokenStrip()
         self.tokens.setToolTip(self.tr("Each sentence's WordPiece tokens (## continues a word); "
                                        "click one to follow it across the layers"))  # fmt: skip
@@ -160,20 +106,20 @@ class ContextPanel(Panel):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(picture)
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(7)
         self._split_by_user = False
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_user", True))
-
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addLayout(top)
-        lay.addWidget(self.editor)
-        lay.addWidget(self.progress)
-        lay.addWidget(self.status)
+        lay.addWidget(self.inputs)
         lay.addWidget(self.splitter, 1)
+        # the names the tests, the gallery and the fit test know
+        for part, names in ((self.inputs, "preset_combo run_button cancel_button model_button "
+                                          "editor progress status"),
+                            (self.picture_bar, "layer_bar gif_button png_button enlarge_button")):  # fmt: skip
+            for name in names.split():
+                setattr(self, name, getattr(part, name))
 
     def _bind(self) -> None:
         m = self.model
@@ -189,23 +135,13 @@ class ContextPanel(Panel):
         self.run_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.model_button.clicked.connect(self.choose_model)
-        self.gif_button.clicked.connect(lambda: self.export_gif())
-        self.png_button.clicked.connect(lambda: self.export_png())
-        self.enlarge_button.clicked.connect(self._enlarge)
+        self.gif_button.clicked.connect(lambda: self.exports.gif())
+        self.png_button.clicked.connect(lambda: self.exports.png())
+        self.exports.status.connect(self.inputs.say)
+        self.exports.error.connect(self.inputs.error)
         self._progressed.connect(self._on_progress)
-        self.editor.textChanged.connect(self._on_text)
         self.view.set_scale(self.workspace.label_scale)
         self.workspace.label_scale_changed.connect(self.view.set_scale)
-
-    def _fit_editor(self) -> None:
-        # three sentences and a bit, at the font in use (the text size may change)
-        self.editor.setFixedHeight(int(self.editor.fontMetrics().lineSpacing() * 3.6) + 12)
-
-    def changeEvent(self, ev) -> None:
-        """Refit the sentence box when the font (presentation text size) changes."""
-        super().changeEvent(ev)
-        if ev.type() == QEvent.Type.FontChange and hasattr(self, "editor"):
-            self._fit_editor()
 
     def resizeEvent(self, ev) -> None:
         """Give the picture most of the height until the user drags the splitter."""
@@ -224,16 +160,16 @@ class ContextPanel(Panel):
             find_model(path)
         except ModelNotFoundError as e:
             if path is None:
-                self._error(self.tr(
+                self.inputs.error(self.tr(
                     "No contextual model is installed. Run scripts/setup (it fetches MiniLM-L6), "
                     "or choose a BERT model folder with “Model…” (embviz context --model DIR), "
                     "or set $EMBVIZ_CONTEXT_MODEL to one."))  # fmt: skip
             else:
-                self._error(self.tr("Not a model folder: {error}").format(error=e))
+                self.inputs.error(self.tr("Not a model folder: {error}").format(error=e))
             self.view.caption = self.tr("No contextual model: see the message above")
             self.view.update()
             return False
-        self._say(self.tr("Ready: choose a preset or type sentences, then press Run"))
+        self.inputs.say(self.tr("Ready: choose a preset or type sentences, then press Run"))
         if self.model.result is None:
             self.view.caption = self.tr("Choose a preset or type sentences, then press Run")
             self.view.update()
@@ -260,21 +196,11 @@ class ContextPanel(Panel):
         self.editor.setPlainText("\n".join(self.model.sentences))
         self.start()
 
-    def _on_text(self) -> None:
-        # the combo names a preset only while the box holds its sentences
-        i = self.preset_combo.currentIndex()
-        if i >= 0 and tuple(self.sentences()) != PRESETS[i].sentences:
-            self.preset_combo.setCurrentIndex(-1)
-
-    def sentences(self) -> list[str]:
-        """The box's sentences: its non-blank lines."""
-        return [line.strip() for line in self.editor.toPlainText().splitlines() if line.strip()]
-
     def start(self):
         """Run the box's sentences in the background; returns the job (``None``: nothing to run)."""
-        lines = self.sentences()
+        lines = self.inputs.sentences()
         if not lines:
-            self._error(self.tr("Type at least one sentence, one per line (two or more to "
+            self.inputs.error(self.tr("Type at least one sentence, one per line (two or more to "
                                 "compare a word's occurrences)."))  # fmt: skip
             return None
         if tuple(lines) != self.model.sentences:
@@ -286,7 +212,7 @@ class ContextPanel(Panel):
         job = self.jobs.start("context", "", lambda progress: work(), show_dialog=False)
         job.done.connect(lambda returned: self._on_done(token, returned))
         job.error.connect(lambda error: self._on_job_error(token, error))
-        self._say(self.tr("Running {n} sentences…").format(n=len(lines)))
+        self.inputs.say(self.tr("Running {n} sentences…").format(n=len(lines)))
         self.progress.setValue(0)
         self._update_buttons()
         return job
@@ -305,8 +231,7 @@ class ContextPanel(Panel):
 
     def shutdown(self) -> None:
         """Stop the run and any export without waiting (the window is closing)."""
-        if self.export is not None and self.export.is_running():
-            self.export.cancel()
+        self.exports.shutdown()
         self.model.cancel()
         super().shutdown()
 
@@ -318,7 +243,7 @@ class ContextPanel(Panel):
         if self.model.finish(token, returned):
             self.progress.setValue(1000)
             r = self.model.result
-            self._say(self.tr("{model}: {tokens} tokens in {n} sentences, {layers} layers. "
+            self.inputs.say(self.tr("{model}: {tokens} tokens in {n} sentences, {layers} layers. "
                               "Click tokens to follow them.").format(
                 model=r.states.model, tokens=len(r.states.tokens), n=len(r.states.sentences),
                 layers=len(r.states.layer_names) - 2))  # fmt: skip
@@ -344,7 +269,7 @@ class ContextPanel(Panel):
 
     def _on_failed(self, message: str) -> None:
         self.progress.setValue(0)
-        self._error(message)
+        self.inputs.error(message)
         self._update_buttons()
 
     # -- showing -------------------------------------------------------------------
@@ -364,50 +289,16 @@ class ContextPanel(Panel):
         self.view.set_result(result.frame.coords, labels, s.sentence_of, s.special)
         self.tokens.set_tokens([t.tokens for t in s.sentences],
                                [list(map(bool, t.special)) for t in s.sentences])  # fmt: skip
-        self.layer_bar.set_layers([self.layer_name(i) for i in range(len(s.layer_names))])
+        self.layer_bar.set_layers([layer_name(n) for n in s.layer_names])
         self.playback.length = len(s.layer_names)
         self._update_buttons()
-
-    def layer_name(self, index: int) -> str:
-        """The short name of layer ``index`` as the slider shows it."""
-        r = self.model.result
-        name = r.states.layer_names[index] if r is not None else str(index)
-        if name == "static":
-            return self.tr("static")
-        if name == "input":
-            return self.tr("input")
-        return self.tr("layer {n}").format(n=name)
-
-    def caption(self, index: int) -> str:
-        """What the view says at layer ``index``: the layer, and the followed tokens' cosine."""
-        r = self.model.result
-        if r is None:
-            return ""
-        names = r.states.layer_names
-        name = names[index]
-        if name == "static":
-            text = self.tr("static: the token's row of the embedding matrix, "
-                           "one vector for every occurrence")  # fmt: skip
-        elif name == "input":
-            text = self.tr("input: row + position + segment, normalised")
-        else:
-            text = self.tr("after layer {n} of {total}: rewritten from the context").format(
-                n=name, total=len(names) - 2
-            )
-        sel = self.model.selected
-        if len(sel) >= 2:
-            cos = r.states.cosine(sel[0], sel[1])
-            text += " · " + self.tr("cos({a}, {b}) = {c} (static: {s})").format(
-                a=r.label(sel[0]), b=r.label(sel[1]), c=f"{cos[index]:.2f}", s=f"{cos[0]:.2f}"
-            )
-        return text
 
     def _show_t(self, t: float) -> None:
         """Draw layer position ``t`` (playback, the slider, the buttons)."""
         if self.model.result is None:
             return
         i = round(t)
-        self.view.show_layer(t, self.caption(i))
+        self.view.show_layer(t, caption(self.model.result, self.model.selected, i))
         self.layer_bar.show_position(t)
         self.cosine_plot.set_layer(t)
         if i != self.model.layer:
@@ -419,7 +310,9 @@ class ContextPanel(Panel):
         if round(self.playback.t) != view.layer:  # set from outside the playback
             self.playback.scrub(view.layer)
         elif self.playback.t == view.layer:
-            self.view.show_layer(view.layer, self.caption(view.layer))
+            self.view.show_layer(
+                view.layer, caption(self.model.result, self.model.selected, view.layer)
+            )
             self.layer_bar.show_position(view.layer)
             self.cosine_plot.set_layer(view.layer)
         self._show_nearest()
@@ -428,7 +321,10 @@ class ContextPanel(Panel):
         self.view.set_selected(selected)
         self.tokens.set_selected(selected)
         if self.model.result is not None:
-            self.view.show_layer(self.playback.t, self.caption(round(self.playback.t)))
+            self.view.show_layer(
+                self.playback.t,
+                caption(self.model.result, self.model.selected, round(self.playback.t)),
+            )
         self._show_nearest()
 
     def _on_cosines(self, curves: CosineCurves | None) -> None:
@@ -436,8 +332,7 @@ class ContextPanel(Panel):
             self.cosine_plot.show_curves([], [])
             return
         # the encoder layers by number alone: the axis is narrow
-        names = [self.layer_name(i) if n in ("static", "input") else n
-                 for i, n in enumerate(curves.layer_names)]  # fmt: skip
+        names = [axis_name(n) for n in curves.layer_names]
         self.cosine_plot.show_curves(names, curves.pairs)
         self.cosine_plot.set_layer(self.playback.t)
 
@@ -462,99 +357,7 @@ class ContextPanel(Panel):
         dt, self._last_tick = now - self._last_tick, now
         self.playback.tick(dt)
 
-    # -- exports -------------------------------------------------------------------
-    def animation(self) -> LayerAnimation:
-        """The run as the export draws it: every layer, the followed tokens, the captions."""
-        r = self.model.result
-        if r is None:
-            raise EmbvizError(self.tr("nothing to export yet: press Run first"))
-        s = r.states
-        return LayerAnimation(r.frame.coords, tuple(r.label(t) for t in range(len(s.tokens))),
-                              s.sentence_of, s.special, self.model.selected,
-                              tuple(self.caption(i) for i in range(len(s.layer_names))))  # fmt: skip
-
-    def export_gif(self, path: str | None = None, *, show_dialog: bool = True):
-        """Write the layers as an animated GIF (asks where without ``path``); returns the export."""
-        from embviz.gui.export_menu import export_dir, remember_export
-        from embviz.gui.training.export import AnimationExport, export_scale
-
-        try:
-            anim = self.animation()
-        except EmbvizError as e:
-            self._error(str(e))
-            return None
-        if path is None:
-            start = str(export_dir(self.window()) / "embviz-context.gif")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the layers as a GIF"), start,
-                                                  self.tr("Animated GIF (*.gif)"))  # fmt: skip
-            if not path:
-                return None
-            remember_export(self.window(), path)
-            if not Path(path).suffix:
-                path += ".gif"
-        export = AnimationExport(anim, path, fps=15.0, seconds=anim.playback_seconds(SPEED),
-                                 size=GIF_SIZE, scale=export_scale(GIF_SIZE[0], self.workspace.label_scale),
-                                 camera=self.view.camera(), parent=self, show_dialog=show_dialog,
-                                 render=render_layers)  # fmt: skip
-        export.finished.connect(
-            lambda p: self._say(self.tr("Saved the animation to {path}").format(path=p))
-        )
-        export.failed.connect(self._export_failed)
-        try:
-            export.start()
-        except EmbvizError as e:
-            self._error(str(e))
-            return None
-        self.export = export
-        self._say(
-            self.tr("Exporting {n} frames to {name}…").format(n=export.frames, name=Path(path).name)
-        )
-        return export
-
-    def _export_failed(self, error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            self._say(self.tr("Export cancelled; no file written"))
-        else:
-            self._error(str(error))
-
-    def export_png(self, path: str | None = None) -> str | None:
-        """Save the picture as it is now as a PNG (asks where without ``path``); returns the path."""
-        from embviz.gui.export_menu import export_dir, remember_export
-
-        if path is None:
-            start = str(export_dir(self.window()) / "embviz-context.png")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the picture"), start,
-                                                  self.tr("PNG image (*.png)"))  # fmt: skip
-            if not path:
-                return None
-            remember_export(self.window(), path)
-            if not Path(path).suffix:
-                path += ".png"
-        if not self.view.render_at(*PNG_SIZE).save(str(path)):
-            self._error(self.tr("Could not write {path}").format(path=path))
-            return None
-        self._say(self.tr("Saved the picture to {path}").format(path=path))
-        return str(path)
-
-    def _enlarge(self) -> None:
-        from embviz.gui.training.parts import float_dock
-
-        float_dock(self)
-        dock = self.parentWidget()
-        while dock is not None and not isinstance(dock, QDockWidget):
-            dock = dock.parentWidget()
-        floating = dock is not None and dock.isFloating()
-        self.enlarge_button.setText(self.tr("Dock") if floating else self.tr("Enlarge"))
-
     # -- small helpers -------------------------------------------------------------
-    def _say(self, text: str) -> None:
-        self.status.setStyleSheet("")
-        self.status.setText(text)
-
-    def _error(self, text: str) -> None:
-        self.status.setStyleSheet(theme.ERROR_STYLE)
-        self.status.setText(text)
-
     def _update_buttons(self) -> None:
         running = self.model.running
         has = self.model.result is not None

@@ -1,21 +1,27 @@
-"""The Context panel's pieces: the token strip, the layer bar and the nearest-tokens table.
+"""The Context panel's pieces: inputs, token strip, layer bar, picture bar, nearest tokens.
 
 Each holds widgets only. The :class:`LayerBar` drives a
-:class:`~embviz.core.playback.Playback` (as the Train panel's timeline does),
-the :class:`TokenStrip` and :class:`NearestTable` show what the panel hands them.
+:class:`~embviz.core.playback.Playback` (as the Train panel's timeline does);
+:class:`SentenceInputs`, :class:`TokenStrip` and :class:`NearestTable` show what
+the panel hands them.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
     QSlider,
     QStyle,
     QTableWidget,
@@ -26,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from embviz.core.context import PRESETS
 from embviz.core.playback import Playback
 from embviz.gui import theme
 
@@ -247,3 +254,111 @@ class NearestTable(QWidget):
             item.setToolTip(text)
             self.table.setItem(r, 1, item)
         self.table.resizeRowsToContents()
+
+
+class SentenceInputs(QWidget):
+    """Presets, Run / Cancel / Model…, the sentence box, the progress bar and the status line.
+
+    They sit above the picture, never scrolled away (the Train panel's header does
+    the same); the panel connects the buttons.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.preset_combo = QComboBox()
+        for p in PRESETS:
+            self.preset_combo.addItem(QCoreApplication.translate("Context", p.name), p.name)
+        self.preset_combo.setPlaceholderText(self.tr("Presets…"))  # shown once the text is edited
+        self.preset_combo.setToolTip(self.tr("Sentences in which one word means different things; "
+                                             "choosing one runs it"))  # fmt: skip
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.setToolTip(self.tr("Tokenise the sentences and run them through the model, "
+                                           "keeping every layer"))  # fmt: skip
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the run"))
+        self.model_button = QToolButton(text=self.tr("Model…"))
+        self.model_button.setToolTip(self.tr("Use another BERT-family model folder (config.json, "
+                                             "model.safetensors, tokenizer.json or vocab.txt)"))  # fmt: skip
+        self.editor = QPlainTextEdit()
+        self.editor.setPlaceholderText(self.tr("One sentence per line"))
+        self.editor.setToolTip(self.tr("One sentence per line; a word that occurs in several "
+                                       "sentences gets a vector for each occurrence"))  # fmt: skip
+        self._fit_editor()
+        self.editor.textChanged.connect(self._on_text)
+        self.progress = QProgressBar(minimum=0, maximum=1000, textVisible=False)
+        self.progress.setMaximumHeight(6)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        top = QHBoxLayout()
+        for w, stretch in ((self.preset_combo, 1), (self.run_button, 0), (self.cancel_button, 0),
+                           (self.model_button, 0)):  # fmt: skip
+            top.addWidget(w, stretch)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.editor)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.status)
+
+    def sentences(self) -> list[str]:
+        """The box's sentences: its non-blank lines."""
+        return [line.strip() for line in self.editor.toPlainText().splitlines() if line.strip()]
+
+    def say(self, text: str) -> None:
+        """Say ``text`` in the status line."""
+        self.status.setStyleSheet("")
+        self.status.setText(text)
+
+    def error(self, text: str) -> None:
+        """Say ``text`` in the status line, in the theme's error colour."""
+        self.status.setStyleSheet(theme.ERROR_STYLE)
+        self.status.setText(text)
+
+    def _on_text(self) -> None:
+        # the combo names a preset only while the box holds its sentences
+        i = self.preset_combo.currentIndex()
+        if i >= 0 and tuple(self.sentences()) != PRESETS[i].sentences:
+            self.preset_combo.setCurrentIndex(-1)
+
+    def _fit_editor(self) -> None:
+        # three sentences and a bit, at the font in use (the text size may change)
+        self.editor.setFixedHeight(int(self.editor.fontMetrics().lineSpacing() * 3.6) + 12)
+
+    def changeEvent(self, ev) -> None:
+        """Refit the sentence box when the font (presentation text size) changes."""
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.FontChange and hasattr(self, "editor"):
+            self._fit_editor()
+
+
+class PictureBar(QWidget):
+    """Under the 3D view: the layer bar, GIF… / PNG… and Enlarge (float the panel)."""
+
+    def __init__(self, playback: Playback, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.layer_bar = LayerBar(playback)
+        self.layer_bar.set_layers([])  # idle until a run
+        self.gif_button = QToolButton(text=self.tr("GIF…"))
+        self.gif_button.setToolTip(self.tr("Export the layers as an animated GIF, from static "
+                                           "to the last layer, interpolated as in playback"))  # fmt: skip
+        self.png_button = QToolButton(text=self.tr("PNG…"))
+        self.png_button.setToolTip(self.tr("Save the picture as it is now as a PNG image"))
+        self.enlarge_button = QToolButton(text=self.tr("Enlarge"))
+        self.enlarge_button.setToolTip(self.tr("Float the Context panel as a large window "
+                                               "(press again to dock it back)"))  # fmt: skip
+        self.enlarge_button.clicked.connect(self._enlarge)
+        bar = QHBoxLayout(self)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.layer_bar, 1)
+        for b in (self.gif_button, self.png_button, self.enlarge_button):
+            bar.addWidget(b)
+
+    def _enlarge(self) -> None:
+        from embviz.gui.training.parts import float_dock
+
+        float_dock(self)
+        dock = self.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        floating = dock is not None and dock.isFloating()
+        self.enlarge_button.setText(self.tr("Dock") if floating else self.tr("Enlarge"))
