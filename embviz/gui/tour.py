@@ -91,10 +91,11 @@ def _axes(win) -> str:
         for edit, e in zip(panel.axis_edits, exprs, strict=True):
             edit.setText(e)
     ws.set_axes(exprs)
-    return QCoreApplication.translate("Tour", 
+    return QCoreApplication.translate(
+        "Tour",
         "Directions carry meaning. Now the axes are woman − man, cats − cat and king − man "
         "(made perpendicular in that order). Words line up by gender along x and by number "
-        "along y."
+        "along y.",
     )
 
 
@@ -112,22 +113,27 @@ def _analogy(win) -> str:
         if top
         else QCoreApplication.translate("Tour", "No answer")
     )
-    return QCoreApplication.translate("Tour", 
+    return QCoreApplication.translate(
+        "Tour",
         "king − man + woman: {found}, with the three input words left out as gensim does "
         "(tick “Include input words” to see that king itself is often nearest). The 3D view "
-        "draws the parallelogram."
+        "draws the parallelogram.",
     ).format(found=found)
 
 
 def _plural(win) -> str:
     panel = _raise(win, "directions")
     if panel is None or not hasattr(panel, "apply"):
-        raise EmbvizError(QCoreApplication.translate("Tour", "the directions panel is not available"))
+        raise EmbvizError(
+            QCoreApplication.translate("Tour", "the directions panel is not available")
+        )
     panel.use_preset(0)  # the preset's words, not what the user typed there before
     means = group_means(panel.scores)
     sing, plur = means.get("singular"), means.get("plural")
     if sing is None or plur is None:
-        compare = QCoreApplication.translate("Tour", "the chart shows where each word lies along it")
+        compare = QCoreApplication.translate(
+            "Tour", "the chart shows where each word lies along it"
+        )
     elif plur > sing:
         compare = QCoreApplication.translate("Tour", "plural nouns score higher than singular ones (means {plural} and "
                       "{singular})").format(plural=f"{plur:+.2f}", singular=f"{sing:+.2f}")  # fmt: skip
@@ -143,11 +149,14 @@ def _plural(win) -> str:
     )
     holds = all(a < b for a, b in pairwise(dots))
     verdict = (
-        QCoreApplication.translate("Tour", " — a graded sense of “how many”.") if holds else QCoreApplication.translate("Tour", " — the order is not clean here.")
+        QCoreApplication.translate("Tour", " — a graded sense of “how many”.")
+        if holds
+        else QCoreApplication.translate("Tour", " — the order is not clean here.")
     )
-    return QCoreApplication.translate("Tour", 
+    return QCoreApplication.translate(
+        "Tour",
         "cats − cat points in a “plural” direction: {compare}. Along it, {order}{verdict}"
-        " The whiskers show what random directions of the same length give."
+        " The whiskers show what random directions of the same length give.",
     ).format(compare=compare, order=order, verdict=verdict)
 
 
@@ -155,10 +164,11 @@ def _posenc(win) -> str:
     panel = _raise(win, "posenc")
     if panel is not None and hasattr(panel, "tabs"):
         panel.tabs.setCurrentIndex(0)
-    return QCoreApplication.translate("Tour", 
+    return QCoreApplication.translate(
+        "Tour",
         "A Transformer also needs word order. Each position gets a vector, "
         "PE(pos, 2i) = sin(pos / 10000^(2i/d)), PE(pos, 2i+1) = cos(…), added to the token's "
-        "vector: input = embedding + position. Fast waves in the first dimensions, slow ones later."
+        "vector: input = embedding + position. Fast waves in the first dimensions, slow ones later.",
     )
 
 
@@ -240,7 +250,9 @@ class TourDock(QDockWidget):
         ws.select(None)
         self.title.setText(
             self.tr("{title}  ({n} of {total})").format(
-                title=QCoreApplication.translate("Tour", step.title), n=self.index + 1, total=len(STEPS)
+                title=QCoreApplication.translate("Tour", step.title),
+                n=self.index + 1,
+                total=len(STEPS),
             )
         )
         try:
@@ -250,7 +262,9 @@ class TourDock(QDockWidget):
         self.back.setEnabled(self.index > 0)
         last = self.index == len(STEPS) - 1
         self.next.setText(self.tr("Finish") if last else self.tr("Next ▶"))
-        self.next.setToolTip(self.tr("Close the tour") if last else self.tr("Next step of the tour"))
+        self.next.setToolTip(
+            self.tr("Close the tour") if last else self.tr("Next step of the tour")
+        )
 
     def _next_or_finish(self) -> None:
         if self.index >= len(STEPS) - 1:

@@ -30,7 +30,9 @@ class SearchPanel(Panel):
         super().__init__(parent)
         self.workspace = workspace
         self.edit = QLineEdit(placeholderText=self.tr("Find a word…"))
-        self.edit.setToolTip(self.tr("Type a word and press Enter to select it and list its neighbours"))
+        self.edit.setToolTip(
+            self.tr("Type a word and press Enter to select it and list its neighbours")
+        )
         self.edit.setClearButtonEnabled(True)
         self._model = QStringListModel(self)
         completer = QCompleter(self._model, self)

@@ -151,7 +151,9 @@ class SlicePanel(Panel):
         rnd.clicked.connect(lambda: self._try(self.slice_error, self.workspace.new_random_slice))
         self.layout_seeds: dict[str, QSpinBox] = {}
         pages = {
-            "pca": _page(QLabel(self.tr("The three directions along which the words spread most."))),
+            "pca": _page(
+                QLabel(self.tr("The three directions along which the words spread most."))
+            ),
             "axes": self._build_axes_page(),
             "random": _page(rnd),
             "raw": _page(self._build_raw_page()),
@@ -180,7 +182,9 @@ class SlicePanel(Panel):
         self.axis_edits = []
         for name, text in zip("xyz", DEFAULT_AXES, strict=True):
             e = QLineEdit(text)
-            e.setToolTip(self.tr("A direction as word arithmetic, e.g. woman - man; empty = free axis"))
+            e.setToolTip(
+                self.tr("A direction as word arithmetic, e.g. woman - man; empty = free axis")
+            )
             e.returnPressed.connect(self.apply_axes)
             af.addRow(f"{name} =", e)
             self.axis_edits.append(e)
@@ -228,13 +232,15 @@ class SlicePanel(Panel):
         seed = QSpinBox()
         seed.setRange(0, 1_000_000)
         seed.setPrefix(self.tr("seed "))
-        seed.setToolTip(self.tr("The same seed and words give the same {name} picture").format(name=name))
+        seed.setToolTip(
+            self.tr("The same seed and words give the same {name} picture").format(name=name)
+        )
         row.addWidget(seed)
         again = QPushButton(self.tr("Run again (new seed)"))
         again.setToolTip(
-            self.tr("Compute {name} again with the next seed: another, equally valid picture").format(
-                name=name
-            )
+            self.tr(
+                "Compute {name} again with the next seed: another, equally valid picture"
+            ).format(name=name)
         )
         again.clicked.connect(lambda: self._run_again(kind))
         row.addWidget(again, 1)
@@ -257,7 +263,9 @@ class SlicePanel(Panel):
         self.count = QSpinBox()
         self.count.setRange(1, wordsets.MAX_SHOWN)
         self.count.setValue(300)
-        self.count.setToolTip(self.tr("How many words (most frequent, neighbours, pattern matches)"))
+        self.count.setToolTip(
+            self.tr("How many words (most frequent, neighbours, pattern matches)")
+        )
         row.addWidget(self.source, 1)
         row.addWidget(self.count)
         v.addLayout(row)
