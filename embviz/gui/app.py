@@ -17,12 +17,14 @@ def run(
     fullscreen: bool = False,
     scene: str | None = None,
     train: bool = False,
+    lang: str | None = None,
 ) -> int:
     """Open the window on ``path`` (``None`` = the embedded default) and run the event loop.
 
     With ``scene``, the scene file decides the data, words, slice and camera.
     With ``train``, the Train panel comes to the front and starts a run (a
-    classroom launcher: the lesson starts with the window).
+    classroom launcher: the lesson starts with the window). ``lang`` (``"zh_CN"``,
+    ``"en"``) overrides the language saved in View → Language and the system's.
     """
     QCoreApplication.setOrganizationName("embviz")
     QCoreApplication.setApplicationName("embviz")
@@ -32,11 +34,18 @@ def run(
     from embviz.gui.main_window import MainWindow
 
     error_dialog.install()
+    from embviz.gui import i18n
     from embviz.gui.fonts import with_cjk_fallback
+    from embviz.gui.settings import Settings
 
+    # the translators exist before the first widget does
+    language = i18n.choose_language(lang, Settings())
+    i18n.install(language, app)
     # every widget (lists, tables, fields) then draws Chinese and Japanese words too,
-    # with the font the frozen app carries when the system has none
-    app.setFont(with_cjk_fallback(app.font()))
+    # with the font the frozen app carries when the system has none; a Chinese
+    # interface draws with the CJK font first
+    font = with_cjk_fallback(app.font())
+    app.setFont(i18n.cjk_first(font) if i18n.current_language() == "zh_CN" else font)
     from embviz.core.default_data import resources_dir
 
     icon = resources_dir() / "embviz-icon.png"
