@@ -69,3 +69,37 @@ def main_window(qtbot, monkeypatch):
     qtbot.waitUntil(lambda: win.workspace.embeddings is not None, timeout=15000)
     yield win
     win.close()
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The zh_CN translators installed (and the CJK font first), removed afterwards."""
+    from embviz.gui import i18n
+
+    loaded = i18n.install("zh_CN", qapp)
+    assert any(p.name == "zh_CN_main.qm" for p in loaded), "run scripts/build_translations"
+    font = qapp.font()
+    qapp.setFont(i18n.cjk_first(font))
+    yield
+    i18n.install("en", qapp)
+    qapp.setFont(font)
+
+
+@pytest.fixture
+def zh_window(chinese, qtbot, monkeypatch):
+    """A main window built in Chinese, on the embedded default data."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from embviz.gui.main_window import MainWindow
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))  # fmt: skip
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_path(None)
+    qtbot.waitUntil(lambda: win.workspace.embeddings is not None, timeout=15000)
+    yield win
+    win.close()
