@@ -353,6 +353,19 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../core/errors.py" line="59"/>
+        <source>&apos;{word}&apos; is not in the vocabulary (did you mean: {suggestions}?)</source>
+        <translation>“{word}”不在词表中（你是不是要找：{suggestions}？）</translation>
+    </message>
+    <message>
+        <location filename="../core/errors.py" line="63"/>
+        <source>&apos;{word}&apos; is not in the vocabulary</source>
+        <translation>“{word}”不在词表中</translation>
+    </message>
+</context>
+<context>
     <name>ExportMenu</name>
     <message>
         <location filename="../gui/export_menu.py" line="17"/>
