@@ -372,6 +372,8 @@ def train_word2vec(
         "params": asdict(params),
         # how Chinese text was cut into words (None: there was none)
         "segmentation": getattr(corpus, "segmentation_note", None),
+        # the same as a template and its values, for the GUI to show translated
+        "segmentation_parts": getattr(corpus, "segmentation_parts", None),
     }
     info.update(_initialise(model, params, progress))
     rows, words, missing = _watched(model, params.watch)

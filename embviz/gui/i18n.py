@@ -136,3 +136,46 @@ def cjk_first(font: QFont) -> QFont:
 def current_language() -> str:
     """``"zh_CN"`` when Chinese translators are installed, else ``"en"``."""
     return "zh_CN" if _installed else "en"
+
+
+def build_language_menu(window, menu) -> object:
+    """Add View → Language to ``menu``: System default, English, 简体中文 (exclusive).
+
+    The choice is saved at once as the plain setting ``language`` in
+    ``window.settings`` and takes effect when embviz starts again (the status
+    bar says so, in the language on screen). Returns the submenu.
+    """
+    from PySide6.QtGui import QAction, QActionGroup
+
+    sub = menu.addMenu(QCoreApplication.translate("LanguageMenu", "&Language"))
+    sub.setToolTipsVisible(True)
+    group = QActionGroup(sub)
+    group.setExclusive(True)
+    saved = window.settings.text(SETTING, SYSTEM, choices=(SYSTEM, *LANGUAGES))
+    entries = [(SYSTEM, QCoreApplication.translate("LanguageMenu", "System default"))]
+    # each language in its own words, so anyone can find theirs
+    entries += list(LANGUAGES.items())
+    for key, text in entries:
+        act = QAction(text, sub, checkable=True)
+        act.setData(key)
+        act.setChecked(key == saved)
+        act.setStatusTip(
+            QCoreApplication.translate(
+                "LanguageMenu", "The interface language; takes effect when embviz starts again"
+            )
+        )
+        act.triggered.connect(lambda _=False, key=key: choose(window, key))
+        group.addAction(act)
+        sub.addAction(act)
+    return sub
+
+
+def choose(window, key: str) -> None:
+    """Remember ``key`` (``"system"``, ``"en"``, ``"zh_CN"``) and say when it applies."""
+    window.settings.setValue(SETTING, key)
+    window.statusBar().showMessage(
+        QCoreApplication.translate(
+            "LanguageMenu", "Language saved: it takes effect when embviz starts again."
+        ),
+        10000,
+    )

@@ -335,6 +335,34 @@
     </message>
 </context>
 <context>
+    <name>Corpus</name>
+    <message>
+        <location filename="../core/corpus.py" line="230"/>
+        <source>Chinese text already separated by spaces: kept as it is</source>
+        <translation>中文文本已用空格分好词：保持原样</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="237"/>
+        <source>Chinese text segmented into words by jieba {version} with the dictionary {dictionary}</source>
+        <translation>中文文本已用 jieba {version} 和词典 {dictionary} 分词</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="242"/>
+        <source>Chinese text segmented into words by jieba {version} with its dictionary and HMM</source>
+        <translation>中文文本已用 jieba {version}（自带词典和 HMM）分词</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="249"/>
+        <source>Chinese text split into single characters: {error}</source>
+        <translation>中文文本已拆成单个汉字：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="253"/>
+        <source>Chinese text split into single characters: jieba is not installed (pip install &apos;embviz[zh]&apos; segments it into words)</source>
+        <translation>中文文本已拆成单个汉字：未安装 jieba（pip install &apos;embviz[zh]&apos; 后即可按词切分）</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../gui/error_dialog.py" line="53"/>
@@ -596,6 +624,29 @@
         <location filename="../gui/jobs.py" line="137"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <location filename="../gui/i18n.py" line="150"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../gui/i18n.py" line="155"/>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../gui/i18n.py" line="163"/>
+        <source>The interface language; takes effect when embviz starts again</source>
+        <translation>界面语言；下次启动 embviz 时生效</translation>
+    </message>
+    <message>
+        <location filename="../gui/i18n.py" line="177"/>
+        <source>Language saved: it takes effect when embviz starts again.</source>
+        <translation>语言设置已保存：下次启动 embviz 时生效。</translation>
     </message>
 </context>
 <context>
@@ -2083,7 +2134,7 @@
         <translation>第 {epoch} 轮，共 {total} 轮</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="392"/>
+        <location filename="../gui/training/panel.py" line="395"/>
         <source>{n} words in the vocabulary, {watched} watched — {what}{seg}</source>
         <translation>词表中 {n} 个词，观察其中 {watched} 个 —— {what}{seg}</translation>
     </message>
@@ -2244,12 +2295,12 @@
 <context>
     <name>Training</name>
     <message>
-        <location filename="../core/training.py" line="618"/>
+        <location filename="../core/training.py" line="620"/>
         <source> · loss of epoch {epoch}: {loss}</source>
         <translation> · 第 {epoch} 轮损失：{loss}</translation>
     </message>
     <message>
-        <location filename="../core/training.py" line="624"/>
+        <location filename="../core/training.py" line="626"/>
         <source>epoch {epoch} / {total} · snapshot {i} of {last}{loss}</source>
         <translation>第 {epoch} / {total} 轮 · 快照 {i}/{last}{loss}</translation>
     </message>

@@ -42,6 +42,7 @@ ALLOWED = {
     "most_similar", "most_similar_cosmul", "position_embeddings", "pc", "qt", "hmm", "e-mail",
     "ctrl", "shift", "alt", "esc", "f11", "pgup", "pgdown", "home", "end", "del", "space",
     "gram", "schmidt", "tensor2tensor", "openmp", "nan", "inf", "utf-8", "v", "wordpiece",
+    "english",  # the language menu names each language in its own words
 }  # fmt: skip
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-']*")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

@@ -389,6 +389,9 @@ def _run_status(snap: Snapshot, total: int) -> str:
         )
     # e.g. "Chinese text segmented into words by jieba …" (core's words, translated there)
     seg = f" · {info['segmentation']}" if info.get("segmentation") else ""
+    if info.get("segmentation_parts"):  # the template the core marked: in the interface's language
+        template, values = info["segmentation_parts"]
+        seg = " · " + QCoreApplication.translate("Corpus", template).format(**values)
     return QCoreApplication.translate(
         "TrainPanel", "{n} words in the vocabulary, {watched} watched — {what}{seg}"
     ).format(n=f"{info.get('vocabulary', 0):,}", watched=len(snap.words), what=what, seg=seg)
