@@ -99,6 +99,25 @@ class AnalogyPanel(Panel):
     # -- construction ----------------------------------------------------------------
     def _build_query_tab(self) -> QWidget:
         w = QWidget()
+        row = self._build_expression_row()
+        form_row = self._build_analogy_row()
+        opts = self._build_method_row()
+        self._build_answers()
+        form = QFormLayout()
+        form.addRow(self.tr("Expression"), row)
+        form.addRow(self.tr("Analogy"), form_row)
+        form.addRow(self.tr("Method"), opts)
+        form.addRow("", self._build_include_row())
+        form.addRow(self.tr("Expected"), self.expected)
+        lay = QVBoxLayout(w)
+        lay.addLayout(form)
+        lay.addWidget(self.note)
+        lay.addWidget(self.expected_info)
+        lay.addWidget(self.message)
+        lay.addWidget(self.table, 1)
+        return w
+
+    def _build_expression_row(self) -> QHBoxLayout:
         self.expr = QLineEdit(placeholderText="king - man + woman")
         self.expr.setToolTip(
             self.tr(
@@ -116,10 +135,10 @@ class AnalogyPanel(Panel):
         row = QHBoxLayout()
         row.addWidget(self.expr, 1)
         row.addWidget(go)
+        return row
 
-        form_row = self._build_analogy_row()
-        opts = self._build_method_row()
-
+    def _build_answers(self) -> None:
+        """The note, the expected word and its rank, the error line and the answers table."""
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet(NOTE_STYLE)
@@ -137,10 +156,7 @@ class AnalogyPanel(Panel):
         self.table.cellDoubleClicked.connect(self._select_answer)
         self.table.setToolTip(self.tr("Double-click an answer to select it in the 3D view"))
 
-        form = QFormLayout()
-        form.addRow(self.tr("Expression"), row)
-        form.addRow(self.tr("Analogy"), form_row)
-        form.addRow(self.tr("Method"), opts)
+    def _build_include_row(self) -> QHBoxLayout:
         # The slice on show may be about something else (the royal axes for
         # paris - france + italy): one click puts the question's own directions on it.
         self.slice_button = QPushButton(self.tr("Slice along it"))
@@ -155,15 +171,7 @@ class AnalogyPanel(Panel):
         include_row = QHBoxLayout()
         include_row.addWidget(self.include, 1)
         include_row.addWidget(self.slice_button)
-        form.addRow("", include_row)
-        form.addRow(self.tr("Expected"), self.expected)
-        lay = QVBoxLayout(w)
-        lay.addLayout(form)
-        lay.addWidget(self.note)
-        lay.addWidget(self.expected_info)
-        lay.addWidget(self.message)
-        lay.addWidget(self.table, 1)
-        return w
+        return include_row
 
     def _build_analogy_row(self) -> QHBoxLayout:
         self.a, self.b, self.c = (QLineEdit(placeholderText=p) for p in ("man", "king", "woman"))

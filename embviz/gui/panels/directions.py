@@ -57,7 +57,14 @@ class DirectionsPanel(Panel):
         self.direction: D.Direction | None = None
         self.scores: list[D.Score] = []
         self.missing: list[str] = []
+        self._build_direction_inputs()
+        self._build_chart_options()
+        self._build_layout()
+        self._bind()
+        self._preset_chosen(self.preset.currentText())
 
+    def _build_direction_inputs(self) -> None:
+        """The preset, how the direction is defined, and its expression / pairs / section."""
         self.preset = QComboBox()
         self.preset.addItems([*D.PRESETS, "custom"])
         self.preset.setToolTip("Built-in directions and the words charted against them")
@@ -83,6 +90,9 @@ class DirectionsPanel(Panel):
         for w in (self.expr, self.pairs, self.section):
             box.addWidget(w)
         self._show_source(0)
+
+    def _build_chart_options(self) -> None:
+        """The words to chart, the measure, the baseline, and the buttons under them."""
         self.words = QPlainTextEdit()
         self.words.setToolTip("One group a line: 'group: word word …'")
         self.words.setMaximumHeight(84)
@@ -96,8 +106,8 @@ class DirectionsPanel(Panel):
         self.baseline.setToolTip(
             "What the z-scores compare against (1000 seeded random directions)"
         )
-        apply = QPushButton("Apply")
-        apply.setToolTip("Recompute the direction and the chart")
+        self.apply_button = QPushButton("Apply")
+        self.apply_button.setToolTip("Recompute the direction and the chart")
         self.axis_button = QPushButton("Use as axis")
         self.axis_button.setToolTip("Send this direction to the 3D view as one of its axes")
         self.axis_slot = QComboBox()
@@ -105,20 +115,8 @@ class DirectionsPanel(Panel):
         self.axis_slot.setToolTip("Which axis of the 3D view the direction replaces")
         self.message = QLabel(wordWrap=True)
 
-        form = QFormLayout()
-        form.setRowWrapPolicy(
-            QFormLayout.RowWrapPolicy.WrapLongRows
-        )  # narrow: field under its label
-        form.addRow("Preset", self.preset)
-        form.addRow("Define by", self.source)
-        form.addRow("Direction", self.stack)
-        form.addRow("Words", self.words)
-        form.addRow("Measure", self.measure)
-        form.addRow("Baseline", self.baseline)
-        buttons = QHBoxLayout()
-        buttons.addWidget(apply)
-        buttons.addWidget(self.axis_button)
-        buttons.addWidget(self.axis_slot)
+    def _build_tabs(self) -> QTabWidget:
+        """Bars, number line and table of the words' values."""
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.bars = pg.PlotWidget()
@@ -133,12 +131,31 @@ class DirectionsPanel(Panel):
         self.tabs.addTab(self.bars, "Bars")
         self.tabs.addTab(self.line, "Number line")
         self.tabs.addTab(self.table, "Table")
+        return self.tabs
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.WrapLongRows
+        )  # narrow: field under its label
+        form.addRow("Preset", self.preset)
+        form.addRow("Define by", self.source)
+        form.addRow("Direction", self.stack)
+        form.addRow("Words", self.words)
+        form.addRow("Measure", self.measure)
+        form.addRow("Baseline", self.baseline)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.axis_button)
+        buttons.addWidget(self.axis_slot)
+        tabs = self._build_tabs()
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addLayout(buttons)
         lay.addWidget(self.message)
-        lay.addWidget(self.tabs, 1)
+        lay.addWidget(tabs, 1)
 
+    def _bind(self) -> None:
         self.preset.currentTextChanged.connect(self._preset_chosen)
         self.source.currentIndexChanged.connect(self._show_source)
         self.source.currentIndexChanged.connect(lambda _i: self.apply())
@@ -146,12 +163,11 @@ class DirectionsPanel(Panel):
         self.expr.returnPressed.connect(self.apply)
         self.measure.currentIndexChanged.connect(lambda _i: self.apply())
         self.baseline.currentIndexChanged.connect(lambda _i: self.apply())
-        apply.clicked.connect(self.apply)
+        self.apply_button.clicked.connect(self.apply)
         self.axis_button.clicked.connect(self.use_as_axis)
-        workspace.loaded.connect(lambda _emb: self.apply())
+        self.workspace.loaded.connect(lambda _emb: self.apply())
         # a bound method, not a lambda: Qt drops the connection when the panel is deleted
         theme.notifier().changed.connect(self._on_theme)
-        self._preset_chosen(self.preset.currentText())
 
     # -- input ---------------------------------------------------------------------------
     def use_preset(self, index: int) -> None:
