@@ -129,7 +129,9 @@ def _plural(win) -> str:
         )
     panel.use_preset(0)  # the preset's words, not what the user typed there before
     means = group_means(panel.scores)
-    sing, plur = means.get("singular"), means.get("plural")
+    # the preset's groups, named in the interface's language
+    sing = means.get(QCoreApplication.translate("Directions", "singular"))
+    plur = means.get(QCoreApplication.translate("Directions", "plural"))
     if sing is None or plur is None:
         compare = QCoreApplication.translate(
             "Tour", "the chart shows where each word lies along it"

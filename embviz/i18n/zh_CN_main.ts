@@ -10,298 +10,298 @@
     </message>
     <message>
         <location filename="../gui/panels/analogy.py" line="87"/>
-        <location filename="../gui/panels/analogy.py" line="209"/>
+        <location filename="../gui/panels/analogy.py" line="217"/>
         <source>Evaluate</source>
         <translation>评测</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="105"/>
+        <location filename="../gui/panels/analogy.py" line="124"/>
         <source>Words joined by + and -, with optional factors and parentheses: paris - france + italy, 2*walked - walk, woman - (king - man). A hyphen without spaces joins its words into one group (king-man is (king - man)) unless the whole is a word (e-mail)</source>
         <translation>用 + 和 - 连接的词，可加系数和括号：paris - france + italy、2*walked - walk、woman - (king - man)。不带空格的连字符把两边的词合成一组（king-man 即 (king - man)），除非整体本身就是一个词（如 e-mail）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="113"/>
+        <location filename="../gui/panels/analogy.py" line="132"/>
         <source>Go</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="114"/>
+        <location filename="../gui/panels/analogy.py" line="133"/>
         <source>Answer the expression</source>
         <translation>计算这个表达式的答案</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="126"/>
+        <location filename="../gui/panels/analogy.py" line="145"/>
         <source>expected answer, e.g. queen</source>
         <translation>预期答案，例如 queen</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="128"/>
+        <location filename="../gui/panels/analogy.py" line="147"/>
         <source>Where does this word rank, with and without the input words?</source>
         <translation>这个词排第几？分别看排除和包含输入词的情况</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="136"/>
-        <location filename="../gui/panels/analogy.py" line="294"/>
+        <location filename="../gui/panels/analogy.py" line="155"/>
+        <location filename="../gui/panels/analogy.py" line="302"/>
         <source>answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="136"/>
-        <location filename="../gui/panels/analogy.py" line="313"/>
+        <location filename="../gui/panels/analogy.py" line="155"/>
+        <location filename="../gui/panels/analogy.py" line="321"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="138"/>
+        <location filename="../gui/panels/analogy.py" line="157"/>
         <source>Double-click an answer to select it in the 3D view</source>
         <translation>双击答案，在三维视图中选中它</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="141"/>
+        <location filename="../gui/panels/analogy.py" line="107"/>
         <source>Expression</source>
         <translation>表达式</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="142"/>
+        <location filename="../gui/panels/analogy.py" line="108"/>
         <source>Analogy</source>
         <translation>类比</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="143"/>
+        <location filename="../gui/panels/analogy.py" line="109"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="146"/>
+        <location filename="../gui/panels/analogy.py" line="162"/>
         <source>Slice along it</source>
         <translation>沿类比切片</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="149"/>
+        <location filename="../gui/panels/analogy.py" line="165"/>
         <source>3D slice with x = b − a (e.g. paris − france), z = c − a (italy − france, upright) and y the largest remaining spread: the parallelogram faces the camera</source>
         <translation>三维切片：x = b − a（如 paris − france），z = c − a（italy − france，竖直方向），y 取剩余分布最大的方向：平行四边形正对镜头</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="159"/>
+        <location filename="../gui/panels/analogy.py" line="111"/>
         <source>Expected</source>
         <translation>预期</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="170"/>
+        <location filename="../gui/panels/analogy.py" line="178"/>
         <source>a in a : b :: c : ? (man in man : king :: woman : ?)</source>
         <translation>a : b :: c : ? 中的 a（man : king :: woman : ? 中的 man）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="171"/>
+        <location filename="../gui/panels/analogy.py" line="179"/>
         <source>b in a : b :: c : ? (king in man : king :: woman : ?)</source>
         <translation>a : b :: c : ? 中的 b（man : king :: woman : ? 中的 king）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="172"/>
+        <location filename="../gui/panels/analogy.py" line="180"/>
         <source>c in a : b :: c : ? (woman in man : king :: woman : ?)</source>
         <translation>a : b :: c : ? 中的 c（man : king :: woman : ? 中的 woman）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="178"/>
+        <location filename="../gui/panels/analogy.py" line="186"/>
         <source>Solve</source>
         <translation>求解</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="179"/>
+        <location filename="../gui/panels/analogy.py" line="187"/>
         <source>a : b :: c : ?  is answered as  b - a + c</source>
         <translation>a : b :: c : ?  按  b - a + c  求解</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="190"/>
+        <location filename="../gui/panels/analogy.py" line="198"/>
         <source>3CosAdd: cosine to the mean of unit vectors (gensim most_similar).
 3CosMul: product of shifted cosines (gensim most_similar_cosmul).</source>
         <translation>3CosAdd：与单位向量之和的余弦相似度（gensim most_similar）。
 3CosMul：平移后余弦相似度的乘积（gensim most_similar_cosmul）。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="195"/>
+        <location filename="../gui/panels/analogy.py" line="203"/>
         <source>How many answers</source>
         <translation>显示几个答案</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="196"/>
+        <location filename="../gui/panels/analogy.py" line="204"/>
         <source>Include input words</source>
         <translation>包含输入词</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="197"/>
+        <location filename="../gui/panels/analogy.py" line="205"/>
         <source>Let the words of the expression appear among the answers</source>
         <translation>允许表达式中的词出现在答案里</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="203"/>
+        <location filename="../gui/panels/analogy.py" line="211"/>
         <source>top</source>
         <translation>前</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="212"/>
+        <location filename="../gui/panels/analogy.py" line="220"/>
         <source>Run questions-words.txt (19,544 analogies) and the WordSim-353 and SimLex-999 similarity sets on the open vectors, as gensim does</source>
         <translation>像 gensim 一样，在当前词向量上运行 questions-words.txt（19,544 道类比题）以及 WordSim-353 和 SimLex-999 相似度数据集</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="220"/>
+        <location filename="../gui/panels/analogy.py" line="228"/>
         <source>Only the first N words count and are searched (gensim: 300,000)</source>
         <translation>只统计和搜索前 N 个词（gensim 默认 300,000）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="224"/>
+        <location filename="../gui/panels/analogy.py" line="232"/>
         <source>first</source>
         <translation>前</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="226"/>
+        <location filename="../gui/panels/analogy.py" line="234"/>
         <source>words</source>
         <translation>个词</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="228"/>
+        <location filename="../gui/panels/analogy.py" line="236"/>
         <source>Analogy accuracy per section and similarity correlations.</source>
         <translation>各类别的类比准确率，以及相似度相关系数。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="231"/>
+        <location filename="../gui/panels/analogy.py" line="239"/>
         <source>section</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="231"/>
+        <location filename="../gui/panels/analogy.py" line="239"/>
         <source>correct</source>
         <translation>答对</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="231"/>
+        <location filename="../gui/panels/analogy.py" line="239"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="232"/>
+        <location filename="../gui/panels/analogy.py" line="240"/>
         <source>Click a section to list the questions it got wrong</source>
         <translation>点击一个类别，列出答错的题目</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="234"/>
+        <location filename="../gui/panels/analogy.py" line="242"/>
         <source>similarity set</source>
         <translation>相似度数据集</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="234"/>
+        <location filename="../gui/panels/analogy.py" line="242"/>
         <source>pairs</source>
         <translation>词对数</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="236"/>
+        <location filename="../gui/panels/analogy.py" line="244"/>
         <source>Click a failure to see that analogy in 3D</source>
         <translation>点击一道错题，在三维视图中查看这个类比</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="245"/>
+        <location filename="../gui/panels/analogy.py" line="253"/>
         <source>Failures (expected → answered):</source>
         <translation>错题（预期 → 实际答案）：</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="266"/>
-        <location filename="../gui/panels/analogy.py" line="418"/>
+        <location filename="../gui/panels/analogy.py" line="274"/>
+        <location filename="../gui/panels/analogy.py" line="426"/>
         <source>Open a vector file first.</source>
         <translation>请先打开一个词向量文件。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="295"/>
-        <location filename="../gui/panels/analogy.py" line="313"/>
+        <location filename="../gui/panels/analogy.py" line="303"/>
+        <location filename="../gui/panels/analogy.py" line="321"/>
         <source>cosine</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="295"/>
+        <location filename="../gui/panels/analogy.py" line="303"/>
         <source>3CosMul score</source>
         <translation>3CosMul 得分</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="300"/>
+        <location filename="../gui/panels/analogy.py" line="308"/>
         <source>{word}  (input)</source>
         <translation>{word}  （输入词）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="315"/>
+        <location filename="../gui/panels/analogy.py" line="323"/>
         <source>it is an input word, so it is left out</source>
         <translation>它是输入词，因此被排除</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="317"/>
+        <location filename="../gui/panels/analogy.py" line="325"/>
         <source>rank &lt;b&gt;{rank}&lt;/b&gt;</source>
         <translation>排第 &lt;b&gt;{rank}&lt;/b&gt; 名</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="322"/>
+        <location filename="../gui/panels/analogy.py" line="330"/>
         <source>, cosine to the sum {cosine}</source>
         <translation>，与和向量的余弦相似度 {cosine}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="326"/>
+        <location filename="../gui/panels/analogy.py" line="334"/>
         <source>“{word}”: {where} with the inputs left out; rank {rank} with them included. {label} {score}{extra}.</source>
         <translation>“{word}”：排除输入词时{where}；包含输入词时排第 {rank} 名。{label} {score}{extra}。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="339"/>
+        <location filename="../gui/panels/analogy.py" line="347"/>
         <source>the input words</source>
         <translation>输入词</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="341"/>
+        <location filename="../gui/panels/analogy.py" line="349"/>
         <source>Input words ({words}) are included: the nearest word to the sum is often one of them.</source>
         <translation>已包含输入词（{words}）：离和向量最近的词往往就是其中之一。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="344"/>
+        <location filename="../gui/panels/analogy.py" line="352"/>
         <source>Input words ({words}) are left out of the answers by default, as gensim does. Tick “Include input words” to see them.</source>
         <translation>与 gensim 一样，输入词（{words}）默认不出现在答案中。勾选“包含输入词”即可看到它们。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="349"/>
+        <location filename="../gui/panels/analogy.py" line="357"/>
         <source> Built from subwords (not in the vocabulary; fastText averages their character n-grams): {words}.</source>
         <translation> 由子词构成（不在词表中；fastText 取其字符 n-gram 向量的平均）：{words}。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="427"/>
+        <location filename="../gui/panels/analogy.py" line="435"/>
         <source>Evaluating…</source>
         <translation>正在评测…</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="428"/>
+        <location filename="../gui/panels/analogy.py" line="436"/>
         <source>Evaluating the vectors…</source>
         <translation>正在评测词向量…</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="446"/>
+        <location filename="../gui/panels/analogy.py" line="454"/>
         <source>Evaluation cancelled.</source>
         <translation>评测已取消。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="456"/>
+        <location filename="../gui/panels/analogy.py" line="464"/>
         <source>&lt;b&gt;{accuracy}%&lt;/b&gt; of {n} analogies right ({method}, first {restrict} words; {oov}% of the questions skipped for unknown words).</source>
         <translation>{n} 道类比题答对 &lt;b&gt;{accuracy}%&lt;/b&gt;（{method}，前 {restrict} 个词；{oov}% 的题目因含未知词而跳过）。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="468"/>
+        <location filename="../gui/panels/analogy.py" line="476"/>
         <source>Total accuracy</source>
         <translation>总准确率</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="509"/>
+        <location filename="../gui/panels/analogy.py" line="517"/>
         <source>This question has a word outside the vocabulary.</source>
         <translation>这道题含有词表之外的词。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="519"/>
+        <location filename="../gui/panels/analogy.py" line="527"/>
         <source>(input)</source>
         <translation>（输入词）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/analogy.py" line="522"/>
+        <location filename="../gui/panels/analogy.py" line="530"/>
         <source>{a} : {b} :: {c} : ?  answered “{predicted}”; “{d}” ranks {rank} (cosine {cosine}).</source>
         <translation>{a} : {b} :: {c} : ?  答成了“{predicted}”；“{d}”排第 {rank} 名（余弦相似度 {cosine}）。</translation>
     </message>
@@ -360,6 +360,385 @@
         <location filename="../core/corpus.py" line="253"/>
         <source>Chinese text split into single characters: jieba is not installed (pip install &apos;embviz[zh]&apos; segments it into words)</source>
         <translation>中文文本已拆成单个汉字：未安装 jieba（pip install &apos;embviz[zh]&apos; 后即可按词切分）</translation>
+    </message>
+</context>
+<context>
+    <name>Directions</name>
+    <message>
+        <location filename="../gui/tour.py" line="133"/>
+        <location filename="../core/directions.py" line="81"/>
+        <location filename="../core/directions.py" line="92"/>
+        <source>singular</source>
+        <translation>单数</translation>
+    </message>
+    <message>
+        <location filename="../gui/tour.py" line="134"/>
+        <location filename="../core/directions.py" line="82"/>
+        <location filename="../core/directions.py" line="93"/>
+        <source>plural</source>
+        <translation>复数</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="34"/>
+        <source>dot product with {label} (raw)</source>
+        <translation>与 {label} 的点积（原始值）</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="35"/>
+        <source>dot product with unit-length {label}</source>
+        <translation>与单位长度的 {label} 的点积</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="36"/>
+        <source>cosine similarity with {label}</source>
+        <translation>与 {label} 的余弦相似度</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="77"/>
+        <source>plurality (cats − cat)</source>
+        <translation>复数（cats − cat）</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="83"/>
+        <location filename="../core/directions.py" line="94"/>
+        <source>numbers</source>
+        <translation>数词</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="88"/>
+        <source>plurality (mean of pairs)</source>
+        <translation>复数（词对平均）</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="98"/>
+        <source>gender (male → female)</source>
+        <translation>性别（男 → 女）</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="102"/>
+        <source>male</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="103"/>
+        <source>female</source>
+        <translation>女性</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="107"/>
+        <source>tense (present → past)</source>
+        <translation>时态（现在 → 过去）</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="111"/>
+        <source>present</source>
+        <translation>现在时</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="112"/>
+        <source>past</source>
+        <translation>过去时</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="116"/>
+        <location filename="../core/directions.py" line="121"/>
+        <source>comparative</source>
+        <translation>比较级</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="120"/>
+        <source>base</source>
+        <translation>底数</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="125"/>
+        <source>country → capital</source>
+        <translation>国家 → 首都</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="129"/>
+        <source>country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="130"/>
+        <source>capital</source>
+        <translation>首都</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="233"/>
+        <source>mean of {n} pairs</source>
+        <translation>{n} 个词对的平均</translation>
+    </message>
+    <message>
+        <location filename="../core/directions.py" line="234"/>
+        <source>mean of 1 pair</source>
+        <translation>1 个词对的平均</translation>
+    </message>
+</context>
+<context>
+    <name>DirectionsPanel</name>
+    <message>
+        <location filename="../gui/panels/directions.py" line="42"/>
+        <source>expression</source>
+        <translation>表达式</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="43"/>
+        <source>mean of typed pairs</source>
+        <translation>输入词对的平均</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="44"/>
+        <source>questions-words section</source>
+        <translation>questions-words 的类别</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="47"/>
+        <source>raw dot product</source>
+        <translation>原始点积</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="48"/>
+        <source>unit-length direction</source>
+        <translation>单位长度方向</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="49"/>
+        <source>cosine</source>
+        <translation>余弦相似度</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="52"/>
+        <source>random directions, same norm</source>
+        <translation>同样长度的随机方向</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="53"/>
+        <source>random word pairs, same norm</source>
+        <translation>同样长度的随机词对</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="91"/>
+        <source>custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="92"/>
+        <source>Built-in directions and the words charted against them</source>
+        <translation>内置的方向，以及对照它们画出的词</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="96"/>
+        <source>Define the direction by an expression, by typed pairs or by a questions-words section</source>
+        <translation>用表达式、输入的词对或 questions-words 的某个类别来定义方向</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="102"/>
+        <source>A word expression, e.g. cats - cat or king - queen</source>
+        <translation>词的表达式，例如 cats - cat 或 king - queen</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="105"/>
+        <source>cat cats, dog dogs …  (one pair a line, or comma-separated)</source>
+        <translation>cat cats, dog dogs …（每行一对，或用逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="108"/>
+        <source>The direction is the mean of (second − first) over these pairs</source>
+        <translation>方向取这些词对的（第二个 − 第一个）的平均</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="112"/>
+        <source>A section of gensim&apos;s questions-words.txt: its pairs define the direction</source>
+        <translation>gensim 的 questions-words.txt 中的一个类别：用它的词对来定义方向</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="126"/>
+        <source>One group a line: &apos;group: word word …&apos;</source>
+        <translation>每行一组：&apos;组名: 词 词 …&apos;</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="131"/>
+        <source>Raw dot product as in the lesson, or normalised</source>
+        <translation>课文中的原始点积，或归一化后的值</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="136"/>
+        <source>What the z-scores compare against (1000 seeded random directions)</source>
+        <translation>z 分数的比较基准（1000 个固定种子的随机方向）</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="138"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="139"/>
+        <source>Recompute the direction and the chart</source>
+        <translation>重新计算方向和图表</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="140"/>
+        <source>Use as axis</source>
+        <translation>用作坐标轴</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="142"/>
+        <source>Send this direction to the 3D view as one of its axes</source>
+        <translation>把这个方向作为一根坐标轴送到三维视图</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="145"/>
+        <source>x axis</source>
+        <translation>x 轴</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="145"/>
+        <source>y axis</source>
+        <translation>y 轴</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="145"/>
+        <source>z axis</source>
+        <translation>z 轴</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="146"/>
+        <source>Which axis of the 3D view the direction replaces</source>
+        <translation>这个方向替换三维视图的哪一根轴</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="159"/>
+        <location filename="../gui/panels/directions.py" line="379"/>
+        <source>word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="159"/>
+        <location filename="../gui/panels/directions.py" line="380"/>
+        <source>group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="159"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="164"/>
+        <source>Bars</source>
+        <translation>条形图</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="165"/>
+        <source>Number line</source>
+        <translation>数轴</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="166"/>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="174"/>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="175"/>
+        <source>Define by</source>
+        <translation>定义方式</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="176"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="177"/>
+        <source>Words</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="178"/>
+        <source>Measure</source>
+        <translation>度量</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="179"/>
+        <source>Baseline</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="246"/>
+        <source>mean of {section} pairs</source>
+        <translation>{section} 词对的平均</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="255"/>
+        <source>Open vectors first.</source>
+        <translation>请先打开词向量。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="270"/>
+        <source>&lt;b&gt;{label}&lt;/b&gt;, norm {norm}</source>
+        <translation>&lt;b&gt;{label}&lt;/b&gt;，长度 {norm}</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="272"/>
+        <source>; {n} pairs</source>
+        <translation>；{n} 个词对</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="273"/>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="276"/>
+        <source> Group means: {means}.</source>
+        <translation>各组平均值：{means}。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="283"/>
+        <source>Not in the vocabulary: {words}</source>
+        <translation>不在词表中：{words}</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="295"/>
+        <source>the direction</source>
+        <translation>该方向</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="340"/>
+        <source>⊢⊣ random mean ± 2σ</source>
+        <translation>⊢⊣ 随机方向的均值 ± 2σ</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="353"/>
+        <source>(sorted by value within each group)</source>
+        <translation>（组内按数值排序）</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="382"/>
+        <source>z vs random</source>
+        <translation>相对随机的 z 分数</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="398"/>
+        <source>Define a direction first.</source>
+        <translation>请先定义一个方向。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="403"/>
+        <source>The 3D view cannot take axes in this version.</source>
+        <translation>这个版本的三维视图还不能接收坐标轴。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="413"/>
+        <source> Sent to the 3D view as its {axis} axis.</source>
+        <translation>已作为 {axis} 轴送到三维视图。</translation>
     </message>
 </context>
 <context>
@@ -570,6 +949,75 @@
     </message>
 </context>
 <context>
+    <name>FileOpener</name>
+    <message>
+        <location filename="../gui/opening.py" line="17"/>
+        <source>Vector files (*.txt *.vec *.bin *.npy *.npz *.tsv *.safetensors *.kv *.model *.gz *.bz2 *.xz);;All files (*)</source>
+        <translation>词向量文件 (*.txt *.vec *.bin *.npy *.npz *.tsv *.safetensors *.kv *.model *.gz *.bz2 *.xz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../gui/opening.py" line="47"/>
+        <source>Nothing loaded</source>
+        <translation>未加载数据</translation>
+    </message>
+    <message>
+        <location filename="../gui/opening.py" line="59"/>
+        <source> — loaded in {secs} s</source>
+        <translation> —— 加载用时 {secs} 秒</translation>
+    </message>
+    <message>
+        <location filename="../gui/opening.py" line="64"/>
+        <source>{what} — {n} words × {dim} dims{secs}</source>
+        <translation>{what} —— {n} 个词 × {dim} 维{secs}</translation>
+    </message>
+    <message>
+        <location filename="../gui/opening.py" line="78"/>
+        <source>Open vectors</source>
+        <translation>打开词向量</translation>
+    </message>
+    <message>
+        <location filename="../gui/opening.py" line="94"/>
+        <source>embedded default</source>
+        <translation>内置默认数据</translation>
+    </message>
+    <message>
+        <location filename="../gui/opening.py" line="95"/>
+        <source>Loading {name}…</source>
+        <translation>正在加载 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../gui/opening.py" line="114"/>
+        <source>Cache: {problem}</source>
+        <translation>缓存：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../gui/opening.py" line="127"/>
+        <source>Loading cancelled</source>
+        <translation>加载已取消</translation>
+    </message>
+    <message>
+        <location filename="../gui/opening.py" line="136"/>
+        <location filename="../gui/opening.py" line="140"/>
+        <source>Could not open file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <location filename="../gui/opening.py" line="137"/>
+        <source>Could not open the file: {error}</source>
+        <translation>无法打开文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../gui/opening.py" line="156"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../core/default_data.py" line="14"/>
+        <source>GloVe 6B 50d, top 50k words (embedded default)</source>
+        <translation>GloVe 6B 50d，前 5 万个词（内置默认数据）</translation>
+    </message>
+</context>
+<context>
     <name>FormAndPicture</name>
     <message>
         <location filename="../gui/training/parts.py" line="290"/>
@@ -727,6 +1175,217 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../gui/main_window.py" line="50"/>
+        <source>Nothing loaded</source>
+        <translation>未加载数据</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.py" line="149"/>
+        <source>Unsaved trained vectors</source>
+        <translation>训练好的词向量尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.py" line="150"/>
+        <source>The vectors you trained are not saved. Save them before quitting?</source>
+        <translation>你训练的词向量还没有保存。退出前要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../gui/menus.py" line="28"/>
+        <source>&lt;h3&gt;embviz {version}&lt;/h3&gt;&lt;p&gt;See word embeddings: a word is a vector, and directions in the space carry meaning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Embedded data:&lt;/b&gt; GloVe 6B 50d (top 50,000 words) by Jeffrey Pennington, Richard Socher and Christopher D. Manning, Stanford NLP (EMNLP 2014), released under the Open Data Commons Public Domain Dedication and License (PDDL 1.0).&lt;/p&gt;&lt;p&gt;Built with Qt (PySide6), pyqtgraph, NumPy and gensim.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;embviz {version}&lt;/h3&gt;&lt;p&gt;看见词嵌入：词就是向量，空间中的方向也有含义。&lt;/p&gt;&lt;p&gt;&lt;b&gt;内置数据：&lt;/b&gt;GloVe 6B 50d（前 50,000 个词），作者 Jeffrey Pennington、Richard Socher 和 Christopher D. Manning，斯坦福 NLP 组（EMNLP 2014），以 Open Data Commons 公共领域贡献与许可协议（PDDL 1.0）发布。&lt;/p&gt;&lt;p&gt;基于 Qt（PySide6）、pyqtgraph、NumPy 和 gensim 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="88"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="122"/>
+        <source>Show the {panel} panel and put the cursor in it</source>
+        <translation>显示“{panel}”面板并把光标放进去</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="132"/>
+        <source>&amp;Next panel</source>
+        <translation>下一个面板(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="133"/>
+        <source>&amp;Previous panel</source>
+        <translation>上一个面板(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="148"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="151"/>
+        <source>Open a vector file</source>
+        <translation>打开一个词向量文件</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="154"/>
+        <source>Open &amp;Default (GloVe 50d)</source>
+        <translation>打开默认数据（GloVe 50d）(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="158"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="162"/>
+        <source>&amp;Reset camera</source>
+        <translation>重置视角(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="165"/>
+        <source>&amp;Presentation mode (full screen)</source>
+        <translation>演示模式（全屏）(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="168"/>
+        <source>Full screen for a projector; F11 or Esc leaves it</source>
+        <translation>投影时全屏显示；按 F11 或 Esc 退出</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="173"/>
+        <source>Show &amp;panels</source>
+        <translation>显示面板(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="176"/>
+        <source>Hide the panels so the 3D view fills the window</source>
+        <translation>隐藏面板，让三维视图占满窗口</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="182"/>
+        <source>&amp;Light theme (high contrast)</source>
+        <translation>浅色主题（高对比度）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="185"/>
+        <source>Black on white everywhere, for bright rooms and washed-out projectors; off: light on dark</source>
+        <translation>全部白底黑字，适合明亮的教室和发白的投影；关闭则为深色背景浅色字</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="194"/>
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="199"/>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="204"/>
+        <source>&amp;Normal text size</source>
+        <translation>正常文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="210"/>
+        <source>&amp;Go to panel</source>
+        <translation>转到面板(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="216"/>
+        <source>&amp;Add current view</source>
+        <translation>添加当前视图(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="219"/>
+        <source>Bookmark words, slice and camera as a scene</source>
+        <translation>把词、切片和视角保存为一个场景</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="222"/>
+        <source>&amp;Next scene</source>
+        <translation>下一个场景(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="225"/>
+        <source>Fly to the next scene (clickers send PgDown)</source>
+        <translation>飞到下一个场景（翻页笔发送的是 PgDown）</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="228"/>
+        <source>&amp;Previous scene</source>
+        <translation>上一个场景(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="231"/>
+        <source>Fly to the previous scene</source>
+        <translation>飞到上一个场景</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="234"/>
+        <source>&amp;Open scenes…</source>
+        <translation>打开场景(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="237"/>
+        <source>Open a scene file (JSON)</source>
+        <translation>打开场景文件（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="240"/>
+        <source>&amp;Save scenes…</source>
+        <translation>保存场景(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="243"/>
+        <source>Save the scene list as JSON</source>
+        <translation>把场景列表保存为 JSON</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="249"/>
+        <source>&amp;Guided tour</source>
+        <translation>导览(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="252"/>
+        <source>Six steps through the lesson on the embedded GloVe vectors</source>
+        <translation>用内置的 GloVe 词向量，分六步走完这一课</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="255"/>
+        <source>&amp;About embviz</source>
+        <translation>关于 embviz(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="258"/>
+        <source>About embviz</source>
+        <translation>关于 embviz</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="265"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="266"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="267"/>
+        <source>&amp;Scenes</source>
+        <translation>场景(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="268"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
     <name>Nonlinear</name>
     <message>
         <location filename="../core/nonlinear.py" line="91"/>
@@ -765,6 +1424,11 @@
         <location filename="../gui/training/panel.py" line="49"/>
         <source>Train</source>
         <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/directions.py" line="36"/>
+        <source>Directions</source>
+        <translation>方向</translation>
     </message>
 </context>
 <context>
@@ -1856,67 +2520,67 @@
         <translation>“方向”面板不可用</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="134"/>
+        <location filename="../gui/tour.py" line="136"/>
         <source>the chart shows where each word lies along it</source>
         <translation>图表显示了每个词在这个方向上的位置</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="138"/>
+        <location filename="../gui/tour.py" line="140"/>
         <source>plural nouns score higher than singular ones (means {plural} and {singular})</source>
         <translation>复数名词的得分高于单数名词（平均分分别为 {plural} 和 {singular}）</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="141"/>
+        <location filename="../gui/tour.py" line="143"/>
         <source>here plural nouns do not score higher than singular ones (means {plural} and {singular})</source>
         <translation>这里复数名词的得分并不高于单数名词（平均分分别为 {plural} 和 {singular}）</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="152"/>
+        <location filename="../gui/tour.py" line="154"/>
         <source> — a graded sense of “how many”.</source>
         <translation> —— 可见这个方向带有“多少”的渐变含义。</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="154"/>
+        <location filename="../gui/tour.py" line="156"/>
         <source> — the order is not clean here.</source>
         <translation> —— 不过这里的顺序并不整齐。</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="156"/>
+        <location filename="../gui/tour.py" line="158"/>
         <source>cats − cat points in a “plural” direction: {compare}. Along it, {order}{verdict} The whiskers show what random directions of the same length give.</source>
         <translation>cats − cat 指向一个“复数”方向：{compare}。沿着这个方向，{order}{verdict}图中的须线表示同样长度的随机方向会得到什么结果，可以拿来对比。</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="167"/>
+        <location filename="../gui/tour.py" line="169"/>
         <source>A Transformer also needs word order. Each position gets a vector, PE(pos, 2i) = sin(pos / 10000^(2i/d)), PE(pos, 2i+1) = cos(…), added to the token&apos;s vector: input = embedding + position. Fast waves in the first dimensions, slow ones later.</source>
         <translation>Transformer 还需要知道词的顺序。每个位置都有一个向量，这就是位置编码：PE(pos, 2i) = sin(pos / 10000^(2i/d))，PE(pos, 2i+1) = cos(…)，把它加到词元的初始向量上：输入 = 词嵌入 + 位置编码。前面的维度波动快，后面的维度波动慢。</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="177"/>
+        <location filename="../gui/tour.py" line="179"/>
         <source>1. A word is a vector</source>
         <translation>1. 词就是向量</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="178"/>
+        <location filename="../gui/tour.py" line="180"/>
         <source>2. A 3D slice of many dimensions</source>
         <translation>2. 高维空间的三维切片</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="179"/>
+        <location filename="../gui/tour.py" line="181"/>
         <source>3. Directions carry meaning</source>
         <translation>3. 方向也有含义</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="180"/>
+        <location filename="../gui/tour.py" line="182"/>
         <source>4. Analogies: king − man + woman</source>
         <translation>4. 类比：king − man + woman</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="181"/>
+        <location filename="../gui/tour.py" line="183"/>
         <source>5. The plurality direction</source>
         <translation>5. “复数”方向</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="182"/>
+        <location filename="../gui/tour.py" line="184"/>
         <source>6. Positional encoding</source>
         <translation>6. 位置编码</translation>
     </message>
@@ -1924,49 +2588,49 @@
 <context>
     <name>TourDock</name>
     <message>
-        <location filename="../gui/tour.py" line="190"/>
+        <location filename="../gui/tour.py" line="192"/>
         <source>Guided tour</source>
         <translation>导览</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="198"/>
+        <location filename="../gui/tour.py" line="200"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="199"/>
+        <location filename="../gui/tour.py" line="201"/>
         <source>Previous step of the tour</source>
         <translation>导览的上一步</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="200"/>
-        <location filename="../gui/tour.py" line="264"/>
+        <location filename="../gui/tour.py" line="202"/>
+        <location filename="../gui/tour.py" line="266"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="201"/>
-        <location filename="../gui/tour.py" line="266"/>
+        <location filename="../gui/tour.py" line="203"/>
+        <location filename="../gui/tour.py" line="268"/>
         <source>Next step of the tour</source>
         <translation>导览的下一步</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="252"/>
+        <location filename="../gui/tour.py" line="254"/>
         <source>{title}  ({n} of {total})</source>
         <translation>{title}（第 {n} 步，共 {total} 步）</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="261"/>
+        <location filename="../gui/tour.py" line="263"/>
         <source>This step could not be shown: {error}</source>
         <translation>这一步无法显示：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="264"/>
+        <location filename="../gui/tour.py" line="266"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../gui/tour.py" line="266"/>
+        <location filename="../gui/tour.py" line="268"/>
         <source>Close the tour</source>
         <translation>关闭导览</translation>
     </message>
