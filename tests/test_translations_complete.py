@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "embviz" / "i18n"
 TS_FILES = sorted(I18N.glob("*.ts"))
 # a call lupdate reads: self.tr("…"), QCoreApplication.translate("Ctx", "…"), QT_TRANSLATE_NOOP
-MARKS = re.compile(r"""(\btr|\btranslate|\bQT_TRANSLATE_NOOP)\(\s*(["']|\n)""")
+MARKS = re.compile(
+    r"""\btr\(\s*["']|\b(translate|QT_TRANSLATE_NOOP)\(\s*["'][^"']*["']\s*,\s*["']"""
+)
 PLACEHOLDER = re.compile(r"\{\w*(?:[:!][^{}]*)?\}")
 
 
