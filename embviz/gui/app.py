@@ -34,18 +34,7 @@ def run(
     from embviz.gui.main_window import MainWindow
 
     error_dialog.install()
-    from embviz.gui import i18n
-    from embviz.gui.fonts import with_cjk_fallback
-    from embviz.gui.settings import Settings
-
-    # the translators exist before the first widget does
-    language = i18n.choose_language(lang, Settings())
-    i18n.install(language, app)
-    # every widget (lists, tables, fields) then draws Chinese and Japanese words too,
-    # with the font the frozen app carries when the system has none; a Chinese
-    # interface draws with the CJK font first
-    font = with_cjk_fallback(app.font())
-    app.setFont(i18n.cjk_first(font) if i18n.current_language() == "zh_CN" else font)
+    set_language(app, lang)
     from embviz.core.default_data import resources_dir
 
     icon = resources_dir() / "embviz-icon.png"
@@ -73,6 +62,26 @@ def run(
 
     wait_for_all()
     return code
+
+
+def set_language(app: QApplication, lang: str | None = None) -> str:
+    """Install the interface language's translators and fonts; return the language.
+
+    ``lang`` (``--lang``) first, else the saved choice, else the system's
+    (:func:`embviz.gui.i18n.choose_language`). Call before the first widget exists.
+    """
+    from embviz.gui import i18n
+    from embviz.gui.fonts import with_cjk_fallback
+    from embviz.gui.settings import Settings
+
+    language = i18n.choose_language(lang, Settings())
+    i18n.install(language, app)
+    # every widget (lists, tables, fields) then draws Chinese and Japanese words too,
+    # with the font the frozen app carries when the system has none; a Chinese
+    # interface draws with the CJK font first
+    font = with_cjk_fallback(app.font())
+    app.setFont(i18n.cjk_first(font) if i18n.current_language() == "zh_CN" else font)
+    return i18n.current_language()
 
 
 def collect_on_gui_thread(interval: float = 1.0):

@@ -25,71 +25,62 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ExportMenu", text)
 
 
+def _add(sub: QMenu, window, text: str, tip: str, slot, shortcut: str | None = None) -> None:
+    act = QAction(text, window)
+    if shortcut:
+        act.setShortcut(shortcut)
+    act.setToolTip(tip)
+    act.triggered.connect(slot)
+    sub.addAction(act)
+
+
+def _view_image(window) -> None:
+    names = {_tr(name): size for name, size in SIZES.items()}
+    title = QCoreApplication.translate("ExportMenu", "Export 3D view")
+    choice, ok = QInputDialog.getItem(
+        window, title, QCoreApplication.translate("ExportMenu", "Size:"), list(names), 0, False
+    )
+    if not ok:
+        return
+    filters = QCoreApplication.translate("ExportMenu", "PNG image (*.png);;JPEG image (*.jpg)")
+    path = ask_save_path(window, title, "embviz-3d.png", filters)
+    if path:
+        _guard(window, lambda: export.export_view(window, path, names[choice]))
+
+
+def _turntable(window) -> None:
+    path = ask_save_path(window, QCoreApplication.translate("ExportMenu", "Export turntable"),
+                         "embviz-orbit.gif",
+                         QCoreApplication.translate("ExportMenu", "Animated GIF (*.gif)"))  # fmt: skip
+    if path:
+        _guard(window, lambda: export.export_turntable(window, path))
+
+
 def build_export_menu(window, menu: QMenu) -> QMenu:
     """Add the Export submenu to ``menu`` for ``window`` (a MainWindow)."""
     sub = menu.addMenu(QCoreApplication.translate("ExportMenu", "&Export"))
-
-    def view_image():
-        names = {_tr(name): size for name, size in SIZES.items()}
-        title = QCoreApplication.translate("ExportMenu", "Export 3D view")
-        choice, ok = QInputDialog.getItem(
-            window, title, QCoreApplication.translate("ExportMenu", "Size:"), list(names), 0, False
-        )
-        if not ok:
-            return
-        path = ask_save_path(window, title, "embviz-3d.png",
-                             QCoreApplication.translate("ExportMenu", "PNG image (*.png);;JPEG image (*.jpg)"))  # fmt: skip
-        if path:
-            _guard(window, lambda: export.export_view(window, path, names[choice]))
-
-    def turntable():
-        path = ask_save_path(window, QCoreApplication.translate("ExportMenu", "Export turntable"),
-                             "embviz-orbit.gif",
-                             QCoreApplication.translate("ExportMenu", "Animated GIF (*.gif)"))  # fmt: skip
-        if path:
-            _guard(window, lambda: export.export_turntable(window, path))
-
-    act = QAction(QCoreApplication.translate("ExportMenu", "3D view as &image…"), window,
-                  shortcut="Ctrl+E")  # fmt: skip
-    act.setToolTip(
-        QCoreApplication.translate("ExportMenu", "Render the 3D view at up to 4K, labels included")
-    )
-    act.triggered.connect(view_image)
-    sub.addAction(act)
-    act = QAction(QCoreApplication.translate("ExportMenu", "3D &turntable as GIF…"), window)
-    act.setToolTip(
-        QCoreApplication.translate("ExportMenu", "A full turn of the 3D view as an animated GIF")
-    )
-    act.triggered.connect(turntable)
-    sub.addAction(act)
+    _add(sub, window, QCoreApplication.translate("ExportMenu", "3D view as &image…"),
+         QCoreApplication.translate("ExportMenu", "Render the 3D view at up to 4K, labels included"),
+         lambda: _view_image(window), "Ctrl+E")  # fmt: skip
+    _add(sub, window, QCoreApplication.translate("ExportMenu", "3D &turntable as GIF…"),
+         QCoreApplication.translate("ExportMenu", "A full turn of the 3D view as an animated GIF"),
+         lambda: _turntable(window))  # fmt: skip
     if "train" in window.panels:
-        act = QAction(
-            QCoreApplication.translate("ExportMenu", "Training &animation as GIF/MP4…"), window
-        )
-        act.setToolTip(
-            QCoreApplication.translate(
-                "ExportMenu",
-                "The Train panel's recorded run, snapshot by snapshot, as an animated GIF "
-                "(or MP4 when ffmpeg is installed)",
-            )
-        )
-        act.triggered.connect(lambda: _export_training(window))
-        sub.addAction(act)
+        _add(sub, window,
+             QCoreApplication.translate("ExportMenu", "Training &animation as GIF/MP4…"),
+             QCoreApplication.translate(
+                 "ExportMenu",
+                 "The Train panel's recorded run, snapshot by snapshot, as an animated GIF "
+                 "(or MP4 when ffmpeg is installed)"),
+             lambda: _export_training(window))  # fmt: skip
     sub.addSeparator()
+    tip = QCoreApplication.translate(
+        "ExportMenu", "PNG at 3840 pixels wide, or SVG (vector) by the file extension"
+    )
     for name, dock in window.docks.items():
-        act = QAction(
-            QCoreApplication.translate("ExportMenu", "{panel} panel as PNG or SVG…").format(
-                panel=dock.windowTitle()
-            ),
-            window,
-        )
-        act.setToolTip(
-            QCoreApplication.translate(
-                "ExportMenu", "PNG at 3840 pixels wide, or SVG (vector) by the file extension"
-            )
-        )
-        act.triggered.connect(lambda _=False, name=name: _export_panel(window, name))
-        sub.addAction(act)
+        text = QCoreApplication.translate("ExportMenu", "{panel} panel as PNG or SVG…")
+        _add(sub, window, text.format(panel=dock.windowTitle()), tip,
+             lambda _=False, name=name: _export_panel(window, name))  # fmt: skip
     return sub
 
 

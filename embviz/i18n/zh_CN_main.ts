@@ -785,62 +785,62 @@
         <translation>1920 × 1080（全高清）</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="30"/>
+        <location filename="../gui/export_menu.py" line="61"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="34"/>
+        <location filename="../gui/export_menu.py" line="39"/>
         <source>Export 3D view</source>
         <translation>导出三维视图</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="36"/>
+        <location filename="../gui/export_menu.py" line="41"/>
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="41"/>
+        <location filename="../gui/export_menu.py" line="45"/>
         <source>PNG image (*.png);;JPEG image (*.jpg)</source>
         <translation>PNG 图像 (*.png);;JPEG 图像 (*.jpg)</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="46"/>
+        <location filename="../gui/export_menu.py" line="52"/>
         <source>Export turntable</source>
         <translation>导出旋转动画</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="48"/>
+        <location filename="../gui/export_menu.py" line="54"/>
         <source>Animated GIF (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="52"/>
+        <location filename="../gui/export_menu.py" line="62"/>
         <source>3D view as &amp;image…</source>
         <translation>三维视图导出为图像(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="55"/>
+        <location filename="../gui/export_menu.py" line="63"/>
         <source>Render the 3D view at up to 4K, labels included</source>
         <translation>以最高 4K 分辨率渲染三维视图，包括标签</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="59"/>
+        <location filename="../gui/export_menu.py" line="65"/>
         <source>3D &amp;turntable as GIF…</source>
         <translation>三维旋转动画导出为 GIF(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="61"/>
+        <location filename="../gui/export_menu.py" line="66"/>
         <source>A full turn of the 3D view as an animated GIF</source>
         <translation>三维视图旋转一整圈，保存为 GIF 动画</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="67"/>
+        <location filename="../gui/export_menu.py" line="70"/>
         <source>Training &amp;animation as GIF/MP4…</source>
         <translation>训练动画导出为 GIF/MP4(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="70"/>
+        <location filename="../gui/export_menu.py" line="71"/>
         <source>The Train panel&apos;s recorded run, snapshot by snapshot, as an animated GIF (or MP4 when ffmpeg is installed)</source>
         <translation>把“训练”面板记录的训练过程逐个快照保存为 GIF 动画（装有 ffmpeg 时也可保存为 MP4）</translation>
     </message>
@@ -850,27 +850,27 @@
         <translation>“{panel}”面板导出为 PNG 或 SVG…</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="87"/>
+        <location filename="../gui/export_menu.py" line="77"/>
         <source>PNG at 3840 pixels wide, or SVG (vector) by the file extension</source>
         <translation>按文件扩展名保存为 3840 像素宽的 PNG，或 SVG（矢量图）</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="134"/>
+        <location filename="../gui/export_menu.py" line="125"/>
         <source>Export panel</source>
         <translation>导出面板</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="136"/>
+        <location filename="../gui/export_menu.py" line="127"/>
         <source>PNG image (*.png);;SVG vector (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="145"/>
+        <location filename="../gui/export_menu.py" line="136"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../gui/export_menu.py" line="148"/>
+        <location filename="../gui/export_menu.py" line="139"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
