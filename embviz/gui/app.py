@@ -75,7 +75,10 @@ def set_language(app: QApplication, lang: str | None = None) -> str:
     from embviz.gui.settings import Settings
 
     language = i18n.choose_language(lang, Settings())
-    i18n.install(language, app)
+    if language != "en" and not i18n.install(language, app):
+        # the .qm files are built (scripts/build_translations), not committed
+        print(f"embviz: {language} translation not found; the interface stays English",
+              file=sys.stderr)  # fmt: skip
     # every widget (lists, tables, fields) then draws Chinese and Japanese words too,
     # with the font the frozen app carries when the system has none; a Chinese
     # interface draws with the CJK font first
