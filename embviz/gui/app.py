@@ -75,7 +75,8 @@ def set_language(app: QApplication, lang: str | None = None) -> str:
     from embviz.gui.settings import Settings
 
     language = i18n.choose_language(lang, Settings())
-    if language != "en" and not i18n.install(language, app):
+    loaded = i18n.install(language, app)
+    if language != "en" and not any(p.name.startswith(f"{language}_") for p in loaded):
         # the .qm files are built (scripts/build_translations), not committed
         print(f"embviz: {language} translation not found; the interface stays English",
               file=sys.stderr)  # fmt: skip
