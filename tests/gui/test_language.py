@@ -67,3 +67,31 @@ def test_install_and_remove(qapp):
     assert i18n.current_language() == "en"
     assert QCoreApplication.translate("TourDock", "Guided tour") == "Guided tour"
     assert core_i18n.translate("Projection", "dim {d}") == "dim {d}"
+
+
+def test_the_language_menu_saves_a_plain_setting(main_window, qtbot):
+    win = main_window
+    menu = win.language_menu
+    acts = {a.data(): a for a in menu.actions()}
+    assert list(acts) == [i18n.SYSTEM, "en", "zh_CN"]
+    assert [a.text() for a in menu.actions()][1:] == ["English", "简体中文"]  # in their own words
+    assert acts[i18n.SYSTEM].isChecked()  # nothing saved yet
+    acts["zh_CN"].trigger()
+    assert acts["zh_CN"].isChecked() and not acts[i18n.SYSTEM].isChecked()
+    assert "starts again" in win.statusBar().currentMessage()
+    text = win.settings.path.read_text(encoding="utf-8")
+    assert "language=zh_CN" in text and "@Variant" not in text
+    assert i18n.choose_language(None, Settings(win.settings.path)) == "zh_CN"
+    assert i18n.choose_language("en", Settings(win.settings.path)) == "en"  # --lang still wins
+    assert i18n.current_language() == "en"  # takes effect at the next start, not now
+
+
+def test_the_menu_shows_the_saved_choice(main_window, qtbot):
+    from embviz.gui.main_window import MainWindow
+
+    main_window.settings.setValue(i18n.SETTING, "en")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    checked = [a.data() for a in win.language_menu.actions() if a.isChecked()]
+    assert checked == ["en"]
+    win.close()
