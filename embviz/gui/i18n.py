@@ -133,6 +133,16 @@ def cjk_first(font: QFont) -> QFont:
     return out
 
 
+def source_name(source) -> str:
+    """``source.describe()``, the embedded data named in the interface's language."""
+    from embviz.core.default_data import DEFAULT_LABEL
+
+    text = source.describe()
+    if source.label == DEFAULT_LABEL:
+        text = text.replace(DEFAULT_LABEL, QCoreApplication.translate("FileOpener", DEFAULT_LABEL))
+    return text
+
+
 def current_language() -> str:
     """``"zh_CN"`` when Chinese translators are installed, else ``"en"``."""
     return "zh_CN" if _installed else "en"

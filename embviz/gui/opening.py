@@ -49,12 +49,9 @@ class FileOpener(QObject):
             return
         src = emb.source
         from embviz.core.default_data import DEFAULT_LABEL
+        from embviz.gui.i18n import source_name
 
-        what = src.describe()
-        if src.label == DEFAULT_LABEL:  # the embedded data, named in the interface's language
-            what = what.replace(
-                DEFAULT_LABEL, QCoreApplication.translate("FileOpener", DEFAULT_LABEL)
-            )
+        what = source_name(src)  # the embedded data named in the interface's language
         secs = (
             self.tr(" — loaded in {secs} s").format(secs=f"{src.seconds:.2f}")
             if src.seconds is not None

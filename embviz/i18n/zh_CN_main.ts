@@ -961,53 +961,53 @@
         <translation>未加载数据</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="59"/>
+        <location filename="../gui/opening.py" line="56"/>
         <source> — loaded in {secs} s</source>
         <translation> —— 加载用时 {secs} 秒</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="64"/>
+        <location filename="../gui/opening.py" line="61"/>
         <source>{what} — {n} words × {dim} dims{secs}</source>
         <translation>{what} —— {n} 个词 × {dim} 维{secs}</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="78"/>
+        <location filename="../gui/opening.py" line="75"/>
         <source>Open vectors</source>
         <translation>打开词向量</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="94"/>
+        <location filename="../gui/opening.py" line="91"/>
         <source>embedded default</source>
         <translation>内置默认数据</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="95"/>
+        <location filename="../gui/opening.py" line="92"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="114"/>
+        <location filename="../gui/opening.py" line="111"/>
         <source>Cache: {problem}</source>
         <translation>缓存：{problem}</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="127"/>
+        <location filename="../gui/opening.py" line="124"/>
         <source>Loading cancelled</source>
         <translation>加载已取消</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="136"/>
-        <location filename="../gui/opening.py" line="140"/>
+        <location filename="../gui/opening.py" line="133"/>
+        <location filename="../gui/opening.py" line="137"/>
         <source>Could not open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="137"/>
+        <location filename="../gui/opening.py" line="134"/>
         <source>Could not open the file: {error}</source>
         <translation>无法打开文件：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="156"/>
+        <location filename="../gui/opening.py" line="153"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1077,22 +1077,22 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../gui/i18n.py" line="150"/>
+        <location filename="../gui/i18n.py" line="160"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../gui/i18n.py" line="155"/>
+        <location filename="../gui/i18n.py" line="165"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../gui/i18n.py" line="163"/>
+        <location filename="../gui/i18n.py" line="173"/>
         <source>The interface language; takes effect when embviz starts again</source>
         <translation>界面语言；下次启动 embviz 时生效</translation>
     </message>
     <message>
-        <location filename="../gui/i18n.py" line="177"/>
+        <location filename="../gui/i18n.py" line="187"/>
         <source>Language saved: it takes effect when embviz starts again.</source>
         <translation>语言设置已保存：下次启动 embviz 时生效。</translation>
     </message>
@@ -1406,7 +1406,7 @@
         <translation>类比</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="43"/>
+        <location filename="../gui/panels/posenc.py" line="44"/>
         <source>Positional encoding</source>
         <translation>位置编码</translation>
     </message>
@@ -1462,360 +1462,360 @@
 <context>
     <name>PosencPanel</name>
     <message>
-        <location filename="../gui/panels/posenc.py" line="101"/>
+        <location filename="../gui/panels/posenc.py" line="102"/>
         <source>d_model: the number of dimensions of each position vector</source>
         <translation>d_model：每个位置向量的维数</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="102"/>
+        <location filename="../gui/panels/posenc.py" line="103"/>
         <source>How many positions (tokens) to encode</source>
         <translation>要编码多少个位置（词元）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="109"/>
+        <location filename="../gui/panels/posenc.py" line="110"/>
         <source>The wavelength base: 10000 in the Transformer paper</source>
         <translation>波长的底数：Transformer 论文中为 10000</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="118"/>
+        <location filename="../gui/panels/posenc.py" line="119"/>
         <source>interleaved</source>
         <translation>交错</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="119"/>
+        <location filename="../gui/panels/posenc.py" line="120"/>
         <source>concatenated</source>
         <translation>拼接</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="121"/>
+        <location filename="../gui/panels/posenc.py" line="122"/>
         <source>Interleaved is the paper&apos;s formula; concatenated puts all sines first</source>
         <translation>交错是论文中的公式；拼接则把所有正弦维放在前面</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="125"/>
+        <location filename="../gui/panels/posenc.py" line="126"/>
         <source>length</source>
         <translation>长度</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="126"/>
+        <location filename="../gui/panels/posenc.py" line="127"/>
         <source>base</source>
         <translation>底数</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="127"/>
+        <location filename="../gui/panels/posenc.py" line="128"/>
         <source>layout</source>
         <translation>排列</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="142"/>
+        <location filename="../gui/panels/posenc.py" line="143"/>
         <source>Sinusoidal positional encoding</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="143"/>
+        <location filename="../gui/panels/posenc.py" line="144"/>
         <source>Heatmap</source>
         <translation>热力图</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="148"/>
+        <location filename="../gui/panels/posenc.py" line="149"/>
         <source>Dimensions to plot across positions, e.g. 0 1 10 40</source>
         <translation>要沿位置画出的维度，例如 0 1 10 40</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="151"/>
-        <location filename="../gui/panels/posenc.py" line="173"/>
-        <location filename="../gui/panels/posenc.py" line="377"/>
-        <location filename="../gui/panels/posenc.py" line="437"/>
-        <location filename="../gui/panels/posenc.py" line="442"/>
-        <location filename="../gui/panels/posenc.py" line="445"/>
-        <location filename="../gui/panels/posenc.py" line="449"/>
+        <location filename="../gui/panels/posenc.py" line="152"/>
+        <location filename="../gui/panels/posenc.py" line="174"/>
+        <location filename="../gui/panels/posenc.py" line="378"/>
+        <location filename="../gui/panels/posenc.py" line="438"/>
+        <location filename="../gui/panels/posenc.py" line="443"/>
+        <location filename="../gui/panels/posenc.py" line="446"/>
         <location filename="../gui/panels/posenc.py" line="450"/>
+        <location filename="../gui/panels/posenc.py" line="451"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="152"/>
+        <location filename="../gui/panels/posenc.py" line="153"/>
         <source>PE value</source>
         <translation>PE 值</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="158"/>
+        <location filename="../gui/panels/posenc.py" line="159"/>
         <source>dimensions</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="164"/>
+        <location filename="../gui/panels/posenc.py" line="165"/>
         <source>Waves</source>
         <translation>波形</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="168"/>
+        <location filename="../gui/panels/posenc.py" line="169"/>
         <source>PE · PEᵀ (dot product of positions)</source>
         <translation>PE · PEᵀ（位置之间的点积）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="170"/>
+        <location filename="../gui/panels/posenc.py" line="171"/>
         <source>The position compared with all others in the line plot</source>
         <translation>折线图中与其他所有位置比较的那个位置</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="174"/>
-        <location filename="../gui/panels/posenc.py" line="192"/>
-        <location filename="../gui/panels/posenc.py" line="382"/>
+        <location filename="../gui/panels/posenc.py" line="175"/>
+        <location filename="../gui/panels/posenc.py" line="193"/>
+        <location filename="../gui/panels/posenc.py" line="383"/>
         <source>dot product</source>
         <translation>点积</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="180"/>
+        <location filename="../gui/panels/posenc.py" line="181"/>
         <source>of position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="182"/>
+        <location filename="../gui/panels/posenc.py" line="183"/>
         <source>with every position</source>
         <translation>与所有位置</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="187"/>
+        <location filename="../gui/panels/posenc.py" line="188"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="193"/>
-        <location filename="../gui/panels/posenc.py" line="382"/>
+        <location filename="../gui/panels/posenc.py" line="194"/>
+        <location filename="../gui/panels/posenc.py" line="383"/>
         <source>cosine</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="196"/>
+        <location filename="../gui/panels/posenc.py" line="197"/>
         <source>Dot product: PE·PEᵀ as the model adds it, lengths included. Cosine: rows normalised first, so one long row or one huge entry cannot drown the rest</source>
         <translation>点积：即模型相加时的 PE·PEᵀ，包含向量长度。余弦相似度：先把每行归一化，这样某一行特别长或某个值特别大也不会掩盖其余部分</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="217"/>
+        <location filename="../gui/panels/posenc.py" line="218"/>
         <source>cosine(PE, PE)</source>
         <translation>余弦(PE, PE)</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="221"/>
+        <location filename="../gui/panels/posenc.py" line="222"/>
         <source>Load learned positions…</source>
         <translation>加载学习到的位置向量…</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="224"/>
+        <location filename="../gui/panels/posenc.py" line="225"/>
         <source>A .npy matrix or a .safetensors model file (tensor named *position_embeddings*)</source>
         <translation>.npy 矩阵或 .safetensors 模型文件（张量名含 *position_embeddings*）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="229"/>
+        <location filename="../gui/panels/posenc.py" line="230"/>
         <source>No learned matrix loaded: showing the sinusoidal one only.</source>
         <translation>尚未加载学习到的矩阵：只显示正弦位置编码。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="239"/>
+        <location filename="../gui/panels/posenc.py" line="240"/>
         <source>compare positions by</source>
         <translation>位置比较方式</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="246"/>
+        <location filename="../gui/panels/posenc.py" line="247"/>
         <source>Learned</source>
         <translation>学习到的</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="252"/>
+        <location filename="../gui/panels/posenc.py" line="253"/>
         <source>Words are looked up in the open vectors; unknown ones are listed</source>
         <translation>在当前词向量中查找这些词；找不到的词会列出来</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="255"/>
+        <location filename="../gui/panels/posenc.py" line="256"/>
         <source>scale tokens by √d_model</source>
         <translation>词元向量乘以 √d_model</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="257"/>
+        <location filename="../gui/panels/posenc.py" line="258"/>
         <source>The Transformer multiplies token embeddings by √d before adding positions</source>
         <translation>Transformer 在加上位置编码之前，先把词嵌入乘以 √d</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="262"/>
+        <location filename="../gui/panels/posenc.py" line="263"/>
         <source>Add the sinusoidal or the loaded learned position vectors</source>
         <translation>加上正弦位置向量，或加载的学习到的位置向量</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="264"/>
+        <location filename="../gui/panels/posenc.py" line="265"/>
         <source>sinusoidal positions</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="264"/>
+        <location filename="../gui/panels/posenc.py" line="265"/>
         <source>learned positions</source>
         <translation>学习到的位置编码</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="285"/>
+        <location filename="../gui/panels/posenc.py" line="286"/>
         <source>Token + position</source>
         <translation>词元 + 位置</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="291"/>
+        <location filename="../gui/panels/posenc.py" line="292"/>
         <source>Sizes</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="324"/>
+        <location filename="../gui/panels/posenc.py" line="325"/>
         <source>Sinusoidal PE: {n} positions × d_model {d} ({layout})</source>
         <translation>正弦位置编码：{n} 个位置 × d_model {d}（{layout}）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="339"/>
+        <location filename="../gui/panels/posenc.py" line="340"/>
         <source>not a dimension of 0…{last}: {tokens}</source>
         <translation>不是 0…{last} 之间的维度：{tokens}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="364"/>
+        <location filename="../gui/panels/posenc.py" line="365"/>
         <source>dim {dim}: {fn}, wavelength {wavelength}</source>
         <translation>第 {dim} 维：{fn}，波长 {wavelength}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="369"/>
+        <location filename="../gui/panels/posenc.py" line="370"/>
         <source>PE values across positions (d_model {d})</source>
         <translation>各位置上的 PE 值（d_model {d}）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="378"/>
+        <location filename="../gui/panels/posenc.py" line="379"/>
         <source>{what}: similar where positions are close (d_model {d})</source>
         <translation>{what}：位置越近越相似（d_model {d}）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="392"/>
+        <location filename="../gui/panels/posenc.py" line="393"/>
         <source>cosine(PE[{p}], PE[q])</source>
         <translation>余弦(PE[{p}], PE[q])</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="394"/>
+        <location filename="../gui/panels/posenc.py" line="395"/>
         <source>{what} for every position q</source>
         <translation>对每个位置 q 的 {what}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="399"/>
+        <location filename="../gui/panels/posenc.py" line="400"/>
         <source>Learned position embeddings</source>
         <translation>学习到的位置嵌入</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="400"/>
+        <location filename="../gui/panels/posenc.py" line="401"/>
         <source>Position matrices (*.npy *.safetensors);;All files (*)</source>
         <translation>位置矩阵 (*.npy *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="425"/>
+        <location filename="../gui/panels/posenc.py" line="426"/>
         <source>{name}: {n} positions × {d} dims.</source>
         <translation>{name}：{n} 个位置 × {d} 维。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="429"/>
+        <location filename="../gui/panels/posenc.py" line="430"/>
         <source> Its width differs from the open vectors&apos; {dim} dims, so token + position cannot use it.</source>
         <translation> 它的宽度与当前词向量的 {dim} 维不同，因此“词元 + 位置”无法使用它。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="434"/>
+        <location filename="../gui/panels/posenc.py" line="435"/>
         <source>sinusoidal ({n} × {d})</source>
         <translation>正弦（{n} × {d}）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="438"/>
+        <location filename="../gui/panels/posenc.py" line="439"/>
         <source>sinusoidal {what}</source>
         <translation>正弦 {what}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="441"/>
+        <location filename="../gui/panels/posenc.py" line="442"/>
         <source>(no learned matrix)</source>
         <translation>（没有学习到的矩阵）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="442"/>
-        <location filename="../gui/panels/posenc.py" line="445"/>
-        <location filename="../gui/panels/posenc.py" line="481"/>
-        <location filename="../gui/panels/posenc.py" line="500"/>
+        <location filename="../gui/panels/posenc.py" line="443"/>
+        <location filename="../gui/panels/posenc.py" line="446"/>
+        <location filename="../gui/panels/posenc.py" line="482"/>
+        <location filename="../gui/panels/posenc.py" line="501"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="444"/>
+        <location filename="../gui/panels/posenc.py" line="445"/>
         <source>learned ({n} × {d})</source>
         <translation>学习到的（{n} × {d}）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="448"/>
+        <location filename="../gui/panels/posenc.py" line="449"/>
         <source> (first {n} positions)</source>
         <translation>（前 {n} 个位置）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="451"/>
+        <location filename="../gui/panels/posenc.py" line="452"/>
         <source>learned {what}{shown}</source>
         <translation>学习到的 {what}{shown}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="459"/>
+        <location filename="../gui/panels/posenc.py" line="460"/>
         <source>Open vectors first.</source>
         <translation>请先打开词向量。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="463"/>
+        <location filename="../gui/panels/posenc.py" line="464"/>
         <source>Load a learned matrix in the Learned tab first.</source>
         <translation>请先在“学习到的”标签页中加载一个矩阵。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="485"/>
+        <location filename="../gui/panels/posenc.py" line="486"/>
         <source>mean |token| = {token}, mean |position| = {position}: the token part is {ratio}× the position part (d = {d}).</source>
         <translation>平均 |词元| = {token}，平均 |位置| = {position}：词元部分是位置部分的 {ratio} 倍（d = {d}）。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="490"/>
+        <location filename="../gui/panels/posenc.py" line="491"/>
         <source> Not in the vectors (left out): {words}</source>
         <translation> 不在词向量中（已略去）：{words}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="495"/>
+        <location filename="../gui/panels/posenc.py" line="496"/>
         <source>token</source>
         <translation>词元</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="497"/>
+        <location filename="../gui/panels/posenc.py" line="498"/>
         <source>+ position</source>
         <translation>+ 位置</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="497"/>
+        <location filename="../gui/panels/posenc.py" line="498"/>
         <source>= input</source>
         <translation>= 输入</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="512"/>
+        <location filename="../gui/panels/posenc.py" line="513"/>
         <source>{name} (the lesson)</source>
         <translation>{name}（课文中的例子）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="520"/>
+        <location filename="../gui/panels/posenc.py" line="521"/>
         <source>matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="520"/>
+        <location filename="../gui/panels/posenc.py" line="521"/>
         <source>parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="521"/>
+        <location filename="../gui/panels/posenc.py" line="522"/>
         <source>memory, {dtype}</source>
         <translation>内存，{dtype}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="531"/>
+        <location filename="../gui/panels/posenc.py" line="532"/>
         <source>&lt;h3&gt;The embedding matrix&lt;/h3&gt;&lt;p&gt;One row of d numbers per vocabulary word: V × d parameters, learned with the rest of the model.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;嵌入矩阵&lt;/h3&gt;&lt;p&gt;词表中每个词对应一行 d 个数：共 V × d 个参数，与模型的其余部分一起训练得到。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="535"/>
+        <location filename="../gui/panels/posenc.py" line="536"/>
         <source>&lt;p&gt;Memory in decimal units (1 MB = 10⁶ bytes), for the matrix alone.&lt;/p&gt;</source>
         <translation>&lt;p&gt;内存按十进制单位计算（1 MB = 10⁶ 字节），只算矩阵本身。&lt;/p&gt;</translation>
     </message>

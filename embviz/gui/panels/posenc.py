@@ -38,6 +38,7 @@ from embviz.core.workspace import Workspace
 from embviz.gui import theme
 from embviz.gui.fit import wrap_title
 from embviz.gui.heatmap import Heatmap
+from embviz.gui.i18n import source_name
 from embviz.gui.panels.base import Panel
 
 TITLE = QT_TRANSLATE_NOOP("Panels", "Positional encoding")
@@ -508,7 +509,7 @@ class PosencPanel(Panel):
         g = P.GPT3
         rows = []
         if emb is not None:
-            rows.append((emb.source.describe(), P.matrix_facts(len(emb), emb.dim)))
+            rows.append((source_name(emb.source), P.matrix_facts(len(emb), emb.dim)))
         rows.append((self.tr("{name} (the lesson)").format(name=g["name"]),
                      P.matrix_facts(g["vocab"], g["dim"])))  # fmt: skip
         # One column per matrix, one row per quantity: narrow enough for a side dock.
