@@ -2818,7 +2818,7 @@
     <message>
         <location filename="../core/training.py" line="136"/>
         <source>skip-gram</source>
-        <translation>skip-gram（跳字模型）</translation>
+        <translation>skip-gram</translation>
     </message>
     <message>
         <location filename="../core/training.py" line="140"/>
@@ -2908,7 +2908,7 @@
     <message>
         <location filename="../core/training.py" line="222"/>
         <source>gensim default: uniform in ±1/dim</source>
-        <translation>gensim 默认：±1/维数 内均匀分布</translation>
+        <translation>gensim 默认（±1/维数 均匀）</translation>
     </message>
     <message>
         <location filename="../core/training.py" line="223"/>

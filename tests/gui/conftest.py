@@ -74,8 +74,18 @@ def main_window(qtbot, monkeypatch):
 @pytest.fixture
 def chinese(qapp):
     """The zh_CN translators installed (and the CJK font first), removed afterwards."""
+    import importlib.util
+    from importlib.machinery import SourceFileLoader
+    from pathlib import Path
+
     from embviz.gui import i18n
 
+    # the .qm files from the current .ts sources (scripts/setup builds them too)
+    script = Path(__file__).resolve().parents[2] / "scripts" / "build_translations"
+    loader = SourceFileLoader("build_translations", str(script))
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
+    loader.exec_module(module)
+    module.build()
     loaded = i18n.install("zh_CN", qapp)
     assert any(p.name == "zh_CN_main.qm" for p in loaded), "run scripts/build_translations"
     font = qapp.font()
