@@ -13,6 +13,8 @@ is also shot at layer 0 (``static``) and at the last layer
 only some panels. The
 settings live in a temporary directory: the user's own are neither read nor
 changed. ``--readme`` also writes the README's pictures into ``docs/``.
+``--lang zh_CN`` shoots the Chinese interface (the tour then at every size and
+theme, as ``<width>x<height>-<theme>-tour-<step>.png``).
 """
 
 from __future__ import annotations
@@ -117,7 +119,7 @@ def shoot_panels(win, app, out: Path, size: tuple[int, int], theme: str,
     return written
 
 
-def shoot_tour(win, app, out: Path, size=(1280, 800), theme="dark") -> list[Path]:
+def shoot_tour(win, app, out: Path, size=(1280, 800), theme="dark", prefix="") -> list[Path]:
     """The six steps of the guided tour, as a new user sees them."""
     from embviz.gui.tour import STEPS
 
@@ -129,7 +131,7 @@ def shoot_tour(win, app, out: Path, size=(1280, 800), theme="dark") -> list[Path
     for i in range(len(STEPS)):
         win.tour.go(i)
         _settle(app, 10)
-        path = out / f"tour-{i + 1}.png"
+        path = out / f"{prefix}tour-{i + 1}.png"
         grab(win).save(str(path))
         written.append(path)
     win.tour.finish()
@@ -236,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", action="append", metavar="WxH[@SCALE]",
                         help="instead of 1280x800 and 1920x1080, e.g. 3840x2160@2 "
                              "(text scale 2; the X screen must be that large)")  # fmt: skip
+    parser.add_argument("--lang", choices=("en", "zh_CN"), default="en",
+                        help="interface language (default: en)")  # fmt: skip
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -249,6 +253,13 @@ def main(argv: list[str] | None = None) -> int:
 
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
         app = QApplication.instance() or QApplication(sys.argv[:1])
+        from embviz.gui import i18n
+        from embviz.gui.fonts import with_cjk_fallback
+
+        # as embviz.gui.app.run does: translators before the window, then the fonts
+        i18n.install(args.lang, app)
+        font = with_cjk_fallback(app.font())
+        app.setFont(i18n.cjk_first(font) if args.lang == "zh_CN" else font)
         win = MainWindow()
         win.show()
         job = win.open_path(None)
@@ -264,7 +275,13 @@ def main(argv: list[str] | None = None) -> int:
             for theme in THEMES:
                 written += shoot_panels(win, app, args.out, size, theme, args.panel)
         win.set_text_scale(1.0)
-        if not args.no_tour:
+        if not args.no_tour and args.lang != "en":
+            for text in args.size or [f"{w}x{h}" for w, h in SIZES]:
+                size = tuple(int(v) for v in text.partition("@")[0].split("x"))
+                for theme in THEMES:
+                    prefix = f"{size[0]}x{size[1]}-{theme}-"
+                    written += shoot_tour(win, app, args.out, size, theme, prefix)
+        elif not args.no_tour:
             written += shoot_tour(win, app, args.out)
         docs = Path(__file__).resolve().parent.parent / "docs"
         if args.readme:

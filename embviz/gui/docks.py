@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar
 
 from embviz.gui.fit import PanelScroll, guard_wheel
@@ -46,7 +46,7 @@ class DockManager(QObject):
         for mod in panel_modules():
             name = panel_name(mod)
             panel = mod.make_panel(w.workspace, w)
-            dock = QDockWidget(mod.TITLE, w)
+            dock = QDockWidget(QCoreApplication.translate("Panels", mod.TITLE), w)
             dock.setObjectName(f"dock-{name}")
             # The panel fits the dock; only a dock smaller than the panel's
             # minimum (a tiny window, huge text) scrolls, so the 3D view keeps

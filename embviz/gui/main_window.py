@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self._add_tour()
         self.opener = FileOpener(self)
         build_menus(self)
-        self.status = QLabel("Nothing loaded")
+        self.status = QLabel(self.tr("Nothing loaded"))
         # a normal (not permanent) widget: a message such as "Saved …" replaces it
         # for a while instead of being squeezed to nothing beside it
         self.statusBar().addWidget(self.status, 1)
@@ -146,8 +146,8 @@ class MainWindow(QMainWindow):
             return True
         answer = QMessageBox.question(
             self,
-            "Unsaved trained vectors",
-            "The vectors you trained are not saved. Save them before quitting?",
+            self.tr("Unsaved trained vectors"),
+            self.tr("The vectors you trained are not saved. Save them before quitting?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

@@ -3,11 +3,10 @@
 A menu is a tuple of entries, each one of
 
 - :class:`Act` — an action: text, what it calls, shortcut, tool tip;
-- :class:`Sub` — a submenu with entries of its own (e.g. View → Go to panel;
-  a View → Language submenu is one more ``Sub`` in :data:`VIEW`);
+- :class:`Sub` — a submenu with entries of its own (e.g. View → Go to panel);
 - :data:`SEPARATOR`;
 - a function ``part(window, menu)`` that adds the entries only the window
-  knows (one per dock, recent files, the Export submenu).
+  knows (one per dock, recent files, the Export submenu, View → Language).
 
 Texts and tool tips are marked with ``QT_TRANSLATE_NOOP("Menus", …)`` and
 translated when the menus are built.
@@ -26,12 +25,15 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from embviz import __version__
 from embviz.gui.export_menu import build_export_menu
 
-ABOUT = f"""<h3>embviz {__version__}</h3>
-<p>See word embeddings: a word is a vector, and directions in the space carry meaning.</p>
-<p><b>Embedded data:</b> GloVe 6B 50d (top 50,000 words) by Jeffrey Pennington,
-Richard Socher and Christopher D. Manning, Stanford NLP (EMNLP 2014), released under the
-Open Data Commons Public Domain Dedication and License (PDDL 1.0).</p>
-<p>Built with Qt (PySide6), pyqtgraph, NumPy and gensim.</p>"""
+ABOUT = QT_TRANSLATE_NOOP(
+    "Menus",
+    "<h3>embviz {version}</h3>"
+    "<p>See word embeddings: a word is a vector, and directions in the space carry meaning.</p>"
+    "<p><b>Embedded data:</b> GloVe 6B 50d (top 50,000 words) by Jeffrey Pennington, "
+    "Richard Socher and Christopher D. Manning, Stanford NLP (EMNLP 2014), released under the "
+    "Open Data Commons Public Domain Dedication and License (PDDL 1.0).</p>"
+    "<p>Built with Qt (PySide6), pyqtgraph, NumPy and gensim.</p>",
+)
 
 
 def _tr(text: str) -> str:
@@ -86,6 +88,13 @@ def recent_files(window, menu: QMenu) -> None:
     sub = menu.addMenu(QCoreApplication.translate("Menus", "Open &Recent"))
     sub.aboutToShow.connect(lambda: window.opener.fill_recent(sub))
     window.recent_menu = sub
+
+
+def language(window, menu: QMenu) -> None:
+    """View → Language: System default, English, 简体中文 (applies at the next start)."""
+    from embviz.gui.i18n import build_language_menu
+
+    window.language_menu = build_language_menu(window, menu)
 
 
 def export(window, menu: QMenu) -> None:
@@ -196,7 +205,7 @@ VIEW = (
         lambda w, _: w.set_text_scale(1.0),
         "Ctrl+0",
     ),
-    # a View → Language submenu goes here: Sub(QT_TRANSLATE_NOOP("Menus", "&Language"), (...)),
+    language,
     SEPARATOR,
     Sub(QT_TRANSLATE_NOOP("Menus", "&Go to panel"), (panel_shortcuts, SEPARATOR, panel_steps)),
     dock_toggles,
@@ -245,7 +254,9 @@ HELP = (
     Act(
         QT_TRANSLATE_NOOP("Menus", "&About embviz"),
         lambda w, _: QMessageBox.about(
-            w, QCoreApplication.translate("Menus", "About embviz"), ABOUT
+            w,
+            QCoreApplication.translate("Menus", "About embviz"),
+            _tr(ABOUT).format(version=__version__),
         ),
     ),
 )

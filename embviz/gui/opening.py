@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from embviz.core.embeddings import Embeddings
 from embviz.core.errors import Cancelled, EmbvizError
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.gui.error_dialog import show_error
 from embviz.gui.jobs import Job
 
 MAX_RECENT = 8
-FILTERS = ("Vector files (*.txt *.vec *.bin *.npy *.npz *.tsv *.safetensors *.kv *.model "
-           "*.gz *.bz2 *.xz);;All files (*)")  # fmt: skip
+FILTERS = QT_TRANSLATE_NOOP(
+    "FileOpener",
+    "Vector files (*.txt *.vec *.bin *.npy *.npz *.tsv *.safetensors *.kv *.model "
+    "*.gz *.bz2 *.xz);;All files (*)",
+)
 
 
 class FileOpener(QObject):
@@ -40,20 +44,36 @@ class FileOpener(QObject):
         """Say in the status bar and the window title what is loaded."""
         w = self.window
         if emb is None:
-            w.status.setText("Nothing loaded")
+            w.status.setText(self.tr("Nothing loaded"))
             w.setWindowTitle("embviz")
             return
         src = emb.source
-        secs = f" — loaded in {src.seconds:.2f} s" if src.seconds is not None else ""
-        w.status.setText(f"{src.describe()} — {len(emb):,} words × {emb.dim} dims{secs}")
+        from embviz.core.default_data import DEFAULT_LABEL
+        from embviz.gui.i18n import source_name
+
+        what = source_name(src)  # the embedded data named in the interface's language
+        secs = (
+            self.tr(" — loaded in {secs} s").format(secs=f"{src.seconds:.2f}")
+            if src.seconds is not None
+            else ""
+        )
+        w.status.setText(
+            self.tr("{what} — {n} words × {dim} dims{secs}").format(
+                what=what, n=f"{len(emb):,}", dim=emb.dim, secs=secs
+            )
+        )
         name = src.label if src.path is None or src.label else Path(src.path).name
+        if name == DEFAULT_LABEL:
+            name = QCoreApplication.translate("FileOpener", DEFAULT_LABEL)
         w.setWindowTitle(f"embviz — {name}")
 
     def open_dialog(self) -> None:
         """Ask for a file and open it."""
         w = self.window
         start = w.settings.text("last_dir", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(w, "Open vectors", start, FILTERS)
+        path, _ = QFileDialog.getOpenFileName(
+            w, self.tr("Open vectors"), start, QCoreApplication.translate("FileOpener", FILTERS)
+        )
         if path:
             w.settings.setValue("last_dir", str(Path(path).parent))
             self.open_path(path)
@@ -68,16 +88,17 @@ class FileOpener(QObject):
                 return load_default()
             return load(path, format=fmt, progress=progress, **options)
 
-        name = "embedded default" if path is None else Path(path).name
+        name = self.tr("embedded default") if path is None else Path(path).name
+        loading = self.tr("Loading {name}…").format(name=name)
         # a load still running is dropped (the newest file wins); nothing waits for it
-        job = self.window.jobs.start("load", f"Loading {name}…", work)
+        job = self.window.jobs.start("load", loading, work)
         job.done.connect(lambda emb: self._loaded(emb, path))
         job.error.connect(
             lambda e: self._load_failed(
                 e, lambda **o: self.open_path(path, fmt, **{**options, **o})
             )
         )
-        self.window.status.setText(f"Loading {name}…")
+        self.window.status.setText(loading)
         return job
 
     def _loaded(self, emb: Embeddings, path: str | None) -> None:
@@ -87,7 +108,7 @@ class FileOpener(QObject):
         w.workspace.set_embeddings(offer_drop_nonfinite(w, emb))
         problem = emb.source.details.get("cache_problem")
         if problem:  # the file was read without the cache; say so once, in passing
-            w.statusBar().showMessage(f"Cache: {problem}", 15000)
+            w.statusBar().showMessage(self.tr("Cache: {problem}").format(problem=problem), 15000)
         if w.workspace.words_note:  # e.g. none of the teaching words: say what is shown
             w.statusBar().showMessage(w.workspace.words_note, 20000)
         if path is not None:
@@ -100,16 +121,20 @@ class FileOpener(QObject):
         w = self.window
         self.show_loaded(w.workspace.embeddings)
         if isinstance(error, Cancelled):
-            w.statusBar().showMessage("Loading cancelled", 5000)
+            w.statusBar().showMessage(self.tr("Loading cancelled"), 5000)
             return
         if isinstance(error, NeedsChoiceError) and retry is not None:
             if ask_choice(w, error):  # e.g. "trust this pickle?": retry with the option set
                 retry(**{error.option: error.value})
             return
         if isinstance(error, EmbvizError | OSError):
-            QMessageBox.warning(w, "Could not open file", str(error))
+            # the loader's message stays English inside a translated frame
+            QMessageBox.warning(
+                w, self.tr("Could not open file"),
+                self.tr("Could not open the file: {error}").format(error=error),
+            )  # fmt: skip
         else:  # a bug in a loader: details, a log entry, and the app goes on
-            show_error(error, w, "Could not open file")
+            show_error(error, w, self.tr("Could not open file"))
 
     # -- recent files --------------------------------------------------------------
     def _remember(self, path: str) -> None:
@@ -125,7 +150,7 @@ class FileOpener(QObject):
         menu.clear()
         files = self.recent_files()
         if not files:
-            menu.addAction("(none)").setEnabled(False)
+            menu.addAction(self.tr("(none)")).setEnabled(False)
         for p in files:
             menu.addAction(p).triggered.connect(lambda _=False, p=p: self.open_path(p))
 
