@@ -132,84 +132,84 @@ to plot their cosine per layer</source>
 <context>
     <name>ContextPanel</name>
     <message>
-        <location filename="../gui/context/panel.py" line="90"/>
-        <location filename="../gui/context/panel.py" line="174"/>
+        <location filename="../gui/context/panel.py" line="91"/>
+        <location filename="../gui/context/panel.py" line="175"/>
         <source>Choose a preset or type sentences, then press Run</source>
         <translation>选择一个预设或输入句子，然后点击“运行”</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="98"/>
+        <location filename="../gui/context/panel.py" line="99"/>
         <source>Each sentence&apos;s WordPiece tokens (## continues a word); click one to follow it across the layers</source>
         <translation>每个句子的 WordPiece 词元（## 表示接续前一个词元）；点击词元可跨层跟踪它</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="103"/>
+        <location filename="../gui/context/panel.py" line="104"/>
         <source>Tokens</source>
         <translation>词元</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="104"/>
+        <location filename="../gui/context/panel.py" line="105"/>
         <source>Cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="105"/>
+        <location filename="../gui/context/panel.py" line="106"/>
         <source>Nearest</source>
         <translation>最近邻</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="164"/>
+        <location filename="../gui/context/panel.py" line="165"/>
         <source>No contextual model is installed. Run scripts/setup (it fetches MiniLM-L6), or choose a BERT model folder with “Model…” (embviz context --model DIR), or set $EMBVIZ_CONTEXT_MODEL to one.</source>
         <translation>尚未安装上下文模型。请运行 scripts/setup（它会下载 MiniLM-L6），或用“模型…”选择一个 BERT 模型文件夹（即 embviz context --model DIR），或将 $EMBVIZ_CONTEXT_MODEL 设为该文件夹。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="168"/>
+        <location filename="../gui/context/panel.py" line="169"/>
         <source>Not a model folder: {error}</source>
         <translation>不是模型文件夹：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="169"/>
+        <location filename="../gui/context/panel.py" line="170"/>
         <source>No contextual model: see the message above</source>
         <translation>没有上下文模型：请看上方的提示</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="172"/>
+        <location filename="../gui/context/panel.py" line="173"/>
         <source>Ready: choose a preset or type sentences, then press Run</source>
         <translation>就绪：选择一个预设或输入句子，然后点击“运行”</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="180"/>
+        <location filename="../gui/context/panel.py" line="181"/>
         <source>Choose a BERT model folder</source>
         <translation>选择 BERT 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="203"/>
+        <location filename="../gui/context/panel.py" line="204"/>
         <source>Type at least one sentence, one per line (two or more to compare a word&apos;s occurrences).</source>
         <translation>请至少输入一个句子，每行一个（要比较一个词的多次出现，请输入两个或更多句子）。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="215"/>
+        <location filename="../gui/context/panel.py" line="216"/>
         <source>Running {n} sentences…</source>
         <translation>正在运行 {n} 个句子…</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="226"/>
-        <location filename="../gui/context/panel.py" line="257"/>
+        <location filename="../gui/context/panel.py" line="227"/>
+        <location filename="../gui/context/panel.py" line="258"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="246"/>
+        <location filename="../gui/context/panel.py" line="247"/>
         <source>{model}: {tokens} tokens in {n} sentences, {layers} layers. Click tokens to follow them.</source>
         <translation>{model}：{n} 个句子共 {tokens} 个词元，{layers} 层。点击词元可跟踪它们。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="264"/>
+        <location filename="../gui/context/panel.py" line="265"/>
         <source>The run failed: {error}</source>
         <translation>运行失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="280"/>
+        <location filename="../gui/context/panel.py" line="281"/>
         <source>Press Run to see these sentences</source>
         <translation>点击“运行”查看这些句子</translation>
     </message>
@@ -258,6 +258,14 @@ to plot their cosine per layer</source>
         <location filename="../gui/context/parts.py" line="236"/>
         <source>Rows of the embedding matrix nearest by cosine. Deeper layers move away from every row: read it as which input tokens a vector still resembles.</source>
         <translation>按余弦相似度最接近的嵌入矩阵行。越深的层离每一行都越远：请理解为“这个向量还像哪些输入词元”。</translation>
+    </message>
+</context>
+<context>
+    <name>Panels</name>
+    <message>
+        <location filename="../gui/context/panel.py" line="42"/>
+        <source>Context</source>
+        <translation>上下文</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from embviz.core.context import ContextPanelModel, CosineCurves, LayerView
 from embviz.core.context._files import ModelNotFoundError, find_model
 from embviz.core.errors import Cancelled, EmbvizError
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.playback import Playback
 from embviz.core.progress import Progress
 from embviz.core.workspace import Workspace
@@ -38,7 +39,7 @@ from embviz.gui.context.plots import CosinePlot
 from embviz.gui.context.view import ContextView
 from embviz.gui.panels.base import Panel
 
-TITLE = "Context"
+TITLE = QT_TRANSLATE_NOOP("Panels", "Context")
 FPS = 30
 SPEED = 1.5
 """Layers per second in playback: static → layer 6 in about five seconds."""
