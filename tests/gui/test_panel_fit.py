@@ -44,6 +44,7 @@ PRIMARY = {
     ("posenc", None): ["d_spin", "len_spin", "base_spin", "layout_combo"],
     ("posenc", 3): ["Load learned positions…"],
     ("train", None): ["Start training", "Stop"],
+    ("context", None): ["Run", "layer_bar"],
 }
 
 

@@ -125,9 +125,13 @@ class AnimationExport(QObject):
 
     def __init__(self, rec: Recording, path: str | Path, *, fps: float, seconds: float,
                  size: tuple[int, int], scale: float, camera: dict | None = None,
-                 parent: QWidget | None = None, show_dialog: bool = True):  # fmt: skip
+                 parent: QWidget | None = None, show_dialog: bool = True,
+                 render: Callable[..., Iterator] | None = None):  # fmt: skip
         super().__init__(parent)
         self.rec = rec
+        # Any recording with times(fps, seconds) and a render(rec, times, size, scale=,
+        # camera=) yielding QImages: the Context panel's layers use it too.
+        self._render = render or render_recording
         self.path = Path(path)
         self.fps, self.size, self.scale, self.camera = fps, tuple(size), scale, camera
         self.times = rec.times(fps, seconds)
@@ -168,13 +172,13 @@ class AnimationExport(QObject):
         """
         from embviz.gui.render import AnimationWriter, to_pil
 
-        first, last = (to_pil(img) for img in render_recording(
+        first, last = (to_pil(img) for img in self._render(
             self.rec, [self.times[0], self.times[-1]], self.size, scale=self.scale,
             camera=self.camera))  # fmt: skip
         self._writer = AnimationWriter(self.path, self.fps, self.size, frames=self.frames,
                                        palette_from=[first, last])  # fmt: skip
-        self._frames = render_recording(self.rec, self.times, self.size, scale=self.scale,
-                                        camera=self.camera)  # fmt: skip
+        self._frames = self._render(self.rec, self.times, self.size, scale=self.scale,
+                                    camera=self.camera)  # fmt: skip
         self._running = True
         if self.dialog is not None:
             self.dialog.setValue(0)
