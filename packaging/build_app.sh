@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup
 .venv/bin/python -m pip install -q "pyinstaller>=6.10" 2>&1 | grep -v "^WARNING: Location" || true
+# the interface's translations (embviz/i18n/*.qm), fresh from their .ts sources
+.venv/bin/python scripts/build_translations --force
 .venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/embviz.spec
 du -sh dist/embviz

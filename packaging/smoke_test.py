@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 BAD = ("could not load the qt platform plugin", "modulenotfounderror", "importerror",
-       "traceback", "fatal python error", "segmentation fault")  # fmt: skip
+       "traceback", "fatal python error", "segmentation fault",
+       "translation not found")  # fmt: skip
 
 
 def main() -> int:
@@ -30,6 +31,7 @@ def main() -> int:
     ap.add_argument("--train", action="store_true",
                     help="start with --train: the Train panel's worker process must run "
                          "(in the frozen app it is the app itself, started by freeze_support)")  # fmt: skip
+    ap.add_argument("--lang", help="start with --lang LANG: its translations must be in the bundle")
     args = ap.parse_args()
     if not os.environ.get("DISPLAY"):
         if not shutil.which("xvfb-run"):
@@ -44,7 +46,8 @@ def main() -> int:
     env["HOME"] = home
     log = Path(home) / "out.log"
     with open(log, "w") as out:
-        cmd = [str(binary), *(["--train"] if args.train else [])]
+        cmd = [str(binary), *(["--train"] if args.train else []),
+               *(["--lang", args.lang] if args.lang else [])]  # fmt: skip
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=home)
         workers: set[str] = set()
         end = time.monotonic() + args.wait

@@ -55,6 +55,9 @@ def _gui_parser() -> argparse.ArgumentParser:
     p.add_argument("--scene", metavar="SCENE.json", help="open a saved scene (or scene list)")
     p.add_argument("--train", action="store_true",
                    help="show the Train panel and start training on the teaching corpus")  # fmt: skip
+    p.add_argument("--lang", metavar="LANG", choices=("zh_CN", "en"),
+                   help="interface language: zh_CN (简体中文) or en (default: the one chosen in "
+                   "View → Language, else the system's)")  # fmt: skip
     p.add_argument("--version", action="version", version=f"embviz {__version__}")
     return p
 
@@ -91,6 +94,6 @@ def gui_main(args: argparse.Namespace | None = None) -> int:
         from embviz.gui.app import run
 
         return run(path=args.file, format=args.format, fullscreen=args.fullscreen,
-                   scene=args.scene, train=args.train)  # fmt: skip
+                   scene=args.scene, train=args.train, lang=getattr(args, "lang", None))  # fmt: skip
     except EmbvizError as e:
         return fail(e)

@@ -37,6 +37,7 @@ from os import PathLike
 from pathlib import Path
 
 from embviz.core.errors import LoadError
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 
 MAX_SENTENCE = 1000
 MAX_USER_DICT = 16 * 2**20  # a jieba user dictionary larger than this is refused
@@ -215,18 +216,46 @@ class Corpus:
     @property
     def segmentation_note(self) -> str | None:
         """One sentence saying how Chinese text was cut into words (``None`` if none was seen)."""
+        parts = self.segmentation_parts
+        return None if parts is None else parts[0].format(**parts[1])
+
+    @property
+    def segmentation_parts(self) -> tuple[str, dict[str, str]] | None:
+        """:attr:`segmentation_note` as an English template and its values.
+
+        The template is marked for translation (context ``Corpus``): the GUI,
+        which gets it from the training process, shows it in its language.
+        """
         if self.segmentation == "spaces":
-            return "Chinese text already separated by spaces: kept as it is"
+            text = QT_TRANSLATE_NOOP(
+                "Corpus", "Chinese text already separated by spaces: kept as it is"
+            )
+            return text, {}
         if self.segmentation == "jieba":
             assert self._jieba is not None
-            how = (f"with the dictionary {self.user_dict.name}" if self.user_dict
-                   else "with its dictionary and HMM")  # fmt: skip
-            return f"Chinese text segmented into words by jieba {self._jieba.version} {how}"
+            if self.user_dict:
+                text = QT_TRANSLATE_NOOP(
+                    "Corpus",
+                    "Chinese text segmented into words by jieba {version} with the dictionary {dictionary}",
+                )
+                return text, {"version": self._jieba.version, "dictionary": self.user_dict.name}
+            text = QT_TRANSLATE_NOOP(
+                "Corpus",
+                "Chinese text segmented into words by jieba {version} with its dictionary and HMM",
+            )
+            return text, {"version": self._jieba.version}
         if self.segmentation == "characters":
             if self._jieba_error:
-                return f"Chinese text split into single characters: {self._jieba_error}"
-            return ("Chinese text split into single characters: jieba is not installed "
-                    "(pip install 'embviz[zh]' segments it into words)")  # fmt: skip
+                text = QT_TRANSLATE_NOOP(
+                    "Corpus", "Chinese text split into single characters: {error}"
+                )
+                return text, {"error": str(self._jieba_error)}
+            text = QT_TRANSLATE_NOOP(
+                "Corpus",
+                "Chinese text split into single characters: jieba is not installed "
+                "(pip install 'embviz[zh]' segments it into words)",
+            )
+            return text, {}
         return None
 
     def _segmenter(self):

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from embviz.core.embeddings import Embeddings, Source
 from embviz.core.errors import EmbvizError
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 
 DEFAULT_NAME = "glove-6b-50d-top50k"
-DEFAULT_LABEL = "GloVe 6B 50d, top 50k words (embedded default)"
+# (the GUI shows it translated; code recognises the default data by this English text)
+DEFAULT_LABEL = QT_TRANSLATE_NOOP("FileOpener", "GloVe 6B 50d, top 50k words (embedded default)")
 
 
 def resources_dir() -> Path:

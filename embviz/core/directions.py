@@ -19,6 +19,7 @@ import numpy as np
 
 from embviz.core.errors import EmbvizError
 from embviz.core.expressions import describe, parse
+from embviz.core.i18n import QT_TRANSLATE_NOOP, translate
 from embviz.core.wordlists import (
     COMPARATIVES,
     COUNTRIES_CAPITALS,
@@ -30,11 +31,11 @@ from embviz.core.wordlists import (
 
 Measure = Literal["dot", "unit", "cosine"]
 MEASURES: dict[str, str] = {
-    "dot": "dot product with {label} (raw)",
-    "unit": "dot product with unit-length {label}",
-    "cosine": "cosine similarity with {label}",
+    "dot": QT_TRANSLATE_NOOP("Directions", "dot product with {label} (raw)"),
+    "unit": QT_TRANSLATE_NOOP("Directions", "dot product with unit-length {label}"),
+    "cosine": QT_TRANSLATE_NOOP("Directions", "cosine similarity with {label}"),
 }
-"""Axis wording for each measure; ``{label}`` is the direction's label."""
+"""Axis wording for each measure; ``{label}`` is the direction's label (the GUI translates it)."""
 
 QUESTION_SECTIONS = (
     "gram8-plural", "family", "gram7-past-tense", "gram3-comparative",
@@ -72,22 +73,69 @@ def _groups(pairs, a: str, b: str, extra: dict[str, list[str]] | None = None):
 PRESETS: dict[str, Preset] = {
     p.name: p
     for p in (
-        Preset("plurality (cats − cat)", tuple(PLURAL_PAIRS),
-               _groups(_CHART_PAIRS, "singular", "plural", {"numbers": list(NUMBERS)}),
-               expression="cats - cat"),
-        Preset("plurality (mean of pairs)", tuple(PLURAL_PAIRS),
-               _groups(_CHART_PAIRS, "singular", "plural", {"numbers": list(NUMBERS)})),
-        Preset("gender (male → female)", tuple(_GENDER_PAIRS),
-               _groups(_GENDER_PAIRS[:10], "male", "female")),
-        Preset("tense (present → past)", tuple(VERBS_TENSE),
-               _groups(VERBS_TENSE, "present", "past")),
-        Preset("comparative", tuple(COMPARATIVES),
-               _groups(COMPARATIVES, "base", "comparative")),
-        Preset("country → capital", tuple(COUNTRIES_CAPITALS),
-               _groups(COUNTRIES_CAPITALS[:10], "country", "capital")),
+        Preset(
+            QT_TRANSLATE_NOOP("Directions", "plurality (cats − cat)"),
+            tuple(PLURAL_PAIRS),
+            _groups(
+                _CHART_PAIRS,
+                QT_TRANSLATE_NOOP("Directions", "singular"),
+                QT_TRANSLATE_NOOP("Directions", "plural"),
+                {QT_TRANSLATE_NOOP("Directions", "numbers"): list(NUMBERS)},
+            ),
+            expression="cats - cat",
+        ),
+        Preset(
+            QT_TRANSLATE_NOOP("Directions", "plurality (mean of pairs)"),
+            tuple(PLURAL_PAIRS),
+            _groups(
+                _CHART_PAIRS,
+                QT_TRANSLATE_NOOP("Directions", "singular"),
+                QT_TRANSLATE_NOOP("Directions", "plural"),
+                {QT_TRANSLATE_NOOP("Directions", "numbers"): list(NUMBERS)},
+            ),
+        ),
+        Preset(
+            QT_TRANSLATE_NOOP("Directions", "gender (male → female)"),
+            tuple(_GENDER_PAIRS),
+            _groups(
+                _GENDER_PAIRS[:10],
+                QT_TRANSLATE_NOOP("Directions", "male"),
+                QT_TRANSLATE_NOOP("Directions", "female"),
+            ),
+        ),
+        Preset(
+            QT_TRANSLATE_NOOP("Directions", "tense (present → past)"),
+            tuple(VERBS_TENSE),
+            _groups(
+                VERBS_TENSE,
+                QT_TRANSLATE_NOOP("Directions", "present"),
+                QT_TRANSLATE_NOOP("Directions", "past"),
+            ),
+        ),
+        Preset(
+            QT_TRANSLATE_NOOP("Directions", "comparative"),
+            tuple(COMPARATIVES),
+            _groups(
+                COMPARATIVES,
+                QT_TRANSLATE_NOOP("Directions", "base"),
+                QT_TRANSLATE_NOOP("Directions", "comparative"),
+            ),
+        ),
+        Preset(
+            QT_TRANSLATE_NOOP("Directions", "country → capital"),
+            tuple(COUNTRIES_CAPITALS),
+            _groups(
+                COUNTRIES_CAPITALS[:10],
+                QT_TRANSLATE_NOOP("Directions", "country"),
+                QT_TRANSLATE_NOOP("Directions", "capital"),
+            ),
+        ),
     )
-}  # fmt: skip
-"""Built-in directions: plurality, gender, tense, comparative, country→capital."""
+}
+"""Built-in directions: plurality, gender, tense, comparative, country→capital.
+
+Their names and group names are English here (the tour and the tests look them
+up so); the GUI shows them translated (context ``Directions``)."""
 
 
 @dataclass
@@ -181,9 +229,10 @@ def from_pairs(emb, pairs, label: str | None = None) -> Direction:
     a_rows, b_rows = emb.rows(a for a, _ in used), emb.rows(b for _, b in used)
     diffs = emb.vectors[b_rows].astype(np.float64) - emb.vectors[a_rows].astype(np.float64)
     n = len(used)
-    return Direction(
-        label or f"mean of {n} pair{'s' * (n != 1)}", diffs.mean(axis=0), used, missing
-    )
+    if label is None:
+        label = (translate("Directions", "mean of {n} pairs") if n != 1
+                 else translate("Directions", "mean of 1 pair")).format(n=n)  # fmt: skip
+    return Direction(label, diffs.mean(axis=0), used, missing)
 
 
 def parse_pairs(text: str) -> list[tuple[str, str]]:

@@ -11,6 +11,8 @@ import heapq
 from collections.abc import Iterable
 from os import PathLike
 
+from embviz.core.i18n import translate
+
 
 class EmbvizError(Exception):
     """Base class of every error caused by input rather than by a bug."""
@@ -52,9 +54,13 @@ class UnknownWordError(EmbvizError, KeyError):
     def __init__(self, word: str, suggestions: Iterable[str] = ()):
         self.word = word
         self.suggestions = list(suggestions)
-        msg = f"'{word}' is not in the vocabulary"
+        # the most common message a learner meets: in the interface's language
         if self.suggestions:
-            msg += " (did you mean: " + ", ".join(self.suggestions) + "?)"
+            msg = translate(
+                "Errors", "'{word}' is not in the vocabulary (did you mean: {suggestions}?)"
+            ).format(word=word, suggestions=", ".join(self.suggestions))
+        else:
+            msg = translate("Errors", "'{word}' is not in the vocabulary").format(word=word)
         super().__init__(msg)
 
     def __str__(self) -> str:

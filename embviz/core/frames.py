@@ -20,6 +20,7 @@ from typing import Literal
 import numpy as np
 
 from embviz.core.errors import EmbvizError
+from embviz.core.i18n import translate
 
 FrameMode = Literal["final", "pinned", "procrustes"]
 FRAME_MODES: tuple[FrameMode, ...] = ("final", "pinned", "procrustes")
@@ -148,20 +149,25 @@ def frame_coords(
     if mode not in FRAME_MODES:
         raise EmbvizError(f"unknown frame {mode!r}: use one of {', '.join(FRAME_MODES)}")
     if mode == "procrustes":
-        ref, tag = prepared[-1], "aligned"
+        ref, tag = prepared[-1], translate("Frames", "aligned")
         axes, explained = ref.aligned_axes, ref.aligned_explained
         data = [p.aligned for p in prepared]
     else:
         if mode == "pinned":
             if pinned is None or not 0 <= pinned < len(prepared):
                 raise EmbvizError(f"pinned snapshot {pinned} does not exist")
-            ref, tag = prepared[pinned], f"snapshot {pinned}"
+            ref, tag = prepared[pinned], translate("Frames", "snapshot {n}").format(n=pinned)
         else:
-            ref, tag = prepared[-1], "final"
+            ref, tag = prepared[-1], translate("Frames", "final")
         axes, explained = ref.axes, ref.explained
         data = [p.centered for p in prepared]
     coords = [(x @ axes.T).astype(np.float32) for x in data]
-    labels = tuple(f"PC{i + 1} of {tag} ({100 * e:.0f} %)" for i, e in enumerate(explained))
+    labels = tuple(
+        translate("Frames", "PC{n} of {frame} ({share} %)").format(
+            n=i + 1, frame=tag, share=f"{100 * e:.0f}"
+        )
+        for i, e in enumerate(explained)
+    )
     return coords, labels  # type: ignore[return-value]
 
 

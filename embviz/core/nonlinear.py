@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from embviz.core.errors import Cancelled, EmbvizError
+from embviz.core.i18n import translate
 from embviz.core.progress import NULL_PROGRESS, Progress
 
 KINDS = ("tsne", "umap")
@@ -87,11 +88,14 @@ class Layout:
         """One line about what was computed, e.g. for the view's corner."""
         name = NAMES[self.kind]
         if self.sampled:
-            return (
-                f"{name} of a random sample of {len(self.rows):,} of the {self.of:,} shown "
-                f"words (seed {self.seed}); the others are hidden."
-            )
-        return f"{name} of the {len(self.rows):,} shown words (seed {self.seed})."
+            return translate(
+                "Nonlinear",
+                "{name} of a random sample of {n} of the {of} shown words (seed {seed}); the "
+                "others are hidden.",
+            ).format(name=name, n=f"{len(self.rows):,}", of=f"{self.of:,}", seed=self.seed)
+        return translate("Nonlinear", "{name} of the {n} shown words (seed {seed}).").format(
+            name=name, n=f"{len(self.rows):,}", seed=self.seed
+        )
 
 
 # -- availability ----------------------------------------------------------------------

@@ -21,12 +21,17 @@ from typing import Literal
 import numpy as np
 
 from embviz.core.errors import EmbvizError, LoadError
+from embviz.core.i18n import QT_TRANSLATE_NOOP, translate
 from embviz.core.progress import NULL_PROGRESS
 
 Layout = Literal["interleaved", "concatenated"]
 LAYOUTS: dict[str, str] = {
-    "interleaved": "interleaved: sin in even dims, cos in odd dims (the paper's formula)",
-    "concatenated": "concatenated: all sin dims, then all cos dims (tensor2tensor, some libraries)",
+    "interleaved": QT_TRANSLATE_NOOP(
+        "Posenc", "interleaved: sin in even dims, cos in odd dims (the paper's formula)"
+    ),
+    "concatenated": QT_TRANSLATE_NOOP(
+        "Posenc", "concatenated: all sin dims, then all cos dims (tensor2tensor, some libraries)"
+    ),
 }
 """Each layout and a sentence saying which is which."""
 
@@ -203,16 +208,22 @@ class ColourRange:
         """A caption narrow enough for a small heatmap, e.g. ``clips 0.5 % at ±0.0659 (max 1.87)``."""
         if not self.clips:
             return f"±{self.limit:.3g}"
-        return f"clips {100 * self.clipped:.2g} % at ±{self.limit:.3g} (max {self.max_abs:.3g})"
+        return translate("Posenc", "clips {share} % at ±{limit} (max {max})").format(
+            share=f"{100 * self.clipped:.2g}", limit=f"{self.limit:.3g}", max=f"{self.max_abs:.3g}"
+        )
 
     def describe(self) -> str:
         """A sentence for a caption, e.g. ``colour range ±0.065 (…); clips 0.5 % …``."""
         if not self.clips:
-            return f"colour range ±{self.limit:.3g} (the largest |value|)"
-        return (
-            f"colour range ±{self.limit:.3g} = {self.percentile:g}th percentile of |value|: "
-            f"clips {100 * self.clipped:.2g} % of the values (largest |value| {self.max_abs:.3g})"
-        )
+            return translate("Posenc", "colour range ±{limit} (the largest |value|)").format(
+                limit=f"{self.limit:.3g}"
+            )
+        return translate(
+            "Posenc",
+            "colour range ±{limit} = {percentile}th percentile of |value|: clips {share} % of "
+            "the values (largest |value| {max})",
+        ).format(limit=f"{self.limit:.3g}", percentile=f"{self.percentile:g}",
+                 share=f"{100 * self.clipped:.2g}", max=f"{self.max_abs:.3g}")  # fmt: skip
 
 
 def colour_range(matrix: np.ndarray, percentile: float = 99.5) -> ColourRange:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from embviz.core.errors import EmbvizError
+from embviz.core.i18n import translate
 
 AXIS_NAMES = ("x", "y", "z")
 
@@ -163,8 +164,11 @@ def pca(vectors: np.ndarray, k: int = 3, *, fit: np.ndarray | None = None) -> Pr
     total = float((fc**2).sum())
     explained = ((fc @ comps.T) ** 2).sum(axis=0) / total if total > 0 else np.zeros(k)
     labels = tuple(f"PC{i + 1} ({100 * e:.1f} %)" for i, e in enumerate(explained))
-    of = "the shown words" if fit is None else f"{len(f):,} words"
-    proj = _finish(x, comps, labels, "pca", f"Principal components of {of}.")
+    if fit is None:
+        note = translate("Projection", "Principal components of the shown words.")
+    else:
+        note = translate("Projection", "Principal components of {n} words.").format(n=f"{len(f):,}")
+    proj = _finish(x, comps, labels, "pca", note)
     center = (x.mean(axis=0) if fit is None else f.mean(axis=0)).astype(np.float32)
     coords = ((x - center) @ comps.T).astype(np.float32)
     return Projection(coords, proj.axes, center, explained, labels, "pca", proj.note)
@@ -284,12 +288,14 @@ def axes_projection(vectors: np.ndarray, directions: Sequence[np.ndarray | None]
         basis = gram_schmidt([*given, *fill], x.shape[1])[len(given) :]
         for j, i in enumerate(missing):
             rows[i] = basis[j]
-            labels[i] = f"rest PC{j + 1}"
+            labels[i] = translate("Projection", "rest PC{n}").format(n=j + 1)
     axes = np.vstack(rows)
     order = ", ".join(AXIS_NAMES[i] for i, d in enumerate(directions) if d is not None)
-    note = f"Directions orthogonalised in the order {order} (Gram–Schmidt)."
+    note = translate(
+        "Projection", "Directions orthogonalised in the order {order} (Gram–Schmidt)."
+    ).format(order=order)
     if missing:
-        note += " Free axes show the largest remaining spread."
+        note += translate("Projection", " Free axes show the largest remaining spread.")
     return _finish(x, axes, labels, "axes", note)
 
 
@@ -299,8 +305,11 @@ def random_projection(vectors: np.ndarray, seed: int = 0) -> Projection:
     rng = np.random.default_rng(seed)
     q, r = np.linalg.qr(rng.standard_normal((x.shape[1], 3)))
     q = q * np.sign(np.diag(r))  # unique Q: uniformly random, reproducible per seed
-    labels = tuple(f"random {AXIS_NAMES[i]}" for i in range(3))
-    return _finish(x, q.T, labels, "random", f"A random orthonormal slice (seed {seed}).")
+    labels = tuple(
+        translate("Projection", "random {axis}").format(axis=AXIS_NAMES[i]) for i in range(3)
+    )
+    note = translate("Projection", "A random orthonormal slice (seed {seed}).").format(seed=seed)
+    return _finish(x, q.T, labels, "random", note)
 
 
 def raw_projection(vectors: np.ndarray, dims: Sequence[int] = (0, 1, 2)) -> Projection:
@@ -315,8 +324,9 @@ def raw_projection(vectors: np.ndarray, dims: Sequence[int] = (0, 1, 2)) -> Proj
             f"dimension {bad[0]} does not exist: the vectors have {x.shape[1]} (0–{x.shape[1] - 1})"
         )
     axes = np.eye(x.shape[1])[dims]
-    labels = tuple(f"dim {d}" for d in dims)
-    return _finish(x, axes, labels, "raw", "Three of the vectors' own coordinates.")
+    labels = tuple(translate("Projection", "dim {d}").format(d=d) for d in dims)
+    note = translate("Projection", "Three of the vectors' own coordinates.")
+    return _finish(x, axes, labels, "raw", note)
 
 
 def layout_projection(coords: np.ndarray, dim: int, kind: str, note: str) -> Projection:

@@ -28,6 +28,7 @@ from typing import ClassVar
 
 from embviz.core import nonlinear
 from embviz.core.errors import EmbvizError
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 
 MODES = ("pca", "axes", "random", "raw", *nonlinear.KINDS)
 SEED_MAX = 2**32 - 1
@@ -209,16 +210,22 @@ class LayoutSlice(_Spec):
 
 SliceSpec = PcaSlice | AxesSlice | RandomSlice | RawSlice | LayoutSlice
 
+_LAYOUT_LABELS = {
+    "tsne": QT_TRANSLATE_NOOP("SliceSpec", "t-SNE: keep neighbours together (not a slice)"),
+    "umap": QT_TRANSLATE_NOOP("SliceSpec", "UMAP: keep neighbours together (not a slice)"),
+}
 CHOICES: tuple[tuple[str, SliceSpec], ...] = (
-    ("PCA of the shown words", PcaSlice("shown")),
-    ("PCA of the whole vocabulary", PcaSlice("all")),
-    ("Three semantic axes", AxesSlice()),
-    ("Random orthonormal slice", RandomSlice()),
-    ("Three raw coordinates", RawSlice()),
-    *((f"{nonlinear.NAMES[k]}: keep neighbours together (not a slice)", LayoutSlice(k))
-      for k in nonlinear.KINDS),
+    (QT_TRANSLATE_NOOP("SliceSpec", "PCA of the shown words"), PcaSlice("shown")),
+    (QT_TRANSLATE_NOOP("SliceSpec", "PCA of the whole vocabulary"), PcaSlice("all")),
+    (QT_TRANSLATE_NOOP("SliceSpec", "Three semantic axes"), AxesSlice()),
+    (QT_TRANSLATE_NOOP("SliceSpec", "Random orthonormal slice"), RandomSlice()),
+    (QT_TRANSLATE_NOOP("SliceSpec", "Three raw coordinates"), RawSlice()),
+    *((_LAYOUT_LABELS[k], LayoutSlice(k)) for k in nonlinear.KINDS),
 )  # fmt: skip
-"""The slices a user picks from, in menu order: a label and the spec with default options."""
+"""The slices a user picks from, in menu order: a label and the spec with default options.
+
+The labels are English; the GUI shows them translated (context ``SliceSpec``).
+"""
 
 
 def choice_index(spec: SliceSpec) -> int:

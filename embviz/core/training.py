@@ -35,6 +35,7 @@ import numpy as np
 from embviz.core.corpus import Corpus
 from embviz.core.embeddings import Embeddings, Source
 from embviz.core.errors import Cancelled, EmbvizError
+from embviz.core.i18n import QT_TRANSLATE_NOOP, translate
 from embviz.core.progress import NULL_PROGRESS, Progress
 
 Init = Literal["gensim", "normal", "uniform", "pretrained"]
@@ -124,49 +125,133 @@ class TrainParams:
         Words to follow; ``None`` = the most frequent :data:`MAX_WATCH` words.
     """
 
-    sg: bool = _param(True, label="Architecture", option="--cbow",
-                      tip="Skip-gram predicts the context from a word; CBOW the word from its "
-                      "context", choices=((True, "skip-gram"), (False, "CBOW")))  # fmt: skip
-    dim: int = _param(50, label="Dimensions", option="--dim", noun="dimension",
-                      tip="Vector dimension", range=(3, 1000))  # fmt: skip
-    window: int = _param(4, label="Window", option="--window", noun="window",
-                         tip="Words on each side that count as context", range=(1, 50))  # fmt: skip
-    negative: int = _param(5, label="Negative samples", option="--negative",
-                           noun="negative samples", tip="Negative samples per positive pair",
-                           range=(1, 50))  # fmt: skip
-    epochs: int = _param(10, label="Epochs", option="--epochs", noun="epochs",
-                         tip="Passes over the corpus", range=(1, 1000))  # fmt: skip
-    alpha: float = _param(0.025, label="Learning rate", option="--alpha",
-                          tip="Initial learning rate; it falls linearly to 0.0001",
-                          range=(0.0005, 1.0), decimals=4, step=0.005)  # fmt: skip
+    sg: bool = _param(
+        True,
+        label=QT_TRANSLATE_NOOP("TrainParams", "Architecture"),
+        option="--cbow",
+        tip=QT_TRANSLATE_NOOP(
+            "TrainParams",
+            "Skip-gram predicts the context from a word; CBOW the word from its context",
+        ),
+        choices=((True, QT_TRANSLATE_NOOP("TrainParams", "skip-gram")), (False, "CBOW")),
+    )
+    dim: int = _param(
+        50,
+        label=QT_TRANSLATE_NOOP("TrainParams", "Dimensions"),
+        option="--dim",
+        noun="dimension",
+        tip=QT_TRANSLATE_NOOP("TrainParams", "Vector dimension"),
+        range=(3, 1000),
+    )
+    window: int = _param(
+        4,
+        label=QT_TRANSLATE_NOOP("TrainParams", "Window"),
+        option="--window",
+        noun="window",
+        tip=QT_TRANSLATE_NOOP("TrainParams", "Words on each side that count as context"),
+        range=(1, 50),
+    )
+    negative: int = _param(
+        5,
+        label=QT_TRANSLATE_NOOP("TrainParams", "Negative samples"),
+        option="--negative",
+        noun="negative samples",
+        tip=QT_TRANSLATE_NOOP("TrainParams", "Negative samples per positive pair"),
+        range=(1, 50),
+    )
+    epochs: int = _param(
+        10,
+        label=QT_TRANSLATE_NOOP("TrainParams", "Epochs"),
+        option="--epochs",
+        noun="epochs",
+        tip=QT_TRANSLATE_NOOP("TrainParams", "Passes over the corpus"),
+        range=(1, 1000),
+    )
+    alpha: float = _param(
+        0.025,
+        label=QT_TRANSLATE_NOOP("TrainParams", "Learning rate"),
+        option="--alpha",
+        tip=QT_TRANSLATE_NOOP("TrainParams", "Initial learning rate; it falls linearly to 0.0001"),
+        range=(0.0005, 1.0),
+        decimals=4,
+        step=0.005,
+    )
     min_alpha: float = 0.0001
-    min_count: int = _param(5, label="Min count", option="--min-count", noun="min count",
-                            tip="Ignore words rarer than this", range=(1, None),
-                            form_max=10000)  # fmt: skip
+    min_count: int = _param(
+        5,
+        label=QT_TRANSLATE_NOOP("TrainParams", "Min count"),
+        option="--min-count",
+        noun="min count",
+        tip=QT_TRANSLATE_NOOP("TrainParams", "Ignore words rarer than this"),
+        range=(1, None),
+        form_max=10000,
+    )
     sample: float = 1e-3
-    seed: int = _param(1, label="Seed", option="--seed", noun="seed",
-                       tip="Random seed (runs repeat exactly with 1 worker)",
-                       range=(0, 2**32 - 1), form_max=2**31 - 1)  # fmt: skip
-    workers: int = _param(1, label="Workers", option="--workers", noun="workers",
-                          tip="Training threads. 1 gives the exact loss and reproducible runs; "
-                          "with more, gensim's loss counter undercounts (its workers overwrite "
-                          "each other's sums)", range=(1, 16))  # fmt: skip
+    seed: int = _param(
+        1,
+        label=QT_TRANSLATE_NOOP("TrainParams", "Seed"),
+        option="--seed",
+        noun="seed",
+        tip=QT_TRANSLATE_NOOP("TrainParams", "Random seed (runs repeat exactly with 1 worker)"),
+        range=(0, 2**32 - 1),
+        form_max=2**31 - 1,
+    )
+    workers: int = _param(
+        1,
+        label=QT_TRANSLATE_NOOP("TrainParams", "Workers"),
+        option="--workers",
+        noun="workers",
+        tip=QT_TRANSLATE_NOOP(
+            "TrainParams",
+            "Training threads. 1 gives the exact loss and reproducible runs; "
+            "with more, gensim's loss counter undercounts (its workers overwrite "
+            "each other's sums)",
+        ),
+        range=(1, 16),
+    )
     # (an immutable str; ruff cannot see through the Literal alias)
-    init: Init = _param("gensim", label="", option="--init", group="init",  # noqa: RUF009
-                        tip="What the embedding matrix holds before the first update",
-                        choices=(("gensim", "gensim default: uniform in ±1/dim"),
-                                 ("normal", "normal, σ ="), ("uniform", "uniform in ±a, a ="),
-                                 ("pretrained", "pretrained file (covered words)")))  # fmt: skip
-    init_scale: float = _param(0.02, label="σ or a", option="--init-scale", group="init",
-                               tip="σ of the normal or a of the uniform initialisation",
-                               range=(0.001, 5.0), decimals=3, step=0.01)  # fmt: skip
-    pretrained: str | None = _param(None, label="File", option="--pretrained", group="init",
-                                    tip="Pretrained vectors: the words they cover start from "
-                                    "them")  # fmt: skip
-    snapshots_per_epoch: int = _param(1, label="Snapshots / epoch",
-                                      option="--snapshots-per-epoch", noun="snapshots per epoch",
-                                      tip="Snapshots taken within each epoch",
-                                      range=(1, 100))  # fmt: skip
+    init: Init = _param(  # noqa: RUF009
+        "gensim",
+        label="",
+        option="--init",
+        group="init",
+        tip=QT_TRANSLATE_NOOP(
+            "TrainParams", "What the embedding matrix holds before the first update"
+        ),
+        choices=(
+            ("gensim", QT_TRANSLATE_NOOP("TrainParams", "gensim default: uniform in ±1/dim")),
+            ("normal", QT_TRANSLATE_NOOP("TrainParams", "normal, σ =")),
+            ("uniform", QT_TRANSLATE_NOOP("TrainParams", "uniform in ±a, a =")),
+            ("pretrained", QT_TRANSLATE_NOOP("TrainParams", "pretrained file (covered words)")),
+        ),
+    )
+    init_scale: float = _param(
+        0.02,
+        label=QT_TRANSLATE_NOOP("TrainParams", "σ or a"),
+        option="--init-scale",
+        group="init",
+        tip=QT_TRANSLATE_NOOP("TrainParams", "σ of the normal or a of the uniform initialisation"),
+        range=(0.001, 5.0),
+        decimals=3,
+        step=0.01,
+    )
+    pretrained: str | None = _param(
+        None,
+        label=QT_TRANSLATE_NOOP("TrainParams", "File"),
+        option="--pretrained",
+        group="init",
+        tip=QT_TRANSLATE_NOOP(
+            "TrainParams", "Pretrained vectors: the words they cover start from them"
+        ),
+    )
+    snapshots_per_epoch: int = _param(
+        1,
+        label=QT_TRANSLATE_NOOP("TrainParams", "Snapshots / epoch"),
+        option="--snapshots-per-epoch",
+        noun="snapshots per epoch",
+        tip=QT_TRANSLATE_NOOP("TrainParams", "Snapshots taken within each epoch"),
+        range=(1, 100),
+    )
     watch: tuple[str, ...] | None = None
 
     def check(self) -> None:
@@ -287,6 +372,8 @@ def train_word2vec(
         "params": asdict(params),
         # how Chinese text was cut into words (None: there was none)
         "segmentation": getattr(corpus, "segmentation_note", None),
+        # the same as a template and its values, for the GUI to show translated
+        "segmentation_parts": getattr(corpus, "segmentation_parts", None),
     }
     info.update(_initialise(model, params, progress))
     rows, words, missing = _watched(model, params.watch)
@@ -530,11 +617,13 @@ def caption(snapshots: Sequence[Snapshot], t: float, total_epochs: int) -> str:
     i = min(max(round(t), 0), len(snapshots) - 1)
     snap = snapshots[i]
     loss = (
-        f" · loss of epoch {len(snap.epoch_losses)}: {snap.epoch_losses[-1]:,.0f}"
+        translate("Training", " · loss of epoch {epoch}: {loss}").format(
+            epoch=len(snap.epoch_losses), loss=f"{snap.epoch_losses[-1]:,.0f}"
+        )
         if snap.epoch_losses
         else ""
     )
-    return (
-        f"epoch {epoch_at(snapshots, t):.2f} / {total_epochs} · snapshot {i} of "
-        f"{len(snapshots) - 1}{loss}"
-    )
+    return translate("Training", "epoch {epoch} / {total} · snapshot {i} of {last}{loss}").format(
+        epoch=f"{epoch_at(snapshots, t):.2f}", total=total_epochs, i=i, last=len(snapshots) - 1,
+        loss=loss,
+    )  # fmt: skip

@@ -28,6 +28,7 @@ from embviz.core.frames import (
     playback_times,
     prepare,
 )
+from embviz.core.i18n import translate
 from embviz.core.playback import DEFAULT_SPEED, playback_seconds
 from embviz.core.training import (
     DEFAULT_PAIRS,
@@ -253,8 +254,16 @@ class TrainingSession:
         pairs = self.pairs
         parts = []
         for (a, b), c in zip(pairs, cosine_pairs(self.snapshots[index], pairs), strict=True):
-            parts.append(f"{a}·{b} {c:+.2f}" if c is not None else f"{a}·{b} (not watched)")
-        return "cosine: " + "   ".join(parts) if parts else ""
+            parts.append(
+                f"{a}·{b} {c:+.2f}"
+                if c is not None
+                else translate("Training", "{pair} (not watched)").format(pair=f"{a}·{b}")
+            )
+        return (
+            translate("Training", "cosine: {values}").format(values="   ".join(parts))
+            if parts
+            else ""
+        )
 
     def caption(self, t: float) -> str:
         """What the view writes over the picture at snapshot position ``t``."""

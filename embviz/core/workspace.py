@@ -16,6 +16,7 @@ from psygnal import Signal
 from embviz.core import nonlinear, slicespec
 from embviz.core.embeddings import Embeddings, Neighbor
 from embviz.core.errors import EmbvizError
+from embviz.core.i18n import translate
 from embviz.core.nonlinear import Layout
 from embviz.core.progress import Progress
 from embviz.core.projection import (
@@ -205,11 +206,19 @@ class Workspace:
         chosen = chosen[:n]
         self.words_note = ""
         if teaching < FEW_TEACHING_WORDS and chosen:
-            some = "none" if teaching == 0 else f"only {teaching}"
-            self.words_note = (
-                f"This file has {some} of the teaching words (king, queen, paris…): showing "
-                f"its {len(chosen) - teaching:,} most frequent words instead."
-            )
+            if teaching == 0:
+                note = translate(
+                    "Workspace",
+                    "This file has none of the teaching words (king, queen, paris…): showing "
+                    "its {n} most frequent words instead.",
+                )
+            else:
+                note = translate(
+                    "Workspace",
+                    "This file has only {teaching} of the teaching words (king, queen, paris…): "
+                    "showing its {n} most frequent words instead.",
+                )
+            self.words_note = note.format(teaching=teaching, n=f"{len(chosen) - teaching:,}")
         return chosen
 
     def show_words(self, words: Iterable[str] | None = None) -> None:

@@ -17,12 +17,14 @@ def run(
     fullscreen: bool = False,
     scene: str | None = None,
     train: bool = False,
+    lang: str | None = None,
 ) -> int:
     """Open the window on ``path`` (``None`` = the embedded default) and run the event loop.
 
     With ``scene``, the scene file decides the data, words, slice and camera.
     With ``train``, the Train panel comes to the front and starts a run (a
-    classroom launcher: the lesson starts with the window).
+    classroom launcher: the lesson starts with the window). ``lang`` (``"zh_CN"``,
+    ``"en"``) overrides the language saved in View → Language and the system's.
     """
     QCoreApplication.setOrganizationName("embviz")
     QCoreApplication.setApplicationName("embviz")
@@ -32,11 +34,7 @@ def run(
     from embviz.gui.main_window import MainWindow
 
     error_dialog.install()
-    from embviz.gui.fonts import with_cjk_fallback
-
-    # every widget (lists, tables, fields) then draws Chinese and Japanese words too,
-    # with the font the frozen app carries when the system has none
-    app.setFont(with_cjk_fallback(app.font()))
+    set_language(app, lang)
     from embviz.core.default_data import resources_dir
 
     icon = resources_dir() / "embviz-icon.png"
@@ -64,6 +62,30 @@ def run(
 
     wait_for_all()
     return code
+
+
+def set_language(app: QApplication, lang: str | None = None) -> str:
+    """Install the interface language's translators and fonts; return the language.
+
+    ``lang`` (``--lang``) first, else the saved choice, else the system's
+    (:func:`embviz.gui.i18n.choose_language`). Call before the first widget exists.
+    """
+    from embviz.gui import i18n
+    from embviz.gui.fonts import with_cjk_fallback
+    from embviz.gui.settings import Settings
+
+    language = i18n.choose_language(lang, Settings())
+    loaded = i18n.install(language, app)
+    if language != "en" and not any(p.name.startswith(f"{language}_") for p in loaded):
+        # the .qm files are built (scripts/build_translations), not committed
+        print(f"embviz: {language} translation not found; the interface stays English",
+              file=sys.stderr)  # fmt: skip
+    # every widget (lists, tables, fields) then draws Chinese and Japanese words too,
+    # with the font the frozen app carries when the system has none; a Chinese
+    # interface draws with the CJK font first
+    font = with_cjk_fallback(app.font())
+    app.setFont(i18n.cjk_first(font) if i18n.current_language() == "zh_CN" else font)
+    return i18n.current_language()
 
 
 def collect_on_gui_thread(interval: float = 1.0):

@@ -14,6 +14,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from embviz.core.errors import EmbvizError
@@ -48,10 +49,20 @@ def show_error(exc: BaseException, parent=None, title: str = "embviz") -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
-    box.setText(f"Something went wrong: {type(exc).__name__}: {exc}")
-    box.setInformativeText(f"embviz is still running. The details were saved to {path}.")
+    box.setText(
+        QCoreApplication.translate("ErrorDialog", "Something went wrong: {error}").format(
+            error=f"{type(exc).__name__}: {exc}"
+        )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "ErrorDialog", "embviz is still running. The details were saved to {path}."
+        ).format(path=path)
+    )
     box.setDetailedText(details)
-    copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(
+        QCoreApplication.translate("ErrorDialog", "Copy details"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if box.clickedButton() is copy:

@@ -4,63 +4,83 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from embviz.core.errors import EmbvizError
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.gui import export
 from embviz.gui.settings import Settings
 
 SIZES = {
-    "3840 × 2160 (4K)": (3840, 2160),
-    "1920 × 1080 (Full HD)": (1920, 1080),
+    QT_TRANSLATE_NOOP("ExportMenu", "3840 × 2160 (4K)"): (3840, 2160),
+    QT_TRANSLATE_NOOP("ExportMenu", "1920 × 1080 (Full HD)"): (1920, 1080),
     "2560 × 1440": (2560, 1440),
     "1280 × 720": (1280, 720),
 }
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportMenu", text)
+
+
+def _add(sub: QMenu, window, text: str, tip: str, slot, shortcut: str | None = None) -> None:
+    act = QAction(text, window)
+    if shortcut:
+        act.setShortcut(shortcut)
+    act.setToolTip(tip)
+    act.triggered.connect(slot)
+    sub.addAction(act)
+
+
+def _view_image(window) -> None:
+    names = {_tr(name): size for name, size in SIZES.items()}
+    title = QCoreApplication.translate("ExportMenu", "Export 3D view")
+    choice, ok = QInputDialog.getItem(
+        window, title, QCoreApplication.translate("ExportMenu", "Size:"), list(names), 0, False
+    )
+    if not ok:
+        return
+    filters = QCoreApplication.translate("ExportMenu", "PNG image (*.png);;JPEG image (*.jpg)")
+    path = ask_save_path(window, title, "embviz-3d.png", filters)
+    if path:
+        _guard(window, lambda: export.export_view(window, path, names[choice]))
+
+
+def _turntable(window) -> None:
+    path = ask_save_path(window, QCoreApplication.translate("ExportMenu", "Export turntable"),
+                         "embviz-orbit.gif",
+                         QCoreApplication.translate("ExportMenu", "Animated GIF (*.gif)"))  # fmt: skip
+    if path:
+        _guard(window, lambda: export.export_turntable(window, path))
+
+
 def build_export_menu(window, menu: QMenu) -> QMenu:
     """Add the Export submenu to ``menu`` for ``window`` (a MainWindow)."""
-    sub = menu.addMenu("&Export")
-
-    def view_image():
-        choice, ok = QInputDialog.getItem(window, "Export 3D view", "Size:", list(SIZES), 0, False)
-        if not ok:
-            return
-        path = ask_save_path(window, "Export 3D view", "embviz-3d.png",
-                             "PNG image (*.png);;JPEG image (*.jpg)")  # fmt: skip
-        if path:
-            _guard(window, lambda: export.export_view(window, path, SIZES[choice]))
-
-    def turntable():
-        path = ask_save_path(window, "Export turntable", "embviz-orbit.gif",
-                             "Animated GIF (*.gif)")  # fmt: skip
-        if path:
-            _guard(window, lambda: export.export_turntable(window, path))
-
-    act = QAction("3D view as &image…", window, shortcut="Ctrl+E")
-    act.setToolTip("Render the 3D view at up to 4K, labels included")
-    act.triggered.connect(view_image)
-    sub.addAction(act)
-    act = QAction("3D &turntable as GIF…", window)
-    act.setToolTip("A full turn of the 3D view as an animated GIF")
-    act.triggered.connect(turntable)
-    sub.addAction(act)
+    sub = menu.addMenu(QCoreApplication.translate("ExportMenu", "&Export"))
+    _add(sub, window, QCoreApplication.translate("ExportMenu", "3D view as &image…"),
+         QCoreApplication.translate("ExportMenu", "Render the 3D view at up to 4K, labels included"),
+         lambda: _view_image(window), "Ctrl+E")  # fmt: skip
+    _add(sub, window, QCoreApplication.translate("ExportMenu", "3D &turntable as GIF…"),
+         QCoreApplication.translate("ExportMenu", "A full turn of the 3D view as an animated GIF"),
+         lambda: _turntable(window))  # fmt: skip
     if "train" in window.panels:
-        act = QAction("Training &animation as GIF/MP4…", window)
-        act.setToolTip(
-            "The Train panel's recorded run, snapshot by snapshot, as an animated GIF "
-            "(or MP4 when ffmpeg is installed)"
-        )
-        act.triggered.connect(lambda: _export_training(window))
-        sub.addAction(act)
+        _add(sub, window,
+             QCoreApplication.translate("ExportMenu", "Training &animation as GIF/MP4…"),
+             QCoreApplication.translate(
+                 "ExportMenu",
+                 "The Train panel's recorded run, snapshot by snapshot, as an animated GIF "
+                 "(or MP4 when ffmpeg is installed)"),
+             lambda: _export_training(window))  # fmt: skip
     sub.addSeparator()
+    tip = QCoreApplication.translate(
+        "ExportMenu", "PNG at 3840 pixels wide, or SVG (vector) by the file extension"
+    )
     for name, dock in window.docks.items():
-        act = QAction(f"{dock.windowTitle()} panel as PNG or SVG…", window)
-        act.setToolTip("PNG at 3840 pixels wide, or SVG (vector) by the file extension")
-        act.triggered.connect(lambda _=False, name=name: _export_panel(window, name))
-        sub.addAction(act)
+        text = QCoreApplication.translate("ExportMenu", "{panel} panel as PNG or SVG…")
+        _add(sub, window, text.format(panel=dock.windowTitle()), tip,
+             lambda _=False, name=name: _export_panel(window, name))  # fmt: skip
     return sub
 
 
@@ -102,8 +122,9 @@ def _export_training(window) -> None:
 
 def _export_panel(window, name: str) -> None:
     panel = window.panels[name]
-    path = ask_save_path(window, "Export panel", f"embviz-{name}.png",
-                         "PNG image (*.png);;SVG vector (*.svg)")  # fmt: skip
+    path = ask_save_path(window, QCoreApplication.translate("ExportMenu", "Export panel"),
+                         f"embviz-{name}.png",
+                         QCoreApplication.translate("ExportMenu", "PNG image (*.png);;SVG vector (*.svg)"))  # fmt: skip
     if path:
         _guard(window, lambda: export.export_widget(panel, path, width=3840))
 
@@ -112,6 +133,11 @@ def _guard(window, fn) -> None:
     try:
         out = fn()
     except EmbvizError as e:
-        QMessageBox.warning(window, "Export", str(e))
+        QMessageBox.warning(window, QCoreApplication.translate("ExportMenu", "Export"), str(e))
     else:
-        window.statusBar().showMessage(f"Saved {Path(out).resolve()}", 10000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("ExportMenu", "Saved {path}").format(
+                path=Path(out).resolve()
+            ),
+            10000,
+        )

@@ -45,8 +45,8 @@ class Heatmap(pg.GraphicsLayoutWidget):
         self,
         matrix: np.ndarray,
         *,
-        x_label: str = "dimension",
-        y_label: str = "position",
+        x_label: str | None = None,
+        y_label: str | None = None,
         title: str | None = None,
         limit: float | None = None,
         y_ticks: list[str] | None = None,
@@ -59,7 +59,8 @@ class Heatmap(pg.GraphicsLayoutWidget):
         matrix
             2-D array.
         x_label, y_label
-            Axis titles (the units or what is counted).
+            Axis titles (the units or what is counted); by default "dimension"
+            and "position", translated.
         title
             Plot title; ``None`` keeps the current one.
         limit
@@ -83,8 +84,8 @@ class Heatmap(pg.GraphicsLayoutWidget):
         self.image.setImage(m, autoLevels=False)
         self.image.setRect(0, 0, m.shape[1], m.shape[0])
         self.bar.setLevels((-lim, lim))
-        self.plot.setLabel("bottom", x_label)
-        self.plot.setLabel("left", y_label)
+        self.plot.setLabel("bottom", self.tr("dimension") if x_label is None else x_label)
+        self.plot.setLabel("left", self.tr("position") if y_label is None else y_label)
         if title is not None:
             self.plot.setTitle(title)
         left = self.plot.getAxis("left")
@@ -101,8 +102,10 @@ class Heatmap(pg.GraphicsLayoutWidget):
         if self.range.clips:
             self.range_note.setText(self.range.short())
             self.range_note.setToolTip(
-                self.range.describe() + ". One outlier would wash the picture out: "
-                "values beyond the range get the end colours"
+                self.tr(
+                    "{range}. One outlier would wash the picture out: values beyond the range get "
+                    "the end colours"
+                ).format(range=self.range.describe())
             )
             if not shown:
                 self.ci.addItem(self.range_note, row=1, col=0)

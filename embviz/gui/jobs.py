@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from embviz.core.errors import Cancelled
@@ -134,7 +134,7 @@ class Job(QObject):
         self._runner.finished.connect(self._on_ended, Qt.ConnectionType.QueuedConnection)
         self._dialog: QProgressDialog | None = None
         if show_dialog:
-            d = QProgressDialog(title, "Cancel", 0, 1000, parent)
+            d = QProgressDialog(title, QCoreApplication.translate("Job", "Cancel"), 0, 1000, parent)
             d.setWindowTitle("embviz")
             d.setWindowModality(Qt.WindowModality.WindowModal)
             d.setMinimumDuration(400)  # quick jobs flash no dialog

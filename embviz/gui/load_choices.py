@@ -9,15 +9,17 @@ offered to drop them before they reach the views.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from embviz.core.embeddings import Embeddings
 from embviz.core.formats import NeedsChoiceError, UntrustedFileError, drop_nonfinite
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 
 _TITLES = {
-    "trust": "Open a pickle file?",
-    "unicode_errors": "Invalid characters",
-    "sample": "File too large",
+    "trust": QT_TRANSLATE_NOOP("LoadChoices", "Open a pickle file?"),
+    "unicode_errors": QT_TRANSLATE_NOOP("LoadChoices", "Invalid characters"),
+    "sample": QT_TRANSLATE_NOOP("LoadChoices", "File too large"),
 }
 
 
@@ -32,11 +34,17 @@ def choice_box(parent: QWidget | None, error: NeedsChoiceError) -> tuple[QMessag
     """The question for ``error`` and its "go ahead" button (not yet shown)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_TITLES.get(error.option, "Open file?"))
+    box.setWindowTitle(
+        QCoreApplication.translate(
+            "LoadChoices", _TITLES.get(error.option, QT_TRANSLATE_NOOP("LoadChoices", "Open file?"))
+        )
+    )
     box.setText(error.question)
     box.setInformativeText(str(error.path or ""))
     yes = box.addButton(
-        "Open it" if isinstance(error, UntrustedFileError) else "Continue",
+        QCoreApplication.translate("LoadChoices", "Open it")
+        if isinstance(error, UntrustedFileError)
+        else QCoreApplication.translate("LoadChoices", "Continue"),
         QMessageBox.ButtonRole.AcceptRole,
     )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -60,12 +68,26 @@ def nonfinite_box(parent: QWidget | None, emb: Embeddings) -> tuple[QMessageBox,
     first = emb.source.details.get("first_nonfinite_word")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("NaN or infinite values")
-    box.setText(f"{bad:,} of {len(emb):,} rows hold NaN or infinite values"
-                + (f" (the first is “{first}”)." if first else ".")
-                + " They cannot be placed in the 3D view. Drop them?")  # fmt: skip
-    drop = box.addButton("Drop them", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Keep them", QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(QCoreApplication.translate("LoadChoices", "NaN or infinite values"))
+    if first:
+        text = QCoreApplication.translate(
+            "LoadChoices",
+            "{bad} of {n} rows hold NaN or infinite values (the first is “{first}”). They "
+            "cannot be placed in the 3D view. Drop them?",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "LoadChoices",
+            "{bad} of {n} rows hold NaN or infinite values. They cannot be placed in the 3D "
+            "view. Drop them?",
+        )
+    box.setText(text.format(bad=f"{bad:,}", n=f"{len(emb):,}", first=first))
+    drop = box.addButton(
+        QCoreApplication.translate("LoadChoices", "Drop them"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QCoreApplication.translate("LoadChoices", "Keep them"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setInformativeText(str(emb.source.path or ""))
     box.setDefaultButton(drop)
     return box, drop

@@ -39,7 +39,7 @@ class SceneController(QObject):
 
     def add_current(self, title: str = "") -> Scene:
         """Append the current view to the scene list (a bookmark)."""
-        scene = self.capture(title or f"Scene {len(self.scenes) + 1}")
+        scene = self.capture(title or self.tr("Scene {n}").format(n=len(self.scenes) + 1))
         self.scenes.append(scene)
         self.index = len(self.scenes) - 1
         self.changed.emit(self.index, len(self.scenes))
@@ -93,13 +93,19 @@ class SceneController(QObject):
         try:
             scene.apply_to(w.workspace)
         except EmbvizError as e:
-            QMessageBox.warning(w, "Scene", f"Scene “{scene.title}”: {e}")
+            QMessageBox.warning(
+                w,
+                self.tr("Scene"),
+                self.tr("Scene “{title}”: {error}").format(title=scene.title, error=e),
+            )
             return
         w.set_text_scale(scene.text_scale)
         if scene.camera:
             animate_camera(w.view, scene.camera)
         w.statusBar().showMessage(
-            f"Scene {self.index + 1} of {len(self.scenes)}: {scene.title}"
+            self.tr("Scene {n} of {total}: {title}").format(
+                n=self.index + 1, total=len(self.scenes), title=scene.title
+            )
             if self.scenes
             else scene.title,
             5000,
@@ -108,27 +114,30 @@ class SceneController(QObject):
     # -- dialogs ------------------------------------------------------------------
     def save_dialog(self) -> None:
         """Ask where to save the scenes."""
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save scenes", "scenes.json",
-                                              "embviz scenes (*.json)")  # fmt: skip
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save scenes"), "scenes.json",
+                                              self.tr("embviz scenes (*.json)"))  # fmt: skip
         if path:
             try:
                 self.save(path)
             except OSError as e:
-                QMessageBox.warning(self.window, "Save scenes", f"{path}: {e.strerror or e}")
+                QMessageBox.warning(
+                    self.window, self.tr("Save scenes"), f"{path}: {e.strerror or e}"
+                )
 
     def open_dialog(self) -> None:
         """Ask for a scene file and show its first scene."""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open scenes", "",
-                                              "embviz scenes (*.json);;All files (*)")  # fmt: skip
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open scenes"), "",
+                                              self.tr("embviz scenes (*.json);;All files (*)"))  # fmt: skip
         if path:
             try:
                 self.open(path)
             except EmbvizError as e:
-                QMessageBox.warning(self.window, "Open scenes", str(e))
+                QMessageBox.warning(self.window, self.tr("Open scenes"), str(e))
 
     def add_dialog(self) -> None:
         """Ask for a title and bookmark the current view."""
-        title, ok = QInputDialog.getText(self.window, "Add scene", "Title:",
-                                         text=f"Scene {len(self.scenes) + 1}")  # fmt: skip
+        title, ok = QInputDialog.getText(
+            self.window, self.tr("Add scene"), self.tr("Title:"),
+            text=self.tr("Scene {n}").format(n=len(self.scenes) + 1))  # fmt: skip
         if ok:
             self.add_current(title)

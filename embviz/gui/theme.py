@@ -11,7 +11,7 @@ that exists and makes new ones start in the theme; widgets that draw with
 colours of their own (bars, curves, text items, the 3D views) read
 :func:`colors` when they draw and redraw on :func:`notifier`'s ``changed``.
 The 3D views (:class:`embviz.gui.glview.GLView`) read :data:`VIEW3D_CURRENT`
-or :data:`TRAINING` and subscribe to the same signal. No other module keeps
+or :data:`TRAINING` (:data:`CONTEXT`) and subscribe to the same signal. No other module keeps
 colours of its own.
 """
 
@@ -173,6 +173,26 @@ TRAINING = {
             "family": (110, 60, 190), "animal": (20, 130, 40), "animals": (0, 95, 60),
             "number": (120, 100, 0), "country": (160, 80, 0), "capital": (110, 65, 25),
         },
+    },
+}  # fmt: skip
+
+# The Context panel's 3D view: each sentence's tokens in a colour of their own, the
+# followed tokens ("selected") larger with their trails, [CLS]/[SEP] ("special") greyed.
+CONTEXT = {
+    "dark": {
+        "background": VIEW3D["dark"]["background"], "axis": VIEW3D["dark"]["axis"],
+        "label": (232, 232, 238), "caption": (225, 228, 238), "selected": (255, 190, 60),
+        "special": (130, 135, 150), "halo": VIEW3D["dark"]["halo"],
+        "sentences": [(90, 160, 255), (110, 220, 120), (255, 110, 170), (200, 170, 255),
+                      (240, 220, 90), (255, 150, 60)],
+    },
+    # every colour darkened until it stands out on white (a projector washes pale ones out)
+    "light": {
+        "background": VIEW3D["light"]["background"], "axis": VIEW3D["light"]["axis"],
+        "label": (10, 10, 20), "caption": (20, 20, 30), "selected": (200, 70, 0),
+        "special": (110, 112, 122), "halo": VIEW3D["light"]["halo"],
+        "sentences": [(20, 90, 200), (20, 125, 40), (195, 25, 110), (110, 60, 190),
+                      (120, 100, 0), (160, 80, 0)],
     },
 }  # fmt: skip
 
@@ -379,6 +399,13 @@ def drawn_colors(name: str) -> list[tuple[str, object, str, object]]:
     out.append(("training view default point", t["default"], "graphic", bg))
     for group, rgb in t["groups"].items():
         out.append((f"training view group {group}", rgb, "graphic", bg))
+    x = CONTEXT[name]
+    bg = x["background"]
+    for key in ("label", "caption", "selected"):
+        out.append((f"context view {key}", x[key], "text", bg))
+    out.append(("context view special token", x["special"], "graphic", bg))
+    for k, rgb in enumerate(x["sentences"]):  # label text and trail lines
+        out.append((f"context view sentence {k}", rgb, "text", bg))
     bg = c["plot_background"]
     out.append(("plot text and axes", c["plot_foreground"], "text", bg))
     out.append(("plot error text", c["error"], "text", bg))

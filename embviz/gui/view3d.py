@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEasingCurve, QVariantAnimation, Signal
+from PySide6.QtCore import QCoreApplication, QEasingCurve, QVariantAnimation, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -478,16 +478,27 @@ class SceneView(GLView):
                 lines.append(ws.layout.describe())
             if self._overlays_hidden:
                 lines.append(
-                    "Arrows and computed points are hidden: this layout cannot place them."
+                    QCoreApplication.translate(
+                        "SceneView",
+                        "Arrows and computed points are hidden: this layout cannot place them.",
+                    )
                 )
             return lines
         if len(ws.in_slice) == len(self._words) and len(ws.in_slice):
-            text = f"In this slice: {100 * float(np.mean(ws.in_slice)):.0f} % of a word's length on average"
+            mean = f"{100 * float(np.mean(ws.in_slice)):.0f}"
+            text = QCoreApplication.translate(
+                "SceneView",
+                "In this slice: {share} % of a word's length on average; the rest is invisible "
+                "here.",
+            ).format(share=mean)
             if ws.selected in self._at:
                 f = float(ws.in_slice[self._at[ws.selected]])
-                text = f"“{ws.selected}”: {100 * f:.0f} % of its length is in this slice"
-                text += f" (average {100 * float(np.mean(ws.in_slice)):.0f} %)"
-            lines.append(text + "; the rest is invisible here.")
+                text = QCoreApplication.translate(
+                    "SceneView",
+                    "“{word}”: {share} % of its length is in this slice (average {mean} %); the "
+                    "rest is invisible here.",
+                ).format(word=ws.selected, share=f"{100 * f:.0f}", mean=mean)
+            lines.append(text)
         return lines
 
     def clicked(self, x: float, y: float) -> None:

@@ -158,3 +158,18 @@ def test_the_bank_preset_on_minilm():
     model.finish(*run_now(model))
     assert model.context_model is opened
     assert [model.result.label(t) for t in model.selected] == ["bat (1)", "bat (2)"]
+
+
+def test_another_model_folder_drops_the_result_and_is_used_next(tiny_dir, tmp_path):
+    model = ContextPanelModel(tiny_dir)
+    model.set_sentences(["the bank .", "a river bank ."])
+    token, returned = run_now(model)
+    model.finish(token, returned)
+    events = listen(model)
+    model.set_model_path(tmp_path / "nothing")
+    assert model.model_path == tmp_path / "nothing"
+    assert model.result is None and model.context_model is None
+    events.result_changed.assert_called_once_with(None)
+    token, work = model.start()
+    with pytest.raises(EmbvizError, match="no such model folder"):
+        work()

@@ -69,3 +69,47 @@ def main_window(qtbot, monkeypatch):
     qtbot.waitUntil(lambda: win.workspace.embeddings is not None, timeout=15000)
     yield win
     win.close()
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The zh_CN translators installed (and the CJK font first), removed afterwards."""
+    import importlib.util
+    from importlib.machinery import SourceFileLoader
+    from pathlib import Path
+
+    from embviz.gui import i18n
+
+    # the .qm files from the current .ts sources (scripts/setup builds them too)
+    script = Path(__file__).resolve().parents[2] / "scripts" / "build_translations"
+    loader = SourceFileLoader("build_translations", str(script))
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
+    loader.exec_module(module)
+    module.build()
+    loaded = i18n.install("zh_CN", qapp)
+    assert any(p.name == "zh_CN_main.qm" for p in loaded), "run scripts/build_translations"
+    font = qapp.font()
+    qapp.setFont(i18n.cjk_first(font))
+    yield
+    i18n.install("en", qapp)
+    qapp.setFont(font)
+
+
+@pytest.fixture
+def zh_window(chinese, qtbot, monkeypatch):
+    """A main window built in Chinese, on the embedded default data."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from embviz.gui.main_window import MainWindow
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))  # fmt: skip
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_path(None)
+    qtbot.waitUntil(lambda: win.workspace.embeddings is not None, timeout=15000)
+    yield win
+    win.close()

@@ -86,8 +86,32 @@ def test_opening_a_file_shows_it_and_remembers_it(main_window, qtbot, tmp_path):
     assert main_window.recent_files()[0] == str(p)
 
 
+def test_a_file_dropped_on_the_window_is_opened(main_window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    p = tmp_path / "dropped.txt"
+    p.write_text("2 3\nking 1 0 0\nqueen 0.9 0.2 0\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p))])
+    action, buttons = Qt.DropAction.CopyAction, Qt.MouseButton.NoButton
+    enter = QDragEnterEvent(main_window.rect().center(), action, mime, buttons,
+                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(main_window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(main_window.rect().center()), action, mime, buttons,
+                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(main_window, drop)
+    qtbot.waitUntil(lambda: main_window.workspace.embeddings.words == ["king", "queen"],
+                    timeout=10000)  # fmt: skip
+    assert main_window.recent_files()[0] == str(p)
+
+
 def test_the_3d_view_keeps_most_of_the_window(main_window):
-    assert main_window.view.width() >= 0.55 * main_window.width()
+    # DockManager.fit keeps half the window for the view; the docks are as wide as their
+    # tab names need: with seven panels (Context added) ~570 px, 52 % of 1200 left
+    assert main_window.view.width() >= 0.5 * main_window.width()
 
 
 def test_presentation_controls(main_window, qtbot):

@@ -45,6 +45,7 @@ PRIMARY = {
     ("posenc", None): ["d_spin", "len_spin", "base_spin", "layout_combo"],
     ("posenc", 3): ["Load learned positions…"],
     ("train", None): ["Start training", "Stop"],
+    ("context", None): ["Run", "layer_bar"],
 }
 
 
@@ -162,9 +163,28 @@ def problems(win, dock: QDockWidget) -> list[str]:
     return out
 
 
+def _chinese(text: str) -> str:
+    """``text`` as the Chinese interface shows it (from the translation sources)."""
+    if not _ZH:
+        import xml.etree.ElementTree as ET
+        from pathlib import Path
+
+        for ts in (Path(__file__).resolve().parents[2] / "embviz" / "i18n").glob("zh_CN_*.ts"):
+            for msg in ET.parse(ts).getroot().iter("message"):
+                _ZH.setdefault(msg.findtext("source"), msg.findtext("translation"))
+    return _ZH.get(text, text)
+
+
+_ZH: dict[str, str] = {}
+
+
 def _primary_widgets(panel, names):
+    from embviz.gui.i18n import current_language
+
     found = []
     for name in names:
+        if current_language() == "zh_CN" and not hasattr(panel, name):
+            name = _chinese(name)
         w = getattr(panel, name, None)
         if not isinstance(w, QWidget):
             w = next((b for b in panel.findChildren(QAbstractButton)
@@ -232,6 +252,21 @@ def test_every_panel_fits(main_window, qtbot, width, height, scale):
             small = [w.text() for w in panel.findChildren(QLabel) + panel.findChildren(QAbstractButton)
                      if w.text() and not w.styleSheet() and w.font().pointSizeF() < want]  # fmt: skip
             assert not small, f"{name}: text not scaled: {small[:5]}"
+
+
+@pytest.mark.parametrize(("width", "height", "scale"), SCREENS, ids=lambda v: str(v))
+def test_every_panel_fits_in_chinese(zh_window, qtbot, width, height, scale):
+    """Chinese strings are often wider: nothing is cut in the Chinese interface either."""
+    win = zh_window
+    if scale != 1.0:
+        win.set_text_scale(scale)
+    win.resize(width, height)
+    _settle(qtbot)
+    found = []
+    for theme in ("dark", "light"):
+        win.set_theme(theme)
+        found += check_window(win, qtbot, f"zh_CN {width}x{height} {theme}")
+    assert not found, "\n".join(dict.fromkeys(found))
 
 
 def test_enlarging_the_window_widens_the_panels(main_window, qtbot):

@@ -26,6 +26,7 @@ import numpy as np
 from embviz.core.context._model import ContextModel
 from embviz.core.context._tokens import Tokenized
 from embviz.core.errors import EmbvizError
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.progress import NULL_PROGRESS, Progress
 from embviz.core.projection import Projection, pca
 
@@ -45,19 +46,21 @@ class Preset:
 
 
 PRESETS = (
-    Preset("bank: river vs money",
+    Preset(QT_TRANSLATE_NOOP("Context", "bank: river vs money"),
            ("He sat on the bank of the river.", "The river bank was muddy.",
             "She deposited money at the bank."), ("bank",)),
-    Preset("bat: animal vs sport",
+    Preset(QT_TRANSLATE_NOOP("Context", "bat: animal vs sport"),
            ("The bat flew out of the cave at dusk.", "He swung the bat and hit the ball."),
            ("bat",)),
-    Preset("mole: animal, chemistry, skin",
+    Preset(QT_TRANSLATE_NOOP("Context", "mole: animal, chemistry, skin"),
            ("A mole dug a tunnel under the lawn.", "A mole of carbon weighs twelve grams.",
             "The doctor removed a mole from her skin."), ("mole",)),
-    Preset("a plural: cat vs cats",
+    Preset(QT_TRANSLATE_NOOP("Context", "a plural: cat vs cats"),
            ("The cat sleeps on the mat.", "The cats sleep on the mats."), ("cat", "cats")),
 )  # fmt: skip
-"""Starting points for the Context panel (each token is one WordPiece token in MiniLM)."""
+"""Starting points for the Context panel (each token is one WordPiece token in MiniLM).
+
+Their names are marked for translation (context ``"Context"``); the panel shows them translated."""
 
 
 @dataclass(frozen=True)

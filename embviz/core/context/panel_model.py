@@ -180,6 +180,16 @@ class ContextPanelModel:
         raise EmbvizError(f"no preset {name!r}; presets: {', '.join(p.name for p in PRESETS)}")
 
     @property
+    def model_path(self) -> str | os.PathLike | None:
+        """The model folder asked for (``None``: the installed default)."""
+        return self._path
+
+    def set_model_path(self, path: str | os.PathLike | None) -> None:
+        """Use another model folder from the next run on; the shown result is dropped."""
+        self._path, self._model = path, None
+        self._clear()
+
+    @property
     def context_model(self) -> ContextModel | None:
         """The opened model (``None`` until the first run has opened it); later runs reuse it."""
         return self._model

@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
 from embviz.core.analogy import QueryResult, analogy_terms, parallelogram, query, raw_point
 from embviz.core.errors import Cancelled, EmbvizError, UnknownWordError, close_spellings
 from embviz.core.expressions import describe
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.workspace import Overlay, Workspace
 from embviz.gui import theme
 from embviz.gui.jobs import Job
 from embviz.gui.panels.base import Panel
 
-TITLE = "Analogy"
+TITLE = QT_TRANSLATE_NOOP("Panels", "Analogy")
 OVERLAY = "analogy"
 OVERLAY_COLOR = "overlay"  # the theme's overlay colour: amber on dark, dark amber on white
 METHOD_NAMES = {"3cosadd": "3CosAdd", "3cosmul": "3CosMul"}
@@ -82,8 +83,8 @@ class AnalogyPanel(Panel):
         self._abc: tuple[str, str, str] | None = None  # the analogy on show, for its slice
         self.report = None
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_query_tab(), "Query")
-        self.tabs.addTab(self._build_evaluate_tab(), "Evaluate")
+        self.tabs.addTab(self._build_query_tab(), self.tr("Query"))
+        self.tabs.addTab(self._build_evaluate_tab(), self.tr("Evaluate"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.tabs)
@@ -98,57 +99,16 @@ class AnalogyPanel(Panel):
     # -- construction ----------------------------------------------------------------
     def _build_query_tab(self) -> QWidget:
         w = QWidget()
-        self.expr = QLineEdit(placeholderText="king - man + woman")
-        self.expr.setToolTip(
-            "Words joined by + and -, with optional factors and parentheses: paris - france + "
-            "italy, 2*walked - walk, woman - (king - man). A hyphen without spaces joins its "
-            "words into one group (king-man is (king - man)) unless the whole is a word (e-mail)"
-        )
-        self.expr.setClearButtonEnabled(True)
-        self.expr.returnPressed.connect(self.run_query)
-        go = QPushButton("Go")
-        go.setToolTip("Answer the expression")
-        go.clicked.connect(self.run_query)
-        row = QHBoxLayout()
-        row.addWidget(self.expr, 1)
-        row.addWidget(go)
-
+        row = self._build_expression_row()
         form_row = self._build_analogy_row()
         opts = self._build_method_row()
-
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet(NOTE_STYLE)
-        self.expected = QLineEdit(placeholderText="expected answer, e.g. queen")
-        self.expected.setToolTip("Where does this word rank, with and without the input words?")
-        self.expected.returnPressed.connect(self.run_query)
-        self.expected_info = QLabel()
-        self.expected_info.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.table = _table(["answer", "score"])
-        self.table.cellDoubleClicked.connect(self._select_answer)
-        self.table.setToolTip("Double-click an answer to select it in the 3D view")
-
+        self._build_answers()
         form = QFormLayout()
-        form.addRow("Expression", row)
-        form.addRow("Analogy", form_row)
-        form.addRow("Method", opts)
-        # The slice on show may be about something else (the royal axes for
-        # paris - france + italy): one click puts the question's own directions on it.
-        self.slice_button = QPushButton("Slice along it")
-        self.slice_button.setToolTip(
-            "3D slice with x = b − a (e.g. paris − france), z = c − a (italy − france, "
-            "upright) and y the largest remaining spread: the parallelogram faces the camera"
-        )
-        self.slice_button.setEnabled(False)
-        self.slice_button.clicked.connect(self.slice_along)
-        include_row = QHBoxLayout()
-        include_row.addWidget(self.include, 1)
-        include_row.addWidget(self.slice_button)
-        form.addRow("", include_row)
-        form.addRow("Expected", self.expected)
+        form.addRow(self.tr("Expression"), row)
+        form.addRow(self.tr("Analogy"), form_row)
+        form.addRow(self.tr("Method"), opts)
+        form.addRow("", self._build_include_row())
+        form.addRow(self.tr("Expected"), self.expected)
         lay = QVBoxLayout(w)
         lay.addLayout(form)
         lay.addWidget(self.note)
@@ -157,18 +117,74 @@ class AnalogyPanel(Panel):
         lay.addWidget(self.table, 1)
         return w
 
+    def _build_expression_row(self) -> QHBoxLayout:
+        self.expr = QLineEdit(placeholderText="king - man + woman")
+        self.expr.setToolTip(
+            self.tr(
+                "Words joined by + and -, with optional factors and parentheses: paris - france + "
+                "italy, 2*walked - walk, woman - (king - man). A hyphen without spaces joins its "
+                "words into one group (king-man is (king - man)) unless the whole is a word "
+                "(e-mail)"
+            )
+        )
+        self.expr.setClearButtonEnabled(True)
+        self.expr.returnPressed.connect(self.run_query)
+        go = QPushButton(self.tr("Go"))
+        go.setToolTip(self.tr("Answer the expression"))
+        go.clicked.connect(self.run_query)
+        row = QHBoxLayout()
+        row.addWidget(self.expr, 1)
+        row.addWidget(go)
+        return row
+
+    def _build_answers(self) -> None:
+        """The note, the expected word and its rank, the error line and the answers table."""
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(NOTE_STYLE)
+        self.expected = QLineEdit(placeholderText=self.tr("expected answer, e.g. queen"))
+        self.expected.setToolTip(
+            self.tr("Where does this word rank, with and without the input words?")
+        )
+        self.expected.returnPressed.connect(self.run_query)
+        self.expected_info = QLabel()
+        self.expected_info.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.table = _table([self.tr("answer"), self.tr("score")])
+        self.table.cellDoubleClicked.connect(self._select_answer)
+        self.table.setToolTip(self.tr("Double-click an answer to select it in the 3D view"))
+
+    def _build_include_row(self) -> QHBoxLayout:
+        # The slice on show may be about something else (the royal axes for
+        # paris - france + italy): one click puts the question's own directions on it.
+        self.slice_button = QPushButton(self.tr("Slice along it"))
+        self.slice_button.setToolTip(
+            self.tr(
+                "3D slice with x = b − a (e.g. paris − france), z = c − a (italy − france, "
+                "upright) and y the largest remaining spread: the parallelogram faces the camera"
+            )
+        )
+        self.slice_button.setEnabled(False)
+        self.slice_button.clicked.connect(self.slice_along)
+        include_row = QHBoxLayout()
+        include_row.addWidget(self.include, 1)
+        include_row.addWidget(self.slice_button)
+        return include_row
+
     def _build_analogy_row(self) -> QHBoxLayout:
         self.a, self.b, self.c = (QLineEdit(placeholderText=p) for p in ("man", "king", "woman"))
-        self.a.setToolTip("a in a : b :: c : ? (man in man : king :: woman : ?)")
-        self.b.setToolTip("b in a : b :: c : ? (king in man : king :: woman : ?)")
-        self.c.setToolTip("c in a : b :: c : ? (woman in man : king :: woman : ?)")
+        self.a.setToolTip(self.tr("a in a : b :: c : ? (man in man : king :: woman : ?)"))
+        self.b.setToolTip(self.tr("b in a : b :: c : ? (king in man : king :: woman : ?)"))
+        self.c.setToolTip(self.tr("c in a : b :: c : ? (woman in man : king :: woman : ?)"))
         form_row = QHBoxLayout()
         for i, edit in enumerate((self.a, self.b, self.c)):
             edit.returnPressed.connect(self.run_form)
             form_row.addWidget(edit, 1)
             form_row.addWidget(QLabel((":", "::", ": ?")[i]))
-        solve = QPushButton("Solve")
-        solve.setToolTip("a : b :: c : ?  is answered as  b - a + c")
+        solve = QPushButton(self.tr("Solve"))
+        solve.setToolTip(self.tr("a : b :: c : ?  is answered as  b - a + c"))
         solve.clicked.connect(self.run_form)
         form_row.addWidget(solve)
         return form_row
@@ -178,46 +194,54 @@ class AnalogyPanel(Panel):
         for key, name in METHOD_NAMES.items():
             self.method.addItem(name, key)
         self.method.setToolTip(
-            "3CosAdd: cosine to the mean of unit vectors (gensim most_similar).\n"
-            "3CosMul: product of shifted cosines (gensim most_similar_cosmul)."
+            self.tr(
+                "3CosAdd: cosine to the mean of unit vectors (gensim most_similar).\n"
+                "3CosMul: product of shifted cosines (gensim most_similar_cosmul)."
+            )
         )
         self.k = QSpinBox(minimum=1, maximum=100, value=10)
-        self.k.setToolTip("How many answers")
-        self.include = QCheckBox("Include input words")
-        self.include.setToolTip("Let the words of the expression appear among the answers")
+        self.k.setToolTip(self.tr("How many answers"))
+        self.include = QCheckBox(self.tr("Include input words"))
+        self.include.setToolTip(self.tr("Let the words of the expression appear among the answers"))
         self.method.currentIndexChanged.connect(self._rerun)
         self.k.valueChanged.connect(self._rerun)
         self.include.toggled.connect(self._rerun)
         opts = QHBoxLayout()
         opts.addWidget(self.method, 1)
-        opts.addWidget(QLabel("top"))
+        opts.addWidget(QLabel(self.tr("top")))
         opts.addWidget(self.k)
         return opts
 
     def _build_evaluate_tab(self) -> QWidget:
         w = QWidget()
-        self.evaluate_button = QPushButton("Evaluate")
+        self.evaluate_button = QPushButton(self.tr("Evaluate"))
         self.evaluate_button.setToolTip(
-            "Run questions-words.txt (19,544 analogies) and the WordSim-353 and SimLex-999 "
-            "similarity sets on the open vectors, as gensim does"
+            self.tr(
+                "Run questions-words.txt (19,544 analogies) and the WordSim-353 and SimLex-999 "
+                "similarity sets on the open vectors, as gensim does"
+            )
         )
         self.evaluate_button.clicked.connect(self.run_evaluation)
         self.restrict = QSpinBox(minimum=1, maximum=10_000_000, value=300_000, singleStep=10_000)
         self.restrict.setGroupSeparatorShown(True)
-        self.restrict.setToolTip("Only the first N words count and are searched (gensim: 300,000)")
+        self.restrict.setToolTip(
+            self.tr("Only the first N words count and are searched (gensim: 300,000)")
+        )
         top = QHBoxLayout()
         top.addWidget(self.evaluate_button)
-        top.addWidget(QLabel("first"))
+        top.addWidget(QLabel(self.tr("first")))
         top.addWidget(self.restrict, 1)
-        top.addWidget(QLabel("words"))
-        self.eval_status = QLabel("Analogy accuracy per section and similarity correlations.")
+        top.addWidget(QLabel(self.tr("words")))
+        self.eval_status = QLabel(
+            self.tr("Analogy accuracy per section and similarity correlations.")
+        )
         self.eval_status.setWordWrap(True)
-        self.sections = _table(["section", "correct", "accuracy"])
-        self.sections.setToolTip("Click a section to list the questions it got wrong")
+        self.sections = _table([self.tr("section"), self.tr("correct"), self.tr("accuracy")])
+        self.sections.setToolTip(self.tr("Click a section to list the questions it got wrong"))
         self.sections.currentCellChanged.connect(lambda r, *_: self._show_failures(r))
-        self.pairs = _table(["similarity set", "Pearson", "Spearman", "pairs"])
+        self.pairs = _table([self.tr("similarity set"), "Pearson", "Spearman", self.tr("pairs")])
         self.failures = QListWidget()
-        self.failures.setToolTip("Click a failure to see that analogy in 3D")
+        self.failures.setToolTip(self.tr("Click a failure to see that analogy in 3D"))
         self.failures.currentRowChanged.connect(self._show_failure)
         self.failure_info = QLabel()
         self.failure_info.setWordWrap(True)
@@ -226,7 +250,7 @@ class AnalogyPanel(Panel):
         lay.addWidget(self.eval_status)
         lay.addWidget(self.sections, 3)
         lay.addWidget(self.pairs, 1)
-        lay.addWidget(QLabel("Failures (expected → answered):"))
+        lay.addWidget(QLabel(self.tr("Failures (expected → answered):")))
         lay.addWidget(self.failures, 2)
         lay.addWidget(self.failure_info)
         return w
@@ -247,7 +271,7 @@ class AnalogyPanel(Panel):
         """Answer the expression box; show the answers, the note and the 3D drawing."""
         emb = self.workspace.embeddings
         if emb is None:
-            self.message.setText("Open a vector file first.")
+            self.message.setText(self.tr("Open a vector file first."))
             return None
         text = self.expr.text() if self.expr.text().strip() else self.expr.placeholderText()
         expected = self.expected.text().strip() or None
@@ -274,11 +298,14 @@ class AnalogyPanel(Panel):
     def _fill_answers(self, res: QueryResult) -> None:
         inputs = set(res.inputs)
         self.table.setHorizontalHeaderLabels(
-            ["answer", "cosine" if res.method == "3cosadd" else "3CosMul score"]
+            [
+                self.tr("answer"),
+                self.tr("cosine") if res.method == "3cosadd" else self.tr("3CosMul score"),
+            ]
         )
         self.table.setRowCount(len(res.results))
         for r, (word, score) in enumerate(res.results):
-            w = _item(f"{word}  (input)" if word in inputs else word)
+            w = _item(self.tr("{word}  (input)").format(word=word) if word in inputs else word)
             w.setData(Qt.ItemDataRole.UserRole, word)
             if word in inputs:
                 w.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
@@ -291,28 +318,44 @@ class AnalogyPanel(Panel):
         if e is None:
             self.expected_info.clear()
             return
-        label = "cosine" if res.method == "3cosadd" else "score"
+        label = self.tr("cosine") if res.method == "3cosadd" else self.tr("score")
         where = (
-            "it is an input word, so it is left out" if e.rank is None else f"rank <b>{e.rank}</b>"
+            self.tr("it is an input word, so it is left out")
+            if e.rank is None
+            else self.tr("rank <b>{rank}</b>").format(rank=e.rank)
         )
-        extra = "" if res.method == "3cosadd" else f", cosine to the sum {e.cosine:.4f}"
+        extra = (
+            ""
+            if res.method == "3cosadd"
+            else self.tr(", cosine to the sum {cosine}").format(cosine=f"{e.cosine:.4f}")
+        )
         self.expected_info.setText(
-            f"“{e.word}”: {where} with the inputs left out; rank {e.rank_with_inputs} "
-            f"with them included. {label} {e.score:.4f}{extra}."
+            self.tr(
+                "“{word}”: {where} with the inputs left out; rank {rank} with them included. "
+                "{label} {score}{extra}."
+            ).format(
+                word=e.word,
+                where=where,
+                rank=e.rank_with_inputs,
+                label=label,
+                score=f"{e.score:.4f}",
+                extra=extra,
+            )
         )
 
     def _update_note(self) -> None:
-        words = ", ".join(self.result.inputs) if self.result else "the input words"
+        words = ", ".join(self.result.inputs) if self.result else self.tr("the input words")
         if self.include.isChecked():
-            self.note.setText(f"Input words ({words}) are included: the nearest word to the "
-                              "sum is often one of them.")  # fmt: skip
+            self.note.setText(self.tr("Input words ({words}) are included: the nearest word to "
+                                      "the sum is often one of them.").format(words=words))  # fmt: skip
         else:
-            self.note.setText(f"Input words ({words}) are left out of the answers by default, "
-                              "as gensim does. Tick “Include input words” to see them.")  # fmt: skip
+            self.note.setText(self.tr("Input words ({words}) are left out of the answers by "
+                                      "default, as gensim does. Tick “Include input words” to "
+                                      "see them.").format(words=words))  # fmt: skip
         if self.result is not None and self.result.from_subwords:
-            self.note.setText(self.note.text() + " Built from subwords (not in the vocabulary; "
-                              "fastText averages their character n-grams): "
-                              + ", ".join(self.result.from_subwords) + ".")  # fmt: skip
+            self.note.setText(self.note.text() + self.tr(
+                " Built from subwords (not in the vocabulary; fastText averages their character "
+                "n-grams): {words}.").format(words=", ".join(self.result.from_subwords)))  # fmt: skip
 
     def _draw(self, res: QueryResult) -> None:
         emb = self.workspace.embeddings
@@ -380,7 +423,7 @@ class AnalogyPanel(Panel):
 
         emb = self.workspace.embeddings
         if emb is None:
-            self.eval_status.setText("Open a vector file first.")
+            self.eval_status.setText(self.tr("Open a vector file first."))
             return None
         self.stop()
         restrict, method = self.restrict.value(), self.method.currentData()
@@ -389,8 +432,8 @@ class AnalogyPanel(Panel):
             return evaluate(emb, restrict_vocab=restrict, method=method, progress=progress)
 
         self.evaluate_button.setEnabled(False)
-        self.eval_status.setText("Evaluating…")
-        job = self.jobs.start("evaluate", "Evaluating the vectors…", work)
+        self.eval_status.setText(self.tr("Evaluating…"))
+        job = self.jobs.start("evaluate", self.tr("Evaluating the vectors…"), work)
         job.done.connect(self._evaluated)
         job.error.connect(self._evaluation_failed)
         return job
@@ -408,7 +451,7 @@ class AnalogyPanel(Panel):
     def _evaluation_failed(self, error: BaseException) -> None:
         self.evaluate_button.setEnabled(True)
         if isinstance(error, Cancelled):
-            self.eval_status.setText("Evaluation cancelled.")
+            self.eval_status.setText(self.tr("Evaluation cancelled."))
         else:
             self.eval_status.setText(_error_html(error))
 
@@ -417,13 +460,20 @@ class AnalogyPanel(Panel):
         self.report = report
         a = report.analogies
         self.eval_status.setText(
-            f"<b>{100 * a.accuracy:.1f}%</b> of {a.correct + a.incorrect:,} analogies right "
-            f"({a.method}, first {a.restrict_vocab:,} words; {a.oov_ratio:.1f}% of the questions "
-            "skipped for unknown words)."
+            self.tr(
+                "<b>{accuracy}%</b> of {n} analogies right ({method}, first {restrict} words; "
+                "{oov}% of the questions skipped for unknown words)."
+            ).format(
+                accuracy=f"{100 * a.accuracy:.1f}",
+                n=f"{a.correct + a.incorrect:,}",
+                method=a.method,
+                restrict=f"{a.restrict_vocab:,}",
+                oov=f"{a.oov_ratio:.1f}",
+            )
         )
         self.sections.setRowCount(len(a.sections) + 1)
         rows = [(s.name, len(s.correct), s.total, s.accuracy) for s in a.sections]
-        rows.append(("Total accuracy", a.correct, a.correct + a.incorrect, a.accuracy))
+        rows.append((self.tr("Total accuracy"), a.correct, a.correct + a.incorrect, a.accuracy))
         for r, (name, ok, n, acc) in enumerate(rows):
             self.sections.setItem(r, 0, _item(name))
             self.sections.setItem(r, 1, _item(f"{ok:,} / {n:,}", True))
@@ -464,7 +514,7 @@ class AnalogyPanel(Panel):
             return
         f = self._failure_list[row]
         if f.words is None:
-            self.failure_info.setText("This question has a word outside the vocabulary.")
+            self.failure_info.setText(self.tr("This question has a word outside the vocabulary."))
             return
         a, b, c, d = f.words
         self.expr.setText(describe(analogy_terms(a, b, c)))
@@ -474,9 +524,14 @@ class AnalogyPanel(Panel):
         res = self.run_query()
         if res is not None and res.expected is not None:
             e = res.expected
+            rank = e.rank if e.rank is not None else self.tr("(input)")
             self.failure_info.setText(
-                f"{a} : {b} :: {c} : ?  answered “{f.predicted}”; “{d}” ranks "
-                f"{e.rank if e.rank is not None else '(input)'} (cosine {e.cosine:.3f})."
+                self.tr(
+                    "{a} : {b} :: {c} : ?  answered “{predicted}”; “{d}” ranks {rank} "
+                    "(cosine {cosine})."
+                ).format(
+                    a=a, b=b, c=c, d=d, predicted=f.predicted, rank=rank, cosine=f"{e.cosine:.3f}"
+                )
             )
 
     # -- model events ---------------------------------------------------------------------

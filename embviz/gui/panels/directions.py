@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,21 +27,40 @@ from PySide6.QtWidgets import (
 
 from embviz.core import directions as D
 from embviz.core.errors import EmbvizError
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.workspace import Workspace
 from embviz.gui import theme
 from embviz.gui.fit import wrap_title
 from embviz.gui.panels.base import Panel
 
-TITLE = "Directions"
+TITLE = QT_TRANSLATE_NOOP("Panels", "Directions")
 
 # The dark theme's group colours; the light theme darkens them (see theme.py).
 GROUP_COLOURS = theme.colors("dark")["series"]
-SOURCES = ["expression", "mean of typed pairs", "questions-words section"]
-MEASURE_NAMES = {"dot": "raw dot product", "unit": "unit-length direction", "cosine": "cosine"}
-BASELINES = {
-    "gaussian": "random directions, same norm",
-    "word-pairs": "random word pairs, same norm",
+# (English; shown translated, context "DirectionsPanel")
+SOURCES = [
+    QT_TRANSLATE_NOOP("DirectionsPanel", "expression"),
+    QT_TRANSLATE_NOOP("DirectionsPanel", "mean of typed pairs"),
+    QT_TRANSLATE_NOOP("DirectionsPanel", "questions-words section"),
+]
+MEASURE_NAMES = {
+    "dot": QT_TRANSLATE_NOOP("DirectionsPanel", "raw dot product"),
+    "unit": QT_TRANSLATE_NOOP("DirectionsPanel", "unit-length direction"),
+    "cosine": QT_TRANSLATE_NOOP("DirectionsPanel", "cosine"),
 }
+BASELINES = {
+    "gaussian": QT_TRANSLATE_NOOP("DirectionsPanel", "random directions, same norm"),
+    "word-pairs": QT_TRANSLATE_NOOP("DirectionsPanel", "random word pairs, same norm"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DirectionsPanel", text)
+
+
+def group_name(name: str) -> str:
+    """A preset's group name (``"singular"``) as the interface shows it."""
+    return QCoreApplication.translate("Directions", name)
 
 
 def _colour(i: int) -> str:
@@ -57,23 +76,40 @@ class DirectionsPanel(Panel):
         self.direction: D.Direction | None = None
         self.scores: list[D.Score] = []
         self.missing: list[str] = []
+        self._build_direction_inputs()
+        self._build_chart_options()
+        self._build_layout()
+        self._bind()
+        self._preset_chosen(self.preset.currentData())
 
+    def _build_direction_inputs(self) -> None:
+        """The preset, how the direction is defined, and its expression / pairs / section."""
         self.preset = QComboBox()
-        self.preset.addItems([*D.PRESETS, "custom"])
-        self.preset.setToolTip("Built-in directions and the words charted against them")
+        # the text is translated, the data is the preset's key
+        for name in D.PRESETS:
+            self.preset.addItem(QCoreApplication.translate("Directions", name), name)
+        self.preset.addItem(self.tr("custom"), "custom")
+        self.preset.setToolTip(self.tr("Built-in directions and the words charted against them"))
         self.source = QComboBox()
         self.source.setToolTip(
-            "Define the direction by an expression, by typed pairs or by a questions-words section"
+            self.tr(
+                "Define the direction by an expression, by typed pairs or by a questions-words "
+                "section"
+            )
         )
-        self.source.addItems(SOURCES)
+        self.source.addItems([_tr(s) for s in SOURCES])
         self.expr = QLineEdit("cats - cat")
-        self.expr.setToolTip("A word expression, e.g. cats - cat or king - queen")
+        self.expr.setToolTip(self.tr("A word expression, e.g. cats - cat or king - queen"))
         self.pairs = QPlainTextEdit()
-        self.pairs.setPlaceholderText("cat cats, dog dogs …  (one pair a line, or comma-separated)")
-        self.pairs.setToolTip("The direction is the mean of (second − first) over these pairs")
+        self.pairs.setPlaceholderText(
+            self.tr("cat cats, dog dogs …  (one pair a line, or comma-separated)")
+        )
+        self.pairs.setToolTip(
+            self.tr("The direction is the mean of (second − first) over these pairs")
+        )
         self.section = QComboBox()
         self.section.setToolTip(
-            "A section of gensim's questions-words.txt: its pairs define the direction"
+            self.tr("A section of gensim's questions-words.txt: its pairs define the direction")
         )
         self.section.addItems(D.QUESTION_SECTIONS)
         self.pairs.setMaximumHeight(64)
@@ -83,42 +119,35 @@ class DirectionsPanel(Panel):
         for w in (self.expr, self.pairs, self.section):
             box.addWidget(w)
         self._show_source(0)
+
+    def _build_chart_options(self) -> None:
+        """The words to chart, the measure, the baseline, and the buttons under them."""
         self.words = QPlainTextEdit()
-        self.words.setToolTip("One group a line: 'group: word word …'")
+        self.words.setToolTip(self.tr("One group a line: 'group: word word …'"))
         self.words.setMaximumHeight(84)
         self.measure = QComboBox()
         for key, name in MEASURE_NAMES.items():
-            self.measure.addItem(name, key)
-        self.measure.setToolTip("Raw dot product as in the lesson, or normalised")
+            self.measure.addItem(_tr(name), key)
+        self.measure.setToolTip(self.tr("Raw dot product as in the lesson, or normalised"))
         self.baseline = QComboBox()
         for key, name in BASELINES.items():
-            self.baseline.addItem(name, key)
+            self.baseline.addItem(_tr(name), key)
         self.baseline.setToolTip(
-            "What the z-scores compare against (1000 seeded random directions)"
+            self.tr("What the z-scores compare against (1000 seeded random directions)")
         )
-        apply = QPushButton("Apply")
-        apply.setToolTip("Recompute the direction and the chart")
-        self.axis_button = QPushButton("Use as axis")
-        self.axis_button.setToolTip("Send this direction to the 3D view as one of its axes")
+        self.apply_button = QPushButton(self.tr("Apply"))
+        self.apply_button.setToolTip(self.tr("Recompute the direction and the chart"))
+        self.axis_button = QPushButton(self.tr("Use as axis"))
+        self.axis_button.setToolTip(
+            self.tr("Send this direction to the 3D view as one of its axes")
+        )
         self.axis_slot = QComboBox()
-        self.axis_slot.addItems(["x axis", "y axis", "z axis"])
-        self.axis_slot.setToolTip("Which axis of the 3D view the direction replaces")
+        self.axis_slot.addItems([self.tr("x axis"), self.tr("y axis"), self.tr("z axis")])
+        self.axis_slot.setToolTip(self.tr("Which axis of the 3D view the direction replaces"))
         self.message = QLabel(wordWrap=True)
 
-        form = QFormLayout()
-        form.setRowWrapPolicy(
-            QFormLayout.RowWrapPolicy.WrapLongRows
-        )  # narrow: field under its label
-        form.addRow("Preset", self.preset)
-        form.addRow("Define by", self.source)
-        form.addRow("Direction", self.stack)
-        form.addRow("Words", self.words)
-        form.addRow("Measure", self.measure)
-        form.addRow("Baseline", self.baseline)
-        buttons = QHBoxLayout()
-        buttons.addWidget(apply)
-        buttons.addWidget(self.axis_button)
-        buttons.addWidget(self.axis_slot)
+    def _build_tabs(self) -> QTabWidget:
+        """Bars, number line and table of the words' values."""
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.bars = pg.PlotWidget()
@@ -126,32 +155,54 @@ class DirectionsPanel(Panel):
         for plot in (self.bars, self.line):
             wrap_title(plot)  # the legend is the title: on two lines when narrow
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["word", "group", "value", "z"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("word"), self.tr("group"), self.tr("value"), "z"]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.tabs.addTab(self.bars, "Bars")
-        self.tabs.addTab(self.line, "Number line")
-        self.tabs.addTab(self.table, "Table")
+        self.tabs.addTab(self.bars, self.tr("Bars"))
+        self.tabs.addTab(self.line, self.tr("Number line"))
+        self.tabs.addTab(self.table, self.tr("Table"))
+        return self.tabs
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.WrapLongRows
+        )  # narrow: field under its label
+        form.addRow(self.tr("Preset"), self.preset)
+        form.addRow(self.tr("Define by"), self.source)
+        form.addRow(self.tr("Direction"), self.stack)
+        form.addRow(self.tr("Words"), self.words)
+        form.addRow(self.tr("Measure"), self.measure)
+        form.addRow(self.tr("Baseline"), self.baseline)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.axis_button)
+        buttons.addWidget(self.axis_slot)
+        tabs = self._build_tabs()
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addLayout(buttons)
         lay.addWidget(self.message)
-        lay.addWidget(self.tabs, 1)
+        lay.addWidget(tabs, 1)
 
-        self.preset.currentTextChanged.connect(self._preset_chosen)
+    def _bind(self) -> None:
+        self.preset.currentIndexChanged.connect(
+            lambda _i: self._preset_chosen(self.preset.currentData())
+        )
         self.source.currentIndexChanged.connect(self._show_source)
         self.source.currentIndexChanged.connect(lambda _i: self.apply())
         self.section.currentIndexChanged.connect(lambda _i: self.apply())
         self.expr.returnPressed.connect(self.apply)
         self.measure.currentIndexChanged.connect(lambda _i: self.apply())
         self.baseline.currentIndexChanged.connect(lambda _i: self.apply())
-        apply.clicked.connect(self.apply)
+        self.apply_button.clicked.connect(self.apply)
         self.axis_button.clicked.connect(self.use_as_axis)
-        workspace.loaded.connect(lambda _emb: self.apply())
+        self.workspace.loaded.connect(lambda _emb: self.apply())
         # a bound method, not a lambda: Qt drops the connection when the panel is deleted
         theme.notifier().changed.connect(self._on_theme)
-        self._preset_chosen(self.preset.currentText())
 
     # -- input ---------------------------------------------------------------------------
     def use_preset(self, index: int) -> None:
@@ -159,7 +210,7 @@ class DirectionsPanel(Panel):
         self.preset.blockSignals(True)
         self.preset.setCurrentIndex(index)
         self.preset.blockSignals(False)
-        self._preset_chosen(self.preset.currentText())
+        self._preset_chosen(self.preset.currentData())
 
     def _preset_chosen(self, name: str) -> None:
         preset = D.PRESETS.get(name)
@@ -173,7 +224,9 @@ class DirectionsPanel(Panel):
             self.expr.setText(preset.expression)
         self.source.setCurrentIndex(0 if preset.expression else 1)
         self._show_source(self.source.currentIndex())
-        self.words.setPlainText(D.format_groups(preset.groups))
+        # the groups' names in the interface's language (they are the user's to edit)
+        groups = {group_name(g): words for g, words in preset.groups.items()}
+        self.words.setPlainText(D.format_groups(groups))
         for w in widgets:
             w.blockSignals(False)
         self.apply()
@@ -189,7 +242,9 @@ class DirectionsPanel(Panel):
         if kind == 1:
             return D.from_pairs(emb, D.parse_pairs(self.pairs.toPlainText()))
         name = self.section.currentText()
-        return D.from_pairs(emb, D.section_pairs(name), f"mean of {name} pairs")
+        return D.from_pairs(
+            emb, D.section_pairs(name), self.tr("mean of {section} pairs").format(section=name)
+        )
 
     # -- compute -------------------------------------------------------------------------
     def apply(self) -> None:
@@ -197,7 +252,7 @@ class DirectionsPanel(Panel):
         emb = self.workspace.embeddings
         self.direction, self.scores, self.missing = None, [], []
         if emb is None:
-            self._say("Open vectors first.", error=False)
+            self._say(self.tr("Open vectors first."), error=False)
             self._draw()
             return
         try:
@@ -212,18 +267,20 @@ class DirectionsPanel(Panel):
             self._draw()
             return
         d = self.direction
-        parts = [f"<b>{d.label}</b>, norm {d.norm:.2f}"]
+        text = self.tr("<b>{label}</b>, norm {norm}").format(label=d.label, norm=f"{d.norm:.2f}")
         if d.pairs:
-            parts.append(f"{len(d.pairs)} pairs")
-        text = "; ".join(parts) + "."
+            text += self.tr("; {n} pairs").format(n=len(d.pairs))
+        text += self.tr(".")
         means = D.group_means(self.scores)
         if means:
-            text += " Group means: " + ", ".join(f"{g} {m:+.2f}" for g, m in means.items()) + "."
+            text += self.tr(" Group means: {means}.").format(
+                means=", ".join(f"{g} {m:+.2f}" for g, m in means.items())
+            )
         gone = d.missing + [w for w in self.missing if w not in d.missing]
         if gone:
             text += (
-                f" <span style='color:{theme.colors()['error']}'>Not in the vocabulary: "
-                + ", ".join(gone)
+                f" <span style='color:{theme.colors()['error']}'>"
+                + self.tr("Not in the vocabulary: {words}").format(words=", ".join(gone))
                 + "</span>"
             )
         self._say(text, error=False)
@@ -235,8 +292,9 @@ class DirectionsPanel(Panel):
 
     def axis_label(self) -> str:
         """What the value axis shows, with its unit."""
-        label = self.direction.label if self.direction else "the direction"
-        return D.MEASURES[self.measure.currentData()].format(label=label)
+        label = self.direction.label if self.direction else self.tr("the direction")
+        measure = QCoreApplication.translate("Directions", D.MEASURES[self.measure.currentData()])
+        return measure.format(label=label)
 
     # -- draw ----------------------------------------------------------------------------
     @staticmethod
@@ -278,7 +336,9 @@ class DirectionsPanel(Panel):
                                   pen=pg.mkPen(c["muted"], width=1)))  # fmt: skip
         p.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen(c["reference"], width=1)))
         p.getAxis("left").setTicks([[(i, x.word) for i, x in enumerate(s)]])
-        p.setTitle(self._legend_html(groups) + " &nbsp; ⊢⊣ random mean ± 2σ", size="9pt")
+        p.setTitle(
+            self._legend_html(groups) + " &nbsp; " + self.tr("⊢⊣ random mean ± 2σ"), size="9pt"
+        )
         p.autoRange()
 
     def _draw_line(self) -> None:
@@ -289,8 +349,8 @@ class DirectionsPanel(Panel):
         groups = self._groups()
         c = theme.colors()
         p.getAxis("left").setTicks([[(i, g) for i, g in enumerate(groups)]])
-        p.setTitle(self._legend_html(groups) + " &nbsp; (sorted by value within each group)",
-                   size="9pt")  # fmt: skip
+        p.setTitle(self._legend_html(groups) + " &nbsp; "
+                   + self.tr("(sorted by value within each group)"), size="9pt")  # fmt: skip
         for gi, g in enumerate(groups):
             members = sorted((x for x in self.scores if x.group == g), key=lambda x: x.value)
             xs = np.array([x.value for x in members])
@@ -315,7 +375,12 @@ class DirectionsPanel(Panel):
     def _fill_table(self) -> None:
         self.table.setRowCount(len(self.scores))
         self.table.setHorizontalHeaderLabels(
-            ["word", "group", MEASURE_NAMES[self.measure.currentData()], "z vs random"]
+            [
+                self.tr("word"),
+                self.tr("group"),
+                _tr(MEASURE_NAMES[self.measure.currentData()]),
+                self.tr("z vs random"),
+            ]
         )
         for r, s in enumerate(self.scores):
             for c, text in enumerate((s.word, s.group, f"{s.value:+.3f}", f"{s.z:+.2f}")):
@@ -330,12 +395,12 @@ class DirectionsPanel(Panel):
     def use_as_axis(self) -> bool:
         """Send the direction to the 3D view as a semantic axis; False if not possible."""
         if self.direction is None:
-            self._say("Define a direction first.", error=True)
+            self._say(self.tr("Define a direction first."), error=True)
             return False
         fn = getattr(self.workspace, "use_as_axis", None)
         if fn is None:
             # The projection-axes mode of the 3D view is not in this build yet.
-            self._say("The 3D view cannot take axes in this version.", error=True)
+            self._say(self.tr("The 3D view cannot take axes in this version."), error=True)
             return False
         slot = self.axis_slot.currentIndex()
         try:
@@ -344,7 +409,9 @@ class DirectionsPanel(Panel):
             self._say(str(e), error=True)
             return False
         self._say(
-            f"{self.message.text()} Sent to the 3D view as its {'xyz'[slot]} axis.", error=False
+            self.message.text()
+            + self.tr(" Sent to the 3D view as its {axis} axis.").format(axis="xyz"[slot]),
+            error=False,
         )
         return True
 

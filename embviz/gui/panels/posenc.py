@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,13 +33,15 @@ from PySide6.QtWidgets import (
 
 from embviz.core import posenc as P
 from embviz.core.errors import EmbvizError
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.workspace import Workspace
 from embviz.gui import theme
 from embviz.gui.fit import wrap_title
 from embviz.gui.heatmap import Heatmap
+from embviz.gui.i18n import source_name
 from embviz.gui.panels.base import Panel
 
-TITLE = "Positional encoding"
+TITLE = QT_TRANSLATE_NOOP("Panels", "Positional encoding")
 
 _ERROR_STYLE = theme.ERROR_STYLE
 _NOTE_STYLE = theme.NOTE_STYLE
@@ -97,13 +99,15 @@ class PosencPanel(Panel):
             slider.valueChanged.connect(spin.setValue)
             spin.valueChanged.connect(slider.setValue)
             spin.valueChanged.connect(lambda _v: self.refresh())
-        self.d_slider.setToolTip("d_model: the number of dimensions of each position vector")
-        self.len_slider.setToolTip("How many positions (tokens) to encode")
-        self.d_spin.setToolTip("d_model: the number of dimensions of each position vector")
-        self.len_spin.setToolTip("How many positions (tokens) to encode")
+        d_tip = self.tr("d_model: the number of dimensions of each position vector")
+        len_tip = self.tr("How many positions (tokens) to encode")
+        self.d_slider.setToolTip(d_tip)
+        self.len_slider.setToolTip(len_tip)
+        self.d_spin.setToolTip(d_tip)
+        self.len_spin.setToolTip(len_tip)
         # The base spans orders of magnitude: the slider moves its log₁₀ in tenths.
         self.base_spin = QDoubleSpinBox(decimals=0, minimum=2, maximum=1_000_000, value=10000)
-        self.base_spin.setToolTip("The wavelength base: 10000 in the Transformer paper")
+        self.base_spin.setToolTip(self.tr("The wavelength base: 10000 in the Transformer paper"))
         self.base_slider = QSlider(Qt.Orientation.Horizontal, minimum=4, maximum=60, value=40)
         self.base_slider.setToolTip(self.base_spin.toolTip())
         self.base_slider.valueChanged.connect(
@@ -111,15 +115,17 @@ class PosencPanel(Panel):
         )
         self.base_spin.valueChanged.connect(self._base_changed)
         self.layout_combo = QComboBox()
-        self.layout_combo.addItems(list(P.LAYOUTS))
+        # the text is translated; the data is the layout's key
+        self.layout_combo.addItem(self.tr("interleaved"), "interleaved")
+        self.layout_combo.addItem(self.tr("concatenated"), "concatenated")
         self.layout_combo.setToolTip(
-            "Interleaved is the paper's formula; concatenated puts all sines first"
+            self.tr("Interleaved is the paper's formula; concatenated puts all sines first")
         )
-        self.layout_combo.currentTextChanged.connect(lambda _t: self.refresh())
+        self.layout_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         _slider_row("d_model", self.d_spin, self.d_slider, g, 0)
-        _slider_row("length", self.len_spin, self.len_slider, g, 1)
-        _slider_row("base", self.base_spin, self.base_slider, g, 2)
-        g.addWidget(QLabel("layout"), 3, 0)
+        _slider_row(self.tr("length"), self.len_spin, self.len_slider, g, 1)
+        _slider_row(self.tr("base"), self.base_spin, self.base_slider, g, 2)
+        g.addWidget(QLabel(self.tr("layout")), 3, 0)
         g.addWidget(self.layout_combo, 3, 1, 1, 2)
         g.setColumnStretch(1, 1)
         self.controls = g
@@ -134,61 +140,63 @@ class PosencPanel(Panel):
         self.refresh()
 
     def _build_heatmap_tab(self) -> None:
-        self.pe_map = Heatmap(title="Sinusoidal positional encoding")
-        self.tabs.addTab(self.pe_map, "Heatmap")
+        self.pe_map = Heatmap(title=self.tr("Sinusoidal positional encoding"))
+        self.tabs.addTab(self.pe_map, self.tr("Heatmap"))
 
     def _build_waves_tab(self) -> None:
         w = QWidget()
         self.dims_edit = QLineEdit("0 10 20 40")
-        self.dims_edit.setToolTip("Dimensions to plot across positions, e.g. 0 1 10 40")
+        self.dims_edit.setToolTip(self.tr("Dimensions to plot across positions, e.g. 0 1 10 40"))
         self.dims_edit.editingFinished.connect(self.refresh)
         self.waves = pg.PlotWidget()
-        self.waves.setLabel("bottom", "position")
-        self.waves.setLabel("left", "PE value")
+        self.waves.setLabel("bottom", self.tr("position"))
+        self.waves.setLabel("left", self.tr("PE value"))
         # legend colours come from the theme (theme.style_plot)
         self.waves.addLegend(offset=(-10, 10))
         wrap_title(self.waves)
         self.waves_msg = QLabel(styleSheet=_ERROR_STYLE)
         row = QHBoxLayout()
-        row.addWidget(QLabel("dimensions"))
+        row.addWidget(QLabel(self.tr("dimensions")))
         row.addWidget(self.dims_edit, 1)
         lay = QVBoxLayout(w)
         lay.addLayout(row)
         lay.addWidget(self.waves_msg)
         lay.addWidget(self.waves, 1)
-        self.tabs.addTab(w, "Waves")
+        self.tabs.addTab(w, self.tr("Waves"))
 
     def _build_similarity_tab(self) -> None:
         w = QWidget()
-        self.sim_map = Heatmap(title="PE · PEᵀ (dot product of positions)")
+        self.sim_map = Heatmap(title=self.tr("PE · PEᵀ (dot product of positions)"))
         self.pos_spin = QSpinBox(minimum=0, maximum=1023, value=20)
-        self.pos_spin.setToolTip("The position compared with all others in the line plot")
+        self.pos_spin.setToolTip(self.tr("The position compared with all others in the line plot"))
         self.pos_spin.valueChanged.connect(lambda _v: self.refresh())
         self.sim_line = pg.PlotWidget()
-        self.sim_line.setLabel("bottom", "position")
-        self.sim_line.setLabel("left", "dot product")
+        self.sim_line.setLabel("bottom", self.tr("position"))
+        self.sim_line.setLabel("left", self.tr("dot product"))
         self.sim_line.setMinimumHeight(120)
         wrap_title(self.sim_line)
         self.sim_kind = self._similarity_combo()
         row = QHBoxLayout()
         row.addWidget(self.sim_kind)
-        row.addWidget(QLabel("of position"))
+        row.addWidget(QLabel(self.tr("of position")))
         row.addWidget(self.pos_spin)
-        row.addWidget(QLabel("with every position"), 1)
+        row.addWidget(QLabel(self.tr("with every position")), 1)
         lay = QVBoxLayout(w)
         lay.addWidget(self.sim_map, 3)
         lay.addLayout(row)
         lay.addWidget(self.sim_line, 2)
-        self.tabs.addTab(w, "Similarity")
+        self.tabs.addTab(w, self.tr("Similarity"))
 
     def _similarity_combo(self) -> QComboBox:
         """A dot product / cosine chooser; the Similarity and Learned tabs' choosers move together."""
         combo = QComboBox()
-        combo.addItem("dot product", "dot")
-        combo.addItem("cosine", "cosine")
+        combo.addItem(self.tr("dot product"), "dot")
+        combo.addItem(self.tr("cosine"), "cosine")
         combo.setToolTip(
-            "Dot product: PE·PEᵀ as the model adds it, lengths included. Cosine: rows "
-            "normalised first, so one long row or one huge entry cannot drown the rest"
+            self.tr(
+                "Dot product: PE·PEᵀ as the model adds it, lengths included. Cosine: rows "
+                "normalised first, so one long row or one huge entry cannot drown the rest"
+            )
         )
         combo.currentIndexChanged.connect(self._similarity_changed)
         return combo
@@ -207,16 +215,20 @@ class PosencPanel(Panel):
         return self.sim_kind.currentData()
 
     def _sim_title(self) -> str:
-        return "PE · PEᵀ" if self.similarity_kind == "dot" else "cosine(PE, PE)"
+        return "PE · PEᵀ" if self.similarity_kind == "dot" else self.tr("cosine(PE, PE)")
 
     def _build_learned_tab(self) -> None:
         w = QWidget()
-        load = QPushButton("Load learned positions…")
+        load = QPushButton(self.tr("Load learned positions…"))
         load.setToolTip(
-            "A .npy matrix or a .safetensors model file (tensor named *position_embeddings*)"
+            self.tr(
+                "A .npy matrix or a .safetensors model file (tensor named *position_embeddings*)"
+            )
         )
         load.clicked.connect(self._load_dialog)
-        self.learned_msg = QLabel("No learned matrix loaded: showing the sinusoidal one only.")
+        self.learned_msg = QLabel(
+            self.tr("No learned matrix loaded: showing the sinusoidal one only.")
+        )
         self.learned_msg.setWordWrap(True)
         self.learned_maps = [Heatmap() for _ in range(4)]
         grid = QGridLayout()
@@ -225,28 +237,32 @@ class PosencPanel(Panel):
         self.learned_kind = self._similarity_combo()
         top = QHBoxLayout()
         top.addWidget(load)
-        top.addWidget(QLabel("compare positions by"))
+        top.addWidget(QLabel(self.tr("compare positions by")))
         top.addWidget(self.learned_kind)
         top.addStretch(1)
         lay = QVBoxLayout(w)
         lay.addLayout(top)
         lay.addWidget(self.learned_msg)
         lay.addLayout(grid, 1)
-        self.tabs.addTab(w, "Learned")
+        self.tabs.addTab(w, self.tr("Learned"))
 
     def _build_sum_tab(self) -> None:
         w = QWidget()
         self.sentence = QLineEdit("the cat sat on the mat")
-        self.sentence.setToolTip("Words are looked up in the open vectors; unknown ones are listed")
+        self.sentence.setToolTip(
+            self.tr("Words are looked up in the open vectors; unknown ones are listed")
+        )
         self.sentence.editingFinished.connect(self.refresh)
-        self.sqrt_check = QCheckBox("scale tokens by √d_model")
+        self.sqrt_check = QCheckBox(self.tr("scale tokens by √d_model"))
         self.sqrt_check.setToolTip(
-            "The Transformer multiplies token embeddings by √d before adding positions"
+            self.tr("The Transformer multiplies token embeddings by √d before adding positions")
         )
         self.sqrt_check.toggled.connect(lambda _b: self.refresh())
         self.source_combo = QComboBox()
-        self.source_combo.setToolTip("Add the sinusoidal or the loaded learned position vectors")
-        self.source_combo.addItems(["sinusoidal positions", "learned positions"])
+        self.source_combo.setToolTip(
+            self.tr("Add the sinusoidal or the loaded learned position vectors")
+        )
+        self.source_combo.addItems([self.tr("sinusoidal positions"), self.tr("learned positions")])
         self.source_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.sum_msg = QLabel(wordWrap=True)
         self.sum_maps = [Heatmap() for _ in range(3)]
@@ -267,19 +283,19 @@ class PosencPanel(Panel):
         lay.addLayout(opts)
         lay.addWidget(self.sum_msg)
         lay.addLayout(maps, 1)
-        self.tabs.addTab(w, "Token + position")
+        self.tabs.addTab(w, self.tr("Token + position"))
 
     def _build_facts_tab(self) -> None:
         self.facts = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.facts.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.tabs.addTab(self.facts, "Sizes")
+        self.tabs.addTab(self.facts, self.tr("Sizes"))
 
     # -- model → views -------------------------------------------------------------
     @property
     def layout_name(self) -> str:
         """The chosen layout, ``interleaved`` or ``concatenated``."""
-        return self.layout_combo.currentText()
+        return self.layout_combo.currentData()
 
     def encoding(self, length: int | None = None, d: int | None = None) -> np.ndarray:
         """The sinusoidal encoding for the current controls (or another shape)."""
@@ -290,7 +306,7 @@ class PosencPanel(Panel):
 
     def refresh(self) -> None:
         """Redraw the visible tab from the controls and the open vectors."""
-        self.layout_note.setText(P.LAYOUTS[self.layout_name])
+        self.layout_note.setText(QCoreApplication.translate("Posenc", P.LAYOUTS[self.layout_name]))
         self.layout_note.setStyleSheet(_NOTE_STYLE)
         page = self.tabs.currentIndex()
         draw = [self._draw_heatmap, self._draw_waves, self._draw_similarity, self._draw_learned,
@@ -306,7 +322,9 @@ class PosencPanel(Panel):
         d, n = self.d_spin.value(), self.len_spin.value()
         self.pe_map.set_matrix(
             self.encoding(),
-            title=f"Sinusoidal PE: {n} positions × d_model {d} ({self.layout_name})",
+            title=self.tr("Sinusoidal PE: {n} positions × d_model {d} ({layout})").format(
+                n=n, d=d, layout=self.layout_combo.currentText()
+            ),
         )
 
     def dims(self) -> list[int]:
@@ -318,7 +336,13 @@ class PosencPanel(Panel):
                 out.append(int(tok))
             else:
                 bad.append(tok)
-        self.waves_msg.setText(f"not a dimension of 0…{d - 1}: {', '.join(bad)}" if bad else "")
+        self.waves_msg.setText(
+            self.tr("not a dimension of 0…{last}: {tokens}").format(
+                last=d - 1, tokens=", ".join(bad)
+            )
+            if bad
+            else ""
+        )
         return out[:12]
 
     def _draw_waves(self) -> None:
@@ -335,19 +359,29 @@ class PosencPanel(Panel):
             # the theme's series colours: each reads on its background (3:1 or more)
             pen = pg.mkPen(theme.series_color(k), width=2)
             self.waves.plot(
-                x, pe[:, dim], pen=pen, name=f"dim {dim}: {fn}, wavelength {lam[i]:.1f}"
+                x,
+                pe[:, dim],
+                pen=pen,
+                name=self.tr("dim {dim}: {fn}, wavelength {wavelength}").format(
+                    dim=dim, fn=fn, wavelength=f"{lam[i]:.1f}"
+                ),
             )
-        self.waves.setTitle(f"PE values across positions (d_model {pe.shape[1]})")
+        self.waves.setTitle(
+            self.tr("PE values across positions (d_model {d})").format(d=pe.shape[1])
+        )
 
     def _draw_similarity(self) -> None:
         pe = self.encoding()
         kind = self.similarity_kind
         sim = P.similarity(pe, kind)
         self.sim_map.set_matrix(
-            sim, x_label="position", y_label="position",
-            title=f"{self._sim_title()}: similar where positions are close (d_model {pe.shape[1]})",
+            sim, x_label=self.tr("position"), y_label=self.tr("position"),
+            title=self.tr("{what}: similar where positions are close (d_model {d})").format(
+                what=self._sim_title(), d=pe.shape[1]),
         )  # fmt: skip
-        self.sim_line.setLabel("left", "dot product" if kind == "dot" else "cosine")
+        self.sim_line.setLabel(
+            "left", self.tr("dot product") if kind == "dot" else self.tr("cosine")
+        )
         p = min(self.pos_spin.value(), pe.shape[0] - 1)
         self.sim_line.clear()
         self.sim_line.plot(
@@ -355,14 +389,16 @@ class PosencPanel(Panel):
         )
         fg = theme.colors()["plot_foreground"]
         self.sim_line.addItem(pg.InfiniteLine(p, pen=pg.mkPen(fg, style=Qt.PenStyle.DashLine)))
-        what = f"PE[{p}] · PE[q]" if kind == "dot" else f"cosine(PE[{p}], PE[q])"
-        self.sim_line.setTitle(f"{what} for every position q")
+        what = (
+            f"PE[{p}] · PE[q]" if kind == "dot" else self.tr("cosine(PE[{p}], PE[q])").format(p=p)
+        )
+        self.sim_line.setTitle(self.tr("{what} for every position q").format(what=what))
 
     # -- learned positions -----------------------------------------------------------
     def _load_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Learned position embeddings", str(Path.home()),
-            "Position matrices (*.npy *.safetensors);;All files (*)",
+            self, self.tr("Learned position embeddings"), str(Path.home()),
+            self.tr("Position matrices (*.npy *.safetensors);;All files (*)"),
         )  # fmt: skip
         if path:
             self.load_learned(path)
@@ -387,38 +423,45 @@ class PosencPanel(Panel):
         else:
             n, d = self.learned.shape
             emb = self.workspace.embeddings
-            note = f"{self.learned_name}: {n} positions × {d} dims."
+            note = self.tr("{name}: {n} positions × {d} dims.").format(
+                name=self.learned_name, n=n, d=d
+            )
             if emb is not None and emb.dim != d:
-                note += (f" Its width differs from the open vectors' {emb.dim} dims, so "
-                         "token + position cannot use it.")  # fmt: skip
+                note += self.tr(" Its width differs from the open vectors' {dim} dims, so "
+                                "token + position cannot use it.").format(dim=emb.dim)  # fmt: skip
             self.learned_msg.setText(note)
         # The sinusoidal matrix is drawn at the learned one's shape for comparison.
         pe = self.encoding(n, d)
-        sin_map.set_matrix(pe, title=f"sinusoidal ({n} × {d})")
+        sin_map.set_matrix(pe, title=self.tr("sinusoidal ({n} × {d})").format(n=n, d=d))
         kind, sim_title = self.similarity_kind, self._sim_title()
-        sin_sim.set_matrix(P.similarity(pe[:SIMILARITY_POSITIONS], kind), x_label="position",
-                           title=f"sinusoidal {sim_title}")  # fmt: skip
+        sin_sim.set_matrix(P.similarity(pe[:SIMILARITY_POSITIONS], kind),
+                           x_label=self.tr("position"), y_label=self.tr("position"),
+                           title=self.tr("sinusoidal {what}").format(what=sim_title))  # fmt: skip
         if self.learned is None:
             for m in (learned_map, learned_sim):
-                m.set_matrix(np.zeros((1, 1)), title="(no learned matrix)")
+                m.set_matrix(np.zeros((1, 1)), title=self.tr("(no learned matrix)"),
+                             x_label=self.tr("dimension"), y_label=self.tr("position"))  # fmt: skip
             return
-        learned_map.set_matrix(self.learned, title=f"learned ({n} × {d})")
+        learned_map.set_matrix(self.learned, title=self.tr("learned ({n} × {d})").format(n=n, d=d),
+                               x_label=self.tr("dimension"), y_label=self.tr("position"))  # fmt: skip
         # The similarity picture of a very long matrix would not fit in memory.
         first = self.learned[:SIMILARITY_POSITIONS]
-        shown = "" if len(first) == n else f" (first {len(first)} positions)"
-        learned_sim.set_matrix(P.similarity(first, kind), x_label="position",
-                               title=f"learned {sim_title}{shown}")  # fmt: skip
+        shown = "" if len(first) == n else self.tr(" (first {n} positions)").format(n=len(first))
+        learned_sim.set_matrix(P.similarity(first, kind), x_label=self.tr("position"),
+                               y_label=self.tr("position"),
+                               title=self.tr("learned {what}{shown}").format(what=sim_title,
+                                                                             shown=shown))  # fmt: skip
 
     # -- token + position --------------------------------------------------------------
     def token_plus_position(self) -> P.TokenPlusPosition | None:
         """Compute token + position for the typed sentence (errors shown in the tab)."""
         emb = self.workspace.embeddings
         if emb is None:
-            self.sum_msg.setText("Open vectors first.")
+            self.sum_msg.setText(self.tr("Open vectors first."))
             return None
         learned = self.source_combo.currentIndex() == 1
         if learned and self.learned is None:
-            self.sum_msg.setText("Load a learned matrix in the Learned tab first.")
+            self.sum_msg.setText(self.tr("Load a learned matrix in the Learned tab first."))
             self.sum_msg.setStyleSheet(_ERROR_STYLE)
             return None
         try:
@@ -436,19 +479,27 @@ class PosencPanel(Panel):
         r = self.token_plus_position()
         if r is None:
             for m in self.sum_maps:
-                m.set_matrix(np.zeros((1, 1)), title="")
+                m.set_matrix(np.zeros((1, 1)), title="", x_label=self.tr("dimension"), y_label="")
             return
         self.sum_msg.setStyleSheet("")
-        text = (f"mean |token| = {r.token_norm:.2f}, mean |position| = {r.position_norm:.2f}: "
-                f"the token part is {r.ratio:.2f}× the position part (d = {r.token.shape[1]}).")  # fmt: skip
+        text = self.tr(
+            "mean |token| = {token}, mean |position| = {position}: "
+            "the token part is {ratio}× the position part (d = {d})."
+        ).format(token=f"{r.token_norm:.2f}", position=f"{r.position_norm:.2f}",
+                 ratio=f"{r.ratio:.2f}", d=r.token.shape[1])  # fmt: skip
         if r.missing:
-            text += " Not in the vectors (left out): " + ", ".join(r.missing)
+            text += self.tr(" Not in the vectors (left out): {words}").format(
+                words=", ".join(r.missing)
+            )
         self.sum_msg.setText(text)
         lim = float(max(np.abs(r.token).max(), np.abs(r.position).max(), np.abs(r.total).max()))
-        scale = f"token × √{r.token.shape[1]}" if r.scale != 1 else "token"
-        for m, mat, title in zip(self.sum_maps, (r.token, r.position, r.total),
-                                 (scale, "+ position", "= input"), strict=True):  # fmt: skip
-            m.set_matrix(mat, title=title, limit=lim, y_label="", y_ticks=r.words)
+        token = self.tr("token")
+        scale = f"{token} × √{r.token.shape[1]}" if r.scale != 1 else token
+        titles = (scale, self.tr("+ position"), self.tr("= input"))
+        for m, mat, title in zip(self.sum_maps, (r.token, r.position, r.total), titles,
+                                 strict=True):  # fmt: skip
+            m.set_matrix(mat, title=title, limit=lim, x_label=self.tr("dimension"), y_label="",
+                         y_ticks=r.words)  # fmt: skip
         for m in self.sum_maps[:-1]:  # the columns line up: one dimension axis, at the bottom
             m.plot.hideAxis("bottom")
 
@@ -458,16 +509,18 @@ class PosencPanel(Panel):
         g = P.GPT3
         rows = []
         if emb is not None:
-            rows.append((emb.source.describe(), P.matrix_facts(len(emb), emb.dim)))
-        rows.append((g["name"] + " (the lesson)", P.matrix_facts(g["vocab"], g["dim"])))
+            rows.append((source_name(emb.source), P.matrix_facts(len(emb), emb.dim)))
+        rows.append((self.tr("{name} (the lesson)").format(name=g["name"]),
+                     P.matrix_facts(g["vocab"], g["dim"])))  # fmt: skip
         # One column per matrix, one row per quantity: narrow enough for a side dock.
         cells = [[name for name, _f in rows]]
         cells.append([f"{f['vocab']:,} × {f['dim']:,}" for _n, f in rows])
         cells.append([f"{f['parameters']:,}" for _n, f in rows])
         dtypes = list(rows[0][1]["memory"])
         cells += [[f["memory"][dt]["text"] for _n, f in rows] for dt in dtypes]
-        names = ["matrix", "V × d", "parameters", *(f"memory, {dt}" for dt in dtypes)]
-        head = "<tr><th align=left>matrix</th>" + "".join(
+        names = [self.tr("matrix"), "V × d", self.tr("parameters"),
+                 *(self.tr("memory, {dtype}").format(dtype=dt) for dt in dtypes)]  # fmt: skip
+        head = f"<tr><th align=left>{names[0]}</th>" + "".join(
             f"<th align=right>{c}</th>" for c in cells[0]
         ) + "</tr>"  # fmt: skip
         body = "".join(
@@ -475,10 +528,12 @@ class PosencPanel(Panel):
             for name, row in zip(names[1:], cells[1:], strict=True)
         )
         self.facts.setText(
-            "<h3>The embedding matrix</h3><p>One row of d numbers per vocabulary word: "
-            "V × d parameters, learned with the rest of the model.</p>"
-            f"<table cellspacing=0 cellpadding=4 border=1>{head}{body}</table>"
-            "<p>Memory in decimal units (1 MB = 10⁶ bytes), for the matrix alone.</p>"
+            self.tr(
+                "<h3>The embedding matrix</h3><p>One row of d numbers per vocabulary word: "
+                "V × d parameters, learned with the rest of the model.</p>"
+            )
+            + f"<table cellspacing=0 cellpadding=4 border=1>{head}{body}</table>"
+            + self.tr("<p>Memory in decimal units (1 MB = 10⁶ bytes), for the matrix alone.</p>")
         )
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from embviz.core.errors import EmbvizError
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.workspace import Workspace
 from embviz.gui import theme
 from embviz.gui.panels.base import Panel
@@ -28,8 +29,10 @@ class SearchPanel(Panel):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
-        self.edit = QLineEdit(placeholderText="Find a word…")
-        self.edit.setToolTip("Type a word and press Enter to select it and list its neighbours")
+        self.edit = QLineEdit(placeholderText=self.tr("Find a word…"))
+        self.edit.setToolTip(
+            self.tr("Type a word and press Enter to select it and list its neighbours")
+        )
         self.edit.setClearButtonEnabled(True)
         self._model = QStringListModel(self)
         completer = QCompleter(self._model, self)
@@ -37,13 +40,13 @@ class SearchPanel(Panel):
         completer.setModelSorting(QCompleter.ModelSorting.UnsortedModel)
         completer.setMaxVisibleItems(12)
         self.edit.setCompleter(completer)
-        go = QPushButton("Find")
-        go.setToolTip("Select the word and list its nearest neighbours")
+        go = QPushButton(self.tr("Find"))
+        go.setToolTip(self.tr("Select the word and list its nearest neighbours"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(theme.ERROR_STYLE)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["neighbour", "cosine"])
+        self.table.setHorizontalHeaderLabels([self.tr("neighbour"), self.tr("cosine")])
         # the words take the room; the scores as much as they need, at any text size
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -51,8 +54,8 @@ class SearchPanel(Panel):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setToolTip("Click a neighbour to select it")
-        self.title = QLabel("Nearest neighbours")
+        self.table.setToolTip(self.tr("Click a neighbour to select it"))
+        self.title = QLabel(self.tr("Nearest neighbours"))
         self.title.setWordWrap(True)  # a long word, or "built from subwords", wraps
         row = QHBoxLayout()
         row.addWidget(self.edit, 1)
@@ -96,13 +99,20 @@ class SearchPanel(Panel):
 
     def _on_selection(self, word) -> None:
         nbs = self.workspace.neighbors if word else []
-        title = f"Nearest neighbours of “{word}”" if word else "Nearest neighbours"
+        title = (
+            self.tr("Nearest neighbours of “{word}”").format(word=word)
+            if word
+            else self.tr("Nearest neighbours")
+        )
         if word and self.workspace.selected_from_subwords:
             # fastText builds vectors for unseen words: say this one is such a vector
-            title += " — built from subwords"
+            title += self.tr(" — built from subwords")
             self.title.setToolTip(
-                "Not in the vocabulary: this fastText model has no row for the word, so its "
-                "vector is the mean of the vectors of its character n-grams, as fastText builds it"
+                self.tr(
+                    "Not in the vocabulary: this fastText model has no row for the word, so its "
+                    "vector is the mean of the vectors of its character n-grams, as fastText "
+                    "builds it"
+                )
             )
         else:
             self.title.setToolTip("")
@@ -121,7 +131,7 @@ class SearchPanel(Panel):
         return [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
 
 
-TITLE = "Search"
+TITLE = QT_TRANSLATE_NOOP("Panels", "Search")
 
 
 def make_panel(workspace: Workspace, parent: QWidget | None = None) -> QWidget:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,6 +24,7 @@ from superqt.utils import signals_blocked
 
 from embviz.core import nonlinear, slicespec, wordsets
 from embviz.core.errors import Cancelled, EmbvizError
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.slicespec import (
     AxesSlice,
     DirectionAxis,
@@ -37,22 +38,40 @@ from embviz.gui import theme
 from embviz.gui.jobs import Job
 from embviz.gui.panels.base import Panel
 
-TITLE = "3D slice"
+TITLE = QT_TRANSLATE_NOOP("Panels", "3D slice")
 
 DEFAULT_AXES = ("woman - man", "cats - cat", "king - man")
 
+# translated when shown, with {n} = nonlinear.SAMPLE_LIMIT
 LAYOUT_TIPS = {
-    "tsne": "t-SNE (openTSNE) moves words until each one's nearest neighbours (cosine) are "
-    "near it in 3D. Not a slice: the axes, distances between clusters and cluster sizes "
-    "mean nothing. Slow: runs in the background, on a sample of "
-    f"{nonlinear.SAMPLE_LIMIT:,} when more words are shown.",
-    "umap": "UMAP (umap-learn) builds a graph of each word's nearest neighbours (cosine) and "
-    "lays it out in 3D. Not a slice: the axes and distances between clusters mean nothing. "
-    "Slow (the very first run also compiles code): runs in the background, on a sample of "
-    f"{nonlinear.SAMPLE_LIMIT:,} when more words are shown.",
+    "tsne": QT_TRANSLATE_NOOP(
+        "SlicePanel",
+        "t-SNE (openTSNE) moves words until each one's nearest neighbours (cosine) are "
+        "near it in 3D. Not a slice: the axes, distances between clusters and cluster sizes "
+        "mean nothing. Slow: runs in the background, on a sample of {n} when more words are "
+        "shown.",
+    ),
+    "umap": QT_TRANSLATE_NOOP(
+        "SlicePanel",
+        "UMAP (umap-learn) builds a graph of each word's nearest neighbours (cosine) and "
+        "lays it out in 3D. Not a slice: the axes and distances between clusters mean nothing. "
+        "Slow (the very first run also compiles code): runs in the background, on a sample of "
+        "{n} when more words are shown.",
+    ),
 }
-WORD_SOURCES = ["Teaching words", "Most frequent", "Neighbours of a word", "Matching a pattern",
-                "My list"]  # fmt: skip
+WORD_SOURCES = [
+    QT_TRANSLATE_NOOP("SlicePanel", "Teaching words"),
+    QT_TRANSLATE_NOOP("SlicePanel", "Most frequent"),
+    QT_TRANSLATE_NOOP("SlicePanel", "Neighbours of a word"),
+    QT_TRANSLATE_NOOP("SlicePanel", "Matching a pattern"),
+    QT_TRANSLATE_NOOP("SlicePanel", "My list"),
+]
+
+
+def layout_tip(kind: str) -> str:
+    """The translated tooltip of the t-SNE or UMAP choice."""
+    text = QCoreApplication.translate("SlicePanel", LAYOUT_TIPS[kind])
+    return text.format(n=f"{nonlinear.SAMPLE_LIMIT:,}")
 
 
 def _error_label() -> QLabel:
@@ -106,28 +125,35 @@ class SlicePanel(Panel):
 
     # -- construction --------------------------------------------------------------
     def _build_projection(self) -> QGroupBox:
-        box = QGroupBox("Which slice of the space")
+        box = QGroupBox(self.tr("Which slice of the space"))
         form = QVBoxLayout(box)
         self.mode = QComboBox()
-        self.mode.addItems([label for label, _ in slicespec.CHOICES])
-        self.mode.setToolTip("How the d-dimensional vectors are mapped to the three axes you see")
+        self.mode.addItems([QCoreApplication.translate("SliceSpec", label)
+                            for label, _ in slicespec.CHOICES])  # fmt: skip
+        self.mode.setToolTip(
+            self.tr("How the d-dimensional vectors are mapped to the three axes you see")
+        )
         have = nonlinear.available()
         for i, (_, spec) in enumerate(slicespec.CHOICES):
             if isinstance(spec, LayoutSlice):
-                tip = LAYOUT_TIPS[spec.kind]
+                tip = layout_tip(spec.kind)
                 if spec.kind not in have:
-                    self.mode.setItemText(i, f"{nonlinear.NAMES[spec.kind]}: not installed")
+                    self.mode.setItemText(
+                        i, self.tr("{name}: not installed").format(name=nonlinear.NAMES[spec.kind])
+                    )
                     self.mode.model().item(i).setEnabled(False)
                     tip = f"{nonlinear.missing_message(spec.kind)}. {tip}"
                 self.mode.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
         self.mode.currentIndexChanged.connect(self._on_mode)
         form.addWidget(self.mode)
-        rnd = QPushButton("Draw another random slice")
-        rnd.setToolTip("Another random orthonormal 3D slice of the space")
+        rnd = QPushButton(self.tr("Draw another random slice"))
+        rnd.setToolTip(self.tr("Another random orthonormal 3D slice of the space"))
         rnd.clicked.connect(lambda: self._try(self.slice_error, self.workspace.new_random_slice))
         self.layout_seeds: dict[str, QSpinBox] = {}
         pages = {
-            "pca": _page(QLabel("The three directions along which the words spread most.")),
+            "pca": _page(
+                QLabel(self.tr("The three directions along which the words spread most."))
+            ),
             "axes": self._build_axes_page(),
             "random": _page(rnd),
             "raw": _page(self._build_raw_page()),
@@ -156,16 +182,18 @@ class SlicePanel(Panel):
         self.axis_edits = []
         for name, text in zip("xyz", DEFAULT_AXES, strict=True):
             e = QLineEdit(text)
-            e.setToolTip("A direction as word arithmetic, e.g. woman - man; empty = free axis")
+            e.setToolTip(
+                self.tr("A direction as word arithmetic, e.g. woman - man; empty = free axis")
+            )
             e.returnPressed.connect(self.apply_axes)
             af.addRow(f"{name} =", e)
             self.axis_edits.append(e)
-        apply = QPushButton("Apply axes")
-        apply.setToolTip("Use the three expressions as the x, y and z axes")
+        apply = QPushButton(self.tr("Apply axes"))
+        apply.setToolTip(self.tr("Use the three expressions as the x, y and z axes"))
         apply.clicked.connect(self.apply_axes)
         af.addRow(apply)
-        note = QLabel("Directions are made orthogonal in the order x → y → z (Gram–Schmidt): "
-                      "y keeps only what is new relative to x, z what is new to both.")  # fmt: skip
+        note = QLabel(self.tr("Directions are made orthogonal in the order x → y → z (Gram–Schmidt): "
+                              "y keeps only what is new relative to x, z what is new to both."))  # fmt: skip
         note.setWordWrap(True)
         af.addRow(note)
         return axes
@@ -177,8 +205,8 @@ class SlicePanel(Panel):
         self.raw_spins = []
         for i, name in enumerate("xyz"):
             sp = QSpinBox()
-            sp.setToolTip("Which raw dimension of the vectors to put on this axis")
-            sp.setPrefix(f"{name}: dim ")
+            sp.setToolTip(self.tr("Which raw dimension of the vectors to put on this axis"))
+            sp.setPrefix(self.tr("{axis}: dim ").format(axis=name))
             sp.setValue(i)
             sp.valueChanged.connect(self._apply_raw)
             rl.addWidget(sp)
@@ -192,20 +220,28 @@ class SlicePanel(Panel):
         v.setContentsMargins(0, 0, 0, 0)
         # (the summary below says what it is not: a slice)
         note = QLabel(
-            f"Computed in the background (Cancel keeps the current slice); above "
-            f"{nonlinear.SAMPLE_LIMIT:,} shown words, on a random sample of "
-            f"{nonlinear.SAMPLE_LIMIT:,} that keeps the selected word and its neighbours."
+            self.tr(
+                "Computed in the background (Cancel keeps the current slice); above "
+                "{n} shown words, on a random sample of {n} that keeps the selected word and "
+                "its neighbours."
+            ).format(n=f"{nonlinear.SAMPLE_LIMIT:,}")
         )
         note.setWordWrap(True)
         v.addWidget(note)
         row = QHBoxLayout()
         seed = QSpinBox()
         seed.setRange(0, 1_000_000)
-        seed.setPrefix("seed ")
-        seed.setToolTip(f"The same seed and words give the same {name} picture")
+        seed.setPrefix(self.tr("seed "))
+        seed.setToolTip(
+            self.tr("The same seed and words give the same {name} picture").format(name=name)
+        )
         row.addWidget(seed)
-        again = QPushButton("Run again (new seed)")
-        again.setToolTip(f"Compute {name} again with the next seed: another, equally valid picture")
+        again = QPushButton(self.tr("Run again (new seed)"))
+        again.setToolTip(
+            self.tr(
+                "Compute {name} again with the next seed: another, equally valid picture"
+            ).format(name=name)
+        )
         again.clicked.connect(lambda: self._run_again(kind))
         row.addWidget(again, 1)
         v.addLayout(row)
@@ -213,34 +249,43 @@ class SlicePanel(Panel):
         return page
 
     def _build_words(self) -> QGroupBox:
-        box = QGroupBox("Which words are shown")
+        box = QGroupBox(self.tr("Which words are shown"))
         v = QVBoxLayout(box)
         row = QHBoxLayout()
         self.source = QComboBox()
         self.source.setToolTip(
-            "Which words to show: the teaching list, frequent words, a word's neighbours, a pattern or your own list"
+            self.tr(
+                "Which words to show: the teaching list, frequent words, a word's neighbours, "
+                "a pattern or your own list"
+            )
         )
-        self.source.addItems(WORD_SOURCES)
+        self.source.addItems([QCoreApplication.translate("SlicePanel", w) for w in WORD_SOURCES])
         self.count = QSpinBox()
         self.count.setRange(1, wordsets.MAX_SHOWN)
         self.count.setValue(300)
-        self.count.setToolTip("How many words (most frequent, neighbours, pattern matches)")
+        self.count.setToolTip(
+            self.tr("How many words (most frequent, neighbours, pattern matches)")
+        )
         row.addWidget(self.source, 1)
         row.addWidget(self.count)
         v.addLayout(row)
-        self.word_edit = QLineEdit(placeholderText="word, or a pattern such as *ing")
+        self.word_edit = QLineEdit(placeholderText=self.tr("word, or a pattern such as *ing"))
         self.word_edit.setToolTip(
-            "The word whose neighbours to show, or a pattern (* and ? wildcards)"
+            self.tr("The word whose neighbours to show, or a pattern (* and ? wildcards)")
         )
         self.word_edit.returnPressed.connect(self.show_selected_words)
         v.addWidget(self.word_edit)
         self.list_edit = QPlainTextEdit()
-        self.list_edit.setToolTip("Type or paste words, separated by spaces, commas or new lines")
-        self.list_edit.setPlaceholderText("Type or paste words, separated by spaces or new lines")
+        self.list_edit.setToolTip(
+            self.tr("Type or paste words, separated by spaces, commas or new lines")
+        )
+        self.list_edit.setPlaceholderText(
+            self.tr("Type or paste words, separated by spaces or new lines")
+        )
         self.list_edit.setMaximumHeight(90)
         v.addWidget(self.list_edit)
-        go = QPushButton("Show these words")
-        go.setToolTip("Show the chosen words in the 3D view")
+        go = QPushButton(self.tr("Show these words"))
+        go.setToolTip(self.tr("Show the chosen words in the 3D view"))
         go.clicked.connect(self.show_selected_words)
         v.addWidget(go)
         self.words_message = _error_label()
@@ -250,30 +295,32 @@ class SlicePanel(Panel):
         return box
 
     def _build_look(self) -> QGroupBox:
-        box = QGroupBox("Look")
+        box = QGroupBox(self.tr("Look"))
         f = QFormLayout(box)
         self.label_size = QSlider(Qt.Orientation.Horizontal)
         self.label_size.setRange(50, 300)
         self.label_size.setValue(100)
-        self.label_size.setToolTip("Label size in % — bigger for projectors and slides")
+        self.label_size.setToolTip(self.tr("Label size in % — bigger for projectors and slides"))
         self.label_size.valueChanged.connect(lambda v: self.workspace.set_label_scale(v / 100))
-        f.addRow("Label size", self.label_size)
+        f.addRow(self.tr("Label size"), self.label_size)
         self.color = QComboBox()
         self.color.setToolTip(
-            "Colour the points by cluster, by your groups or by a metadata column"
+            self.tr("Colour the points by cluster, by your groups or by a metadata column")
         )
         self.color.currentIndexChanged.connect(self._on_color)
-        f.addRow("Colour by", self.color)
+        f.addRow(self.tr("Colour by"), self.color)
         self.clusters = QSpinBox()
-        self.clusters.setToolTip("How many k-means clusters")
+        self.clusters.setToolTip(self.tr("How many k-means clusters"))
         self.clusters.setRange(2, 12)
         self.clusters.setValue(6)
         self.clusters.valueChanged.connect(self._on_color)
-        f.addRow("Clusters", self.clusters)
-        self.group_edit = QLineEdit(placeholderText="royals: king queen prince; animals: cat dog")
-        self.group_edit.setToolTip("Groups as name: words; separate groups with ';'")
+        f.addRow(self.tr("Clusters"), self.clusters)
+        self.group_edit = QLineEdit(
+            placeholderText=self.tr("royals: king queen prince; animals: cat dog")
+        )
+        self.group_edit.setToolTip(self.tr("Groups as name: words; separate groups with ';'"))
         self.group_edit.returnPressed.connect(self._on_color)
-        f.addRow("Groups", self.group_edit)
+        f.addRow(self.tr("Groups"), self.group_edit)
         self.color_error = _error_label()
         f.addRow(self.color_error)
         return box
@@ -284,11 +331,11 @@ class SlicePanel(Panel):
             sp.setRange(0, emb.dim - 1)
         with signals_blocked(self.color):
             self.color.clear()
-            self.color.addItem("nothing (one colour)", "none")
-            self.color.addItem("k-means cluster", "cluster")
-            self.color.addItem("my groups", "group")
+            self.color.addItem(self.tr("nothing (one colour)"), "none")
+            self.color.addItem(self.tr("k-means cluster"), "cluster")
+            self.color.addItem(self.tr("my groups"), "group")
             for col in emb.metadata:
-                self.color.addItem(f"metadata: {col}", f"meta:{col}")
+                self.color.addItem(self.tr("metadata: {column}").format(column=col), f"meta:{col}")
         self._sync()
 
     def _show_slice(self, spec: SliceSpec) -> None:
@@ -322,16 +369,22 @@ class SlicePanel(Panel):
             text = f"{proj.note}<br>"
             if ws.layout is not None:
                 text += ws.layout.describe()
-            text += " No axes and no share of the vector length apply here."
+            text += self.tr(" No axes and no share of the vector length apply here.")
             self.summary.setText(text)
             return
         rows = []
         for name, lab, e in zip("xyz", proj.labels, proj.explained, strict=True):
-            rows.append(f"<b>{name}</b>: {lab} — {100 * e:.1f} % of the spread")
+            rows.append(
+                self.tr("<b>{axis}</b>: {label} — {share} % of the spread").format(
+                    axis=name, label=lab, share=f"{100 * e:.1f}"
+                )
+            )
         mean = 100 * float(np.mean(ws.in_slice)) if len(ws.in_slice) else 0.0
         text = "<br>".join(rows)
-        text += (f"<br>On average <b>{mean:.0f} %</b> of a shown word's vector length lies in "
-                 "this slice (|Pv|/|v|, vectors not centred); the rest is invisible here.")  # fmt: skip
+        text += self.tr(
+            "<br>On average <b>{share} %</b> of a shown word's vector length lies in "
+            "this slice (|Pv|/|v|, vectors not centred); the rest is invisible here."
+        ).format(share=f"{mean:.0f}")
         if ws.selected in ws.shown_words:
             f = 100 * float(ws.in_slice[ws.shown_words.index(ws.selected)])
             text += f"<br>“{ws.selected}”: {f:.0f} %."
@@ -401,10 +454,12 @@ class SlicePanel(Panel):
             return None
         self.slice_error.clear()
         n = len(ws.requested_rows)
-        of = f"{min(n, nonlinear.SAMPLE_LIMIT):,} words" + (
-            f" (a sample of the {n:,} shown)" if n > nonlinear.SAMPLE_LIMIT else ""
-        )
-        job = self.jobs.start("layout", f"Computing {name} of {of}…", work)
+        if n > nonlinear.SAMPLE_LIMIT:
+            title = self.tr("Computing {name} of {n} words (a sample of the {shown} shown)…")
+        else:
+            title = self.tr("Computing {name} of {n} words…")
+        title = title.format(name=name, n=f"{min(n, nonlinear.SAMPLE_LIMIT):,}", shown=f"{n:,}")
+        job = self.jobs.start("layout", title, work)
         started = ws.changes
         job.done.connect(lambda layout: self._layout_done(layout, started))
         job.error.connect(lambda error: self._layout_failed(error, name))
@@ -429,8 +484,9 @@ class SlicePanel(Panel):
         if self.workspace.changes != started:
             # the words or the slice changed meanwhile: the result is for another picture
             self.slice_error.setText(
-                f"{nonlinear.NAMES[layout.kind]} was not shown: the words or the slice changed "
-                "while it was computed."
+                self.tr(
+                    "{name} was not shown: the words or the slice changed while it was computed."
+                ).format(name=nonlinear.NAMES[layout.kind])
             )
             self._sync()
             return
@@ -438,14 +494,17 @@ class SlicePanel(Panel):
 
     def _layout_failed(self, error: BaseException, name: str) -> None:
         if isinstance(error, Cancelled):
-            self.slice_error.setText(f"{name} cancelled: the slice on show stays.")
+            self.slice_error.setText(
+                self.tr("{name} cancelled: the slice on show stays.").format(name=name)
+            )
         elif isinstance(error, EmbvizError):
             self.slice_error.setText(str(error))
         else:  # a bug, or the package failing: details and a log entry, the app goes on
             from embviz.gui.error_dialog import show_error
 
-            self.slice_error.setText(f"{name} failed.")
-            show_error(error, self, f"{name} failed")
+            failed = self.tr("{name} failed").format(name=name)
+            self.slice_error.setText(failed + ".")
+            show_error(error, self, failed)
         self._sync()
 
     def _run_again(self, kind: str) -> None:
@@ -455,8 +514,10 @@ class SlicePanel(Panel):
         """The shown words changed under a layout: PCA is on show; compute the layout again."""
         name = nonlinear.NAMES[kind]
         self.slice_error.setText(
-            f"The shown words changed, so the {name} positions no longer apply: PCA is shown "
-            f"while {name} is computed again."
+            self.tr(
+                "The shown words changed, so the {name} positions no longer apply: PCA is shown "
+                "while {name} is computed again."
+            ).format(name=name)
         )
         # after the change that caused it is complete (a scene may set its own slice)
         QTimer.singleShot(0, self, self._recompute_lost)
@@ -471,7 +532,9 @@ class SlicePanel(Panel):
     def _on_source(self, index: int) -> None:
         self.count.setEnabled(index in (1, 2, 3))
         self.word_edit.setVisible(index in (2, 3))
-        self.word_edit.setPlaceholderText("a word" if index == 2 else "a pattern such as *ing")
+        self.word_edit.setPlaceholderText(
+            self.tr("a word") if index == 2 else self.tr("a pattern such as *ing")
+        )
         self.list_edit.setVisible(index == 4)
 
     def show_selected_words(self) -> bool:
@@ -493,9 +556,11 @@ class SlicePanel(Panel):
             else:
                 words, unknown = wordsets.parse_word_list(self.list_edit.toPlainText(), emb)
                 if not words:
-                    raise EmbvizError("none of these words is in the vocabulary")
+                    raise EmbvizError(self.tr("none of these words is in the vocabulary"))
                 if unknown:
-                    note = "Not in the vocabulary, left out: " + ", ".join(unknown[:10])
+                    note = self.tr("Not in the vocabulary, left out: {words}").format(
+                        words=", ".join(unknown[:10])
+                    )
             ws.show_words(words)
         except EmbvizError as e:
             self.words_message.setText(str(e))

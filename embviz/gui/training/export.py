@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.frames import frame_count, interpolate
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.playback import Playback
 from embviz.core.training import caption
 from embviz.core.training_session import Recording, TrainingSession
@@ -41,7 +42,7 @@ HOLD_LAST = 1.5
 SIZES = {
     "960 × 600": (960, 600),
     "1280 × 800": (1280, 800),
-    "1920 × 1080 (Full HD)": (1920, 1080),
+    QT_TRANSLATE_NOOP("ExportOptionsDialog", "1920 × 1080 (Full HD)"): (1920, 1080),
     "640 × 400": (640, 400),
 }
 
@@ -124,9 +125,13 @@ class AnimationExport(QObject):
 
     def __init__(self, rec: Recording, path: str | Path, *, fps: float, seconds: float,
                  size: tuple[int, int], scale: float, camera: dict | None = None,
-                 parent: QWidget | None = None, show_dialog: bool = True):  # fmt: skip
+                 parent: QWidget | None = None, show_dialog: bool = True,
+                 render: Callable[..., Iterator] | None = None):  # fmt: skip
         super().__init__(parent)
         self.rec = rec
+        # Any recording with times(fps, seconds) and a render(rec, times, size, scale=,
+        # camera=) yielding QImages: the Context panel's layers use it too.
+        self._render = render or render_recording
         self.path = Path(path)
         self.fps, self.size, self.scale, self.camera = fps, tuple(size), scale, camera
         self.times = rec.times(fps, seconds)
@@ -142,8 +147,9 @@ class AnimationExport(QObject):
         self._timer.timeout.connect(self._step)
         self.dialog: QProgressDialog | None = None
         if show_dialog:
-            d = QProgressDialog("Drawing the frames…", "Cancel", 0, len(self.times), parent)
-            d.setWindowTitle("Export animation")
+            d = QProgressDialog(self.tr("Drawing the frames…"), self.tr("Cancel"), 0,
+                                len(self.times), parent)  # fmt: skip
+            d.setWindowTitle(self.tr("Export animation"))
             d.setWindowModality(Qt.WindowModality.WindowModal)
             d.setMinimumDuration(300)
             d.setAutoClose(False)
@@ -166,13 +172,13 @@ class AnimationExport(QObject):
         """
         from embviz.gui.render import AnimationWriter, to_pil
 
-        first, last = (to_pil(img) for img in render_recording(
+        first, last = (to_pil(img) for img in self._render(
             self.rec, [self.times[0], self.times[-1]], self.size, scale=self.scale,
             camera=self.camera))  # fmt: skip
         self._writer = AnimationWriter(self.path, self.fps, self.size, frames=self.frames,
                                        palette_from=[first, last])  # fmt: skip
-        self._frames = render_recording(self.rec, self.times, self.size, scale=self.scale,
-                                        camera=self.camera)  # fmt: skip
+        self._frames = self._render(self.rec, self.times, self.size, scale=self.scale,
+                                    camera=self.camera)  # fmt: skip
         self._running = True
         if self.dialog is not None:
             self.dialog.setValue(0)
@@ -212,7 +218,11 @@ class AnimationExport(QObject):
         self.done_frames += 1
         self.progressed.emit(self.done_frames, self.frames)
         if self.dialog is not None:
-            self.dialog.setLabelText(f"Drawing frame {self.done_frames} of {self.frames}…")
+            self.dialog.setLabelText(
+                self.tr("Drawing frame {n} of {total}…").format(
+                    n=self.done_frames, total=self.frames
+                )
+            )
             self.dialog.setValue(self.done_frames)
         self._timer.start()  # the next frame after pending events: the window stays live
 
@@ -222,7 +232,7 @@ class AnimationExport(QObject):
         self._frames = None
         writer = self._writer
         if self.dialog is not None:
-            self.dialog.setLabelText(f"Writing {self.path.name}…")
+            self.dialog.setLabelText(self.tr("Writing {name}…").format(name=self.path.name))
             self.dialog.setRange(0, 0)
 
         def work(progress):
@@ -267,33 +277,40 @@ class ExportOptionsDialog(QDialog):
 
     def __init__(self, playback_seconds: float, snapshots: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export training animation")
+        self.setWindowTitle(self.tr("Export training animation"))
         self._snapshots = snapshots
         self.fps_spin = QSpinBox(minimum=2, maximum=60, value=15)
-        self.fps_spin.setSuffix(" frames/s")
-        self.fps_spin.setToolTip("Smoothness: 15 is smooth enough for a slide, 30 for video")
+        self.fps_spin.setSuffix(self.tr(" frames/s"))
+        self.fps_spin.setToolTip(
+            self.tr("Smoothness: 15 is smooth enough for a slide, 30 for video")
+        )
         self.seconds_spin = QDoubleSpinBox(decimals=1, minimum=1.0, maximum=600.0, singleStep=1.0)
         self.seconds_spin.setValue(min(max(playback_seconds, 1.0), 600.0))
-        self.seconds_spin.setSuffix(" s")
+        self.seconds_spin.setSuffix(self.tr(" s"))
         self.seconds_spin.setToolTip(
-            "From the initial vectors to the last snapshot (default: as fast as playback); "
-            f"the last state is then held {HOLD_LAST:g} s"
+            self.tr(
+                "From the initial vectors to the last snapshot (default: as fast as playback); "
+                "the last state is then held {hold} s"
+            ).format(hold=f"{HOLD_LAST:g}")
         )
         self.size_combo = QComboBox()
-        self.size_combo.addItems(list(SIZES))
-        self.size_combo.setToolTip("Pixels; text and points grow with the size")
+        for name, size in SIZES.items():
+            self.size_combo.addItem(self.tr(name), size)
+        self.size_combo.setToolTip(self.tr("Pixels; text and points grow with the size"))
         self.summary = QLabel()
         form = QFormLayout(self)
-        form.addRow("Frame rate", self.fps_spin)
-        form.addRow("Duration", self.seconds_spin)
-        form.addRow("Size", self.size_combo)
+        form.addRow(self.tr("Frame rate"), self.fps_spin)
+        form.addRow(self.tr("Duration"), self.seconds_spin)
+        form.addRow(self.tr("Size"), self.size_combo)
         form.addRow(self.summary)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose file…")
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip("Pick where to save it")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip("Export nothing")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Choose file…"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
+            self.tr("Pick where to save it")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(self.tr("Export nothing"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -311,11 +328,13 @@ class ExportOptionsDialog(QDialog):
 
     def size(self) -> tuple[int, int]:
         """Width and height in pixels."""
-        return SIZES[self.size_combo.currentText()]
+        return tuple(self.size_combo.currentData())
 
     def _update_summary(self) -> None:
         n = frame_count(self.fps(), self.seconds())
-        self.summary.setText(f"{n} frames over {self._snapshots} snapshots")
+        self.summary.setText(
+            self.tr("{n} frames over {snapshots} snapshots").format(n=n, snapshots=self._snapshots)
+        )
 
 
 class TrainingExports(QObject):
@@ -360,10 +379,12 @@ class TrainingExports(QObject):
             Nothing recorded yet, a bad path or format, no ffmpeg for MP4, a GIF too large.
         """
         if self.is_running():
-            raise EmbvizError("an export is already running")
+            raise EmbvizError(self.tr("an export is already running"))
         rec = self.session.recording()
         if len(rec.coords) < 2:
-            raise EmbvizError("nothing to animate yet: wait for the first snapshot after the start")
+            raise EmbvizError(
+                self.tr("nothing to animate yet: wait for the first snapshot after the start")
+            )
         export = AnimationExport(
             rec, path, fps=fps, seconds=seconds or rec.playback_seconds(self.playback.speed),
             size=size, scale=export_scale(size[0], self._text_scale()),
@@ -377,7 +398,9 @@ class TrainingExports(QObject):
         except BaseException:
             self.current = None
             raise
-        self.status.emit(f"Exporting {export.frames} frames to {Path(path).name}…")
+        self.status.emit(
+            self.tr("Exporting {n} frames to {name}…").format(n=export.frames, name=Path(path).name)
+        )
         self.changed.emit()
         return export
 
@@ -388,23 +411,23 @@ class TrainingExports(QObject):
 
         n = len(self.session.snapshots)
         if n < 2:
-            self.error.emit("nothing to animate yet: train first")
+            self.error.emit(self.tr("nothing to animate yet: train first"))
             return
         parent = self.parent()
         options = ExportOptionsDialog(self.playback.seconds(), n, parent)
         if not options.exec():
             return
-        filters = ["Animated GIF (*.gif)"]
+        filters = [self.tr("Animated GIF (*.gif)")]
         if "mp4" in animation_formats():
-            filters.append("MP4 video (*.mp4)")
+            filters.append(self.tr("MP4 video (*.mp4)"))
         start = str(export_dir(parent.window()) / "embviz-training.gif")  # not the current folder
-        path, chosen = QFileDialog.getSaveFileName(parent, "Export training animation", start,
+        path, chosen = QFileDialog.getSaveFileName(parent, self.tr("Export training animation"), start,
                                                    ";;".join(filters))  # fmt: skip
         if not path:
             return
         remember_export(parent.window(), path)
         if not Path(path).suffix:
-            path += ".mp4" if chosen.startswith("MP4") else ".gif"
+            path += ".mp4" if chosen.endswith("(*.mp4)") else ".gif"
         try:
             self.start(path, fps=options.fps(), seconds=options.seconds(), size=options.size())
         except EmbvizError as e:
@@ -416,17 +439,23 @@ class TrainingExports(QObject):
             self.current.cancel()
 
     def _exported(self, path) -> None:
-        self.status.emit(f"Saved the animation ({self.current.frames} frames) to {path}")
+        self.status.emit(
+            self.tr("Saved the animation ({n} frames) to {path}").format(
+                n=self.current.frames, path=path
+            )
+        )
         self.changed.emit()
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):
-            self.status.emit("Export cancelled; no file written")
+            self.status.emit(self.tr("Export cancelled; no file written"))
         elif isinstance(error, EmbvizError):
             self.error.emit(str(error))
         else:
             from embviz.gui.error_dialog import log_exception
 
             log_exception(error)
-            self.error.emit(f"export failed: {type(error).__name__}: {error}")
+            self.error.emit(
+                self.tr("export failed: {error}").format(error=f"{type(error).__name__}: {error}")
+            )
         self.changed.emit()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import fields
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -24,10 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.training import Param, TrainParams, params_shown
 from embviz.core.training_session import TrainingSession, default_watch
 
-CORPUS_CHOICES = ["Shipped teaching corpus", "Shipped Chinese corpus (中文)", "Text file…"]
+CORPUS_CHOICES = [
+    QT_TRANSLATE_NOOP("TrainForm", "Shipped teaching corpus"),
+    QT_TRANSLATE_NOOP("TrainForm", "Shipped Chinese corpus (中文)"),
+    QT_TRANSLATE_NOOP("TrainForm", "Text file…"),
+]
+
+
+def _param_text(text: str) -> str:
+    """A :class:`TrainParams` label, tooltip or choice, in the interface's language."""
+    return QCoreApplication.translate("TrainParams", text) if text else text
 
 
 def param_widget(how: Param, default) -> QWidget:
@@ -35,7 +46,7 @@ def param_widget(how: Param, default) -> QWidget:
     if how.choices:
         w = QComboBox()
         for value, text in how.choices:
-            w.addItem(text, value)
+            w.addItem(_param_text(text), value)
         w.setCurrentIndex([v for v, _ in how.choices].index(default))
     elif isinstance(default, float):
         lo, hi = how.range
@@ -45,8 +56,8 @@ def param_widget(how: Param, default) -> QWidget:
         lo, hi = how.range
         w = QSpinBox(minimum=int(lo), maximum=int(how.form_max or hi), value=default)
     else:
-        w = QLineEdit(placeholderText="vector file…")
-    w.setToolTip(how.tip)
+        w = QLineEdit(placeholderText=QCoreApplication.translate("TrainForm", "vector file…"))
+    w.setToolTip(_param_text(how.tip))
     return w
 
 
@@ -74,32 +85,32 @@ class TrainForm(QWidget):
             w = self.fields[name] = param_widget(how, defaults[name])
             if name == "pretrained":  # a file: with a button to browse for it
                 browse = QToolButton(text="…")
-                browse.setToolTip("Choose a pretrained vector file")
+                browse.setToolTip(self.tr("Choose a pretrained vector file"))
                 browse.clicked.connect(self._browse_pretrained)
                 row = QHBoxLayout()
                 row.addWidget(w, 1)
                 row.addWidget(browse)
-                groups[how.group].addRow(how.label, row)
+                groups[how.group].addRow(_param_text(how.label), row)
             elif how.label:
-                groups[how.group].addRow(how.label, w)
+                groups[how.group].addRow(_param_text(how.label), w)
             else:
                 groups[how.group].addRow(w)
-        for title, key in (("Model", "model"), ("Initial vectors", "init")):
+        for title, key in ((self.tr("Model"), "model"), (self.tr("Initial vectors"), "init")):
             box = QGroupBox(title)
             box.setLayout(groups[key])
             v.addWidget(box)
         session.corpus_changed.connect(self._show_corpus)
 
     def _corpus_group(self) -> QGroupBox:
-        corpus = QGroupBox("Corpus")
+        corpus = QGroupBox(self.tr("Corpus"))
         cl = QVBoxLayout(corpus)
         self.corpus_choice = QComboBox()
-        self.corpus_choice.addItems(CORPUS_CHOICES)
-        self.corpus_choice.setToolTip("Royalty, family, animals, numbers and capitals "
-                                      "(resources/corpus), in English or in Chinese "
-                                      "(segmented with jieba), or any plain-text file")  # fmt: skip
+        self.corpus_choice.addItems([self.tr(c) for c in CORPUS_CHOICES])
+        self.corpus_choice.setToolTip(self.tr("Royalty, family, animals, numbers and capitals "
+                                              "(resources/corpus), in English or in Chinese "
+                                              "(segmented with jieba), or any plain-text file"))  # fmt: skip
         self.corpus_choice.activated.connect(self._on_corpus_choice)
-        self.corpus_label = QLabel("teaching.txt · 60,000 sentences")
+        self.corpus_label = QLabel(self.tr("teaching.txt · 60,000 sentences"))
         self.corpus_label.setWordWrap(True)
         cl.addWidget(self.corpus_choice)
         cl.addWidget(self.corpus_label)
@@ -111,8 +122,8 @@ class TrainForm(QWidget):
 
             self.session.set_corpus(shipped_corpus_path("zh"))
         elif index == 2:
-            path, _ = QFileDialog.getOpenFileName(self, "Choose a text corpus", "",
-                                                  "Text (*.txt);;All files (*)")  # fmt: skip
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a text corpus"), "",
+                                                  self.tr("Text (*.txt);;All files (*)"))  # fmt: skip
             self.session.set_corpus(path or self.session.corpus)
         else:
             self.session.set_corpus(None)
@@ -120,13 +131,14 @@ class TrainForm(QWidget):
     def _show_corpus(self, path: str | None) -> None:
         lang = self.session.language
         self.corpus_choice.setCurrentIndex({"en": 0, "zh": 1}.get(lang, 2))
-        self.corpus_label.setText("teaching.txt · 60,000 sentences" if path is None
-                                  else "teaching_zh.txt · 30,000 sentences" if lang == "zh"
-                                  else Path(path).name)  # fmt: skip
+        self.corpus_label.setText(self.tr("teaching.txt · 60,000 sentences") if path is None
+                                  else self.tr("teaching_zh.txt · 30,000 sentences")
+                                  if lang == "zh" else Path(path).name)  # fmt: skip
 
     def _browse_pretrained(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Pretrained vectors", "",
-                                              "Vector files (*.txt *.vec *.bin *.npy);;All (*)")  # fmt: skip
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Pretrained vectors"), "",
+            self.tr("Vector files (*.txt *.vec *.bin *.npy);;All (*)"))  # fmt: skip
         if path:
             self.fields["pretrained"].setText(path)
             self.fields["init"].setCurrentIndex(self.fields["init"].findData("pretrained"))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from embviz.core.child import ChildProcessFailed
 from embviz.core.errors import EmbvizError
 from embviz.core.frames import Prepared, interpolate
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.playback import Playback
 from embviz.core.training import DEFAULT_PAIRS, DEFAULT_PAIRS_ZH, Snapshot, epoch_at
 from embviz.core.training_session import TrainingSession
@@ -45,7 +46,7 @@ from embviz.gui.training.parts import (
 from embviz.gui.training.view import TrainingView
 from embviz.gui.training.worker import TrainingRun
 
-TITLE = "Train"
+TITLE = QT_TRANSLATE_NOOP("Panels", "Train")
 FPS = 30
 __all__ = ["DEFAULT_PAIRS", "DEFAULT_PAIRS_ZH", "TITLE", "TrainPanel", "make_panel"]
 
@@ -83,14 +84,16 @@ class TrainPanel(Panel):
     def _build(self) -> None:
         self.view = TrainingView(self)
         self.view.setMinimumHeight(150)  # stacked under the form in a side dock, all of it fits
-        self.view.caption = ("Press “Start training”: the initial vectors appear here, then move "
-                             "as word2vec learns")  # fmt: skip
+        self.view.caption = self.tr("Press “Start training”: the initial vectors appear here, "
+                                    "then move as word2vec learns")  # fmt: skip
         self.header = RunHeader()
         self.form = TrainForm(self.session)
-        self.save_button = QPushButton("Save vectors…")
-        self.save_button.setToolTip("word2vec text (.txt) or binary (.bin) of the whole vocabulary")
-        self.open_button = QPushButton("Open as current data")
-        self.open_button.setToolTip("Show the trained vectors in the main view")
+        self.save_button = QPushButton(self.tr("Save vectors…"))
+        self.save_button.setToolTip(
+            self.tr("word2vec text (.txt) or binary (.bin) of the whole vocabulary")
+        )
+        self.open_button = QPushButton(self.tr("Open as current data"))
+        self.open_button.setToolTip(self.tr("Show the trained vectors in the main view"))
         v = self.form.layout()
         v.addWidget(self.save_button)
         v.addWidget(self.open_button)
@@ -166,7 +169,11 @@ class TrainPanel(Panel):
         run.failed.connect(lambda error: self._on_failed(error, run))
         run.finished.connect(lambda: self._on_finished(run))
         self.run = run
-        self.header.show_status(f"Reading {Path(path).name if path else 'the teaching corpus'}…")
+        self.header.show_status(
+            self.tr("Reading {name}…").format(
+                name=Path(path).name if path else self.tr("the teaching corpus")
+            )
+        )
         self.header.set_progress(0)
         run.start()
         self._update_buttons()
@@ -176,7 +183,7 @@ class TrainPanel(Panel):
         """Ask the run to stop after the part of an epoch it is training."""
         if self.run is not None and self.run.is_running():
             self.run.stop()
-            self.header.show_status("Stopping…")
+            self.header.show_status(self.tr("Stopping…"))
             self._update_buttons()
 
     def shutdown(self) -> None:
@@ -245,9 +252,11 @@ class TrainPanel(Panel):
         if isinstance(error, EmbvizError):
             self._error(str(error))
         elif isinstance(error, ChildProcessFailed):  # its message names the error already
-            self._error(f"training failed: {error}")
+            self._error(self.tr("training failed: {error}").format(error=error))
         else:
-            self._error(f"training failed: {type(error).__name__}: {error}")
+            self._error(
+                self.tr("training failed: {error}").format(error=f"{type(error).__name__}: {error}")
+            )
 
     def _on_finished(self, run: TrainingRun) -> None:
         if run is not self.run:
@@ -259,9 +268,11 @@ class TrainPanel(Panel):
             last = snaps[-1]
             self.header.set_progress(1000 if not last.stopped else self.progress.value())
             secs = sum(s.seconds for s in snaps)
-            word = "Stopped" if last.stopped else "Finished"
-            self.header.show_status(f"{word} at epoch {last.epoch:.2f}: {len(model):,} words × "
-                         f"{model.dim} dims, {secs:.1f} s of training")  # fmt: skip
+            text = (self.tr("Stopped at epoch {epoch}: {n} words × {dim} dims, {secs} s of training")
+                    if last.stopped else
+                    self.tr("Finished at epoch {epoch}: {n} words × {dim} dims, {secs} s of training"))  # fmt: skip
+            self.header.show_status(text.format(epoch=f"{last.epoch:.2f}", n=f"{len(model):,}",
+                                                dim=model.dim, secs=f"{secs:.1f}"))  # fmt: skip
         self._update_buttons()
 
     # -- frames and playback -------------------------------------------------------
@@ -305,10 +316,10 @@ class TrainPanel(Panel):
         if self.session.model is None:
             return False
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Save trained vectors", "vectors.txt",
-            "word2vec text (*.txt);;word2vec binary (*.bin)")  # fmt: skip
+            self, self.tr("Save trained vectors"), "vectors.txt",
+            self.tr("word2vec text (*.txt);;word2vec binary (*.bin)"))  # fmt: skip
         if path:
-            self.save(path, binary=chosen.startswith("word2vec binary") or path.endswith(".bin"))
+            self.save(path, binary=chosen.endswith("(*.bin)") or path.endswith(".bin"))
         return not self.has_unsaved()
 
     def save(self, path: str, *, binary: bool = False) -> None:
@@ -318,7 +329,11 @@ class TrainPanel(Panel):
         except EmbvizError as e:
             self._error(str(e))
             return
-        self.header.show_status(f"Saved {len(self.session.model):,} vectors to {path}")
+        self.header.show_status(
+            self.tr("Saved {n} vectors to {path}").format(
+                n=f"{len(self.session.model):,}", path=path
+            )
+        )
 
     def has_unsaved(self) -> bool:
         """Whether trained vectors exist that were not saved to a file."""
@@ -366,11 +381,20 @@ class TrainPanel(Panel):
 def _run_status(snap: Snapshot, total: int) -> str:
     """The status line during a run, e.g. "1,234 words in the vocabulary, 40 watched — epoch 2.00 of 10"."""
     info = snap.info
-    what = "initial vectors" if snap.index == 0 else f"epoch {snap.epoch:.2f} of {total}"
-    # e.g. "Chinese text segmented into words by jieba …"
+    if snap.index == 0:
+        what = QCoreApplication.translate("TrainPanel", "initial vectors")
+    else:
+        what = QCoreApplication.translate("TrainPanel", "epoch {epoch} of {total}").format(
+            epoch=f"{snap.epoch:.2f}", total=total
+        )
+    # e.g. "Chinese text segmented into words by jieba …" (core's words, translated there)
     seg = f" · {info['segmentation']}" if info.get("segmentation") else ""
-    return (f"{info.get('vocabulary', 0):,} words in the vocabulary, "
-            f"{len(snap.words)} watched — {what}{seg}")  # fmt: skip
+    if info.get("segmentation_parts"):  # the template the core marked: in the interface's language
+        template, values = info["segmentation_parts"]
+        seg = " · " + QCoreApplication.translate("Corpus", template).format(**values)
+    return QCoreApplication.translate(
+        "TrainPanel", "{n} words in the vocabulary, {watched} watched — {what}{seg}"
+    ).format(n=f"{info.get('vocabulary', 0):,}", watched=len(snap.words), what=what, seg=seg)
 
 
 class _CloseWatcher(QObject):

@@ -7,7 +7,7 @@ Each piece holds widgets only and binds to the model it shows: the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,17 +27,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.playback import Playback
 from embviz.core.training_session import TrainingSession
 from embviz.gui import theme
 from embviz.gui.training.plots import LossPlot, SimilarityPlot
 
 # Short enough for a narrow dock; the tooltip says the whole of it
+# (translated when shown, context "Timeline")
 FRAME_CHOICES = [
-    ("final", "PCA of the newest", "Fixed axes: PCA of the newest state"),
-    ("pinned", "PCA of this snapshot", "Fixed axes: PCA of the snapshot shown now"),
-    ("procrustes", "Procrustes", "Procrustes: align each snapshot to the previous one"),
-]
+    ("final", QT_TRANSLATE_NOOP("Timeline", "PCA of the newest"),
+     QT_TRANSLATE_NOOP("Timeline", "Fixed axes: PCA of the newest state")),
+    ("pinned", QT_TRANSLATE_NOOP("Timeline", "PCA of this snapshot"),
+     QT_TRANSLATE_NOOP("Timeline", "Fixed axes: PCA of the snapshot shown now")),
+    ("procrustes", QT_TRANSLATE_NOOP("Timeline", "Procrustes"),
+     QT_TRANSLATE_NOOP("Timeline", "Procrustes: align each snapshot to the previous one")),
+]  # fmt: skip
 
 
 class RunHeader(QWidget):
@@ -49,16 +54,18 @@ class RunHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.start_button = QPushButton("Start training")
-        self.start_button.setToolTip("Train from new initial vectors (stops a run in progress)")
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop training; the snapshots so far stay")
+        self.start_button = QPushButton(self.tr("Start training"))
+        self.start_button.setToolTip(
+            self.tr("Train from new initial vectors (stops a run in progress)")
+        )
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop training; the snapshots so far stay"))
         row = QHBoxLayout()
         row.addWidget(self.start_button, 1)
         row.addWidget(self.stop_button)
         self.progress = QProgressBar(minimum=0, maximum=1000, textVisible=False)
         self.progress.setMaximumHeight(8)
-        self.status = QLabel("Ready")
+        self.status = QLabel(self.tr("Ready"))
         self.status.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -102,13 +109,13 @@ class Timeline(QWidget):
         super().__init__(parent)
         self.playback = playback
         row = QHBoxLayout()
-        row.addWidget(self._button("One snapshot back", "SP_MediaSeekBackward", -1))
+        row.addWidget(self._button(self.tr("One snapshot back"), "SP_MediaSeekBackward", -1))
         self.play_button = QToolButton()
         self.play_button.clicked.connect(playback.toggle)
         row.addWidget(self.play_button)
-        row.addWidget(self._button("One snapshot forward", "SP_MediaSeekForward", 1))
+        row.addWidget(self._button(self.tr("One snapshot forward"), "SP_MediaSeekForward", 1))
         self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setToolTip("Scrub through the snapshots")
+        self.slider.setToolTip(self.tr("Scrub through the snapshots"))
         self.slider.setRange(0, 0)
         self.slider.valueChanged.connect(playback.scrub)
         self.time_label = QLabel("—")
@@ -117,23 +124,28 @@ class Timeline(QWidget):
         row.addWidget(self.time_label)
         self.frame_choice = QComboBox()
         for key, text, tip in FRAME_CHOICES:
-            self.frame_choice.addItem(text, key)
-            self.frame_choice.setItemData(self.frame_choice.count() - 1, tip,
+            self.frame_choice.addItem(QCoreApplication.translate("Timeline", text), key)
+            self.frame_choice.setItemData(self.frame_choice.count() - 1,
+                                          QCoreApplication.translate("Timeline", tip),
                                           Qt.ItemDataRole.ToolTipRole)  # fmt: skip
         self.frame_choice.currentIndexChanged.connect(self._frame_tip)
         self._frame_tip(0)
         self.frame_choice.activated.connect(
             lambda _i: self.frame_chosen.emit(self.frame_choice.currentData())
         )
-        self.pop_button = QToolButton(text="Float")
-        self.pop_button.setToolTip("Float the Train panel as a large window (docked: back in)")
-        self.export_button = QToolButton(text="Export animation…")
+        self.pop_button = QToolButton(text=self.tr("Float"))
+        self.pop_button.setToolTip(
+            self.tr("Float the Train panel as a large window (docked: back in)")
+        )
+        self.export_button = QToolButton(text=self.tr("Export animation…"))
         self.export_button.setToolTip(
-            "Save the recorded run as an animated GIF (or MP4 with ffmpeg): every snapshot, "
-            "interpolated as in playback, with the epoch caption and axis names"
+            self.tr(
+                "Save the recorded run as an animated GIF (or MP4 with ffmpeg): every snapshot, "
+                "interpolated as in playback, with the epoch caption and axis names"
+            )
         )
         row2 = QHBoxLayout()
-        row2.addWidget(QLabel("Frame"))
+        row2.addWidget(QLabel(self.tr("Frame")))
         row2.addWidget(self.frame_choice, 1)
         row2.addWidget(self.pop_button)
         row2.addWidget(self.export_button)
@@ -162,23 +174,27 @@ class Timeline(QWidget):
         self.slider.blockSignals(True)
         self.slider.setValue(index)
         self.slider.blockSignals(False)
-        self.time_label.setText(f"epoch {epoch:.2f}")
+        self.time_label.setText(self.tr("epoch {epoch}").format(epoch=f"{epoch:.2f}"))
 
     def _show_playing(self, playing: bool) -> None:
         pix = QStyle.StandardPixmap
         icon = pix.SP_MediaPause if playing else pix.SP_MediaPlay
         self.play_button.setIcon(self.style().standardIcon(icon))
-        self.play_button.setToolTip("Pause" if playing else "Play")
+        self.play_button.setToolTip(self.tr("Pause") if playing else self.tr("Play"))
 
     def _frame_tip(self, index: int) -> None:
         tip = self.frame_choice.itemData(index, Qt.ItemDataRole.ToolTipRole)
-        self.frame_choice.setToolTip(f"{tip}. How the 3D axes stay still while the vectors learn")
+        self.frame_choice.setToolTip(
+            self.tr("{tip}. How the 3D axes stay still while the vectors learn").format(tip=tip)
+        )
 
     def _fit_time_label(self) -> None:
         # A fixed width: a label whose text changes every frame must not relayout
         # (and so repaint) the plots below it; refitted when the font grows.
         self.time_label.setFixedWidth(
-            self.time_label.fontMetrics().horizontalAdvance("epoch 0000.00")
+            self.time_label.fontMetrics().horizontalAdvance(
+                self.tr("epoch {epoch}").format(epoch="0000.00")
+            )
         )
 
     def changeEvent(self, ev) -> None:
@@ -202,13 +218,15 @@ class TrainingCurves(QWidget):
         sl = QVBoxLayout(sim)
         sl.setContentsMargins(0, 0, 0, 0)
         self.pairs_edit = QLineEdit(session.pairs_text)
-        self.pairs_edit.setToolTip("Word pairs to follow, comma-separated: 'king queen, cat cats'")
+        self.pairs_edit.setToolTip(
+            self.tr("Word pairs to follow, comma-separated: 'king queen, cat cats'")
+        )
         self.pairs_edit.editingFinished.connect(lambda: session.set_pairs(self.pairs_edit.text()))
         sl.addWidget(self.pairs_edit)
         sl.addWidget(self.sim_plot, 1)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.loss_plot, "Loss")
-        self.tabs.addTab(sim, "Similarity")
+        self.tabs.addTab(self.loss_plot, self.tr("Loss"))
+        self.tabs.addTab(sim, self.tr("Similarity"))
         self.readout = QLabel("")
         self.readout.setWordWrap(True)
         lay = QVBoxLayout(self)
@@ -269,7 +287,7 @@ class FormAndPicture(QSplitter):
         handle = self.handle(1)
         handle.setAutoFillBackground(True)
         handle.setBackgroundRole(QPalette.ColorRole.Mid)
-        handle.setToolTip("Drag to give the settings or the picture more room")
+        handle.setToolTip(self.tr("Drag to give the settings or the picture more room"))
         self._split_by_user = False
         self.splitterMoved.connect(lambda *_: setattr(self, "_split_by_user", True))
 

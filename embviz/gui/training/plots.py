@@ -31,8 +31,8 @@ class LossPlot(pg.PlotWidget):
         theme.style_plot(self)
         self.setMinimumHeight(120)
         self.showGrid(x=True, y=True, alpha=0.25)
-        self.setLabel("bottom", "epoch")
-        self.setLabel("left", "loss per epoch")
+        self.setLabel("bottom", self.tr("epoch"))
+        self.setLabel("left", self.tr("loss per epoch"))
         self.setMenuEnabled(False)
         self.curve = self.plot(symbol="o", symbolSize=6)
         self.cursor = pg.InfiniteLine(angle=90)
@@ -49,7 +49,10 @@ class LossPlot(pg.PlotWidget):
 
     def set_exact(self, exact: bool) -> None:
         """Say on the axis whether the loss is exact (one worker) or approximate."""
-        self.setLabel("left", "loss per epoch" if exact else "loss per epoch (≈, 2+ workers)")
+        self.setLabel(
+            "left",
+            self.tr("loss per epoch") if exact else self.tr("loss per epoch (≈, 2+ workers)"),
+        )
 
     def set_losses(self, losses) -> None:
         """Plot ``losses[i]`` at epoch ``i + 1``."""
@@ -68,8 +71,8 @@ class SimilarityPlot(pg.PlotWidget):
         super().__init__(parent)
         self.setMinimumHeight(120)
         self.showGrid(x=True, y=True, alpha=0.25)
-        self.setLabel("bottom", "epoch")
-        self.setLabel("left", "cosine")
+        self.setLabel("bottom", self.tr("epoch"))
+        self.setLabel("left", self.tr("cosine"))
         self.setMenuEnabled(False)
         self.setYRange(-1.0, 1.0)
         self.legend = self.addLegend(offset=(-8, -8), colCount=4)
