@@ -16,6 +16,29 @@ def default_embeddings():
     return embviz.load_default()
 
 
+@pytest.fixture(scope="module")
+def ft_path(tmp_path_factory):
+    """A tiny fastText model trained here, saved in Facebook's .bin format.
+
+    It never saw :data:`tests.helpers.FASTTEXT_OOV`.
+    """
+    import numpy as np
+    from gensim.models import FastText
+    from gensim.models.fasttext import save_facebook_model
+
+    words = ["government", "governments", "governor", "mentally", "mental", "king", "man",
+             "woman", "queen", "royal", "palace", "city", "river"]  # fmt: skip
+    rng = np.random.default_rng(0)
+    sentences = [list(rng.choice(words, 8)) for _ in range(300)]
+    model = FastText(vector_size=16, window=3, min_count=1, min_n=3, max_n=5, bucket=2000,
+                     epochs=3, seed=1, workers=1)  # fmt: skip
+    model.build_vocab(sentences)
+    model.train(sentences, total_examples=len(sentences), epochs=model.epochs)
+    path = tmp_path_factory.mktemp("ft") / "model.bin"
+    save_facebook_model(model, str(path))
+    return path
+
+
 @pytest.fixture(autouse=True)
 def _no_dangling_threads():
     """Fail a test that leaves Python or Qt threads running (as napari does)."""

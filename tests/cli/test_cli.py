@@ -1,17 +1,9 @@
 import json
-import subprocess
-import sys
 
 import pytest
 
 from embviz.cli import main
-from tests.helpers import gensim_data
-
-
-def run_cli(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "embviz", *args], capture_output=True, text=True, timeout=120
-    )
+from tests.helpers import gensim_data, run_cli
 
 
 def test_neighbors_tower_json_on_the_default_data():

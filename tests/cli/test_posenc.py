@@ -78,7 +78,7 @@ def test_bad_input(tmp_path, argv, message):
 
 
 def test_heavy_tailed_learned_matrix_cosine_and_clipping(tmp_path):
-    from tests.core.test_posenc import bert_like
+    from tests.helpers import bert_like
 
     np.save(tmp_path / "bert.npy", bert_like(96, 48))
     r = _run("--learned", "bert.npy", "--out", "l.png", tmp_path=tmp_path)

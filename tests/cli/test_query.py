@@ -1,16 +1,9 @@
 """``embviz query`` and ``embviz evaluate`` as a user runs them."""
 
 import json
-import subprocess
-import sys
 
 from embviz.cli import main
-
-
-def run_cli(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "embviz", *args], capture_output=True, text=True, timeout=120
-    )
+from tests.helpers import run_cli
 
 
 def test_query_json_gives_queen_first_without_the_inputs():

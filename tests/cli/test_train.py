@@ -11,7 +11,7 @@ import pytest
 
 import embviz
 from embviz.cli import main
-from tests.core.test_training import tiny_corpus
+from tests.helpers import tiny_corpus
 
 FAST = ["--dim", "8", "--epochs", "2", "--min-count", "2"]
 

@@ -8,19 +8,12 @@ import pytest
 
 import embviz
 from embviz.cli import main
-from embviz.core.corpus import shipped_corpus_path
-
-
-def _raw_chinese(path, lines=1500):
-    """The first lines of the shipped corpus, without its dictionary: jieba's own words."""
-    text = shipped_corpus_path("zh").read_text(encoding="utf-8").splitlines()[:lines]
-    path.write_text("\n".join(text) + "\n", encoding="utf-8")
-    return path
+from tests.helpers import raw_chinese
 
 
 def test_train_segments_unsegmented_chinese(tmp_path, capsys):
     pytest.importorskip("jieba")
-    corpus = _raw_chinese(tmp_path / "zh.txt")
+    corpus = raw_chinese(tmp_path / "zh.txt")
     out = tmp_path / "v.txt"
     assert main(["train", str(corpus), "--out", str(out), "--dim", "8", "--epochs", "1"]) == 0
     printed = capsys.readouterr().out
@@ -62,6 +55,6 @@ def test_train_corpus_zh_uses_the_shipped_chinese_corpus(tmp_path, capsys):
 
 
 def test_train_corpus_and_file_together_is_an_error(tmp_path, capsys):
-    corpus = _raw_chinese(tmp_path / "zh.txt", lines=10)
+    corpus = raw_chinese(tmp_path / "zh.txt", lines=10)
     assert main(["train", str(corpus), "--corpus", "zh", "--out", str(tmp_path / "v.txt")]) == 2
     assert "not both" in capsys.readouterr().err

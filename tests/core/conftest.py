@@ -1,4 +1,4 @@
-"""Fixtures shared by the core tests of t-SNE and UMAP layouts."""
+"""Fixtures shared by the core tests: a workspace, MiniLM, and the t-SNE and UMAP layouts."""
 
 from __future__ import annotations
 
@@ -6,6 +6,24 @@ import pytest
 
 from embviz.core import nonlinear
 from embviz.core.wordlists import TEACHING_WORDS
+from embviz.core.workspace import Workspace
+from tests.context_model import installed_model  # at collection, before XDG_DATA_HOME moves
+
+
+@pytest.fixture
+def ws(default_embeddings):
+    """A workspace on the default vectors, showing its default words."""
+    w = Workspace()
+    w.set_embeddings(default_embeddings)
+    return w
+
+
+@pytest.fixture(scope="module")
+def minilm():
+    """The installed MiniLM model (fetched by scripts/setup), once per module."""
+    from embviz.core.context import ContextModel
+
+    return ContextModel(installed_model())
 
 
 @pytest.fixture(scope="session")

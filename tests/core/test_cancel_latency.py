@@ -7,30 +7,11 @@ finish on its own within the window, which the tests also check.
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 
 import embviz
 from embviz.core.corpus import open_corpus, shipped_corpus_path
-from embviz.core.progress import Progress
-from tests.helpers import start_job
-
-LIMIT = 1.0
-
-
-def _cancel_while_running(work, *, after: float = 0.3):
-    """Run ``work(progress)`` on a thread, cancel after ``after`` s; return (latency, outcome)."""
-    progress = Progress()
-    t, outcome = start_job(work, progress)
-    time.sleep(after)
-    assert t.is_alive(), "the job finished before it could be cancelled: make it bigger"
-    t0 = time.perf_counter()
-    progress.cancel()
-    t.join(timeout=10)
-    latency = time.perf_counter() - t0
-    assert not t.is_alive()
-    return latency, outcome
+from tests.helpers import CANCEL_LIMIT, cancel_while_running
 
 
 def test_cancel_a_large_load(tmp_path):
@@ -40,11 +21,11 @@ def test_cancel_a_large_load(tmp_path):
     with open(path, "w") as f:
         for i in range(400_000):
             f.write(f"w{i} {block[i % 1000]}\n")
-    latency, outcome = _cancel_while_running(
+    latency, outcome = cancel_while_running(
         lambda progress: embviz.load(path, progress=progress, cache=False), after=0.15
     )
     assert outcome.get("cancelled"), outcome
-    assert latency < LIMIT, f"load took {latency:.2f} s to stop"
+    assert latency < CANCEL_LIMIT, f"load took {latency:.2f} s to stop"
 
 
 def test_cancel_training():
@@ -55,11 +36,11 @@ def test_cancel_training():
     def work(progress):
         return list(train_word2vec(corpus, TrainParams(epochs=50, workers=1), progress))
 
-    latency, outcome = _cancel_while_running(work, after=1.5)
+    latency, outcome = cancel_while_running(work, after=1.5)
     snaps = outcome.get("result") or []
     # training ends on cancel with a last snapshot marked as stopped
     assert outcome.get("cancelled") or (snaps and snaps[-1].stopped), outcome
-    assert latency < LIMIT, f"training took {latency:.2f} s to stop"
+    assert latency < CANCEL_LIMIT, f"training took {latency:.2f} s to stop"
 
 
 def test_cancel_an_evaluation(default_embeddings):
@@ -69,6 +50,6 @@ def test_cancel_an_evaluation(default_embeddings):
     def work(progress):
         return evaluate_analogies(default_embeddings, method="3cosmul", progress=progress)
 
-    latency, outcome = _cancel_while_running(work, after=0.2)
+    latency, outcome = cancel_while_running(work, after=0.2)
     assert outcome.get("cancelled"), outcome
-    assert latency < LIMIT, f"evaluation took {latency:.2f} s to stop"
+    assert latency < CANCEL_LIMIT, f"evaluation took {latency:.2f} s to stop"

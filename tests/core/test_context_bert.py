@@ -15,11 +15,6 @@ from tests.context_model import FIXTURE, TINY_VOCAB, installed_model, make_tiny_
 
 
 @pytest.fixture(scope="module")
-def minilm():
-    return ContextModel(installed_model())
-
-
-@pytest.fixture(scope="module")
 def reference():
     with np.load(FIXTURE, allow_pickle=False) as f:
         return {k: f[k] for k in f.files}

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from embviz.core.context import PRESETS, ContextModel, contextualize, nearest_tokens
 from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.progress import Progress
-from tests.context_model import installed_model, make_tiny_bert
+from tests.context_model import make_tiny_bert
 
 RIVER = "He sat on the bank of the river."
 RIVER2 = "The river bank was muddy."
@@ -20,11 +20,6 @@ MONEY = "She deposited money at the bank."
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory):
     return ContextModel(make_tiny_bert(tmp_path_factory.mktemp("tiny") / "m", layers=3))
-
-
-@pytest.fixture(scope="module")
-def minilm():
-    return ContextModel(installed_model())
 
 
 def test_layers_are_static_input_then_each_encoder_layer(tiny):

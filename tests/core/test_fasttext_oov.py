@@ -11,27 +11,7 @@ import embviz
 from embviz.core.analogy import query
 from embviz.core.errors import UnknownWordError
 from embviz.core.expressions import evaluate
-
-OOV = "governmentally"
-
-
-@pytest.fixture(scope="module")
-def ft_path(tmp_path_factory):
-    """A tiny fastText model trained here, saved in Facebook's .bin format."""
-    from gensim.models import FastText
-    from gensim.models.fasttext import save_facebook_model
-
-    words = ["government", "governments", "governor", "mentally", "mental", "king", "man",
-             "woman", "queen", "royal", "palace", "city", "river"]  # fmt: skip
-    rng = np.random.default_rng(0)
-    sentences = [list(rng.choice(words, 8)) for _ in range(300)]
-    model = FastText(vector_size=16, window=3, min_count=1, min_n=3, max_n=5, bucket=2000,
-                     epochs=3, seed=1, workers=1)  # fmt: skip
-    model.build_vocab(sentences)
-    model.train(sentences, total_examples=len(sentences), epochs=model.epochs)
-    path = tmp_path_factory.mktemp("ft") / "model.bin"
-    save_facebook_model(model, str(path))
-    return path
+from tests.helpers import FASTTEXT_OOV as OOV
 
 
 @pytest.fixture(scope="module")

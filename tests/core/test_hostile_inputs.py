@@ -100,13 +100,13 @@ def test_checking_a_large_fasttext_dictionary_is_cancellable(tmp_path):
                        100, 1e-4, n, n, 0, n, -1)  # fmt: skip
     p = tmp_path / "big.bin"
     p.write_bytes(head + (b"a\0" + bytes(9)) * n)
-    from tests.core.test_cancel_latency import LIMIT, _cancel_while_running
+    from tests.helpers import CANCEL_LIMIT, cancel_while_running
 
-    latency, outcome = _cancel_while_running(
+    latency, outcome = cancel_while_running(
         lambda progress: embviz.load(p, progress=progress, cache=False), after=0.3
     )
     assert outcome.get("cancelled"), outcome
-    assert latency < LIMIT, f"took {latency:.2f} s to stop"
+    assert latency < CANCEL_LIMIT, f"took {latency:.2f} s to stop"
 
 
 def test_dev_zero_is_a_clear_error_and_checks_cancel(tmp_path):
@@ -424,13 +424,13 @@ def test_a_valid_fasttext_model_is_cancellable_while_its_vectors_are_built(tmp_p
     p.write_bytes(head + words + matrix)
     import gensim.models.fasttext  # noqa: F401  (its first import, ~1 s, is not the loader's)
 
-    from tests.core.test_cancel_latency import LIMIT, _cancel_while_running
+    from tests.helpers import CANCEL_LIMIT, cancel_while_running
 
-    latency, outcome = _cancel_while_running(
+    latency, outcome = cancel_while_running(
         lambda progress: embviz.load(p, progress=progress, cache=False), after=1.0
     )
     assert outcome.get("cancelled"), outcome
-    assert latency < LIMIT, f"took {latency:.2f} s to stop"
+    assert latency < CANCEL_LIMIT, f"took {latency:.2f} s to stop"
     part = embviz.load(p, cache=False, limit=3)  # and it loads
     assert part.words == ["word0", "word1", "word2"] and part.vectors.shape == (3, dim)
 

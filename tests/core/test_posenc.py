@@ -12,6 +12,7 @@ from embviz.core import posenc as P
 from embviz.core.embeddings import Embeddings
 from embviz.core.errors import EmbvizError, LoadError
 from tests.context_model import installed_model  # at collection, before XDG_DATA_HOME moves
+from tests.helpers import bert_like
 
 
 def _formula(length, d, base, layout):
@@ -193,20 +194,6 @@ def test_token_plus_position_with_no_known_word_is_a_clear_error():
 
 
 # -- heavy-tailed learned matrices (issue 15, item 12) -----------------------------------
-
-
-def bert_like(n=512, d=384, seed=0):
-    """A learned-looking position matrix: small smooth values, one huge entry.
-
-    Like BERT's (|x| < 0.065 for 99 % of entries, one entry of 1.87): rows drift
-    slowly with the position, so nearby positions are alike.
-    """
-    rng = np.random.default_rng(seed)
-    walk = np.cumsum(rng.normal(0, 0.004, (n, d)), axis=0)
-    m = (walk - walk.mean(axis=0)) + rng.normal(0, 0.01, (n, d))
-    m *= 0.022 / m.std()
-    m[0, 7] = 1.87
-    return m.astype(np.float32)
 
 
 def test_colour_range_clips_a_heavy_tail_and_says_so():

@@ -15,16 +15,8 @@ from embviz.core.projection import (
     random_projection,
     raw_projection,
 )
-from embviz.core.workspace import Workspace
 
 AXES = ["woman - man", "cats - cat", "king - man"]
-
-
-@pytest.fixture
-def ws(default_embeddings):
-    w = Workspace()
-    w.set_embeddings(default_embeddings)
-    return w
 
 
 def _orthonormal(a):

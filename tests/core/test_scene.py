@@ -8,13 +8,6 @@ from embviz.core.scene import Scene, SceneError, load_scenes, save_scenes
 from embviz.core.workspace import Workspace
 
 
-@pytest.fixture
-def ws(default_embeddings):
-    w = Workspace()
-    w.set_embeddings(default_embeddings)
-    return w
-
-
 def test_round_trip_restores_words_slice_and_selection(ws, tmp_path, default_embeddings):
     ws.show_words(["king", "queen", "man", "woman", "cat", "cats", "dog", "dogs"])
     ws.set_axes(["woman - man", "cats - cat", None])

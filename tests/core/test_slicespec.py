@@ -26,7 +26,8 @@ WORDS = ["king", "queen", "man", "woman", "paris", "france", "rome", "italy"]
 
 
 @pytest.fixture
-def ws(default_embeddings):
+def ws_few(default_embeddings):
+    """A workspace on the default vectors showing only WORDS."""
     w = Workspace()
     w.set_embeddings(default_embeddings, WORDS)
     return w
@@ -79,7 +80,7 @@ def test_specs_are_immutable_and_compare_by_value():
     assert DirectionAxis("v", np.array([1, 2], np.float32)) == DirectionAxis("v", (1.0, 2.0))
 
 
-def test_version_1_scene_files_load_into_the_same_specs(tmp_path, ws):
+def test_version_1_scene_files_load_into_the_same_specs(tmp_path, ws_few):
     # written by embviz before the slice spec existed: the format is unchanged
     v1 = {"embviz_scenes": 1, "scenes": [
         {"embviz_scene": 1, "words": WORDS, "projection": {"mode": "pca", "fit": "all"}},
@@ -103,43 +104,43 @@ def test_version_1_scene_files_load_into_the_same_specs(tmp_path, ws):
     ]
     for scene, spec in zip(scenes, want, strict=True):
         assert scene.slice == spec
-        scene.apply_to(ws)
-        assert ws.slice == spec
+        scene.apply_to(ws_few)
+        assert ws_few.slice == spec
         # and saved again, the same JSON comes back
-        again = Scene.from_workspace(ws)
+        again = Scene.from_workspace(ws_few)
         assert again.projection == scene.projection
 
 
-def test_slice_changed_fires_once_per_change_and_not_on_failure(ws):
+def test_slice_changed_fires_once_per_change_and_not_on_failure(ws_few):
     seen = []
-    ws.slice_changed.connect(seen.append)
-    ws.set_projection("random", random_seed=4)
-    ws.set_projection("random", random_seed=4)  # the same slice: no event
-    assert seen == [RandomSlice(4)] and ws.slice == RandomSlice(4)
-    before = ws.projection
+    ws_few.slice_changed.connect(seen.append)
+    ws_few.set_projection("random", random_seed=4)
+    ws_few.set_projection("random", random_seed=4)  # the same slice: no event
+    assert seen == [RandomSlice(4)] and ws_few.slice == RandomSlice(4)
+    before = ws_few.projection
     with pytest.raises(EmbvizError):
-        ws.set_axes(["woman - man", "notawordatall", ""])
+        ws_few.set_axes(["woman - man", "notawordatall", ""])
     with pytest.raises(EmbvizError):
-        ws.set_slice(RawSlice((0, 1, 10_000)))
-    assert ws.slice == RandomSlice(4) and ws.projection is before and len(seen) == 1
-    ws.set_slice(PcaSlice("all"))
-    assert seen[-1] == PcaSlice("all") and ws.pca_fit == "all"
+        ws_few.set_slice(RawSlice((0, 1, 10_000)))
+    assert ws_few.slice == RandomSlice(4) and ws_few.projection is before and len(seen) == 1
+    ws_few.set_slice(PcaSlice("all"))
+    assert seen[-1] == PcaSlice("all") and ws_few.pca_fit == "all"
 
 
-def test_options_of_a_mode_are_remembered_when_coming_back(ws):
-    ws.set_projection("random", random_seed=5)
-    ws.set_projection("raw", raw_dims=(1, 2, 3))
-    ws.set_projection("pca")
-    ws.set_slice(ws.remembered("random"))
-    assert ws.slice == RandomSlice(5) and ws.raw_dims == (1, 2, 3)
+def test_options_of_a_mode_are_remembered_when_coming_back(ws_few):
+    ws_few.set_projection("random", random_seed=5)
+    ws_few.set_projection("raw", raw_dims=(1, 2, 3))
+    ws_few.set_projection("pca")
+    ws_few.set_slice(ws_few.remembered("random"))
+    assert ws_few.slice == RandomSlice(5) and ws_few.raw_dims == (1, 2, 3)
 
 
-def test_a_direction_axis_keeps_the_other_axes(ws, default_embeddings):
-    ws.set_axes(["woman - man", "", "king - man"])
+def test_a_direction_axis_keeps_the_other_axes(ws_few, default_embeddings):
+    ws_few.set_axes(["woman - man", "", "king - man"])
     vec = default_embeddings.vector("paris") - default_embeddings.vector("france")
-    ws.use_as_axis("capital", vec, slot=1)
-    spec = ws.slice
+    ws_few.use_as_axis("capital", vec, slot=1)
+    spec = ws_few.slice
     assert isinstance(spec, AxesSlice) and spec.axes[0] == "woman - man"
-    assert spec.axes[1].label == "capital" and ws.axis_labels == ["woman - man", "capital",
+    assert spec.axes[1].label == "capital" and ws_few.axis_labels == ["woman - man", "capital",
                                                                   "king - man"]  # fmt: skip
-    np.testing.assert_array_equal(ws.axis_vectors[1], vec.astype(np.float32))
+    np.testing.assert_array_equal(ws_few.axis_vectors[1], vec.astype(np.float32))

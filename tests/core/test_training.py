@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
-import random
 from pathlib import Path
 
 import numpy as np
@@ -15,23 +14,9 @@ from embviz.core.embeddings import Embeddings
 from embviz.core.errors import EmbvizError, LoadError
 from embviz.core.progress import Progress
 from embviz.core.training import TrainParams, cosine_pairs, save_vectors, train_word2vec
+from tests.helpers import tiny_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def tiny_corpus(path: Path, lines: int = 400, seed: int = 0) -> Path:
-    """A small templated corpus: a few hundred short sentences."""
-    r = random.Random(seed)
-    pairs = [("king", "queen"), ("man", "woman"), ("boy", "girl")]
-    animals = ["cat", "dog", "fox", "bird"]
-    out = []
-    for _ in range(lines):
-        m, f = r.choice(pairs)
-        a = r.choice(animals)
-        out.append(r.choice([f"the {m} said he would come", f"the {f} said she would come",
-                             f"a {a} sleeps in the house", f"many {a}s sleep in the house"]))  # fmt: skip
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
-    return path
 
 
 SMALL = TrainParams(dim=10, epochs=3, min_count=2, workers=1, seed=7)

@@ -5,13 +5,6 @@ from embviz.core.errors import UnknownWordError
 from embviz.core.workspace import Overlay, Workspace
 
 
-@pytest.fixture
-def ws(default_embeddings):
-    w = Workspace()
-    w.set_embeddings(default_embeddings)
-    return w
-
-
 def test_default_view_shows_teaching_words_projected_by_pca(ws):
     assert 250 <= len(ws.shown_words) <= 300
     assert {"king", "queen", "cats", "octopuses", "mussolini"} <= set(ws.shown_words)

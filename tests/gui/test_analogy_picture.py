@@ -2,6 +2,8 @@
 
 import numpy as np
 
+from tests.helpers import view_at_rest
+
 
 def _labelled(view) -> set[str]:
     view.grabFramebuffer()
@@ -9,8 +11,7 @@ def _labelled(view) -> set[str]:
 
 
 def _settle(win, qtbot):
-    qtbot.waitUntil(lambda: not win.view.is_animating(), timeout=5000)
-    qtbot.wait(600)  # the camera's flight
+    qtbot.waitUntil(lambda: view_at_rest(win.view), timeout=30_000)  # points and camera
 
 
 def test_the_words_of_the_parallelogram_are_labelled(main_window, qtbot):

@@ -4,6 +4,7 @@ from PIL import Image
 
 from embviz.gui import export
 from embviz.gui.theme import VIEW3D_CURRENT as THEME
+from tests.helpers import tiny_corpus
 
 pytestmark = pytest.mark.gui
 
@@ -52,27 +53,34 @@ def test_bad_export_size_is_a_clear_error(main_window, tmp_path):
 
 
 def test_the_window_keeps_working_after_an_export(main_window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from embviz.gui.view3d import SceneView
+
+    def views() -> int:
+        return sum(isinstance(w, SceneView) for w in QApplication.allWidgets())
+
+    before = views()
     export.export_view(main_window, tmp_path / "a.png", (640, 360))
-    qtbot.wait(50)  # the offscreen view is deleted
+    qtbot.waitUntil(lambda: views() == before, timeout=10_000)  # the offscreen view is deleted
     main_window.workspace.show_words(["king", "queen"])  # would reach a deleted view
     main_window.set_text_scale(1.5)
     assert main_window.view.label_scale == 1.5
 
 
 def test_train_panel_export_redraws_its_3d_view_with_labels(main_window, qtbot, tmp_path):
-    from tests.core.test_training import tiny_corpus
-
     panel = main_window.panels["train"]
     main_window.docks["train"].raise_()
     panel.session.set_corpus(str(tiny_corpus(tmp_path / "tiny.txt", lines=2000)))
     panel.dim.setValue(12)
     panel.min_count.setValue(2)
     panel.epochs.setValue(2)
-    panel.start()
-    qtbot.waitUntil(
-        lambda: panel.session.model is not None and not panel.is_running(), timeout=60000
-    )
-    qtbot.wait(300)
+    run = panel.start()
+    ended: list[bool] = []
+    run.finished.connect(lambda: ended.append(True))
+    qtbot.waitUntil(lambda: bool(ended) and panel.session.model is not None, timeout=60000)
+    with qtbot.waitSignal(panel.timer.timeout, timeout=10_000):
+        pass  # one frame tick after the end: the view shows the last snapshot
     view = panel.view
     png = export.export_widget(panel, tmp_path / "train.png", width=3840)
     scale = 3840 / panel.width()

@@ -12,7 +12,7 @@ from embviz.gui import theme
 from embviz.gui.glview import GLView, TextCache
 from embviz.gui.training.view import TrainingView
 from embviz.gui.view3d import SceneView
-from tests.gui.test_view3d import framebuffer
+from tests.helpers import framebuffer
 
 pytestmark = pytest.mark.gui
 

@@ -15,7 +15,7 @@ from embviz.core.workspace import Workspace
 from embviz.gui.panels.slice import SlicePanel
 from embviz.gui.theme import VIEW3D_CURRENT as THEME
 from embviz.gui.view3d import SceneView
-from tests.gui.test_view3d import assert_moves_from_old_to_new, framebuffer
+from tests.helpers import assert_moves_from_old_to_new, camera_still, framebuffer, wait_job_ended
 
 pytestmark = pytest.mark.gui
 needs_tsne = pytest.mark.skipif(
@@ -200,10 +200,10 @@ def test_closing_the_window_stops_a_running_layout(main_window, qtbot):
 def test_the_camera_centres_the_whole_layout_not_the_old_position_of_the_selection(scene, qtbot):
     ws, view, _panel = scene
     ws.select("tiger")
-    qtbot.waitUntil(lambda: view._fly.state() == view._fly.State.Stopped, timeout=3000)
+    qtbot.waitUntil(lambda: camera_still(view), timeout=30_000)
     assert np.linalg.norm(list(view.opts["center"])) > 0.5  # centred on "tiger"
     ws.set_layout(ws.compute_layout("tsne", seed=0))
-    qtbot.waitUntil(lambda: view._fly.state() == view._fly.State.Stopped, timeout=3000)
+    qtbot.waitUntil(lambda: camera_still(view), timeout=30_000)
     assert np.allclose(list(view.opts["center"]), 0, atol=1e-6)
     _xy, _, visible = view.screen_positions()
     assert visible.all()  # every point of the layout is on screen
@@ -234,7 +234,6 @@ def test_choosing_another_slice_does_not_wait_for_a_layout_that_has_not_noticed_
     assert job.is_running() and job._dialog is None and panel.job is None
     assert ws.mode == "random"
     release.set()
-    qtbot.waitUntil(lambda: not job.is_running(), timeout=30_000)
-    qtbot.wait(50)
+    wait_job_ended(qtbot, job)  # its result, if it were to be reported, came before this
     assert ws.mode == "random"  # the cancelled layout's result was dropped
     assert panel.mode.currentIndex() == _index("random")

@@ -4,14 +4,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from embviz.gui.theme import VIEW3D_CURRENT as THEME
+from tests.helpers import framebuffer, view_at_rest
 
 pytestmark = pytest.mark.gui
-
-
-def framebuffer(view) -> np.ndarray:
-    from embviz.gui.render import to_pil
-
-    return np.asarray(to_pil(view.grabFramebuffer()))
 
 
 def test_window_shows_the_default_words_in_3d(main_window, qtbot):
@@ -123,7 +118,7 @@ def test_presentation_controls(main_window, qtbot):
     win = main_window
     # three words far apart, so every label fits at both sizes
     win.workspace.show_words(["king", "paris", "octopuses", "computer"])
-    qtbot.wait(800)  # let any slice animation finish
+    qtbot.waitUntil(lambda: view_at_rest(win.view), timeout=30_000)  # the slice's animation
     small = framebuffer(win.view)
     win.set_text_scale(2.0)
     assert win.view.label_scale == 2.0
@@ -193,11 +188,13 @@ def test_slice_panel_pages_take_their_own_height(main_window, qtbot):
     from embviz.core.slicespec import AxesSlice, PcaSlice, choice_index
 
     panel.mode.setCurrentIndex(choice_index(PcaSlice("all")))
-    qtbot.wait(50)
-    # both PCA entries show PCA's one line, not the axis editor
-    assert not any(e.isVisible() for e in panel.axis_edits)
+
+    def pca_page():  # both PCA entries show PCA's one line, not the axis editor
+        assert not any(e.isVisible() for e in panel.axis_edits)
+        assert panel.pages.height() < 2 * panel.pages.currentWidget().sizeHint().height() + 10
+
+    qtbot.waitUntil(pca_page, timeout=10_000)  # the pages lay out again in posted events
     pca_height = panel.pages.height()
-    assert pca_height < 2 * panel.pages.currentWidget().sizeHint().height() + 10
     panel.mode.setCurrentIndex(choice_index(AxesSlice()))
     qtbot.waitUntil(lambda: panel.pages.height() > pca_height, timeout=2000)
     assert all(e.isVisible() and e.visibleRegion().boundingRect().height() >= e.height() - 1

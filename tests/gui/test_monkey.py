@@ -17,6 +17,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox, QTabBar
 
+from tests.helpers import tiny_corpus, wait_job_ended
+
 pytestmark = pytest.mark.gui
 
 WORDS = ["tower", "queen", "king", "cats", "octopuses", "paris", "zzzxq", "", "two", "sushi"]
@@ -38,8 +40,6 @@ def _files(tmp_path):
 class Monkey:
     def __init__(self, win, qtbot, rng, files, tmp):
         self.win, self.qtbot, self.rng, self.files, self.tmp = win, qtbot, rng, files, tmp
-        from tests.core.test_training import tiny_corpus
-
         self.corpus = str(tiny_corpus(tmp / "tiny-corpus.txt", lines=1500))
         self.log: list[str] = []
 
@@ -50,15 +50,22 @@ class Monkey:
         action = self.rng.choice(self.actions())
         self.log.append(action.__name__)
         action(self)
-        self.qtbot.wait(self.rng.choice([0, 5, 20]))
+        self.pause([0, 5, 20])
+
+    def pause(self, ms: list[int]) -> None:
+        """Let the event loop run for one of ``ms`` milliseconds, chosen by the seed.
+
+        Not a wait for something: the monkey's own randomness, so that the next
+        action finds timers, animations and jobs at different points.
+        """
+        self.qtbot.wait(self.rng.choice(ms))
 
     def do_open(self):
         path = self.rng.choice(self.files)
         job = self.win.open_path(path)
         if self.rng.random() < 0.3:
             job.cancel()
-        self.qtbot.waitUntil(lambda: not job.is_running(), timeout=20000)
-        self.qtbot.wait(10)
+        wait_job_ended(self.qtbot, job, timeout=20000)
 
     def do_search(self):
         panel = self.win.panels["search"]
@@ -131,11 +138,10 @@ class Monkey:
             panel.mode.setCurrentIndex(self.rng.randrange(panel.mode.count()))
             job = panel.job  # t-SNE / UMAP run in the background: cancel most, finish some
             if job is not None:
-                self.qtbot.wait(self.rng.choice([0, 50, 500]))
+                self.pause([0, 50, 500])
                 if self.rng.random() < 0.8:
                     job.cancel()
-                self.qtbot.waitUntil(lambda: not job.is_running(), timeout=180_000)
-                self.qtbot.wait(10)
+                wait_job_ended(self.qtbot, job, timeout=180_000)
 
     def do_words(self):
         panel = self.win.panels["slice"]
@@ -231,7 +237,7 @@ class Monkey:
         export = panel.exports.start(str(self.tmp / "run.gif"), fps=5, seconds=2,
                                         size=(self.rng.choice([160, 320]), 100))  # fmt: skip
         if self.rng.random() < 0.5:
-            self.qtbot.wait(self.rng.choice([0, 30]))
+            self.pause([0, 30])
             export.cancel()
         self.qtbot.waitUntil(lambda: not export.is_running(), timeout=30000)
 
@@ -253,7 +259,9 @@ def test_monkey(main_window, qtbot, monkeypatch, tmp_path, which):
     n = int(os.environ.get("EMBVIZ_MONKEY_ACTIONS", "60"))
     seed = FIXED_SEED if which == "fixed" else random.randrange(10**6)
     seed = int(os.environ.get("EMBVIZ_MONKEY_SEED", seed))
-    print(f"monkey: {n} actions, seed {seed} (replay: EMBVIZ_MONKEY_SEED={seed})")
+    print(f"monkey: {n} actions, seed {seed}; replay: EMBVIZ_MONKEY_SEED={seed} "
+          f"EMBVIZ_MONKEY_ACTIONS={n} .venv/bin/python -m pytest "
+          f"'tests/gui/test_monkey.py::test_monkey[{which}]' -s")  # fmt: skip
     monkey = Monkey(main_window, qtbot, random.Random(seed), _files(tmp_path), tmp_path)
     for _ in range(n):
         monkey.step()

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -29,6 +28,8 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+
+from tests.helpers import deliver_posted_events, fully_visible, visible_rect
 
 pytestmark = pytest.mark.gui
 
@@ -48,21 +49,6 @@ PRIMARY = {
 }
 
 
-def visible_rect(w: QWidget) -> QRect:
-    """The part of ``w`` (in its own coordinates) not cut off by any ancestor."""
-    r = w.rect()
-    p = w
-    offset = w.mapTo(w.window(), w.rect().topLeft())
-    r = QRect(offset, r.size())
-    while p is not None and not p.isWindow():
-        p = p.parentWidget()
-        if p is None:
-            break
-        pr = QRect(p.mapTo(p.window(), p.rect().topLeft()), p.size())
-        r = r.intersected(pr)
-    return r.translated(-offset)
-
-
 def _shown(w: QWidget) -> bool:
     return w.isVisible() and not visible_rect(w).isEmpty()
 
@@ -70,10 +56,6 @@ def _shown(w: QWidget) -> bool:
 def _cut_horizontally(w: QWidget) -> bool:
     v = visible_rect(w)
     return not v.isEmpty() and v.width() < w.width()
-
-
-def _fully_visible(w: QWidget) -> bool:
-    return w.isVisible() and visible_rect(w) == w.rect()
 
 
 def _has_tip(w: QWidget) -> bool:
@@ -220,7 +202,7 @@ def dock_tab_problems(win) -> list[str]:
 
 
 def _settle(qtbot) -> None:
-    qtbot.wait(30)
+    deliver_posted_events(qtbot)  # the new size, panel or tab laid out
 
 
 def check_window(win, qtbot, tag: str) -> list[str]:
@@ -240,7 +222,7 @@ def check_window(win, qtbot, tag: str) -> list[str]:
             found += [f"{where}: {p}" for p in problems(win, dock)]
             for key in ((name, None), (name, page)):
                 for label, w in _primary_widgets(panel, PRIMARY.get(key, [])):
-                    if w is None or not _fully_visible(w):
+                    if w is None or not fully_visible(w):
                         shown = None if w is None else visible_rect(w)
                         found.append(f"{where}: primary '{label}' not visible ({shown})")
         if tabs:

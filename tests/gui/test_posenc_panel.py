@@ -129,7 +129,7 @@ def test_too_large_learned_matrix_is_a_message(panel, tmp_path):
 
 
 def test_heavy_tailed_learned_matrix_clips_and_cosine_is_offered(panel, tmp_path):
-    from tests.core.test_posenc import bert_like
+    from tests.helpers import bert_like
 
     m = bert_like(128, 64)
     np.save(tmp_path / "bert.npy", m)

@@ -9,7 +9,7 @@ ends, and the app waits for such threads only after its event loop.
 
 from __future__ import annotations
 
-import time
+import threading
 
 import embviz.core.formats
 from embviz.gui import jobs
@@ -17,11 +17,11 @@ from embviz.gui import jobs
 
 def test_closing_during_a_load_that_ignores_cancel_keeps_its_thread(main_window, qtbot,
                                                                     monkeypatch):  # fmt: skip
-    started = []
+    started, release = [], threading.Event()
 
     def stubborn(path, **kwargs):  # like gensim's reader: no cancel check for a while
         started.append(True)
-        time.sleep(3)
+        release.wait(60)  # until the test has seen the window close without it
         raise embviz.core.errors.Cancelled()
 
     monkeypatch.setattr(embviz.core.formats, "load", stubborn)
@@ -31,5 +31,6 @@ def test_closing_during_a_load_that_ignores_cancel_keeps_its_thread(main_window,
     assert not main_window.isVisible()
     assert job.is_running() and job.progress.cancelled  # not waited for, but told to stop
     assert jobs.running_threads()  # held until it ends: never destroyed while running
+    release.set()  # gensim returns at last
     qtbot.waitUntil(lambda: not job.is_running(), timeout=15000)
     qtbot.waitUntil(lambda: not jobs.running_threads(), timeout=5000)

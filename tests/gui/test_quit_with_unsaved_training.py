@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import embviz
-from tests.core.test_training import tiny_corpus
+from tests.helpers import tiny_corpus
 
 pytestmark = pytest.mark.gui
 

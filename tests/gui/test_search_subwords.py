@@ -5,10 +5,10 @@ from __future__ import annotations
 import embviz
 from embviz.core.workspace import Workspace
 from embviz.gui.panels import search
-from tests.core.test_fasttext_oov import OOV, ft_path  # noqa: F401  (the fixture)
+from tests.helpers import FASTTEXT_OOV as OOV
 
 
-def test_search_marks_a_word_built_from_subwords(qtbot, ft_path):  # noqa: F811
+def test_search_marks_a_word_built_from_subwords(qtbot, ft_path):
     ws = Workspace()
     panel = search.make_panel(ws)
     qtbot.addWidget(panel)
@@ -25,7 +25,7 @@ def test_search_marks_a_word_built_from_subwords(qtbot, ft_path):  # noqa: F811
     assert panel.message.text() == "" and "built from subwords" in panel.title.text()
 
 
-def test_analogy_panel_accepts_a_word_built_from_subwords(qtbot, ft_path):  # noqa: F811
+def test_analogy_panel_accepts_a_word_built_from_subwords(qtbot, ft_path):
     from embviz.gui.panels.analogy import make_panel
 
     ws = Workspace()

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QInputDialog
 
+from tests.helpers import deliver_posted_events
+
 
 def _extent(view) -> np.ndarray:
     """On-screen width and height of the drawn point cloud, in pixels."""
@@ -16,7 +18,7 @@ def _extent(view) -> np.ndarray:
 def _larger(win, qtbot, times: int) -> None:
     for _ in range(times):
         qtbot.keyClick(win, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
-    qtbot.wait(50)  # the docks' second resize is a posted event
+    deliver_posted_events(qtbot)  # the docks' second resize comes in a zero-delay timer
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
@@ -26,7 +28,7 @@ def test_three_presses_keep_the_point_cloud_size(main_window, qtbot, size, panel
     win.resize(*size)
     win.show_panel(panel)
     win.view.reset_camera()
-    qtbot.wait(50)
+    deliver_posted_events(qtbot)  # the new window size and panel, laid out
     before = _extent(win.view)
     base = QApplication.font().pointSizeF()
     _larger(win, qtbot, 3)
@@ -52,11 +54,15 @@ def test_menus_dialogs_and_tables_grow_with_the_text(main_window, qtbot):
     win.show_panel("search")
     win.workspace.select("temperature")
     table = win.panels["search"].table
-    qtbot.wait(20)
-    fm = QFontMetricsF(table.font())
-    words = [table.item(r, 0).text() for r in range(table.rowCount())]
-    need = max(fm.horizontalAdvance(t) for t in ["neighbour", *words])
-    assert table.horizontalHeader().sectionSize(0) > need
+
+    def wide_enough():
+        assert table.rowCount() > 0
+        fm = QFontMetricsF(table.font())
+        words = [table.item(r, 0).text() for r in range(table.rowCount())]
+        need = max(fm.horizontalAdvance(t) for t in ["neighbour", *words])
+        assert table.horizontalHeader().sectionSize(0) > need
+
+    qtbot.waitUntil(wide_enough, timeout=10_000)
     # Ctrl+0: everything back to normal
     qtbot.keyClick(win, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.font().pointSizeF() == pytest.approx(base)

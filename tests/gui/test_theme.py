@@ -126,7 +126,7 @@ def test_switching_after_a_panel_is_deleted_is_safe(qtbot):
     from embviz.gui.panels.directions import make_panel
 
     panel = make_panel(Workspace())
-    panel.deleteLater()
-    qtbot.wait(10)  # deleted: its theme connection must be gone with it
+    with qtbot.waitSignal(panel.destroyed, timeout=10_000):
+        panel.deleteLater()  # deleted: its theme connection must be gone with it
     theme.apply("light")
     theme.apply("dark")

@@ -2,6 +2,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from embviz.gui.tour import STEPS
+from tests.helpers import deliver_posted_events, fully_visible
 
 pytestmark = pytest.mark.gui
 
@@ -49,23 +50,22 @@ def test_step_5_resets_the_words_and_says_what_the_chart_shows(main_window, qtbo
 
 
 def test_each_step_shows_its_panel_from_the_top_and_uncut(main_window, qtbot):
-    from tests.gui.test_panel_fit import _fully_visible
-
     win = main_window
     win.resize(1280, 800)
     win.show_panel("slice")
     area = win.docks["slice"].widget()
+    bar = area.verticalScrollBar()
     win.resize(1280, 500)  # small: the slice panel scrolls
-    qtbot.wait(50)
-    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=10_000)
+    bar.setValue(bar.maximum())
     win.resize(1280, 800)
     win.tour.start()
-    qtbot.wait(50)
+    deliver_posted_events(qtbot)
     win.tour.go(1)
-    qtbot.wait(50)
-    assert area.verticalScrollBar().value() == 0
+    deliver_posted_events(qtbot)
+    assert bar.value() == 0
     win.tour.go(5)
-    qtbot.wait(50)
+    deliver_posted_events(qtbot)
     panel = win.panels["posenc"]
-    assert _fully_visible(panel.pe_map), "the heatmap is cut under the tour"
-    assert _fully_visible(panel.d_spin) and _fully_visible(win.tour.next)
+    assert fully_visible(panel.pe_map), "the heatmap is cut under the tour"
+    assert fully_visible(panel.d_spin) and fully_visible(win.tour.next)

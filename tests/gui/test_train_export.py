@@ -11,7 +11,7 @@ from embviz.core.errors import Cancelled
 from embviz.core.workspace import Workspace
 from embviz.gui.theme import TRAINING as COLORS
 from embviz.gui.training.panel import make_panel
-from tests.core.test_training import tiny_corpus
+from tests.helpers import tiny_corpus
 
 pytestmark = pytest.mark.gui
 

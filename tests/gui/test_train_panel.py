@@ -7,22 +7,13 @@ import os
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QImage
 
 import embviz
 from embviz.core.workspace import Workspace
 from embviz.gui.training.panel import TITLE, TrainPanel, make_panel
-from tests.core.test_training import tiny_corpus
+from tests.helpers import framebuffer, tiny_corpus
 
 pytestmark = pytest.mark.gui
-
-
-def framebuffer(view) -> np.ndarray:
-    """The GL widget's pixels as an (h, w, 3) int array."""
-    img = view.grabFramebuffer().convertToFormat(QImage.Format.Format_RGB888)
-    arr = np.frombuffer(img.constBits(), dtype=np.uint8, count=img.sizeInBytes())
-    rows = arr.reshape(img.height(), img.bytesPerLine())[:, : img.width() * 3]
-    return rows.reshape(img.height(), img.width(), 3).astype(int)
 
 
 @pytest.fixture
@@ -63,10 +54,13 @@ def test_train_watch_stop_save_open(panel, qtbot, tmp_path):
     assert "king" in panel.view.words and "queen" in panel.view.words
     assert not np.allclose(panel.session.coords[0], panel.session.coords[-1])
     panel.playback.seek(len(panel.session.snapshots) - 1)
-    qtbot.wait(100)
-    img = framebuffer(panel.view)
     background = np.array([18, 20, 28])
-    assert (np.abs(img - background).sum(axis=2) > 60).sum() > 200  # points and axes drawn
+
+    def drawn():  # points and axes
+        img = framebuffer(panel.view)
+        assert (np.abs(img - background).sum(axis=2) > 60).sum() > 200
+
+    qtbot.waitUntil(drawn, timeout=10_000)
 
     # loss curve, similarity readout and the timeline
     x, y = panel.loss_plot.curve.getData()
@@ -143,12 +137,17 @@ def test_a_worker_process_that_dies_is_reported_and_the_panel_recovers(panel, qt
     panel.epochs.setValue(200)
     run = panel.start()
     qtbot.waitUntil(lambda: len(panel.session.snapshots) >= 2, timeout=30000)
+    ended: list[bool] = []
+    run.finished.connect(lambda: ended.append(True))
     run._pump.process.kill()  # as if the OS killed it (out of memory, say)
     # the thread ends before its queued signals arrive: wait for the message itself
     message = "the training process ended unexpectedly (exit code -9)"
     qtbot.waitUntil(lambda: message in panel.status.text(), timeout=10000)
     qtbot.waitUntil(lambda: not panel.is_running(), timeout=10000)
-    qtbot.wait(200)  # late refreshes must not overwrite the message
+    # late refreshes must not overwrite the message: the run's last signal, then a frame tick
+    qtbot.waitUntil(lambda: bool(ended), timeout=10000)
+    with qtbot.waitSignal(panel.timer.timeout, timeout=10000):
+        pass
     assert message in panel.status.text()
     assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled()
     assert len(panel.session.snapshots) >= 2  # what was watched so far is kept

@@ -7,7 +7,7 @@ import pytest
 from embviz.core.corpus import shipped_corpus_path, shipped_watch_words
 from embviz.core.workspace import Workspace
 from embviz.gui.training.panel import DEFAULT_PAIRS, DEFAULT_PAIRS_ZH, make_panel
-from tests.cli.test_train_zh import _raw_chinese
+from tests.helpers import raw_chinese
 
 pytestmark = pytest.mark.gui
 
@@ -40,7 +40,7 @@ def test_corpus_chooser_offers_the_chinese_corpus(panel):
 
 def test_status_says_how_chinese_text_was_segmented(panel, qtbot, tmp_path):
     pytest.importorskip("jieba")
-    panel.session.set_corpus(str(_raw_chinese(tmp_path / "zh.txt", lines=600)))
+    panel.session.set_corpus(str(raw_chinese(tmp_path / "zh.txt", lines=600)))
     assert panel.corpus_choice.currentIndex() == 2
     panel.dim.setValue(8)
     panel.min_count.setValue(2)

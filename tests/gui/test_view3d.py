@@ -11,21 +11,11 @@ from embviz.core.workspace import Overlay, Workspace
 from embviz.gui.theme import VIEW3D
 from embviz.gui.theme import VIEW3D_CURRENT as THEME
 from embviz.gui.view3d import SceneView
+from tests.helpers import assert_moves_from_old_to_new, camera_still, framebuffer, view_at_rest
 
 pytestmark = pytest.mark.gui
 
 AXES = ["woman - man", "cats - cat", "king - man"]
-
-
-def framebuffer(view) -> np.ndarray:
-    img = view.grabFramebuffer()
-    img = img.convertToFormat(img.Format.Format_RGB888)
-    arr = np.frombuffer(img.constBits(), dtype=np.uint8, count=img.sizeInBytes())
-    return (
-        arr.reshape(img.height(), img.bytesPerLine())[:, : img.width() * 3]
-        .reshape(img.height(), img.width(), 3)
-        .astype(int)
-    )
 
 
 @pytest.fixture
@@ -76,7 +66,7 @@ def test_clicking_a_point_lists_its_neighbours(scene, qtbot):
     expected = [n.word for n in ws.embeddings.neighbors(word, k=10)]
     assert panel.neighbor_words() == expected
     # the selected point is drawn big and orange once the camera has flown to it
-    qtbot.waitUntil(lambda: view._fly.state() != view._fly.State.Running, timeout=3000)
+    qtbot.waitUntil(lambda: camera_still(view), timeout=30_000)
     xy, _, _ = view.screen_positions()
     i = ws.shown_words.index(word)
     pix = framebuffer(view)
@@ -91,19 +81,6 @@ def test_click_on_empty_space_selects_nothing(scene, qtbot):
     assert view.word_at(3, 3) is None
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
     assert ws.selected is None
-
-
-def assert_moves_from_old_to_new(view, qtbot, change) -> None:
-    """``change()`` moves the points from where they were to their new places, animated."""
-    before = view.displayed_positions().copy()
-    change()
-    target = view._pos.copy()
-    assert view.is_animating()
-    qtbot.wait(150)
-    mid = view.displayed_positions()
-    assert not np.allclose(mid, before) and not np.allclose(mid, target)
-    qtbot.waitUntil(lambda: not view.is_animating(), timeout=3000)
-    assert np.allclose(view.displayed_positions(), target)
 
 
 def test_switching_slice_animates_from_old_to_new_positions(scene, qtbot):
@@ -123,30 +100,36 @@ def test_overlay_arrow_and_marker_are_drawn_where_the_slice_puts_them(scene, qtb
         Overlay(arrows=[(emb.vector("man"), emb.vector("woman"), "gender")],
                 markers=[(target, "king - man + woman")], color=color),
     )  # fmt: skip
-    view.update()
-    qtbot.wait(50)
-    pix = framebuffer(view)
     from embviz.core.labels import project_to_screen
+
+    def magenta(pix):
+        return (np.abs(pix - np.array(color)) <= 30).all(axis=2)
 
     world = ws.projection.apply(target[None, :]) * view._scale
     xy, _, vis = project_to_screen(world, view.mvp(), view.width(), view.height())
     assert vis[0]
     x, y = round(xy[0, 0]), round(xy[0, 1])
-    assert (np.abs(pix[y, x] - np.array(color)) <= 12).all()
-    magenta = (np.abs(pix - np.array(color)) <= 30).all(axis=2)
-    assert magenta.sum() > 150  # marker sprite, arrow shaft and head, two labels
+
+    def drawn():
+        pix = framebuffer(view)
+        assert (np.abs(pix[y, x] - np.array(color)) <= 12).all()
+        assert magenta(pix).sum() > 150  # marker sprite, arrow shaft and head, two labels
+
+    qtbot.waitUntil(drawn, timeout=10_000)
     ws.set_overlay("test", None)
-    qtbot.wait(50)
-    assert ((np.abs(framebuffer(view) - np.array(color)) <= 30).all(axis=2)).sum() == 0
+    qtbot.waitUntil(lambda: magenta(framebuffer(view)).sum() == 0, timeout=10_000)
 
 
 def test_colour_by_cluster_uses_the_palette_and_a_legend(scene, qtbot):
     ws, view = scene
     ws.set_coloring("cluster", n_clusters=3)
-    qtbot.wait(50)
-    pix = framebuffer(view)
-    for rgb in VIEW3D["dark"]["categories"][:3]:
-        assert ((np.abs(pix - np.array(rgb)) <= 10).all(axis=2)).sum() > 30, rgb
+
+    def coloured():
+        pix = framebuffer(view)
+        for rgb in VIEW3D["dark"]["categories"][:3]:
+            assert ((np.abs(pix - np.array(rgb)) <= 10).all(axis=2)).sum() > 30, rgb
+
+    qtbot.waitUntil(coloured, timeout=10_000)
 
 
 def test_word_at_prefers_the_point_nearest_the_camera(qtbot):
@@ -205,8 +188,7 @@ def test_every_neighbour_of_a_search_is_a_visible_green_point(main_window, qtbot
     win = main_window
     win.view.resize(900, 700)
     win.workspace.select("king")  # a teaching word: most of its neighbours are not
-    qtbot.waitUntil(lambda: not win.view.is_animating(), timeout=5000)
-    qtbot.wait(700)  # the camera's flight to the word
+    qtbot.waitUntil(lambda: view_at_rest(win.view), timeout=30_000)  # the flight to the word
     neighbours = [n.word for n in win.workspace.neighbors]
     assert len(neighbours) == 10
     assert set(neighbours) <= set(win.workspace.shown_words)
