@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -82,7 +83,9 @@ def _tr(text: str) -> str:
 
 def snapshot_embeddings(snap, index: int) -> Embeddings:
     """A training snapshot's watched words as a space of their own."""
-    label = _tr("snapshot {i}, epoch {epoch:.1f}").format(i=index, epoch=snap.epoch)
+    label = QCoreApplication.translate("ComparePanel", "snapshot {i}, epoch {epoch:.1f}").format(
+        i=index, epoch=snap.epoch
+    )
     return Embeddings(list(snap.words), snap.vectors, source=Source(label=label, format="trained"))
 
 
@@ -124,39 +127,36 @@ class ComparePanel(Panel):
         grid = QGridLayout()
         grid.setHorizontalSpacing(6)
         defaults = {f.name: f.default for f in dataclasses.fields(CompareSettings)}
+        # one row: Anchors [n] k [n] Dims [pad]; the check box goes beside Compare
         for col, (name, (label, tip, bounds)) in enumerate(SETTINGS.items()):
             default = defaults[name]
             if isinstance(default, bool):
                 w = QCheckBox(_tr(label))
                 w.setChecked(default)
-                grid.addWidget(w, 1, 2, 1, 2)
             elif isinstance(default, int):
-                from PySide6.QtWidgets import QSpinBox
-
                 w = QSpinBox()
                 w.setRange(*bounds)
                 w.setGroupSeparatorShown(True)
                 w.setValue(default)
-                grid.addWidget(QLabel(_tr(label)), 0, 2 * col)
-                grid.addWidget(w, 0, 2 * col + 1)
             else:
                 w = QComboBox()
                 for value, text in DIMS.items():
                     w.addItem(_tr(text), value)
                 w.setCurrentIndex(w.findData(default))
-                grid.addWidget(QLabel(_tr(label)), 1, 0)
-                grid.addWidget(w, 1, 1)
+            if not isinstance(w, QCheckBox):
+                grid.addWidget(QLabel(_tr(label)), 0, 2 * col)
+                grid.addWidget(w, 0, 2 * col + 1)
+                grid.setColumnStretch(2 * col + 1, 1)
             w.setToolTip(_tr(tip))
             self.fields[name] = w
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
 
         self.compare_button = QPushButton(self.tr("Compare"))
         self.compare_button.setToolTip(self.tr("Align A onto B and find the words that moved"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.progress = QProgressBar(minimum=0, maximum=1000, textVisible=False)
-        self.progress.setMaximumHeight(10)
+        self.progress.setMaximumHeight(6)
         run_row = QHBoxLayout()
+        run_row.addWidget(self.fields["case_insensitive"])
         run_row.addWidget(self.compare_button, 1)
         run_row.addWidget(self.cancel_button)
         self.status = QLabel()
@@ -199,10 +199,11 @@ class ComparePanel(Panel):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(bottom)
-        self.splitter.setStretchFactor(0, 3)
+        # the picture gets most of the height; the tables show about six rows
+        self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        bottom.setMinimumHeight(150)
+        bottom.setMinimumHeight(140)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -230,6 +231,9 @@ class ComparePanel(Panel):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents if columns > 2
                                         else QHeaderView.ResizeMode.Stretch)  # fmt: skip
         t.setMinimumWidth(120)
+        rows = t.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(t.fontMetrics().height() + 6)  # compact rows: more words
         return t
 
     def _set_table_headers(self, k: int) -> None:

@@ -35,7 +35,7 @@ class CompareView(GLView):
     """
 
     wordClicked = Signal(str)
-    FIT = 1.35
+    FIT = 1.15
     HOME = (22.0, 40.0)
     AXIS_LENGTH = 1.1
     AXIS_ALPHA = 150
@@ -83,7 +83,9 @@ class CompareView(GLView):
             self.a_pos = self.b_pos = np.zeros((0, 3), np.float32)
         else:
             both = np.concatenate([aligned.a, aligned.b])
-            scale = RADIUS / max(float(np.abs(both).max()), 1e-12)
+            # a few far-out words may leave the sphere; the bulk fills the view
+            reach = float(np.percentile(np.linalg.norm(both, axis=1), 95))
+            scale = RADIUS / max(reach, 1e-12)
             self.a_pos = np.ascontiguousarray(aligned.a * scale, dtype=np.float32)
             self.b_pos = np.ascontiguousarray(aligned.b * scale, dtype=np.float32)
         self._push()
