@@ -142,19 +142,49 @@ def test_a_new_space_a_follows_the_open_file(panel, qtbot, b_file):
     assert result.comparison.cosine.min() > 0.999  # a space against itself moved nowhere
 
 
-def test_cancel_stops_the_run_and_the_panel_stays_usable(panel, qtbot, b_file):
-    open_b(panel, qtbot, b_file)
-    # a large held-out sample makes the run long enough to cancel
-    panel.model.update(heldout=20_000)
+def test_cancel_stops_the_run_and_the_panel_stays_usable(panel, qtbot):
+    import time
+
+    from embviz.core import Embeddings
+
+    # B: the whole open vocabulary (50k words) rotated, so a run takes seconds
+    a = panel.model.a
+    q, _ = np.linalg.qr(np.random.default_rng(0).normal(size=(a.dim, a.dim)))
+    panel.set_b(Embeddings(a.words, (a.vectors @ q).astype(np.float32)), "rotated GloVe")
+    t0 = time.perf_counter()
+    before = run(panel, qtbot)
+    full = time.perf_counter() - t0
+
     job = panel.run()
     assert panel.cancel_button.isEnabled()
+    with qtbot.waitSignal(job.progressed, timeout=20000):
+        pass  # the work has begun
+    qtbot.waitUntil(
+        lambda: panel.progress.value() > 0 or panel.progress.maximum() == 0, timeout=5000
+    )
+    t0 = time.perf_counter()
     qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
-    assert "cancelled" in panel.status.text().lower()
-    assert panel.model.result is None and not panel.cancel_button.isEnabled()
+    assert "cancelled" in panel.status.text().lower()  # said at once, nothing waits
+    # the previous result stays on show; the cancelled run never replaces it
+    assert panel.model.result is before and not panel.cancel_button.isEnabled()
+    assert panel.compare_button.isEnabled() and not panel.model.running
     qtbot.waitUntil(lambda: not job.is_running(), timeout=20000)
-    assert panel.model.result is None  # the dropped run reported nothing
-    panel.model.update(heldout=1000)
+    assert time.perf_counter() - t0 < 0.6 * full  # the work stopped, it did not run to the end
+    assert job.progress.cancelled and panel.model.result is before  # and reported nothing
     assert run(panel, qtbot) is not None
+
+
+def test_a_new_run_drops_the_old(panel, qtbot, b_file):
+    open_b(panel, qtbot, b_file)
+    first = panel.run()
+    panel.fields["k"].setValue(5)  # new settings: the result of the first run would be stale
+    second = panel.run()
+    results = []
+    panel.model.result_changed.connect(lambda r: r is not None and results.append(r))
+    qtbot.waitUntil(lambda: panel.model.result is not None, timeout=60000)
+    qtbot.waitUntil(lambda: not first.is_running() and not second.is_running(), timeout=20000)
+    assert len(results) == 1 and results[0].settings.k == 5
+    assert panel.table.horizontalHeaderItem(2).text() == "Overlap@5"
 
 
 def test_a_bad_b_file_is_one_line_and_changes_nothing(panel, qtbot, b_file, tmp_path):

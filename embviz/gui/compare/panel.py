@@ -278,6 +278,9 @@ class ComparePanel(Panel):
         self.table.itemSelectionChanged.connect(self._on_row)
         self.view.wordClicked.connect(self.select)
         self.big_button.clicked.connect(self._toggle_big)
+        # the common neighbours' colour is the theme's
+        # (a bound method: Qt disconnects it when the panel is deleted)
+        theme.notifier().changed.connect(self._on_theme)
         self.save_button.clicked.connect(self.save_image_dialog)
 
     # -- spaces --------------------------------------------------------------------
@@ -583,6 +586,9 @@ class ComparePanel(Panel):
         except EmbvizError as e:
             self.show_error(str(e))
             return None
+
+    def _on_theme(self, _name: str) -> None:
+        self._show_neighbours(self.model.selected)
 
     def _show_neighbours(self, s: SideBySide | None) -> None:
         t = self.neighbours
