@@ -169,209 +169,214 @@
         <translation>它在 A 中的 {k} 个近邻里，同时也是它在 B 中 {k} 个近邻的比例</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="293"/>
+        <location filename="../gui/compare/panel.py" line="296"/>
         <source>A: nothing open yet (File → Open)</source>
         <translation>A：尚未打开文件（文件 → 打开）</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="295"/>
+        <location filename="../gui/compare/panel.py" line="298"/>
         <source>A (open file): {name}, {n:,} × {dim}</source>
         <translation>A（当前文件）：{name}，{n:,} × {dim}</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="299"/>
+        <location filename="../gui/compare/panel.py" line="302"/>
         <source>A: {name}</source>
         <translation>A：{name}</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="306"/>
+        <location filename="../gui/compare/panel.py" line="309"/>
         <source>B: {name}, {n:,} × {dim}</source>
         <translation>B：{name}，{n:,} × {dim}</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="309"/>
+        <location filename="../gui/compare/panel.py" line="312"/>
         <source>B: {name}</source>
         <translation>B：{name}</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="311"/>
+        <location filename="../gui/compare/panel.py" line="314"/>
         <source>Space B is ready: press Compare.</source>
         <translation>空间 B 已就绪：请点击“比较”。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="339"/>
+        <location filename="../gui/compare/panel.py" line="342"/>
         <source>Open space B</source>
         <translation>打开空间 B</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="340"/>
+        <location filename="../gui/compare/panel.py" line="343"/>
         <source>Vector files (*.txt *.vec *.bin *.npy *.npz *.tsv *.safetensors *.kv *.model *.gz *.bz2 *.xz);;All files (*)</source>
         <translation>词向量文件 (*.txt *.vec *.bin *.npy *.npz *.tsv *.safetensors *.kv *.model *.gz *.bz2 *.xz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="355"/>
+        <location filename="../gui/compare/panel.py" line="358"/>
         <source>embedded GloVe</source>
         <translation>内置 GloVe</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="356"/>
-        <location filename="../gui/compare/panel.py" line="358"/>
+        <location filename="../gui/compare/panel.py" line="359"/>
+        <location filename="../gui/compare/panel.py" line="361"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="366"/>
+        <location filename="../gui/compare/panel.py" line="369"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="381"/>
+        <location filename="../gui/compare/panel.py" line="384"/>
         <source>Train panel: nothing trained yet</source>
         <translation>训练面板：尚未训练</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="383"/>
+        <location filename="../gui/compare/panel.py" line="386"/>
         <source>Train word2vec in the Train panel to compare its vectors</source>
         <translation>先在训练面板中训练 word2vec，才能比较它的词向量</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="386"/>
+        <location filename="../gui/compare/panel.py" line="389"/>
         <source>Use the Train panel&apos;s trained model, or one of its snapshots (only the watched words), as space B</source>
         <translation>用训练面板训练好的模型或它的某个快照（仅含观察词）作为空间 B</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="388"/>
+        <location filename="../gui/compare/panel.py" line="391"/>
         <source>From the Train panel…</source>
         <translation>来自训练面板…</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="390"/>
+        <location filename="../gui/compare/panel.py" line="393"/>
         <source>Trained model ({n:,} words)</source>
         <translation>训练好的模型（{n:,} 个词）</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="392"/>
+        <location filename="../gui/compare/panel.py" line="395"/>
         <source>Snapshot {i}: epoch {epoch:.1f}</source>
         <translation>快照 {i}：第 {epoch:.1f} 轮</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="408"/>
+        <location filename="../gui/compare/panel.py" line="411"/>
         <source>Nothing trained yet: train in the Train panel first.</source>
         <translation>尚未训练：请先在训练面板中训练。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="410"/>
+        <location filename="../gui/compare/panel.py" line="413"/>
         <source>trained model: {name}</source>
         <translation>训练好的模型：{name}</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="416"/>
+        <location filename="../gui/compare/panel.py" line="419"/>
         <source>That snapshot is gone: the Train panel started a new run.</source>
         <translation>该快照已不存在：训练面板开始了新的训练。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="431"/>
+        <location filename="../gui/compare/panel.py" line="434"/>
         <source>Open a vector file first: it is space A.</source>
         <translation>请先打开一个词向量文件，它就是空间 A。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="434"/>
+        <location filename="../gui/compare/panel.py" line="437"/>
         <source>Choose space B first: a file, or the Train panel&apos;s model.</source>
         <translation>请先选择空间 B：一个文件，或训练面板的模型。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="446"/>
+        <location filename="../gui/compare/panel.py" line="449"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="463"/>
-        <location filename="../gui/compare/panel.py" line="472"/>
+        <location filename="../gui/compare/panel.py" line="466"/>
+        <location filename="../gui/compare/panel.py" line="475"/>
         <source>Comparison cancelled.</source>
         <translation>已取消比较。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="478"/>
+        <location filename="../gui/compare/panel.py" line="481"/>
         <source>Comparison failed</source>
         <translation>比较失败</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="479"/>
+        <location filename="../gui/compare/panel.py" line="482"/>
         <source>Comparison failed: {error}</source>
         <translation>比较失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="486"/>
+        <location filename="../gui/compare/panel.py" line="489"/>
         <source>Comparing {a} with {b}…</source>
         <translation>正在比较 {a} 与 {b}…</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="527"/>
+        <location filename="../gui/compare/panel.py" line="530"/>
         <source>{d} dims both</source>
         <translation>两者均为 {d} 维</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="527"/>
+        <location filename="../gui/compare/panel.py" line="530"/>
         <source>{a}→{b} dims, zero-padded</source>
         <translation>{a}→{b} 维，补零</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="528"/>
+        <location filename="../gui/compare/panel.py" line="531"/>
         <source>{a}→{b} dims, PCA</source>
         <translation>{a}→{b} 维，PCA 降维</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="532"/>
+        <location filename="../gui/compare/panel.py" line="535"/>
         <source>precision@1 {p1:.2f}, @5 {p5:.2f} on {n:,} held-out words</source>
         <translation>在 {n:,} 个留出词上 precision@1 为 {p1:.2f}，@5 为 {p5:.2f}</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="536"/>
+        <location filename="../gui/compare/panel.py" line="539"/>
         <source> (5-fold cross-validated)</source>
         <translation>（5 折交叉验证）</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="538"/>
+        <location filename="../gui/compare/panel.py" line="541"/>
         <source>no held-out words</source>
         <translation>没有留出词</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="539"/>
+        <location filename="../gui/compare/panel.py" line="542"/>
         <source>{shared:,} shared words · {anchors:,} anchors · {dims} · {held}</source>
         <translation>{shared:,} 个共有词 · {anchors:,} 个锚点词 · {dims} · {held}</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="604"/>
+        <location filename="../gui/compare/panel.py" line="610"/>
         <source>{w} is near “{s}” in both spaces</source>
         <translation>在两个空间中，{w} 都靠近“{s}”</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="607"/>
-        <source>Near “{w}” in A</source>
-        <translation>A 中“{w}”的近邻</translation>
+        <location filename="../gui/compare/panel.py" line="613"/>
+        <source>“{w}” in A</source>
+        <translation>A 中的“{w}”</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="608"/>
-        <source>in B ({n} common)</source>
-        <translation>B 中（{n} 个相同）</translation>
+        <location filename="../gui/compare/panel.py" line="614"/>
+        <source>in B: {n} common</source>
+        <translation>B 中：{n} 个相同</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="638"/>
+        <location filename="../gui/compare/panel.py" line="616"/>
+        <source>The nearest shared words to “{w}” in A</source>
+        <translation>A 中离“{w}”最近的共有词</translation>
+    </message>
+    <message>
+        <location filename="../gui/compare/panel.py" line="647"/>
         <source>Save comparison image</source>
         <translation>保存比较图</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="639"/>
+        <location filename="../gui/compare/panel.py" line="648"/>
         <source>PNG image (*.png);;JPEG image (*.jpg)</source>
         <translation>PNG 图片 (*.png);;JPEG 图片 (*.jpg)</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="647"/>
+        <location filename="../gui/compare/panel.py" line="656"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="649"/>
+        <location filename="../gui/compare/panel.py" line="658"/>
         <source>{path}: could not write the image</source>
         <translation>{path}：无法写入图片</translation>
     </message>

@@ -610,8 +610,11 @@ class ComparePanel(Panel):
                     item.setToolTip(self.tr("{w} is near “{s}” in both spaces").format(
                         w=n.word, s=s.word))  # fmt: skip
                 t.setItem(i, col, item)
-        t.horizontalHeaderItem(0).setText(self.tr("Near “{w}” in A").format(w=s.word))
-        t.horizontalHeaderItem(1).setText(self.tr("in B ({n} common)").format(n=len(common)))
+        t.horizontalHeaderItem(0).setText(self.tr("“{w}” in A").format(w=s.word))
+        t.horizontalHeaderItem(1).setText(self.tr("in B: {n} common").format(n=len(common)))
+        t.horizontalHeaderItem(0).setToolTip(
+            self.tr("The nearest shared words to “{w}” in A").format(w=s.word)
+        )
 
     def _show_slice(self, aligned) -> None:
         s = self.model.selected
