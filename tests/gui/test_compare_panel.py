@@ -247,3 +247,35 @@ def test_export_renders_both_spaces(panel, qtbot, b_file, tmp_path):
     for key in ("a", "b"):
         rgb = np.array(theme.COMPARE[theme.current()][key][:3])
         assert (np.abs(px - rgb).sum(axis=1) < 40).sum() > 20, key
+
+
+def test_b_from_a_real_train_panel_run(panel, qtbot, tmp_path):
+    from tests.core.test_training import tiny_corpus
+
+    win = panel.window()
+    train = win.panels["train"]
+    train.session.set_corpus(str(tiny_corpus(tmp_path / "tiny.txt", lines=600)))
+    train.dim.setValue(8)
+    train.min_count.setValue(2)
+    train.epochs.setValue(2)
+    train.start()
+    qtbot.waitUntil(lambda: train.session.model is not None, timeout=60000)
+    qtbot.waitUntil(lambda: panel.trained_choice.findData("model") >= 0, timeout=5000)
+    panel.trained_choice.activated.emit(panel.trained_choice.findData("model"))
+    assert panel.model.b is train.session.model
+    qtbot.waitUntil(lambda: not train.is_running(), timeout=20000)
+    # the tiny corpus shares only a few words with GloVe: all are anchors
+    result = run(panel, qtbot)
+    shared = set(win.workspace.embeddings.words) & set(train.session.model.words)
+    assert len(result.comparison) == len(shared)
+    assert "shared words" in panel.status.text()
+
+
+def test_big_window_floats_the_panel_and_docks_it_back(panel, qtbot):
+    dock = panel.window().docks["compare"]
+    qtbot.mouseClick(panel.big_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dock.isFloating, timeout=3000)
+    assert panel.view.height() > 300 and panel.big_button.text() == "Dock back"
+    qtbot.mouseClick(panel.big_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dock.isFloating(), timeout=3000)
+    assert panel.big_button.text() == "Big window"

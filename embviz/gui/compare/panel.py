@@ -99,6 +99,7 @@ class ComparePanel(Panel):
         self.model = CompareModel(workspace.embeddings)
         self._token: int | None = None
         self._b_path: str | None = None
+        self._big_watched = False
         self._build()
         self._bind()
         self._show_a(workspace.embeddings)
@@ -636,9 +637,20 @@ class ComparePanel(Panel):
 
     # -- the view ------------------------------------------------------------------
     def _toggle_big(self) -> None:
+        from PySide6.QtWidgets import QDockWidget
+
         from embviz.gui.training.parts import float_dock
 
+        dock = self.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        if dock is not None and not self._big_watched:
+            self._big_watched = True  # the dock's own float button counts too
+            dock.topLevelChanged.connect(self._on_floating)
         float_dock(self)
+
+    def _on_floating(self, floating: bool) -> None:
+        self.big_button.setText(self.tr("Dock back") if floating else self.tr("Big window"))
 
     def save_image_dialog(self) -> None:
         """Ask where, then save the 3D comparison as an image."""
