@@ -207,6 +207,9 @@ def shoot_readme(win, app, docs: Path) -> list[Path]:
     win.show_panel("directions")
     directions.use_preset(0)
     save("directions.png")
+    if "compare" in win.panels:  # prepared in main(): GloVe against the teaching word2vec
+        win.show_panel("compare")
+        save("compare.png")
     from embviz.gui.training.parts import float_dock
 
     train = win.panels["train"]
