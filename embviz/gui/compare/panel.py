@@ -98,7 +98,6 @@ class ComparePanel(Panel):
         self.training = workspace.training
         self.model = CompareModel(workspace.embeddings)
         self._token: int | None = None
-        self._b_path: str | None = None
         self._big_watched = False
         self._build()
         self._bind()
@@ -362,7 +361,6 @@ class ComparePanel(Panel):
         self.show_status(self.tr("Loading {name}…").format(name=name))
 
         def loaded(emb: Embeddings) -> None:
-            self._b_path = path
             self.set_b(offer_drop_nonfinite(self, emb))
 
         def failed(error: BaseException) -> None:
