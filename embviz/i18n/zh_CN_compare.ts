@@ -77,19 +77,24 @@
         <translation>快照 {i}，第 {epoch:.1f} 轮</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="76"/>
+        <location filename="../gui/compare/panel.py" line="75"/>
         <source>Choose space B and press Compare: both spaces appear here, aligned</source>
         <translation>选择空间 B 后点击“比较”：两个对齐后的空间会显示在这里</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="80"/>
+        <location filename="../gui/compare/panel.py" line="79"/>
         <source>Save image…</source>
         <translation>保存图片…</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="81"/>
+        <location filename="../gui/compare/panel.py" line="80"/>
         <source>The 3D comparison as PNG at 1920 × 1080</source>
         <translation>将三维比较图保存为 1920 × 1080 的 PNG</translation>
+    </message>
+    <message>
+        <location filename="../gui/compare/panel.py" line="143"/>
+        <source>A: {name}</source>
+        <translation>A：{name}</translation>
     </message>
     <message>
         <location filename="../gui/compare/panel.py" line="152"/>

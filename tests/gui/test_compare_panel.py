@@ -90,6 +90,7 @@ def test_a_file_compared_gives_the_core_numbers_and_a_clickable_table(panel, qtb
 
     # the view: A and B points of every table word, lines A→B, nothing selected yet
     view = panel.view
+    assert view.names[0].startswith("A: GloVe") and "teaching_w2v.txt" in view.names[1]
     n = len(result.most) + len(result.least)
     assert len(view.a_pos) == len(view.b_pos) == n
     assert len(view.line_pos) == 2 * n

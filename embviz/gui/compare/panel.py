@@ -63,8 +63,7 @@ class ComparePanel(Panel):
         self._token: int | None = None
         self._build()
         self._bind()
-        self.spaces.show_a(workspace.embeddings)
-        self._update_buttons()
+        self._on_loaded(workspace.embeddings)
 
     # -- construction --------------------------------------------------------------
     def _build(self) -> None:
@@ -138,9 +137,10 @@ class ComparePanel(Panel):
     # -- spaces --------------------------------------------------------------------
     def _on_loaded(self, emb: Embeddings | None) -> None:
         self.cancel(quiet=True)  # a run on the old space A is of no use any more
-        if emb is not None:
+        if emb is not None and emb is not self.model.a:
             self.model.set_a(emb)
         self.spaces.show_a(emb)
+        self.view.set_names(self.tr("A: {name}").format(name=short_name(emb)), self.view.names[1])
         self._update_buttons()
 
     def set_b(self, emb: Embeddings, label: str = "") -> None:
