@@ -253,14 +253,6 @@
     </message>
 </context>
 <context>
-    <name>Loading</name>
-    <message>
-        <location filename="../gui/loading.py" line="74"/>
-        <source>Could not open file</source>
-        <translation>无法打开文件</translation>
-    </message>
-</context>
-<context>
     <name>MovedTable</name>
     <message>
         <location filename="../gui/compare/parts.py" line="317"/>
