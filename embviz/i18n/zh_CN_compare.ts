@@ -320,12 +320,12 @@
     <message>
         <location filename="../gui/compare/parts.py" line="402"/>
         <source>“{w}” in A</source>
-        <translation>A 中的“{w}”</translation>
+        <translation>A：“{w}”</translation>
     </message>
     <message>
         <location filename="../gui/compare/parts.py" line="403"/>
         <source>in B: {n} common</source>
-        <translation>B 中：{n} 个相同</translation>
+        <translation>B：{n} 个相同</translation>
     </message>
     <message>
         <location filename="../gui/compare/parts.py" line="405"/>
