@@ -10,7 +10,8 @@ panel (and every tab of a panel with tabs) at 1280×800 and 1920×1080, and
 panel runs its bank preset first, follows the river bank and the money bank, and
 is also shot at layer 0 (``static``) and at the last layer
 (``…-context-layer0.png``, ``…-context-layer6.png``). ``--panel NAME`` shoots
-only some panels. The
+only some panels. The Compare panel is shown with a real comparison (GloVe
+against word2vec trained on the teaching corpus) and a word selected. The
 settings live in a temporary directory: the user's own are neither read nor
 changed. ``--readme`` also writes the README's pictures into ``docs/``.
 ``--lang zh_CN`` shoots the Chinese interface (the tour then at every size and
@@ -119,6 +120,35 @@ def shoot_panels(win, app, out: Path, size: tuple[int, int], theme: str,
     return written
 
 
+def prepare_compare(win, app, tmp: str, word: str | None = None) -> None:
+    """Give the Compare panel two real spaces, a finished comparison and a selected word.
+
+    Space B is word2vec trained on the shipped teaching corpus (fixed seed, a
+    few epochs), saved as a text file and opened through the panel as a user
+    would; A is the embedded GloVe subset the window has open.
+    """
+    from embviz.core.corpus import Corpus, shipped_corpus_path
+    from embviz.core.training import TrainParams, save_vectors, train_word2vec
+
+    if "compare" not in win.panels:
+        return
+    snaps = list(train_word2vec(Corpus(shipped_corpus_path("en")),
+                                TrainParams(epochs=5, workers=1, seed=1)))  # fmt: skip
+    path = save_vectors(snaps[-1].model, Path(tmp) / "teaching-word2vec.txt")
+    panel = win.panels["compare"]
+    panel.open_b(str(path)).wait(60000)
+    _settle(app)
+    panel.run().wait(120000)
+    _settle(app)
+    rows = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
+    if word not in rows:  # the least moved words share neighbours: the marks show
+        panel.list_choice.setCurrentIndex(1)
+        rows = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
+    if rows:
+        panel.table.selectRow(rows.index(word) if word in rows else 0)
+    _settle(app, 20)  # the camera flies to the word
+
+
 def shoot_tour(win, app, out: Path, size=(1280, 800), theme="dark", prefix="") -> list[Path]:
     """The six steps of the guided tour, as a new user sees them."""
     from embviz.gui.tour import STEPS
@@ -177,6 +207,9 @@ def shoot_readme(win, app, docs: Path) -> list[Path]:
     win.show_panel("directions")
     directions.use_preset(0)
     save("directions.png")
+    if "compare" in win.panels:  # prepared in main(): GloVe against the teaching word2vec
+        win.show_panel("compare")
+        save("compare.png")
     from embviz.gui.training.parts import float_dock
 
     train = win.panels["train"]
@@ -235,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-tour", action="store_true", help="panels only")
     parser.add_argument("--panel", action="append", metavar="NAME",
                         help="only this panel (repeatable), e.g. context")  # fmt: skip
+    parser.add_argument("--compare-word", default="queen",
+                        help="the word selected in the Compare panel (if in its table)")  # fmt: skip
     parser.add_argument("--size", action="append", metavar="WxH[@SCALE]",
                         help="instead of 1280x800 and 1920x1080, e.g. 3840x2160@2 "
                              "(text scale 2; the X screen must be that large)")  # fmt: skip
@@ -265,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
         job = win.open_path(None)
         job.wait()
         _settle(app, 20)
+        if not args.panel or "compare" in args.panel:
+            prepare_compare(win, app, tmp, args.compare_word)
         written = []
         if not args.panel or "context" in args.panel:
             prepare_context(win, app)

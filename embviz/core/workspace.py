@@ -147,6 +147,20 @@ class Workspace:
         self.words_note = ""
         # counts shown_changed: work started earlier can tell that the picture changed since
         self.changes = 0
+        self._training = None  # made on first use: most sessions never train
+
+    @property
+    def training(self):
+        """The training run of this window (a :class:`~embviz.core.training_session.TrainingSession`).
+
+        The Train panel feeds it; the Compare panel takes the trained model and
+        its snapshots from it, so neither panel knows the other.
+        """
+        if self._training is None:
+            from embviz.core.training_session import TrainingSession
+
+            self._training = TrainingSession()
+        return self._training
 
     def _emit_shown_changed(self) -> None:
         self.changes += 1

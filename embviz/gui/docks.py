@@ -11,6 +11,7 @@ from embviz.gui.panels.base import Panel
 from embviz.gui.panels.registry import panel_modules, panel_name
 
 DOCK_SHARE = 0.36  # of the window's width, at first; then as the user drags it
+TABS_SHARE = 0.45  # the most of the window's width the docks take to show all tab names
 
 DockSizes = list[tuple[QDockWidget, int, Qt.Orientation]]
 
@@ -103,7 +104,9 @@ class DockManager(QObject):
         if dock is None:
             return
         width = self.window.width()
-        want = max(round(self._share * width), self._tabs_width(), 360)
+        # every tab name in full, unless that takes more than TABS_SHARE: then the tabs scroll
+        tabs = min(self._tabs_width(), round(TABS_SHARE * width))
+        want = max(round(self._share * width), tabs, 360)
         want = min(want, width // 2)
         if abs(dock.width() - want) > 2:
             self.window.resizeDocks([dock], [want], Qt.Orientation.Horizontal)

@@ -114,11 +114,14 @@ class Job(QObject):
     ended()
         The worker thread has finished (after ``done`` or ``error``; also
         for a dropped job, which reports nothing else).
+    progressed(float | None, str)
+        A progress report, on the main thread (for a panel's own progress bar).
     """
 
     done = Signal(object)
     error = Signal(object)
     ended = Signal()
+    progressed = Signal(object, str)
 
     def __init__(self, title: str, fn: Callable, parent: QWidget | None = None,
                  *, show_dialog: bool = True):  # fmt: skip
@@ -148,6 +151,8 @@ class Job(QObject):
         self._runner.progressed.emit(fraction, message)
 
     def _on_progress(self, fraction, message: str) -> None:
+        if not self.dropped:
+            self.progressed.emit(fraction, message)
         # A modal QProgressDialog.setValue processes events, during which the job
         # may finish and close the dialog: keep a reference, stop if it closed.
         d = self._dialog

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from embviz.core.embeddings import Embeddings
-from embviz.core.errors import Cancelled, EmbvizError
+from embviz.core.errors import Cancelled
 from embviz.core.i18n import QT_TRANSLATE_NOOP
-from embviz.gui.error_dialog import show_error
 from embviz.gui.jobs import Job
 
 MAX_RECENT = 8
@@ -80,18 +79,12 @@ class FileOpener(QObject):
 
     def open_path(self, path: str | None, fmt: str | None = None, **options) -> Job:
         """Load ``path`` (``None`` = embedded default) in the background; see ``MainWindow``."""
-        from embviz.core.default_data import load_default
-        from embviz.core.formats import load
-
-        def work(progress):
-            if path is None:
-                return load_default()
-            return load(path, format=fmt, progress=progress, **options)
+        from embviz.gui.loading import load_work
 
         name = self.tr("embedded default") if path is None else Path(path).name
         loading = self.tr("Loading {name}…").format(name=name)
         # a load still running is dropped (the newest file wins); nothing waits for it
-        job = self.window.jobs.start("load", loading, work)
+        job = self.window.jobs.start("load", loading, load_work(path, fmt, **options))
         job.done.connect(lambda emb: self._loaded(emb, path))
         job.error.connect(
             lambda e: self._load_failed(
@@ -115,26 +108,14 @@ class FileOpener(QObject):
             self._remember(path)
 
     def _load_failed(self, error: BaseException, retry=None) -> None:
-        from embviz.core.formats import NeedsChoiceError
-        from embviz.gui.load_choices import ask_choice
+        from embviz.gui.loading import report_load_error
 
         w = self.window
         self.show_loaded(w.workspace.embeddings)
         if isinstance(error, Cancelled):
             w.statusBar().showMessage(self.tr("Loading cancelled"), 5000)
             return
-        if isinstance(error, NeedsChoiceError) and retry is not None:
-            if ask_choice(w, error):  # e.g. "trust this pickle?": retry with the option set
-                retry(**{error.option: error.value})
-            return
-        if isinstance(error, EmbvizError | OSError):
-            # the loader's message stays English inside a translated frame
-            QMessageBox.warning(
-                w, self.tr("Could not open file"),
-                self.tr("Could not open the file: {error}").format(error=error),
-            )  # fmt: skip
-        else:  # a bug in a loader: details, a log entry, and the app goes on
-            show_error(error, w, self.tr("Could not open file"))
+        report_load_error(w, error, retry)  # the questions and messages Compare's B uses too
 
     # -- recent files --------------------------------------------------------------
     def _remember(self, path: str) -> None:

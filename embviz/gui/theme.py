@@ -10,8 +10,8 @@ least 4.5:1.
 that exists and makes new ones start in the theme; widgets that draw with
 colours of their own (bars, curves, text items, the 3D views) read
 :func:`colors` when they draw and redraw on :func:`notifier`'s ``changed``.
-The 3D views (:class:`embviz.gui.glview.GLView`) read :data:`VIEW3D_CURRENT`
-or :data:`TRAINING` (:data:`CONTEXT`) and subscribe to the same signal. No other module keeps
+The 3D views (:class:`embviz.gui.glview.GLView`) read :data:`VIEW3D_CURRENT`,
+:data:`TRAINING`, :data:`COMPARE` or :data:`CONTEXT` and subscribe to the same signal. No other module keeps
 colours of its own.
 """
 
@@ -193,6 +193,25 @@ CONTEXT = {
         "special": (110, 112, 122), "halo": VIEW3D["light"]["halo"],
         "sentences": [(20, 90, 200), (20, 125, 40), (195, 25, 110), (110, 60, 190),
                       (120, 100, 0), (160, 80, 0)],
+    },
+}  # fmt: skip
+
+# The Compare panel: space A (the open file, aligned), space B, the line from a word's
+# A position to its B position, neighbours both spaces share. "a" and "b" are also
+# the labels' colours, so they read as text (4.5:1), not only as points.
+COMPARE = {
+    "dark": {
+        "background": VIEW3D["dark"]["background"], "axis": VIEW3D["dark"]["axis"],
+        "a": (90, 165, 255), "b": (255, 150, 60), "line": (200, 202, 215, 190),
+        "label": (232, 232, 238), "label_selected": (255, 215, 110), "info": (190, 195, 210),
+        "halo": VIEW3D["dark"]["halo"], "common": (110, 220, 120),
+    },
+    # projector contrast: dark hues on white, the two spaces still told apart at a glance
+    "light": {
+        "background": VIEW3D["light"]["background"], "axis": VIEW3D["light"]["axis"],
+        "a": (20, 80, 200), "b": (185, 70, 0), "line": (70, 72, 85, 220),
+        "label": (10, 10, 20), "label_selected": (150, 40, 120), "info": (50, 50, 60),
+        "halo": VIEW3D["light"]["halo"], "common": (0, 120, 45),
     },
 }  # fmt: skip
 
@@ -406,6 +425,13 @@ def drawn_colors(name: str) -> list[tuple[str, object, str, object]]:
     out.append(("context view special token", x["special"], "graphic", bg))
     for k, rgb in enumerate(x["sentences"]):  # label text and trail lines
         out.append((f"context view sentence {k}", rgb, "text", bg))
+    m = COMPARE[name]
+    bg = m["background"]
+    for key in ("a", "b", "label", "label_selected", "info", "common"):
+        out.append((f"compare view {key}", m[key], "text", bg))
+    out.append(("compare view A→B line", m["line"], "graphic", bg))
+    for k, rgb in enumerate(m["axis"]):
+        out.append((f"compare view axis {k}", rgb, "text", bg))
     bg = c["plot_background"]
     out.append(("plot text and axes", c["plot_foreground"], "text", bg))
     out.append(("plot error text", c["error"], "text", bg))

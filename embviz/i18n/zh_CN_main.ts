@@ -951,63 +951,62 @@
 <context>
     <name>FileOpener</name>
     <message>
-        <location filename="../gui/opening.py" line="17"/>
+        <location filename="../gui/opening.py" line="16"/>
         <source>Vector files (*.txt *.vec *.bin *.npy *.npz *.tsv *.safetensors *.kv *.model *.gz *.bz2 *.xz);;All files (*)</source>
         <translation>词向量文件 (*.txt *.vec *.bin *.npy *.npz *.tsv *.safetensors *.kv *.model *.gz *.bz2 *.xz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="47"/>
+        <location filename="../gui/opening.py" line="46"/>
         <source>Nothing loaded</source>
         <translation>未加载数据</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="56"/>
+        <location filename="../gui/opening.py" line="55"/>
         <source> — loaded in {secs} s</source>
         <translation> —— 加载用时 {secs} 秒</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="61"/>
+        <location filename="../gui/opening.py" line="60"/>
         <source>{what} — {n} words × {dim} dims{secs}</source>
         <translation>{what} —— {n} 个词 × {dim} 维{secs}</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="75"/>
+        <location filename="../gui/opening.py" line="74"/>
         <source>Open vectors</source>
         <translation>打开词向量</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="91"/>
+        <location filename="../gui/opening.py" line="84"/>
         <source>embedded default</source>
         <translation>内置默认数据</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="92"/>
+        <location filename="../gui/opening.py" line="85"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="111"/>
+        <location filename="../gui/opening.py" line="104"/>
         <source>Cache: {problem}</source>
         <translation>缓存：{problem}</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="124"/>
+        <location filename="../gui/opening.py" line="116"/>
         <source>Loading cancelled</source>
         <translation>加载已取消</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="133"/>
-        <location filename="../gui/opening.py" line="137"/>
+        <location filename="../gui/loading.py" line="75"/>
         <source>Could not open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="134"/>
+        <location filename="../gui/loading.py" line="84"/>
         <source>Could not open the file: {error}</source>
         <translation>无法打开文件：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/opening.py" line="153"/>
+        <location filename="../gui/opening.py" line="134"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1069,7 +1068,7 @@
 <context>
     <name>Job</name>
     <message>
-        <location filename="../gui/jobs.py" line="137"/>
+        <location filename="../gui/jobs.py" line="140"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1421,7 +1420,7 @@
         <translation>三维切片</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="49"/>
+        <location filename="../gui/training/panel.py" line="48"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
@@ -2717,88 +2716,88 @@
 <context>
     <name>TrainPanel</name>
     <message>
-        <location filename="../gui/training/panel.py" line="87"/>
+        <location filename="../gui/training/panel.py" line="86"/>
         <source>Press “Start training”: the initial vectors appear here, then move as word2vec learns</source>
         <translation>点击“开始训练”：初始向量会出现在这里，然后随着 word2vec 的学习而移动</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="91"/>
+        <location filename="../gui/training/panel.py" line="90"/>
         <source>Save vectors…</source>
         <translation>保存词向量…</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="93"/>
+        <location filename="../gui/training/panel.py" line="92"/>
         <source>word2vec text (.txt) or binary (.bin) of the whole vocabulary</source>
         <translation>整个词表的 word2vec 文本格式（.txt）或二进制格式（.bin）</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="95"/>
+        <location filename="../gui/training/panel.py" line="94"/>
         <source>Open as current data</source>
         <translation>作为当前数据打开</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="96"/>
+        <location filename="../gui/training/panel.py" line="95"/>
         <source>Show the trained vectors in the main view</source>
         <translation>在主视图中显示训练好的词向量</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="173"/>
+        <location filename="../gui/training/panel.py" line="172"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="174"/>
+        <location filename="../gui/training/panel.py" line="173"/>
         <source>the teaching corpus</source>
         <translation>教学语料</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="186"/>
+        <location filename="../gui/training/panel.py" line="185"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="255"/>
-        <location filename="../gui/training/panel.py" line="258"/>
+        <location filename="../gui/training/panel.py" line="254"/>
+        <location filename="../gui/training/panel.py" line="257"/>
         <source>training failed: {error}</source>
         <translation>训练失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="271"/>
+        <location filename="../gui/training/panel.py" line="270"/>
         <source>Stopped at epoch {epoch}: {n} words × {dim} dims, {secs} s of training</source>
         <translation>在第 {epoch} 轮停止：{n} 个词 × {dim} 维，训练用时 {secs} 秒</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="273"/>
+        <location filename="../gui/training/panel.py" line="272"/>
         <source>Finished at epoch {epoch}: {n} words × {dim} dims, {secs} s of training</source>
         <translation>在第 {epoch} 轮完成：{n} 个词 × {dim} 维，训练用时 {secs} 秒</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="319"/>
+        <location filename="../gui/training/panel.py" line="318"/>
         <source>Save trained vectors</source>
         <translation>保存训练好的词向量</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="320"/>
+        <location filename="../gui/training/panel.py" line="319"/>
         <source>word2vec text (*.txt);;word2vec binary (*.bin)</source>
         <translation>word2vec 文本 (*.txt);;word2vec 二进制 (*.bin)</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="333"/>
+        <location filename="../gui/training/panel.py" line="332"/>
         <source>Saved {n} vectors to {path}</source>
         <translation>已将 {n} 个词向量保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="385"/>
+        <location filename="../gui/training/panel.py" line="384"/>
         <source>initial vectors</source>
         <translation>初始向量</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="387"/>
+        <location filename="../gui/training/panel.py" line="386"/>
         <source>epoch {epoch} of {total}</source>
         <translation>第 {epoch} 轮，共 {total} 轮</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="395"/>
+        <location filename="../gui/training/panel.py" line="394"/>
         <source>{n} words in the vocabulary, {watched} watched — {what}{seg}</source>
         <translation>词表中 {n} 个词，观察其中 {watched} 个 —— {what}{seg}</translation>
     </message>
@@ -3053,12 +3052,12 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../core/workspace.py" line="210"/>
+        <location filename="../core/workspace.py" line="224"/>
         <source>This file has none of the teaching words (king, queen, paris…): showing its {n} most frequent words instead.</source>
         <translation>这个文件里没有任何教学用词（king、queen、paris…）：改为显示它最常见的 {n} 个词。</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="216"/>
+        <location filename="../core/workspace.py" line="230"/>
         <source>This file has only {teaching} of the teaching words (king, queen, paris…): showing its {n} most frequent words instead.</source>
         <translation>这个文件里只有 {teaching} 个教学用词（king、queen、paris…）：改为显示它最常见的 {n} 个词。</translation>
     </message>

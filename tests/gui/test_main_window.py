@@ -112,6 +112,10 @@ def test_the_3d_view_keeps_most_of_the_window(main_window):
     # DockManager.fit keeps half the window for the view; the docks are as wide as their
     # tab names need: with seven panels (Context added) ~570 px, 52 % of 1200 left
     assert main_window.view.width() >= 0.5 * main_window.width()
+    # however many tab names: the docks take at most TABS_SHARE (then the tabs scroll)
+    from embviz.gui.docks import TABS_SHARE
+
+    assert main_window.view.width() >= (1 - TABS_SHARE) * main_window.width() - 8
 
 
 def test_presentation_controls(main_window, qtbot):

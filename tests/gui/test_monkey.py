@@ -204,6 +204,23 @@ class Monkey:
         elif panel.session.snapshots:
             panel.playback.seek(self.rng.randrange(len(panel.session.snapshots)))
 
+    def do_compare(self):
+        panel = self.win.panels["compare"]
+        r = self.rng.random()
+        if r < 0.3:  # space B from any of the files, good or bad
+            job = panel.open_b(self.rng.choice(self.files))
+            if self.rng.random() < 0.3:
+                job.cancel()
+            self.qtbot.waitUntil(lambda: not job.is_running(), timeout=20000)
+        elif r < 0.45 and self.win.workspace.training.model is not None:
+            panel.use_trained_model()
+        elif r < 0.8:
+            job = panel.run()
+            if job is not None and self.rng.random() < 0.4:
+                panel.cancel()
+        elif panel.model.result is not None and panel.rows():
+            panel.select(self.rng.choice(panel.rows()).word)
+
     def do_scene(self):
         c = self.win.scenes
         self.rng.choice([c.add_current, c.next, c.previous])()

@@ -5,9 +5,22 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-PANEL_MODULES = ("search", "slice", "analogy", "directions", "posenc", "train", "context")
+PANEL_MODULES = (
+    "search",
+    "slice",
+    "analogy",
+    "directions",
+    "posenc",
+    "train",
+    "compare",
+    "context",
+)
 # Panels that are a package of their own (with their view, plots, export): the panel's module.
-ELSEWHERE = {"train": "embviz.gui.training.panel", "context": "embviz.gui.context.panel"}
+ELSEWHERE = {
+    "train": "embviz.gui.training.panel",
+    "compare": "embviz.gui.compare.panel",
+    "context": "embviz.gui.context.panel",
+}
 
 
 def panel_modules() -> list[ModuleType]:

@@ -31,7 +31,6 @@ from embviz.core.frames import Prepared, interpolate
 from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.playback import Playback
 from embviz.core.training import DEFAULT_PAIRS, DEFAULT_PAIRS_ZH, Snapshot, epoch_at
-from embviz.core.training_session import TrainingSession
 from embviz.core.workspace import Workspace
 from embviz.gui.panels.base import Panel
 from embviz.gui.training.export import TrainingExports
@@ -58,7 +57,7 @@ class TrainPanel(Panel):
         super().__init__(parent)
         self.workspace = workspace
         self.run: TrainingRun | None = None
-        self.session = TrainingSession()
+        self.session = workspace.training  # shared: the Compare panel reads what was trained
         self.playback = Playback()
         self._shown_t = None
         self._last_tick = time.perf_counter()
