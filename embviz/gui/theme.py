@@ -20,7 +20,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QProxyStyle, QStyle, QTabBar, QWidget
 
 THEMES = ("dark", "light")
 
@@ -286,6 +286,30 @@ def palette(name: str) -> QPalette:
     return pal
 
 
+class PanelTabsStyle(QProxyStyle):
+    """Fusion, with narrower padding on the tabs of the docked panels.
+
+    Eight panel names need 640 px of tabs with Fusion's padding, more than the
+    docks' share of a 1280-px window (see :mod:`embviz.gui.docks`); half the
+    padding shows them all. Tabs inside panels keep Fusion's.
+    """
+
+    PANEL_TAB_SPACE = 12  # px around a dock tab's name; Fusion's is 24
+
+    def __init__(self):
+        super().__init__("Fusion")
+
+    def pixelMetric(self, metric, option=None, widget=None):
+        """Fusion's metric, except the horizontal space of a dock tab."""
+        if (metric == QStyle.PixelMetric.PM_TabBarTabHSpace and isinstance(widget, QTabBar)
+                and isinstance(widget.parent(), QMainWindow)):  # fmt: skip
+            return self.PANEL_TAB_SPACE
+        return super().pixelMetric(metric, option, widget)
+
+
+_style: PanelTabsStyle | None = None
+
+
 def apply(name: str, root: QWidget | None = None) -> None:
     """Make theme ``name`` the application's: palette, plots, 3D views.
 
@@ -309,8 +333,10 @@ def apply(name: str, root: QWidget | None = None) -> None:
     set_view3d(name)
     app = QApplication.instance()
     if app is not None:
-        if app.style().name().lower() != "fusion":
-            app.setStyle("Fusion")
+        if not isinstance(app.style(), PanelTabsStyle):
+            global _style
+            _style = PanelTabsStyle()  # held here too: Python must not collect it
+            app.setStyle(_style)
         app.setPalette(pal)
         # Qt hands the new palette to the widgets in posted events: deliver them
         # now, so what is re-polished below and what is drawn next is new.

@@ -185,6 +185,23 @@ def test_panel_tabs_show_whole_names(main_window, qtbot):
             assert bar.tabRect(i).width() >= need, bar.tabText(i)
 
 
+def _panel_tabs_fit(win) -> bool:
+    from PySide6.QtWidgets import QTabBar
+
+    bars = [b for b in win.findChildren(QTabBar) if b.parent() is win and b.isVisible()]
+    return bool(bars) and all(b.tabRect(b.count() - 1).right() <= b.width() for b in bars)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_every_panel_tab_is_in_sight_at_1280(lang, request, qtbot):
+    # eight panel names once needed 640 px of tabs: at 1280 the last ones hid behind
+    # scroll arrows (theme.PanelTabsStyle narrows the padding of the dock tabs)
+    win = request.getfixturevalue("main_window" if lang == "en" else "zh_window")
+    win.resize(1280, 800)
+    qtbot.waitUntil(lambda: win.width() == 1280)
+    qtbot.waitUntil(lambda: _panel_tabs_fit(win), timeout=5000)
+
+
 def test_slice_panel_pages_take_their_own_height(main_window, qtbot):
     # PCA's one-line page used to sit above a gap as tall as the axes page
     panel = main_window.panels["slice"]
