@@ -16,8 +16,10 @@ import embviz
 
 GUI = Path(embviz.__file__).parent / "gui"
 FUNCTION_LINES = 60
-# PosencPanel (27) and TrainPanel (26) are the largest today: they may not grow.
-CLASS_METHODS = 27
+# Issue 17's limit. PosencPanel (25) is the largest today; the panels were brought
+# down from 26-27 by moving a concern out (the Sizes tab, the playback clock and
+# player, the Compare panel's file dialogs), not by merging methods.
+CLASS_METHODS = 25
 MAIN_WINDOW_METHODS = 15
 MAIN_WINDOW_FUNCTION_LINES = 40
 
