@@ -107,79 +107,79 @@
         <translation>空间 B 已就绪：请点击“比较”。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="164"/>
+        <location filename="../gui/compare/dialogs.py" line="24"/>
         <source>Open space B</source>
         <translation>打开空间 B</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="165"/>
+        <location filename="../gui/compare/dialogs.py" line="25"/>
         <source>Vector files (*.txt *.vec *.bin *.npy *.npz *.tsv *.safetensors *.kv *.model *.gz *.bz2 *.xz);;All files (*)</source>
         <translation>词向量文件 (*.txt *.vec *.bin *.npy *.npz *.tsv *.safetensors *.kv *.model *.gz *.bz2 *.xz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="180"/>
+        <location filename="../gui/compare/panel.py" line="166"/>
         <source>embedded GloVe</source>
         <translation>内置 GloVe</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="181"/>
-        <location filename="../gui/compare/panel.py" line="183"/>
+        <location filename="../gui/compare/panel.py" line="167"/>
+        <location filename="../gui/compare/panel.py" line="169"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="190"/>
+        <location filename="../gui/compare/panel.py" line="176"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="214"/>
+        <location filename="../gui/compare/panel.py" line="200"/>
         <source>Nothing trained yet: train in the Train panel first.</source>
         <translation>尚未训练：请先在训练面板中训练。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="217"/>
+        <location filename="../gui/compare/panel.py" line="203"/>
         <source>trained model: {name}</source>
         <translation>训练好的模型：{name}</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="224"/>
+        <location filename="../gui/compare/panel.py" line="210"/>
         <source>That snapshot is gone: the Train panel started a new run.</source>
         <translation>该快照已不存在：训练面板开始了新的训练。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="240"/>
+        <location filename="../gui/compare/panel.py" line="226"/>
         <source>Open a vector file first: it is space A.</source>
         <translation>请先打开一个词向量文件，它就是空间 A。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="244"/>
+        <location filename="../gui/compare/panel.py" line="230"/>
         <source>Choose space B first: a file, or the Train panel&apos;s model.</source>
         <translation>请先选择空间 B：一个文件，或训练面板的模型。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="257"/>
+        <location filename="../gui/compare/panel.py" line="243"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="274"/>
-        <location filename="../gui/compare/panel.py" line="279"/>
+        <location filename="../gui/compare/panel.py" line="260"/>
+        <location filename="../gui/compare/panel.py" line="265"/>
         <source>Comparison cancelled.</source>
         <translation>已取消比较。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="285"/>
+        <location filename="../gui/compare/panel.py" line="271"/>
         <source>Comparison failed</source>
         <translation>比较失败</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="286"/>
+        <location filename="../gui/compare/panel.py" line="272"/>
         <source>Comparison failed: {error}</source>
         <translation>比较失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="293"/>
+        <location filename="../gui/compare/panel.py" line="279"/>
         <source>Comparing {a} with {b}…</source>
         <translation>正在比较 {a} 与 {b}…</translation>
     </message>
@@ -219,22 +219,22 @@
         <translation>{shared:,} 个共有词 · {anchors:,} 个锚点词 · {dims} · {held}</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="352"/>
+        <location filename="../gui/compare/dialogs.py" line="37"/>
         <source>Save comparison image</source>
         <translation>保存比较图</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="353"/>
+        <location filename="../gui/compare/dialogs.py" line="39"/>
         <source>PNG image (*.png);;JPEG image (*.jpg)</source>
         <translation>PNG 图片 (*.png);;JPEG 图片 (*.jpg)</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="361"/>
+        <location filename="../gui/compare/panel.py" line="338"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../gui/compare/panel.py" line="363"/>
+        <location filename="../gui/compare/panel.py" line="340"/>
         <source>{path}: could not write the image</source>
         <translation>{path}：无法写入图片</translation>
     </message>

@@ -132,84 +132,84 @@ to plot their cosine per layer</source>
 <context>
     <name>ContextPanel</name>
     <message>
-        <location filename="../gui/context/panel.py" line="91"/>
-        <location filename="../gui/context/panel.py" line="175"/>
+        <location filename="../gui/context/panel.py" line="87"/>
+        <location filename="../gui/context/panel.py" line="171"/>
         <source>Choose a preset or type sentences, then press Run</source>
         <translation>选择一个预设或输入句子，然后点击“运行”</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="99"/>
+        <location filename="../gui/context/panel.py" line="95"/>
         <source>Each sentence&apos;s WordPiece tokens (## continues a word); click one to follow it across the layers</source>
         <translation>每个句子的 WordPiece 词元（## 表示接续前一个词元）；点击词元可跨层跟踪它</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="104"/>
+        <location filename="../gui/context/panel.py" line="100"/>
         <source>Tokens</source>
         <translation>词元</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="105"/>
+        <location filename="../gui/context/panel.py" line="101"/>
         <source>Cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="106"/>
+        <location filename="../gui/context/panel.py" line="102"/>
         <source>Nearest</source>
         <translation>最近邻</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="165"/>
+        <location filename="../gui/context/panel.py" line="161"/>
         <source>No contextual model is installed. Run scripts/setup (it fetches MiniLM-L6), or choose a BERT model folder with “Model…” (embviz context --model DIR), or set $EMBVIZ_CONTEXT_MODEL to one.</source>
         <translation>尚未安装上下文模型。请运行 scripts/setup（它会下载 MiniLM-L6），或用“模型…”选择一个 BERT 模型文件夹（即 embviz context --model DIR），或将 $EMBVIZ_CONTEXT_MODEL 设为该文件夹。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="169"/>
+        <location filename="../gui/context/panel.py" line="165"/>
         <source>Not a model folder: {error}</source>
         <translation>不是模型文件夹：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="170"/>
+        <location filename="../gui/context/panel.py" line="166"/>
         <source>No contextual model: see the message above</source>
         <translation>没有上下文模型：请看上方的提示</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="173"/>
+        <location filename="../gui/context/panel.py" line="169"/>
         <source>Ready: choose a preset or type sentences, then press Run</source>
         <translation>就绪：选择一个预设或输入句子，然后点击“运行”</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="181"/>
+        <location filename="../gui/context/panel.py" line="177"/>
         <source>Choose a BERT model folder</source>
         <translation>选择 BERT 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="204"/>
+        <location filename="../gui/context/panel.py" line="200"/>
         <source>Type at least one sentence, one per line (two or more to compare a word&apos;s occurrences).</source>
         <translation>请至少输入一个句子，每行一个（要比较一个词的多次出现，请输入两个或更多句子）。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="216"/>
+        <location filename="../gui/context/panel.py" line="212"/>
         <source>Running {n} sentences…</source>
         <translation>正在运行 {n} 个句子…</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="227"/>
-        <location filename="../gui/context/panel.py" line="258"/>
+        <location filename="../gui/context/panel.py" line="223"/>
+        <location filename="../gui/context/panel.py" line="254"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="247"/>
+        <location filename="../gui/context/panel.py" line="243"/>
         <source>{model}: {tokens} tokens in {n} sentences, {layers} layers. Click tokens to follow them.</source>
         <translation>{model}：{n} 个句子共 {tokens} 个词元，{layers} 层。点击词元可跟踪它们。</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="265"/>
+        <location filename="../gui/context/panel.py" line="261"/>
         <source>The run failed: {error}</source>
         <translation>运行失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/context/panel.py" line="281"/>
+        <location filename="../gui/context/panel.py" line="277"/>
         <source>Press Run to see these sentences</source>
         <translation>点击“运行”查看这些句子</translation>
     </message>
@@ -263,7 +263,7 @@ to plot their cosine per layer</source>
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../gui/context/panel.py" line="42"/>
+        <location filename="../gui/context/panel.py" line="41"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>

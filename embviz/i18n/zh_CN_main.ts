@@ -309,27 +309,27 @@
 <context>
     <name>AnimationExport</name>
     <message>
-        <location filename="../gui/training/export.py" line="146"/>
+        <location filename="../gui/training/export.py" line="150"/>
         <source>Drawing the frames…</source>
         <translation>正在绘制帧…</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="146"/>
+        <location filename="../gui/training/export.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="148"/>
+        <location filename="../gui/training/export.py" line="152"/>
         <source>Export animation</source>
         <translation>导出动画</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="218"/>
+        <location filename="../gui/training/export.py" line="222"/>
         <source>Drawing frame {n} of {total}…</source>
         <translation>正在绘制第 {n} 帧，共 {total} 帧…</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="231"/>
+        <location filename="../gui/training/export.py" line="235"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
@@ -883,67 +883,67 @@
         <translation>1920 × 1080（全高清）</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="276"/>
+        <location filename="../gui/training/export.py" line="280"/>
         <source>Export training animation</source>
         <translation>导出训练动画</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="279"/>
+        <location filename="../gui/training/export.py" line="283"/>
         <source> frames/s</source>
         <translation> 帧/秒</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="281"/>
+        <location filename="../gui/training/export.py" line="285"/>
         <source>Smoothness: 15 is smooth enough for a slide, 30 for video</source>
         <translation>流畅度：幻灯片用 15 就够流畅，视频用 30</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="285"/>
+        <location filename="../gui/training/export.py" line="289"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="288"/>
+        <location filename="../gui/training/export.py" line="292"/>
         <source>From the initial vectors to the last snapshot (default: as fast as playback); the last state is then held {hold} s</source>
         <translation>从初始向量到最后一个快照的时长（默认与回放速度相同）；之后最终状态停留 {hold} 秒</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="295"/>
+        <location filename="../gui/training/export.py" line="299"/>
         <source>Pixels; text and points grow with the size</source>
         <translation>像素；文字和点随尺寸一起放大</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="298"/>
+        <location filename="../gui/training/export.py" line="302"/>
         <source>Frame rate</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="299"/>
+        <location filename="../gui/training/export.py" line="303"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="300"/>
+        <location filename="../gui/training/export.py" line="304"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="305"/>
+        <location filename="../gui/training/export.py" line="309"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="307"/>
+        <location filename="../gui/training/export.py" line="311"/>
         <source>Pick where to save it</source>
         <translation>选择保存位置</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="309"/>
+        <location filename="../gui/training/export.py" line="313"/>
         <source>Export nothing</source>
         <translation>不导出</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="332"/>
+        <location filename="../gui/training/export.py" line="336"/>
         <source>{n} frames over {snapshots} snapshots</source>
         <translation>{n} 帧，覆盖 {snapshots} 个快照</translation>
     </message>
@@ -1420,7 +1420,7 @@
         <translation>三维切片</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="48"/>
+        <location filename="../gui/training/panel.py" line="49"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
@@ -1461,360 +1461,360 @@
 <context>
     <name>PosencPanel</name>
     <message>
-        <location filename="../gui/panels/posenc.py" line="102"/>
+        <location filename="../gui/panels/posenc.py" line="103"/>
         <source>d_model: the number of dimensions of each position vector</source>
         <translation>d_model：每个位置向量的维数</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="103"/>
+        <location filename="../gui/panels/posenc.py" line="104"/>
         <source>How many positions (tokens) to encode</source>
         <translation>要编码多少个位置（词元）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="110"/>
+        <location filename="../gui/panels/posenc.py" line="111"/>
         <source>The wavelength base: 10000 in the Transformer paper</source>
         <translation>波长的底数：Transformer 论文中为 10000</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="119"/>
+        <location filename="../gui/panels/posenc.py" line="120"/>
         <source>interleaved</source>
         <translation>交错</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="120"/>
+        <location filename="../gui/panels/posenc.py" line="121"/>
         <source>concatenated</source>
         <translation>拼接</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="122"/>
+        <location filename="../gui/panels/posenc.py" line="123"/>
         <source>Interleaved is the paper&apos;s formula; concatenated puts all sines first</source>
         <translation>交错是论文中的公式；拼接则把所有正弦维放在前面</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="126"/>
+        <location filename="../gui/panels/posenc.py" line="127"/>
         <source>length</source>
         <translation>长度</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="127"/>
+        <location filename="../gui/panels/posenc.py" line="128"/>
         <source>base</source>
         <translation>底数</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="128"/>
+        <location filename="../gui/panels/posenc.py" line="129"/>
         <source>layout</source>
         <translation>排列</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="143"/>
+        <location filename="../gui/panels/posenc.py" line="144"/>
         <source>Sinusoidal positional encoding</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="144"/>
+        <location filename="../gui/panels/posenc.py" line="145"/>
         <source>Heatmap</source>
         <translation>热力图</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="149"/>
+        <location filename="../gui/panels/posenc.py" line="150"/>
         <source>Dimensions to plot across positions, e.g. 0 1 10 40</source>
         <translation>要沿位置画出的维度，例如 0 1 10 40</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="152"/>
-        <location filename="../gui/panels/posenc.py" line="174"/>
-        <location filename="../gui/panels/posenc.py" line="378"/>
+        <location filename="../gui/panels/posenc.py" line="153"/>
+        <location filename="../gui/panels/posenc.py" line="175"/>
+        <location filename="../gui/panels/posenc.py" line="373"/>
+        <location filename="../gui/panels/posenc.py" line="433"/>
         <location filename="../gui/panels/posenc.py" line="438"/>
-        <location filename="../gui/panels/posenc.py" line="443"/>
+        <location filename="../gui/panels/posenc.py" line="441"/>
+        <location filename="../gui/panels/posenc.py" line="445"/>
         <location filename="../gui/panels/posenc.py" line="446"/>
-        <location filename="../gui/panels/posenc.py" line="450"/>
-        <location filename="../gui/panels/posenc.py" line="451"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="153"/>
+        <location filename="../gui/panels/posenc.py" line="154"/>
         <source>PE value</source>
         <translation>PE 值</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="159"/>
+        <location filename="../gui/panels/posenc.py" line="160"/>
         <source>dimensions</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="165"/>
+        <location filename="../gui/panels/posenc.py" line="166"/>
         <source>Waves</source>
         <translation>波形</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="169"/>
+        <location filename="../gui/panels/posenc.py" line="170"/>
         <source>PE · PEᵀ (dot product of positions)</source>
         <translation>PE · PEᵀ（位置之间的点积）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="171"/>
+        <location filename="../gui/panels/posenc.py" line="172"/>
         <source>The position compared with all others in the line plot</source>
         <translation>折线图中与其他所有位置比较的那个位置</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="175"/>
-        <location filename="../gui/panels/posenc.py" line="193"/>
-        <location filename="../gui/panels/posenc.py" line="383"/>
+        <location filename="../gui/panels/posenc.py" line="176"/>
+        <location filename="../gui/panels/posenc.py" line="194"/>
+        <location filename="../gui/panels/posenc.py" line="378"/>
         <source>dot product</source>
         <translation>点积</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="181"/>
+        <location filename="../gui/panels/posenc.py" line="182"/>
         <source>of position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="183"/>
+        <location filename="../gui/panels/posenc.py" line="184"/>
         <source>with every position</source>
         <translation>与所有位置</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="188"/>
+        <location filename="../gui/panels/posenc.py" line="189"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="194"/>
-        <location filename="../gui/panels/posenc.py" line="383"/>
+        <location filename="../gui/panels/posenc.py" line="195"/>
+        <location filename="../gui/panels/posenc.py" line="378"/>
         <source>cosine</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="197"/>
+        <location filename="../gui/panels/posenc.py" line="198"/>
         <source>Dot product: PE·PEᵀ as the model adds it, lengths included. Cosine: rows normalised first, so one long row or one huge entry cannot drown the rest</source>
         <translation>点积：即模型相加时的 PE·PEᵀ，包含向量长度。余弦相似度：先把每行归一化，这样某一行特别长或某个值特别大也不会掩盖其余部分</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="218"/>
+        <location filename="../gui/panels/posenc.py" line="219"/>
         <source>cosine(PE, PE)</source>
         <translation>余弦(PE, PE)</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="222"/>
+        <location filename="../gui/panels/posenc.py" line="223"/>
         <source>Load learned positions…</source>
         <translation>加载学习到的位置向量…</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="225"/>
+        <location filename="../gui/panels/posenc.py" line="226"/>
         <source>A .npy matrix or a .safetensors model file (tensor named *position_embeddings*)</source>
         <translation>.npy 矩阵或 .safetensors 模型文件（张量名含 *position_embeddings*）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="230"/>
+        <location filename="../gui/panels/posenc.py" line="231"/>
         <source>No learned matrix loaded: showing the sinusoidal one only.</source>
         <translation>尚未加载学习到的矩阵：只显示正弦位置编码。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="240"/>
+        <location filename="../gui/panels/posenc.py" line="241"/>
         <source>compare positions by</source>
         <translation>位置比较方式</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="247"/>
+        <location filename="../gui/panels/posenc.py" line="248"/>
         <source>Learned</source>
         <translation>学习到的</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="253"/>
+        <location filename="../gui/panels/posenc.py" line="254"/>
         <source>Words are looked up in the open vectors; unknown ones are listed</source>
         <translation>在当前词向量中查找这些词；找不到的词会列出来</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="256"/>
+        <location filename="../gui/panels/posenc.py" line="257"/>
         <source>scale tokens by √d_model</source>
         <translation>词元向量乘以 √d_model</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="258"/>
+        <location filename="../gui/panels/posenc.py" line="259"/>
         <source>The Transformer multiplies token embeddings by √d before adding positions</source>
         <translation>Transformer 在加上位置编码之前，先把词嵌入乘以 √d</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="263"/>
+        <location filename="../gui/panels/posenc.py" line="264"/>
         <source>Add the sinusoidal or the loaded learned position vectors</source>
         <translation>加上正弦位置向量，或加载的学习到的位置向量</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="265"/>
+        <location filename="../gui/panels/posenc.py" line="266"/>
         <source>sinusoidal positions</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="265"/>
+        <location filename="../gui/panels/posenc.py" line="266"/>
         <source>learned positions</source>
         <translation>学习到的位置编码</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="286"/>
+        <location filename="../gui/panels/posenc.py" line="287"/>
         <source>Token + position</source>
         <translation>词元 + 位置</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="292"/>
+        <location filename="../gui/panels/posenc.py" line="74"/>
         <source>Sizes</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="325"/>
+        <location filename="../gui/panels/posenc.py" line="320"/>
         <source>Sinusoidal PE: {n} positions × d_model {d} ({layout})</source>
         <translation>正弦位置编码：{n} 个位置 × d_model {d}（{layout}）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="340"/>
+        <location filename="../gui/panels/posenc.py" line="335"/>
         <source>not a dimension of 0…{last}: {tokens}</source>
         <translation>不是 0…{last} 之间的维度：{tokens}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="365"/>
+        <location filename="../gui/panels/posenc.py" line="360"/>
         <source>dim {dim}: {fn}, wavelength {wavelength}</source>
         <translation>第 {dim} 维：{fn}，波长 {wavelength}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="370"/>
+        <location filename="../gui/panels/posenc.py" line="365"/>
         <source>PE values across positions (d_model {d})</source>
         <translation>各位置上的 PE 值（d_model {d}）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="379"/>
+        <location filename="../gui/panels/posenc.py" line="374"/>
         <source>{what}: similar where positions are close (d_model {d})</source>
         <translation>{what}：位置越近越相似（d_model {d}）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="393"/>
+        <location filename="../gui/panels/posenc.py" line="388"/>
         <source>cosine(PE[{p}], PE[q])</source>
         <translation>余弦(PE[{p}], PE[q])</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="395"/>
+        <location filename="../gui/panels/posenc.py" line="390"/>
         <source>{what} for every position q</source>
         <translation>对每个位置 q 的 {what}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="400"/>
+        <location filename="../gui/panels/posenc.py" line="395"/>
         <source>Learned position embeddings</source>
         <translation>学习到的位置嵌入</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="401"/>
+        <location filename="../gui/panels/posenc.py" line="396"/>
         <source>Position matrices (*.npy *.safetensors);;All files (*)</source>
         <translation>位置矩阵 (*.npy *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="426"/>
+        <location filename="../gui/panels/posenc.py" line="421"/>
         <source>{name}: {n} positions × {d} dims.</source>
         <translation>{name}：{n} 个位置 × {d} 维。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="430"/>
+        <location filename="../gui/panels/posenc.py" line="425"/>
         <source> Its width differs from the open vectors&apos; {dim} dims, so token + position cannot use it.</source>
         <translation> 它的宽度与当前词向量的 {dim} 维不同，因此“词元 + 位置”无法使用它。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="435"/>
+        <location filename="../gui/panels/posenc.py" line="430"/>
         <source>sinusoidal ({n} × {d})</source>
         <translation>正弦（{n} × {d}）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="439"/>
+        <location filename="../gui/panels/posenc.py" line="434"/>
         <source>sinusoidal {what}</source>
         <translation>正弦 {what}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="442"/>
+        <location filename="../gui/panels/posenc.py" line="437"/>
         <source>(no learned matrix)</source>
         <translation>（没有学习到的矩阵）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="443"/>
-        <location filename="../gui/panels/posenc.py" line="446"/>
-        <location filename="../gui/panels/posenc.py" line="482"/>
-        <location filename="../gui/panels/posenc.py" line="501"/>
+        <location filename="../gui/panels/posenc.py" line="438"/>
+        <location filename="../gui/panels/posenc.py" line="441"/>
+        <location filename="../gui/panels/posenc.py" line="477"/>
+        <location filename="../gui/panels/posenc.py" line="496"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="445"/>
+        <location filename="../gui/panels/posenc.py" line="440"/>
         <source>learned ({n} × {d})</source>
         <translation>学习到的（{n} × {d}）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="449"/>
+        <location filename="../gui/panels/posenc.py" line="444"/>
         <source> (first {n} positions)</source>
         <translation>（前 {n} 个位置）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="452"/>
+        <location filename="../gui/panels/posenc.py" line="447"/>
         <source>learned {what}{shown}</source>
         <translation>学习到的 {what}{shown}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="460"/>
+        <location filename="../gui/panels/posenc.py" line="455"/>
         <source>Open vectors first.</source>
         <translation>请先打开词向量。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="464"/>
+        <location filename="../gui/panels/posenc.py" line="459"/>
         <source>Load a learned matrix in the Learned tab first.</source>
         <translation>请先在“学习到的”标签页中加载一个矩阵。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="486"/>
+        <location filename="../gui/panels/posenc.py" line="481"/>
         <source>mean |token| = {token}, mean |position| = {position}: the token part is {ratio}× the position part (d = {d}).</source>
         <translation>平均 |词元| = {token}，平均 |位置| = {position}：词元部分是位置部分的 {ratio} 倍（d = {d}）。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="491"/>
+        <location filename="../gui/panels/posenc.py" line="486"/>
         <source> Not in the vectors (left out): {words}</source>
         <translation> 不在词向量中（已略去）：{words}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="496"/>
+        <location filename="../gui/panels/posenc.py" line="491"/>
         <source>token</source>
         <translation>词元</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="498"/>
+        <location filename="../gui/panels/posenc.py" line="493"/>
         <source>+ position</source>
         <translation>+ 位置</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="498"/>
+        <location filename="../gui/panels/posenc.py" line="493"/>
         <source>= input</source>
         <translation>= 输入</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="513"/>
+        <location filename="../gui/panels/posenc_facts.py" line="25"/>
         <source>{name} (the lesson)</source>
         <translation>{name}（课文中的例子）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="521"/>
+        <location filename="../gui/panels/posenc_facts.py" line="33"/>
         <source>matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="521"/>
+        <location filename="../gui/panels/posenc_facts.py" line="34"/>
         <source>parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="522"/>
+        <location filename="../gui/panels/posenc_facts.py" line="35"/>
         <source>memory, {dtype}</source>
         <translation>内存，{dtype}</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="532"/>
+        <location filename="../gui/panels/posenc_facts.py" line="59"/>
         <source>&lt;h3&gt;The embedding matrix&lt;/h3&gt;&lt;p&gt;One row of d numbers per vocabulary word: V × d parameters, learned with the rest of the model.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;嵌入矩阵&lt;/h3&gt;&lt;p&gt;词表中每个词对应一行 d 个数：共 V × d 个参数，与模型的其余部分一起训练得到。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/panels/posenc.py" line="536"/>
+        <location filename="../gui/panels/posenc_facts.py" line="65"/>
         <source>&lt;p&gt;Memory in decimal units (1 MB = 10⁶ bytes), for the matrix alone.&lt;/p&gt;</source>
         <translation>&lt;p&gt;内存按十进制单位计算（1 MB = 10⁶ 字节），只算矩阵本身。&lt;/p&gt;</translation>
     </message>
@@ -2716,88 +2716,88 @@
 <context>
     <name>TrainPanel</name>
     <message>
-        <location filename="../gui/training/panel.py" line="86"/>
+        <location filename="../gui/training/panel.py" line="81"/>
         <source>Press “Start training”: the initial vectors appear here, then move as word2vec learns</source>
         <translation>点击“开始训练”：初始向量会出现在这里，然后随着 word2vec 的学习而移动</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="90"/>
+        <location filename="../gui/training/panel.py" line="85"/>
         <source>Save vectors…</source>
         <translation>保存词向量…</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="92"/>
+        <location filename="../gui/training/panel.py" line="87"/>
         <source>word2vec text (.txt) or binary (.bin) of the whole vocabulary</source>
         <translation>整个词表的 word2vec 文本格式（.txt）或二进制格式（.bin）</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="94"/>
+        <location filename="../gui/training/panel.py" line="89"/>
         <source>Open as current data</source>
         <translation>作为当前数据打开</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="95"/>
+        <location filename="../gui/training/panel.py" line="90"/>
         <source>Show the trained vectors in the main view</source>
         <translation>在主视图中显示训练好的词向量</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="172"/>
+        <location filename="../gui/training/panel.py" line="167"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="173"/>
+        <location filename="../gui/training/panel.py" line="168"/>
         <source>the teaching corpus</source>
         <translation>教学语料</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="185"/>
+        <location filename="../gui/training/panel.py" line="180"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="254"/>
-        <location filename="../gui/training/panel.py" line="257"/>
+        <location filename="../gui/training/panel.py" line="249"/>
+        <location filename="../gui/training/panel.py" line="252"/>
         <source>training failed: {error}</source>
         <translation>训练失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="270"/>
+        <location filename="../gui/training/panel.py" line="265"/>
         <source>Stopped at epoch {epoch}: {n} words × {dim} dims, {secs} s of training</source>
         <translation>在第 {epoch} 轮停止：{n} 个词 × {dim} 维，训练用时 {secs} 秒</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="272"/>
+        <location filename="../gui/training/panel.py" line="267"/>
         <source>Finished at epoch {epoch}: {n} words × {dim} dims, {secs} s of training</source>
         <translation>在第 {epoch} 轮完成：{n} 个词 × {dim} 维，训练用时 {secs} 秒</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="318"/>
+        <location filename="../gui/training/panel.py" line="290"/>
         <source>Save trained vectors</source>
         <translation>保存训练好的词向量</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="319"/>
+        <location filename="../gui/training/panel.py" line="291"/>
         <source>word2vec text (*.txt);;word2vec binary (*.bin)</source>
         <translation>word2vec 文本 (*.txt);;word2vec 二进制 (*.bin)</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="332"/>
+        <location filename="../gui/training/panel.py" line="304"/>
         <source>Saved {n} vectors to {path}</source>
         <translation>已将 {n} 个词向量保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="384"/>
+        <location filename="../gui/training/panel.py" line="356"/>
         <source>initial vectors</source>
         <translation>初始向量</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="386"/>
+        <location filename="../gui/training/panel.py" line="358"/>
         <source>epoch {epoch} of {total}</source>
         <translation>第 {epoch} 轮，共 {total} 轮</translation>
     </message>
     <message>
-        <location filename="../gui/training/panel.py" line="394"/>
+        <location filename="../gui/training/panel.py" line="366"/>
         <source>{n} words in the vocabulary, {watched} watched — {what}{seg}</source>
         <translation>词表中 {n} 个词，观察其中 {watched} 个 —— {what}{seg}</translation>
     </message>
@@ -2999,52 +2999,52 @@
 <context>
     <name>TrainingExports</name>
     <message>
-        <location filename="../gui/training/export.py" line="378"/>
+        <location filename="../gui/training/export.py" line="382"/>
         <source>an export is already running</source>
         <translation>已有一个导出正在进行</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="382"/>
+        <location filename="../gui/training/export.py" line="386"/>
         <source>nothing to animate yet: wait for the first snapshot after the start</source>
         <translation>还没有可做成动画的内容：请等开始后的第一个快照</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="398"/>
+        <location filename="../gui/training/export.py" line="402"/>
         <source>Exporting {n} frames to {name}…</source>
         <translation>正在把 {n} 帧导出到 {name}…</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="410"/>
+        <location filename="../gui/training/export.py" line="414"/>
         <source>nothing to animate yet: train first</source>
         <translation>还没有可做成动画的内容：请先训练</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="416"/>
+        <location filename="../gui/training/export.py" line="420"/>
         <source>Animated GIF (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="418"/>
+        <location filename="../gui/training/export.py" line="422"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="420"/>
+        <location filename="../gui/training/export.py" line="424"/>
         <source>Export training animation</source>
         <translation>导出训练动画</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="439"/>
+        <location filename="../gui/training/export.py" line="443"/>
         <source>Saved the animation ({n} frames) to {path}</source>
         <translation>动画（{n} 帧）已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="447"/>
+        <location filename="../gui/training/export.py" line="451"/>
         <source>Export cancelled; no file written</source>
         <translation>导出已取消；没有写入文件</translation>
     </message>
     <message>
-        <location filename="../gui/training/export.py" line="455"/>
+        <location filename="../gui/training/export.py" line="459"/>
         <source>export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>

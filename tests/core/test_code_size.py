@@ -16,8 +16,10 @@ import embviz
 
 GUI = Path(embviz.__file__).parent / "gui"
 FUNCTION_LINES = 60
-# PosencPanel (27) and TrainPanel (26) are the largest today: they may not grow.
-CLASS_METHODS = 27
+# Issue 17's limit. At it today: PosencPanel, AnalogyPanel, SlicePanel, GLView, SceneView
+# (25 each). The Posenc, Train, Compare and Context panels came down from 26-27 by moving
+# a concern out (the Sizes tab, the playback clock and player, the Compare file dialogs).
+CLASS_METHODS = 25
 MAIN_WINDOW_METHODS = 15
 MAIN_WINDOW_FUNCTION_LINES = 40
 

@@ -250,6 +250,30 @@ def test_export_renders_both_spaces(panel, qtbot, b_file, tmp_path):
         assert (np.abs(px - rgb).sum(axis=1) < 40).sum() > 20, key
 
 
+def test_the_buttons_ask_for_space_b_and_for_the_image(panel, qtbot, b_file, tmp_path,
+                                                       monkeypatch):  # fmt: skip
+    """The file button and Save image… ask (here: answered) and hand the answer to the panel."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+
+    def answer(parent, title, *_args):
+        asked.append(title)
+        return answer.path, ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(answer))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    answer.path = str(b_file)
+    panel.file_button.click()
+    qtbot.waitUntil(lambda: panel.model.b is not None, timeout=20000)
+    assert panel.model.b.source.path.endswith("teaching_w2v.txt")
+    run(panel, qtbot)
+    answer.path = str(tmp_path / "shot.png")
+    panel.save_button.click()
+    assert (tmp_path / "shot.png").stat().st_size > 0
+    assert asked == ["Open space B", "Save comparison image"]
+
+
 def test_b_from_a_real_train_panel_run(panel, qtbot, tmp_path):
     from tests.core.test_training import tiny_corpus
 

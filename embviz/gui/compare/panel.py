@@ -11,7 +11,7 @@ panel never imports the Train panel). The settings row is built from
 on a ``"compare"`` job with an inline progress bar and Cancel. The table of most
 and least moved words, the neighbours of the selected word in A and in B side
 by side, and the :class:`~embviz.gui.compare.view.CompareView` follow the
-model's signals. The parts live in :mod:`.parts`.
+model's signals. The parts live in :mod:`.parts`, the file dialogs in :mod:`.dialogs`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QPushButton,
     QSplitter,
@@ -34,6 +33,7 @@ from embviz.core.errors import Cancelled, EmbvizError
 from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.progress import Progress
 from embviz.core.workspace import Workspace
+from embviz.gui.compare.dialogs import ask_save_image, ask_space_b
 from embviz.gui.compare.parts import (
     BigWindowButton,
     MovedTable,
@@ -126,13 +126,13 @@ class ComparePanel(Panel):
         m.slice_changed.connect(self._show_slice)
         m.settings_changed.connect(lambda s: self.moved.set_k(s.k))
         self.settings_row.changed.connect(self._set)
-        self.file_button.clicked.connect(self.open_b_dialog)
+        self.file_button.clicked.connect(lambda: ask_space_b(self))
         self.trained_choice.activated.connect(self._on_trained_choice)
         self.compare_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self.moved.word_chosen.connect(self.select)
         self.view.wordClicked.connect(self.select)
-        self.save_button.clicked.connect(self.save_image_dialog)
+        self.save_button.clicked.connect(lambda: ask_save_image(self))
 
     # -- spaces --------------------------------------------------------------------
     def _on_loaded(self, emb: Embeddings | None) -> None:
@@ -153,20 +153,6 @@ class ComparePanel(Panel):
         )
         self.controls.show_status(self.tr("Space B is ready: press Compare."))
         self._update_buttons()
-
-    def open_b_dialog(self) -> None:
-        """Ask for a vector file and load it as space B."""
-        from embviz.gui.settings import Settings
-
-        settings = Settings()
-        start = settings.text("last_dir", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open space B"), start,
-            self.tr("Vector files (*.txt *.vec *.bin *.npy *.npz *.tsv *.safetensors *.kv "
-                    "*.model *.gz *.bz2 *.xz);;All files (*)"))  # fmt: skip
-        if path:
-            settings.setValue("last_dir", str(Path(path).parent))
-            self.open_b(path)
 
     def open_b(self, path: str | None, fmt: str | None = None, **options) -> Job:
         """Load ``path`` as space B in the background (``None``: the embedded GloVe vectors).
@@ -345,15 +331,6 @@ class ComparePanel(Panel):
         return self.neighbours.common_words()
 
     # -- the view ------------------------------------------------------------------
-    def save_image_dialog(self) -> None:
-        """Ask where, then save the 3D comparison as an image."""
-        from embviz.gui.export_menu import ask_save_path
-
-        path = ask_save_path(self, self.tr("Save comparison image"), "embviz-compare.png",
-                             self.tr("PNG image (*.png);;JPEG image (*.jpg)"))  # fmt: skip
-        if path:
-            self.save_image(path)
-
     def save_image(self, path: str, size: tuple[int, int] = (1920, 1080)) -> bool:
         """Render the comparison at ``size`` to ``path``; True if written."""
         ok = self.view.render_at(*size).save(str(path))

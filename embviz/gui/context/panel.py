@@ -13,9 +13,7 @@ export is the Train panel's (:mod:`embviz.gui.training.export`).
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -38,6 +36,7 @@ from embviz.gui.context.parts import NearestTable, PictureBar, SentenceInputs, T
 from embviz.gui.context.plots import CosinePlot
 from embviz.gui.context.view import ContextView
 from embviz.gui.panels.base import Panel
+from embviz.gui.playback_clock import PlaybackClock
 
 TITLE = QT_TRANSLATE_NOOP("Panels", "Context")
 FPS = 30
@@ -66,19 +65,16 @@ class ContextPanel(Panel):
         self.model = ContextPanelModel(model_path)
         self.playback = Playback(SPEED)
         self._token: int | None = None
-        self._last_tick = time.perf_counter()
         self._build()
         self.exports = ContextExports(self.model, self.view, SPEED,
                                       lambda: self.workspace.label_scale, self)  # fmt: skip
         self._bind()
-        self.timer = QTimer(self)
-        self.timer.setInterval(1000 // FPS)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
+        self.clock = PlaybackClock(self.playback, FPS, parent=self)
+        self.timer = self.clock.timer
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
-        self._pause()
+        self.clock.pause()
         self.editor.setPlainText("\n".join(self.model.sentences))
         self.check_model()
         self._update_buttons()
@@ -206,7 +202,7 @@ class ContextPanel(Panel):
             return None
         if tuple(lines) != self.model.sentences:
             self.model.set_sentences(lines)
-        self._pause()
+        self.clock.pause()
         relay = Progress(callback=lambda f, msg: self._progressed.emit(f, msg))
         token, work = self.model.start(relay)
         self._token = token
@@ -275,7 +271,7 @@ class ContextPanel(Panel):
 
     # -- showing -------------------------------------------------------------------
     def _on_result(self, result) -> None:
-        self._pause()
+        self.clock.pause()
         if result is None:
             self.view.set_result(None, [], [], [])
             self.view.show_layer(0.0, self.tr("Press Run to see these sentences"))
@@ -348,15 +344,6 @@ class ContextPanel(Panel):
         """Follow token ``token`` (flat index), or stop following it."""
         if self.model.result is not None:
             self.model.toggle(token)
-
-    def _pause(self) -> None:
-        if self.playback.playing:
-            self.playback.toggle()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        dt, self._last_tick = now - self._last_tick, now
-        self.playback.tick(dt)
 
     # -- small helpers -------------------------------------------------------------
     def _update_buttons(self) -> None:

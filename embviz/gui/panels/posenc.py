@@ -3,7 +3,7 @@
 Shared sliders (d_model, length, base, layout) drive the sinusoidal views;
 tabs show the heatmap, chosen dimensions as waves, the position similarity,
 a learned matrix beside the sinusoidal one, token + position for a typed
-sentence, and the size of the open embedding matrix.
+sentence, and the size of the open embedding matrix (:mod:`.posenc_facts`).
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ from embviz.core.workspace import Workspace
 from embviz.gui import theme
 from embviz.gui.fit import wrap_title
 from embviz.gui.heatmap import Heatmap
-from embviz.gui.i18n import source_name
 from embviz.gui.panels.base import Panel
+from embviz.gui.panels.posenc_facts import FactsView
 
 TITLE = QT_TRANSLATE_NOOP("Panels", "Positional encoding")
 
@@ -70,7 +70,8 @@ class PosencPanel(Panel):
         self._build_similarity_tab()
         self._build_learned_tab()
         self._build_sum_tab()
-        self._build_facts_tab()
+        self.facts = FactsView(workspace)
+        self.tabs.addTab(self.facts, self.tr("Sizes"))
         lay = QVBoxLayout(self)
         lay.addLayout(self.controls)
         lay.addWidget(self.layout_note)
@@ -285,12 +286,6 @@ class PosencPanel(Panel):
         lay.addLayout(maps, 1)
         self.tabs.addTab(w, self.tr("Token + position"))
 
-    def _build_facts_tab(self) -> None:
-        self.facts = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
-        self.facts.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.tabs.addTab(self.facts, self.tr("Sizes"))
-
     # -- model → views -------------------------------------------------------------
     @property
     def layout_name(self) -> str:
@@ -310,7 +305,7 @@ class PosencPanel(Panel):
         self.layout_note.setStyleSheet(_NOTE_STYLE)
         page = self.tabs.currentIndex()
         draw = [self._draw_heatmap, self._draw_waves, self._draw_similarity, self._draw_learned,
-                self._draw_sum, self._draw_facts][page]  # fmt: skip
+                self._draw_sum, self.facts.refresh][page]  # fmt: skip
         try:
             draw()
         except EmbvizError as e:
@@ -502,39 +497,6 @@ class PosencPanel(Panel):
                          y_ticks=r.words)  # fmt: skip
         for m in self.sum_maps[:-1]:  # the columns line up: one dimension axis, at the bottom
             m.plot.hideAxis("bottom")
-
-    # -- facts ---------------------------------------------------------------------------
-    def _draw_facts(self) -> None:
-        emb = self.workspace.embeddings
-        g = P.GPT3
-        rows = []
-        if emb is not None:
-            rows.append((source_name(emb.source), P.matrix_facts(len(emb), emb.dim)))
-        rows.append((self.tr("{name} (the lesson)").format(name=g["name"]),
-                     P.matrix_facts(g["vocab"], g["dim"])))  # fmt: skip
-        # One column per matrix, one row per quantity: narrow enough for a side dock.
-        cells = [[name for name, _f in rows]]
-        cells.append([f"{f['vocab']:,} × {f['dim']:,}" for _n, f in rows])
-        cells.append([f"{f['parameters']:,}" for _n, f in rows])
-        dtypes = list(rows[0][1]["memory"])
-        cells += [[f["memory"][dt]["text"] for _n, f in rows] for dt in dtypes]
-        names = [self.tr("matrix"), "V × d", self.tr("parameters"),
-                 *(self.tr("memory, {dtype}").format(dtype=dt) for dt in dtypes)]  # fmt: skip
-        head = f"<tr><th align=left>{names[0]}</th>" + "".join(
-            f"<th align=right>{c}</th>" for c in cells[0]
-        ) + "</tr>"  # fmt: skip
-        body = "".join(
-            f"<tr><td>{name}</td>" + "".join(f"<td align=right>{c}</td>" for c in row) + "</tr>"
-            for name, row in zip(names[1:], cells[1:], strict=True)
-        )
-        self.facts.setText(
-            self.tr(
-                "<h3>The embedding matrix</h3><p>One row of d numbers per vocabulary word: "
-                "V × d parameters, learned with the rest of the model.</p>"
-            )
-            + f"<table cellspacing=0 cellpadding=4 border=1>{head}{body}</table>"
-            + self.tr("<p>Memory in decimal units (1 MB = 10⁶ bytes), for the matrix alone.</p>")
-        )
 
 
 def make_panel(workspace: Workspace, parent: QWidget | None = None) -> QWidget:

@@ -8,15 +8,15 @@ form is built from :class:`~embviz.core.training.TrainParams`
 :func:`embviz.core.training.train_word2vec` in a
 :class:`~embviz.gui.training.worker.TrainingRun` worker process, and the picture is a
 :class:`~embviz.gui.training.view.TrainingView`. Playback interpolates between
-snapshots on a stable frame (:mod:`embviz.core.frames`) at ~30 frames/s.
+snapshots on a stable frame (:mod:`embviz.core.frames`) at ~30 frames/s
+(:class:`~embviz.gui.training.player.FramePlayer`).
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from embviz.core.child import ChildProcessFailed
 from embviz.core.errors import EmbvizError
-from embviz.core.frames import Prepared, interpolate
+from embviz.core.frames import Prepared
 from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.playback import Playback
-from embviz.core.training import DEFAULT_PAIRS, DEFAULT_PAIRS_ZH, Snapshot, epoch_at
+from embviz.core.training import DEFAULT_PAIRS, DEFAULT_PAIRS_ZH, Snapshot
 from embviz.core.workspace import Workspace
 from embviz.gui.panels.base import Panel
 from embviz.gui.training.export import TrainingExports
@@ -42,11 +42,11 @@ from embviz.gui.training.parts import (
     TrainingCurves,
     float_dock,
 )
+from embviz.gui.training.player import FramePlayer
 from embviz.gui.training.view import TrainingView
 from embviz.gui.training.worker import TrainingRun
 
 TITLE = QT_TRANSLATE_NOOP("Panels", "Train")
-FPS = 30
 __all__ = ["DEFAULT_PAIRS", "DEFAULT_PAIRS_ZH", "TITLE", "TrainPanel", "make_panel"]
 
 
@@ -59,21 +59,16 @@ class TrainPanel(Panel):
         self.run: TrainingRun | None = None
         self.session = workspace.training  # shared: the Compare panel reads what was trained
         self.playback = Playback()
-        self._shown_t = None
-        self._last_tick = time.perf_counter()
         self._close_watcher: QObject | None = None
-        self._dirty = False
         self._fraction = 0.0
-        self._cursor_i, self._cursor_at = -1, 0.0
         self._failed = False  # the current run reported an error
         self._build()
         self.exports = TrainingExports(self.session, self.playback, self.view,
                                        lambda: self.workspace.label_scale, self)  # fmt: skip
+        self.player = FramePlayer(self.session, self.playback, self.view, self.timeline,
+                                  self.curves, self._refresh, self)  # fmt: skip
+        self.timer = self.player.clock.timer
         self._bind()
-        self.timer = QTimer(self)
-        self.timer.setInterval(1000 // FPS)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -130,7 +125,6 @@ class TrainPanel(Panel):
         self.workspace.label_scale_changed.connect(self.view.set_scale)
         self.session.snapshot_added.connect(self._on_snapshot)
         self.session.pairs_changed.connect(self._on_pairs)
-        self.playback.time_changed.connect(lambda _t: self._render())
         self.timeline.frame_chosen.connect(self._on_frame_choice)
         self.timeline.pop_button.clicked.connect(lambda: float_dock(self))
         self.timeline.export_button.clicked.connect(self.exports.ask)
@@ -158,7 +152,8 @@ class TrainPanel(Panel):
         self.session.begin(params)
         self.playback.reset()
         self.playback.live = True
-        self._fraction, self._shown_t, self._failed = 0.0, None, False
+        self._fraction, self._failed = 0.0, False
+        self.player.forget()
         self.curves.reset(params.epochs)
         self.timeline.set_count(0)
 
@@ -217,11 +212,11 @@ class TrainPanel(Panel):
         # The rest waits for the next frame tick: a fast run on a small corpus
         # yields hundreds of snapshots a second, and the GUI must not redo its
         # plots for each one.
-        self._dirty = True
+        self.player.dirty = True
 
     def _refresh(self) -> None:
         """Bring frames, timeline, curves and status up to date with the snapshots."""
-        self._dirty = False
+        self.player.dirty = False
         session = self.session
         if not session.snapshots:
             return
@@ -234,7 +229,7 @@ class TrainPanel(Panel):
         self._update_buttons()  # e.g. export needs two snapshots
         if self.is_running() and not self._failed:  # keep a failure's message in view
             self.header.show_status(_run_status(snap, session.total_epochs))
-        self._render(force=True)
+        self.player.render(force=True)
 
     def _on_progress(self, fraction, _message: str) -> None:
         if fraction is not None:
@@ -280,30 +275,7 @@ class TrainPanel(Panel):
             mode = self.frame_choice.itemData(mode)
         self.session.set_frame(mode, self.playback.index if mode == "pinned" else None)
         self.session.update_frames()
-        self._render(force=True)
-
-    def _tick(self) -> None:
-        if self._dirty:
-            self._refresh()
-        now = time.perf_counter()
-        dt, self._last_tick = now - self._last_tick, now
-        self.playback.tick(dt)
-
-    def _render(self, force: bool = False) -> None:
-        session, t = self.session, self.playback.t
-        if not session.coords or (not force and self._shown_t == t):
-            return
-        self._shown_t = t
-        i = min(round(t), len(session.snapshots) - 1)
-        epoch = epoch_at(session.snapshots, t)
-        self.view.set_frame(interpolate(session.coords, t), session.axis_labels,
-                            session.caption(t))  # fmt: skip
-        self.timeline.show_position(i, epoch)
-        now = time.perf_counter()
-        if force or i != self._cursor_i or now - self._cursor_at > 0.25:
-            # Moving a cursor repaints a whole plot: a few times a second is enough.
-            self._cursor_i, self._cursor_at = i, now
-            self.curves.set_time(epoch, i)
+        self.player.render(force=True)
 
     def _on_pairs(self, _text: str) -> None:
         self.view.set_highlight(self.session.highlight())
