@@ -275,7 +275,7 @@ def test_the_buttons_ask_for_space_b_and_for_the_image(panel, qtbot, b_file, tmp
 
 
 def test_b_from_a_real_train_panel_run(panel, qtbot, tmp_path):
-    from tests.core.test_training import tiny_corpus
+    from tests.helpers import tiny_corpus
 
     win = panel.window()
     train = win.panels["train"]
