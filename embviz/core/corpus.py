@@ -37,7 +37,7 @@ from os import PathLike
 from pathlib import Path
 
 from embviz.core.errors import LoadError
-from embviz.core.i18n import QT_TRANSLATE_NOOP
+from embviz.core.i18n import QT_TRANSLATE_NOOP, translate
 
 MAX_SENTENCE = 1000
 MAX_USER_DICT = 16 * 2**20  # a jieba user dictionary larger than this is refused
@@ -295,7 +295,9 @@ class Corpus:
         if not os.path.lexists(self.path):
             raise LoadError(self.path, "the corpus file does not exist")
         # Refuses a FIFO before open() would wait for a writer forever.
-        check_file(self.path, directory="this is a folder; choose a plain-text file")
+        check_file(
+            self.path, directory=translate("Errors", "this is a folder; choose a plain-text file")
+        )
         try:
             with open(self.path, "rb") as f:
                 head = f.read(_SNIFF)

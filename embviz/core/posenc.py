@@ -285,7 +285,7 @@ def load_position_matrix(path: str | Path, name: str | None = None) -> tuple[np.
     from embviz.core.formats._open import check_file
 
     path = Path(path)
-    check_file(path, directory="is a directory, not a position matrix")
+    check_file(path, directory=translate("Errors", "is a directory, not a position matrix"))
     suffix = path.suffix.lower()
     if suffix == ".npy":
         mat = _read_npy(path)
@@ -314,7 +314,11 @@ def _read_npy(path: Path) -> np.ndarray:
         if f.tell() + arr.nbytes > path.stat().st_size:
             raise LoadError(path, f"is truncated: the header promises a {arr.shape} matrix of "
                                   f"{arr.dtype} but the file is shorter")  # fmt: skip
-        check_bytes(path, arr.shape[0] * arr.shape[1] * 4 + arr.nbytes, "this position matrix")
+        check_bytes(
+            path,
+            arr.shape[0] * arr.shape[1] * 4 + arr.nbytes,
+            translate("Errors", "this position matrix"),
+        )
         return read_matrix(path, f, arr, None, NULL_PROGRESS)
 
 
