@@ -4,27 +4,27 @@
 <context>
     <name>Corpus</name>
     <message>
-        <location filename="../core/corpus.py" line="230"/>
+        <location filename="../core/corpus.py" line="252"/>
         <source>Chinese text already separated by spaces: kept as it is</source>
         <translation>中文文本已用空格分好词：保持原样</translation>
     </message>
     <message>
-        <location filename="../core/corpus.py" line="237"/>
+        <location filename="../core/corpus.py" line="259"/>
         <source>Chinese text segmented into words by jieba {version} with the dictionary {dictionary}</source>
         <translation>中文文本已用 jieba {version} 和词典 {dictionary} 分词</translation>
     </message>
     <message>
-        <location filename="../core/corpus.py" line="242"/>
+        <location filename="../core/corpus.py" line="264"/>
         <source>Chinese text segmented into words by jieba {version} with its dictionary and HMM</source>
         <translation>中文文本已用 jieba {version}（自带词典和 HMM）分词</translation>
     </message>
     <message>
-        <location filename="../core/corpus.py" line="249"/>
+        <location filename="../core/corpus.py" line="271"/>
         <source>Chinese text split into single characters: {error}</source>
         <translation>中文文本已拆成单个汉字：{error}</translation>
     </message>
     <message>
-        <location filename="../core/corpus.py" line="253"/>
+        <location filename="../core/corpus.py" line="275"/>
         <source>Chinese text split into single characters: jieba is not installed (pip install &apos;embviz[zh]&apos; segments it into words)</source>
         <translation>中文文本已拆成单个汉字：未安装 jieba（pip install &apos;embviz[zh]&apos; 后即可按词切分）</translation>
     </message>
@@ -201,9 +201,70 @@
         <translation>“{word}”不在所搜索的前 {n:,} 个词之中</translation>
     </message>
     <message>
-        <location filename="../core/corpus.py" line="299"/>
+        <location filename="../core/corpus.py" line="79"/>
+        <source>no shipped corpus for {language!r}: use {known}</source>
+        <translation>没有 {language!r} 的自带语料：请使用 {known}</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="167"/>
+        <source>the jieba dictionary is larger than {mb} MB</source>
+        <translation>jieba 词典超过了 {mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="174"/>
+        <source>the jieba dictionary must be UTF-8 text</source>
+        <translation>jieba 词典必须是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="179"/>
+        <source>cannot read the jieba dictionary: {error}</source>
+        <translation>无法读取 jieba 词典：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="193"/>
+        <source>line {n}: expected &apos;word [frequency]&apos;, got {text!r}</source>
+        <translation>第 {n} 行：应当是“词 [词频]”，实际为 {text!r}</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="318"/>
+        <source>the corpus file does not exist</source>
+        <translation>语料文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="321"/>
         <source>this is a folder; choose a plain-text file</source>
         <translation>这是一个文件夹；请选择一个纯文本文件</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="329"/>
+        <source>cannot read the corpus: {error}</source>
+        <translation>无法读取语料：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="336"/>
+        <source>the corpus is empty: it needs plain text to train on</source>
+        <translation>语料是空的：训练需要纯文本</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="341"/>
+        <source>this looks like a binary file, not text: choose a plain-text (.txt) corpus</source>
+        <translation>这看起来是二进制文件而不是文本：请选择纯文本（.txt）语料</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="354"/>
+        <source>the corpus has no words (only digits or punctuation)</source>
+        <translation>语料中没有词（只有数字或标点）</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="374"/>
+        <location filename="../core/corpus.py" line="396"/>
+        <source>the corpus file disappeared or became unreadable during training ({error})</source>
+        <translation>训练期间语料文件消失或变得无法读取（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../core/corpus.py" line="409"/>
+        <source>reading the corpus failed: {error}</source>
+        <translation>读取语料失败：{error}</translation>
     </message>
     <message>
         <location filename="../core/directions.py" line="216"/>
@@ -1066,6 +1127,31 @@
         <source>word {word!r} contains a tab or newline; TSV cannot hold it</source>
         <translation>词 {word!r} 含有制表符或换行；TSV 无法存放它</translation>
     </message>
+    <message>
+        <location filename="../core/training.py" line="441"/>
+        <source>{path}: the corpus became empty during training</source>
+        <translation>{path}：训练期间语料变成了空的</translation>
+    </message>
+    <message>
+        <location filename="../core/training.py" line="508"/>
+        <source>{path}: only {kept} word(s) occur at least min count = {min_count} times ({distinct} distinct words, the most frequent occurs {top} times); training needs at least 3 — lower the min count or use a larger corpus</source>
+        <translation>{path}：只有 {kept} 个词出现次数达到最小词频 {min_count}（共 {distinct} 个不同的词，最常见的出现 {top} 次）；训练至少需要 3 个——请降低最小词频或使用更大的语料</translation>
+    </message>
+    <message>
+        <location filename="../core/training.py" line="536"/>
+        <source>{path}: the pretrained vectors have {dim} dimensions; set the dimension to {dim} to start from them</source>
+        <translation>{path}：预训练向量是 {dim} 维的；要从它们开始，请把维数设为 {dim}</translation>
+    </message>
+    <message>
+        <location filename="../core/training.py" line="545"/>
+        <source>{path}: covers none of the corpus&apos; words</source>
+        <translation>{path}：不包含语料中的任何词</translation>
+    </message>
+    <message>
+        <location filename="../core/training.py" line="606"/>
+        <source>{path}: cannot write the vectors ({error})</source>
+        <translation>{path}：无法写入向量（{error}）</translation>
+    </message>
 </context>
 <context>
     <name>FileOpener</name>
@@ -1381,12 +1467,12 @@
 <context>
     <name>Training</name>
     <message>
-        <location filename="../core/training.py" line="620"/>
+        <location filename="../core/training.py" line="644"/>
         <source> · loss of epoch {epoch}: {loss}</source>
         <translation> · 第 {epoch} 轮损失：{loss}</translation>
     </message>
     <message>
-        <location filename="../core/training.py" line="626"/>
+        <location filename="../core/training.py" line="650"/>
         <source>epoch {epoch} / {total} · snapshot {i} of {last}{loss}</source>
         <translation>第 {epoch} / {total} 轮 · 快照 {i}/{last}{loss}</translation>
     </message>

@@ -113,3 +113,39 @@ def test_the_same_errors_stay_english_on_the_command_line(tmp_path):
                          capture_output=True, text=True, timeout=120)  # fmt: skip
     assert out.returncode == 2 and "expected a word before '-'" in out.stderr, out.stderr
     assert not HANZI.search(out.stderr), out.stderr
+
+
+@pytest.fixture
+def zh_train_panel(chinese, qtbot, tmp_path):
+    from embviz.core.workspace import Workspace
+    from embviz.gui.training.panel import make_panel
+
+    p = make_panel(Workspace())
+    qtbot.addWidget(p)
+    p.resize(1200, 800)
+    p.show()
+    qtbot.waitExposed(p)
+    p.dim.setValue(12)
+    p.min_count.setValue(2)
+    yield p
+    p.shutdown()
+
+
+@pytest.mark.parametrize("case", ["binary", "two words"])
+def test_training_errors_from_the_worker_process_are_in_chinese(zh_train_panel, qtbot, tmp_path,
+                                                                 case):  # fmt: skip
+    """Training runs in a child process: it must load the window's translations too."""
+    panel = zh_train_panel
+    corpus = tmp_path / f"{case.replace(' ', '_')}.txt"
+    if case == "binary":
+        corpus.write_bytes(bytes(range(256)) * 64)
+    else:  # two distinct words: training needs at least 3 above min count
+        corpus.write_text("one two\n" * 200, encoding="utf-8")
+    panel.session.set_corpus(str(corpus))
+    status = panel.status.text()
+    assert panel.start() is not None
+    qtbot.waitUntil(lambda: panel.status.text() != status and not panel.is_running(),
+                    timeout=30000)  # fmt: skip
+    qtbot.waitUntil(lambda: HANZI.search(panel.status.text()) and (
+        str(corpus) in panel.status.text() or case == "binary"), timeout=30000)  # fmt: skip
+    assert_chinese(panel.status.text(), str(corpus), corpus.name)
