@@ -1152,6 +1152,121 @@
         <source>{path}: cannot write the vectors ({error})</source>
         <translation>{path}：无法写入向量（{error}）</translation>
     </message>
+    <message>
+        <location filename="../core/compare.py" line="396"/>
+        <source>need at least 2 anchor words, got {n}</source>
+        <translation>至少需要 2 个锚点词，实际为 {n}</translation>
+    </message>
+    <message>
+        <location filename="../core/compare.py" line="410"/>
+        <source>only {found} of the {wanted:,} anchor words are in both spaces: need at least 2</source>
+        <translation>{wanted:,} 个锚点词中只有 {found} 个同时在两个空间中：至少需要 2 个</translation>
+    </message>
+    <message>
+        <location filename="../core/compare.py" line="419"/>
+        <source>{name} has {n:,} shared words with NaN or infinite values (first: {word!r}); load it with --drop-nonfinite</source>
+        <translation>{name} 有 {n:,} 个共有词的值为 NaN 或无穷大（第一个：{word!r}）；请用 --drop-nonfinite 载入</translation>
+    </message>
+    <message>
+        <location filename="../core/compare.py" line="508"/>
+        <source>the held-out sample must have at least 1 word, got {n}</source>
+        <translation>留出样本至少要有 1 个词，实际为 {n}</translation>
+    </message>
+    <message>
+        <location filename="../core/compare.py" line="516"/>
+        <source>the two spaces share {n} words: need at least 2</source>
+        <translation>两个空间只有 {n} 个共有词：至少需要 2 个</translation>
+    </message>
+    <message>
+        <location filename="../core/compare.py" line="518"/>
+        <source>the two spaces share {n} words: need at least 2 (matching ignoring case may find more)</source>
+        <translation>两个空间只有 {n} 个共有词：至少需要 2 个（忽略大小写匹配也许能找到更多）</translation>
+    </message>
+    <message>
+        <location filename="../core/compare_model.py" line="243"/>
+        <source>choose the two spaces to compare first</source>
+        <translation>请先选择要比较的两个空间</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_files.py" line="74"/>
+        <source>{path}: no such model folder</source>
+        <translation>{path}：没有这个模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_files.py" line="76"/>
+        <source>{path}: is a file; --model takes the folder holding config.json and model.safetensors</source>
+        <translation>{path}：是一个文件；--model 需要的是存放 config.json 和 model.safetensors 的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_files.py" line="84"/>
+        <source>{path}: not a BERT model folder (missing {names})</source>
+        <translation>{path}：不是 BERT 模型文件夹（缺少 {names}）</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_files.py" line="108"/>
+        <source>no contextual model is installed (looked in {folder}); run scripts/setup or &apos;python packaging/fetch_minilm.py&apos;, or pass --model DIR (a BERT folder with config.json, model.safetensors and tokenizer.json or vocab.txt)</source>
+        <translation>没有安装上下文模型（查找位置：{folder}）；请运行 scripts/setup 或 &apos;python packaging/fetch_minilm.py&apos;，或者用 --model DIR 指定（一个含有 config.json、model.safetensors 以及 tokenizer.json 或 vocab.txt 的 BERT 文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_files.py" line="140"/>
+        <source>implausibly large (over {limit:,} bytes)</source>
+        <translation>大得不合常理（超过 {limit:,} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_files.py" line="145"/>
+        <source>not readable JSON: {error}</source>
+        <translation>不是可读的 JSON：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_files.py" line="148"/>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_tokens.py" line="70"/>
+        <source>the &apos;tokenizers&apos; package is not installed (pip install tokenizers; scripts/setup does)</source>
+        <translation>没有安装 &apos;tokenizers&apos; 包（pip install tokenizers；scripts/setup 会安装它）</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_tokens.py" line="76"/>
+        <source>implausibly large for a tokenizer (over 64 MB)</source>
+        <translation>作为分词器大得不合常理（超过 64 MB）</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_tokens.py" line="83"/>
+        <source>not a readable tokenizer: {error}</source>
+        <translation>不是可读的分词器：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_tokens.py" line="96"/>
+        <source>not a readable WordPiece vocabulary: {error}</source>
+        <translation>不是可读的 WordPiece 词表：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_tokens.py" line="128"/>
+        <source>the sentence is empty</source>
+        <translation>句子是空的</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_tokens.py" line="130"/>
+        <source>the sentence has {chars:,} characters; the model reads at most {most} tokens, so it is refused (shorten it)</source>
+        <translation>句子有 {chars:,} 个字符；模型最多读取 {most} 个词元，因此不予处理（请缩短它）</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_tokens.py" line="137"/>
+        <source>{source}: the tokenizer failed: {error}</source>
+        <translation>{source}：分词器出错：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_tokens.py" line="142"/>
+        <source>the sentence is {n} tokens long with [CLS] and [SEP]; the model has {most} positions, so it is refused, not truncated (shorten it or split it)</source>
+        <translation>算上 [CLS] 和 [SEP]，句子长 {n} 个词元；模型只有 {most} 个位置，因此不予处理，也不会截断（请缩短或拆分它）</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_tokens.py" line="148"/>
+        <source>the sentence has no tokens but [CLS] and [SEP]</source>
+        <translation>句子除了 [CLS] 和 [SEP] 之外没有词元</translation>
+    </message>
 </context>
 <context>
     <name>FileOpener</name>
