@@ -1198,27 +1198,32 @@
         <translation>{path}：是一个文件；--model 需要的是存放 config.json 和 model.safetensors 的文件夹</translation>
     </message>
     <message>
-        <location filename="../core/context/_files.py" line="84"/>
+        <location filename="../core/context/_files.py" line="82"/>
+        <source>{first} or {second}</source>
+        <translation>{first} 或 {second}</translation>
+    </message>
+    <message>
+        <location filename="../core/context/_files.py" line="88"/>
         <source>{path}: not a BERT model folder (missing {names})</source>
         <translation>{path}：不是 BERT 模型文件夹（缺少 {names}）</translation>
     </message>
     <message>
-        <location filename="../core/context/_files.py" line="108"/>
+        <location filename="../core/context/_files.py" line="112"/>
         <source>no contextual model is installed (looked in {folder}); run scripts/setup or &apos;python packaging/fetch_minilm.py&apos;, or pass --model DIR (a BERT folder with config.json, model.safetensors and tokenizer.json or vocab.txt)</source>
         <translation>没有安装上下文模型（查找位置：{folder}）；请运行 scripts/setup 或 &apos;python packaging/fetch_minilm.py&apos;，或者用 --model DIR 指定（一个含有 config.json、model.safetensors 以及 tokenizer.json 或 vocab.txt 的 BERT 文件夹）</translation>
     </message>
     <message>
-        <location filename="../core/context/_files.py" line="140"/>
+        <location filename="../core/context/_files.py" line="144"/>
         <source>implausibly large (over {limit:,} bytes)</source>
         <translation>大得不合常理（超过 {limit:,} 字节）</translation>
     </message>
     <message>
-        <location filename="../core/context/_files.py" line="145"/>
+        <location filename="../core/context/_files.py" line="149"/>
         <source>not readable JSON: {error}</source>
         <translation>不是可读的 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../core/context/_files.py" line="148"/>
+        <location filename="../core/context/_files.py" line="152"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>

@@ -149,3 +149,36 @@ def test_training_errors_from_the_worker_process_are_in_chinese(zh_train_panel, 
     qtbot.waitUntil(lambda: HANZI.search(panel.status.text()) and (
         str(corpus) in panel.status.text() or case == "binary"), timeout=30000)  # fmt: skip
     assert_chinese(panel.status.text(), str(corpus), corpus.name)
+
+
+def test_context_errors_are_in_chinese(chinese, qtbot, tmp_path, monkeypatch):
+    """No model installed, a folder that is not a model, a sentence too long for the model."""
+    from embviz.core.context import _files
+    from embviz.core.workspace import Workspace
+    from embviz.gui.context.panel import ContextPanel
+    from tests.context_model import make_tiny_bert
+
+    model = make_tiny_bert(tmp_path / "tiny", positions=16)  # any model: the limit is its own
+    monkeypatch.setattr(_files, "candidate_dirs", lambda: [tmp_path / "nothing"])
+    p = ContextPanel(Workspace())
+    qtbot.addWidget(p)
+    p.resize(520, 800)
+    p.show()
+    qtbot.waitExposed(p)
+    (tmp_path / "nothing").mkdir()
+    try:
+        p.start()
+        qtbot.waitUntil(lambda: not p.model.running, timeout=10000)
+        assert "scripts/setup" in p.status.text()
+        assert_chinese(p.status.text(), str(tmp_path / "nothing"))
+        p.set_model_path(str(tmp_path / "nothing"))  # a folder, but not a model's
+        assert "config.json" in p.status.text()
+        assert_chinese(p.status.text(), str(tmp_path / "nothing"))
+        p.set_model_path(str(model))
+        p.editor.setPlainText("the bank.\n" + "the bank " * 20)
+        p.start()
+        qtbot.waitUntil(lambda: not p.model.running, timeout=30000)
+        assert "16" in p.status.text() and "[CLS]" in p.status.text()
+        assert_chinese(p.status.text())
+    finally:
+        p.shutdown()

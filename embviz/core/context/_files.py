@@ -78,7 +78,11 @@ def check_model_dir(path: str | os.PathLike) -> Path:
                                   ).format(path=p))  # fmt: skip
     missing = [n for n in REQUIRED if not (p / n).is_file()]
     if not any((p / n).is_file() for n in TOKENIZER_FILES):
-        missing.append(" or ".join(TOKENIZER_FILES))
+        missing.append(
+            translate("Errors", "{first} or {second}").format(
+                first=TOKENIZER_FILES[0], second=TOKENIZER_FILES[1]
+            )
+        )
     if missing:
         raise ModelNotFoundError(
             translate("Errors", "{path}: not a BERT model folder (missing {names})").format(
