@@ -1272,6 +1272,100 @@
         <source>the sentence has no tokens but [CLS] and [SEP]</source>
         <translation>句子除了 [CLS] 和 [SEP] 之外没有词元</translation>
     </message>
+    <message>
+        <location filename="../core/projection.py" line="78"/>
+        <source>a {kind} layout is not a linear map: it cannot place other points</source>
+        <translation>{kind} 布局不是线性映射：无法放置其他点</translation>
+    </message>
+    <message>
+        <location filename="../core/projection.py" line="127"/>
+        <source>{what} needs at least two vectors</source>
+        <translation>{what}至少需要两个向量</translation>
+    </message>
+    <message>
+        <location filename="../core/projection.py" line="131"/>
+        <source>{what} to {k} dimensions needs vectors of at least {k} dimensions</source>
+        <translation>{what}降到 {k} 维需要至少 {k} 维的向量</translation>
+    </message>
+    <message>
+        <location filename="../core/projection.py" line="224"/>
+        <source>{name} has {n} dimensions, the vectors have {dim}</source>
+        <translation>{name} 有 {n} 维，而词向量有 {dim} 维</translation>
+    </message>
+    <message>
+        <location filename="../core/projection.py" line="231"/>
+        <source>{name} is the zero vector: it has no direction</source>
+        <translation>{name} 是零向量：它没有方向</translation>
+    </message>
+    <message>
+        <location filename="../core/projection.py" line="241"/>
+        <source>{name} is (nearly) parallel to {earlier}: only {percent:.1f} % of its length is new. Choose a different direction.</source>
+        <translation>{name} 与 {earlier}（几乎）平行：它的长度只有 {percent:.1f} % 是新的方向。请换一个方向。</translation>
+    </message>
+    <message>
+        <location filename="../core/projection.py" line="286"/>
+        <source>A projection on axes</source>
+        <translation>按坐标轴投影</translation>
+    </message>
+    <message>
+        <location filename="../core/projection.py" line="288"/>
+        <source>a 3D slice needs exactly three axes</source>
+        <translation>三维切片正好需要三个坐标轴</translation>
+    </message>
+    <message>
+        <location filename="../core/projection.py" line="290"/>
+        <source>give at least one axis direction</source>
+        <translation>请至少给出一个坐标轴方向</translation>
+    </message>
+    <message>
+        <location filename="../core/projection.py" line="323"/>
+        <source>A random slice</source>
+        <translation>随机切片</translation>
+    </message>
+    <message>
+        <location filename="../core/projection.py" line="336"/>
+        <source>A raw slice</source>
+        <translation>原始维度切片</translation>
+    </message>
+    <message>
+        <location filename="../core/projection.py" line="340"/>
+        <source>choose three different dimensions, got {dims}</source>
+        <translation>请选择三个不同的维度，实际为 {dims}</translation>
+    </message>
+    <message>
+        <location filename="../core/projection.py" line="345"/>
+        <source>dimension {d} does not exist: the vectors have {n} (0–{last})</source>
+        <translation>第 {d} 维不存在：向量共有 {n} 维（0–{last}）</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py" line="318"/>
+        <source>there are no {layout} positions for the shown words yet</source>
+        <translation>显示的词还没有 {layout} 位置</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py" line="349"/>
+        <location filename="../core/workspace.py" line="500"/>
+        <location filename="../core/workspace.py" line="552"/>
+        <location filename="../core/workspace.py" line="588"/>
+        <location filename="../core/workspace.py" line="609"/>
+        <source>nothing is loaded</source>
+        <translation>还没有载入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py" line="355"/>
+        <source>the {axis} axis {label!r} has {n} numbers, the vectors have {dim}</source>
+        <translation>{axis} 轴 {label!r} 有 {n} 个数值，而向量有 {dim} 维</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py" line="563"/>
+        <source>the shown words changed while {layout} was computed: run it again</source>
+        <translation>计算 {layout} 期间显示的词变了：请重新运行</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py" line="616"/>
+        <source>the direction has {n} dimensions, the vectors have {dim}</source>
+        <translation>这个方向有 {n} 维，而词向量有 {dim} 维</translation>
+    </message>
 </context>
 <context>
     <name>FileOpener</name>
@@ -1348,47 +1442,47 @@
 <context>
     <name>Projection</name>
     <message>
-        <location filename="../core/projection.py" line="168"/>
+        <location filename="../core/projection.py" line="176"/>
         <source>Principal components of the shown words.</source>
         <translation>显示的词的主成分。</translation>
     </message>
     <message>
-        <location filename="../core/projection.py" line="170"/>
+        <location filename="../core/projection.py" line="178"/>
         <source>Principal components of {n} words.</source>
         <translation>{n} 个词的主成分。</translation>
     </message>
     <message>
-        <location filename="../core/projection.py" line="291"/>
+        <location filename="../core/projection.py" line="310"/>
         <source>rest PC{n}</source>
         <translation>剩余主成分 {n}</translation>
     </message>
     <message>
-        <location filename="../core/projection.py" line="294"/>
+        <location filename="../core/projection.py" line="313"/>
         <source>Directions orthogonalised in the order {order} (Gram–Schmidt).</source>
         <translation>各方向按 {order} 的顺序正交化（格拉姆-施密特）。</translation>
     </message>
     <message>
-        <location filename="../core/projection.py" line="298"/>
+        <location filename="../core/projection.py" line="317"/>
         <source> Free axes show the largest remaining spread.</source>
         <translation> 自由轴显示剩余分布最大的方向。</translation>
     </message>
     <message>
-        <location filename="../core/projection.py" line="309"/>
+        <location filename="../core/projection.py" line="328"/>
         <source>random {axis}</source>
         <translation>随机 {axis}</translation>
     </message>
     <message>
-        <location filename="../core/projection.py" line="311"/>
+        <location filename="../core/projection.py" line="330"/>
         <source>A random orthonormal slice (seed {seed}).</source>
         <translation>一个随机的正交切片（种子 {seed}）。</translation>
     </message>
     <message>
-        <location filename="../core/projection.py" line="327"/>
+        <location filename="../core/projection.py" line="350"/>
         <source>dim {d}</source>
         <translation>第 {d} 维</translation>
     </message>
     <message>
-        <location filename="../core/projection.py" line="328"/>
+        <location filename="../core/projection.py" line="351"/>
         <source>Three of the vectors&apos; own coordinates.</source>
         <translation>词向量自身的三个坐标。</translation>
     </message>
