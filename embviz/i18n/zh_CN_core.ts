@@ -1366,6 +1366,41 @@
         <source>the direction has {n} dimensions, the vectors have {dim}</source>
         <translation>这个方向有 {n} 维，而词向量有 {dim} 维</translation>
     </message>
+    <message>
+        <location filename="../core/nonlinear.py" line="118"/>
+        <source>{layout} needs the optional package {package}, which is not installed: {hint}</source>
+        <translation>{layout} 需要可选包 {package}，但它没有安装：{hint}</translation>
+    </message>
+    <message>
+        <location filename="../core/nonlinear.py" line="131"/>
+        <source>{message} (importing it failed: {error})</source>
+        <translation>{message}（导入失败：{error}）</translation>
+    </message>
+    <message>
+        <location filename="../core/nonlinear.py" line="148"/>
+        <source>{layout} needs a matrix of word vectors</source>
+        <translation>{layout} 需要一个词向量矩阵</translation>
+    </message>
+    <message>
+        <location filename="../core/nonlinear.py" line="154"/>
+        <source>{layout} needs at least {most} words to find neighbourhoods; {n} shown. Show more words, or use a linear slice such as PCA.</source>
+        <translation>{layout} 至少需要 {most} 个词才能找到邻域；当前显示 {n} 个。请显示更多的词，或改用 PCA 等线性切片。</translation>
+    </message>
+    <message>
+        <location filename="../core/nonlinear.py" line="162"/>
+        <source>{layout} to 3 dimensions needs vectors of at least 3 dimensions</source>
+        <translation>{layout} 降到 3 维需要至少 3 维的向量</translation>
+    </message>
+    <message>
+        <location filename="../core/nonlinear.py" line="168"/>
+        <source>{layout} cannot place vectors with NaN or infinite values</source>
+        <translation>{layout} 无法放置含有 NaN 或无穷大值的向量</translation>
+    </message>
+    <message>
+        <location filename="../core/nonlinear.py" line="174"/>
+        <source>{layout} compares directions (cosine) and a zero vector has none: leave it out of the shown words</source>
+        <translation>{layout} 比较的是方向（余弦），而零向量没有方向：请不要显示它</translation>
+    </message>
 </context>
 <context>
     <name>FileOpener</name>
