@@ -417,14 +417,84 @@
         <translation>“{expression}”的数值太大，无法用这些向量计算</translation>
     </message>
     <message>
-        <location filename="../core/posenc.py" line="288"/>
+        <location filename="../core/posenc.py" line="115"/>
+        <source>{length} positions × {dim} dims is too large to draw (at most {most:,} values)</source>
+        <translation>{length} 个位置 × {dim} 维太大，无法绘制（最多 {most:,} 个值）</translation>
+    </message>
+    <message>
+        <location filename="../core/posenc.py" line="169"/>
+        <source>{n} positions is too many for a similarity picture (at most {most:,}); use fewer positions</source>
+        <translation>{n} 个位置太多，无法绘制相似度图（最多 {most:,} 个）；请减少位置数</translation>
+    </message>
+    <message>
+        <location filename="../core/posenc.py" line="294"/>
         <source>is a directory, not a position matrix</source>
         <translation>是一个文件夹，不是位置矩阵</translation>
     </message>
     <message>
-        <location filename="../core/posenc.py" line="320"/>
+        <location filename="../core/posenc.py" line="303"/>
+        <source>a position matrix must be a .npy or .safetensors file</source>
+        <translation>位置矩阵必须是 .npy 或 .safetensors 文件</translation>
+    </message>
+    <message>
+        <location filename="../core/posenc.py" line="308"/>
+        <source>&apos;{name}&apos; has shape {shape}: a (positions × dim) matrix is needed</source>
+        <translation>“{name}”的形状为 {shape}：需要一个（位置数 × 维数）的矩阵</translation>
+    </message>
+    <message>
+        <location filename="../core/posenc.py" line="315"/>
+        <source>&apos;{name}&apos; holds {dtype} values, not numbers</source>
+        <translation>“{name}”里是 {dtype} 类型的值，不是数值</translation>
+    </message>
+    <message>
+        <location filename="../core/posenc.py" line="337"/>
         <source>this position matrix</source>
         <translation>这个位置矩阵</translation>
+    </message>
+    <message>
+        <location filename="../core/posenc.py" line="355"/>
+        <source>no tensor named like &apos;position_embeddings&apos; (tensors: {names})</source>
+        <translation>没有名称类似 &apos;position_embeddings&apos; 的张量（现有张量：{names}）</translation>
+    </message>
+    <message>
+        <location filename="../core/posenc.py" line="358"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../core/posenc.py" line="363"/>
+        <source>no tensor &apos;{name}&apos; in the file</source>
+        <translation>文件中没有张量 &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/posenc.py" line="368"/>
+        <source>not a readable safetensors file ({error})</source>
+        <translation>不是可读的 safetensors 文件（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../core/posenc.py" line="374"/>
+        <source>the tensor&apos;s dtype cannot be read without torch ({error})</source>
+        <translation>没有 torch 就无法读取该张量的数据类型（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../core/posenc.py" line="458"/>
+        <source>type a sentence first</source>
+        <translation>请先输入一个句子</translation>
+    </message>
+    <message>
+        <location filename="../core/posenc.py" line="468"/>
+        <source>none of these words is in the open vectors: {words}</source>
+        <translation>这些词都不在当前打开的向量中：{words}</translation>
+    </message>
+    <message>
+        <location filename="../core/posenc.py" line="478"/>
+        <source>the learned position matrix is {width} wide but the vectors have {dim} dimensions: token + position needs the same width</source>
+        <translation>学到的位置矩阵宽 {width}，而词向量有 {dim} 维：词元 + 位置要求宽度相同</translation>
+    </message>
+    <message>
+        <location filename="../core/posenc.py" line="486"/>
+        <source>the sentence has {n} known words but the learned matrix only {positions} positions</source>
+        <translation>句子有 {n} 个已知词，但学到的矩阵只有 {positions} 个位置</translation>
     </message>
     <message>
         <location filename="../core/wordsets.py" line="22"/>
@@ -773,6 +843,7 @@
         <translation>这个列优先（Fortran 顺序）矩阵</translation>
     </message>
     <message>
+        <location filename="../core/posenc.py" line="331"/>
         <location filename="../core/formats/_npy.py" line="293"/>
         <source>is truncated: the header promises a {shape} matrix of {dtype} but the file is shorter</source>
         <translation>被截断了：表头声明了一个 {dtype} 类型的 {shape} 矩阵，但文件更短</translation>
@@ -1459,17 +1530,17 @@
         <translation>拼接排列：先是全部 sin 维，再是全部 cos 维（tensor2tensor 等一些库的做法）</translation>
     </message>
     <message>
-        <location filename="../core/posenc.py" line="211"/>
+        <location filename="../core/posenc.py" line="217"/>
         <source>clips {share} % at ±{limit} (max {max})</source>
         <translation>在 ±{limit} 处截断 {share} %（最大值 {max}）</translation>
     </message>
     <message>
-        <location filename="../core/posenc.py" line="218"/>
+        <location filename="../core/posenc.py" line="224"/>
         <source>colour range ±{limit} (the largest |value|)</source>
         <translation>颜色范围 ±{limit}（最大的 |值|）</translation>
     </message>
     <message>
-        <location filename="../core/posenc.py" line="221"/>
+        <location filename="../core/posenc.py" line="227"/>
         <source>colour range ±{limit} = {percentile}th percentile of |value|: clips {share} % of the values (largest |value| {max})</source>
         <translation>颜色范围 ±{limit} = |值| 的第 {percentile} 百分位数：截断了 {share} % 的值（最大 |值| 为 {max}）</translation>
     </message>
