@@ -55,6 +55,26 @@ def test_there_is_a_chinese_source_for_the_main_interface():
     assert I18N / "zh_CN_main.ts" in TS_FILES
 
 
+def test_the_core_error_messages_have_their_own_area():
+    """zh_CN_core.ts holds the core's errors (context "Errors"); the GUI areas hold none of its files."""
+    core = I18N / "zh_CN_core.ts"
+    assert core in TS_FILES
+    files = _covered(core)
+    for name in (
+        "errors.py",
+        "expressions.py",
+        "formats/_text.py",
+        "formats/_open.py",
+        "corpus.py",
+    ):
+        assert (ROOT / "embviz" / "core" / name).resolve() in files, name
+    errors = [src for ctx, msg in _messages(core) if ctx == "Errors"
+              for src in [msg.findtext("source")]]  # fmt: skip
+    assert len(errors) > 200, len(errors)
+    main = _covered(I18N / "zh_CN_main.ts")
+    assert not [f for f in main if "core" in f.parts], "core files belong to zh_CN_core.ts"
+
+
 @pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.name)
 def test_lupdate_finds_nothing_unfinished_or_obsolete(ts, tmp_path):
     files = _covered(ts)

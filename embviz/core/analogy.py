@@ -28,6 +28,7 @@ import numpy as np
 from embviz.core.embeddings import Embeddings
 from embviz.core.errors import EmbvizError
 from embviz.core.expressions import Term, describe, parse
+from embviz.core.i18n import translate
 from embviz.core.ranking import top_rows
 
 Method = Literal["3cosadd", "3cosmul"]
@@ -139,7 +140,7 @@ def _terms(emb: Embeddings, expression: str | Sequence[Term]) -> list[Term]:
         return parse(expression, emb.index)
     terms = list(expression)
     if not terms:
-        raise EmbvizError("the expression has no words")
+        raise EmbvizError(translate("Errors", "the expression has no words"))
     return terms
 
 
@@ -147,7 +148,11 @@ def _limit(emb: Embeddings, restrict_vocab: int | None) -> int:
     if restrict_vocab is None:
         return len(emb)
     if restrict_vocab < 1:
-        raise EmbvizError(f"restrict_vocab must be at least 1, got {restrict_vocab}")
+        raise EmbvizError(
+            translate("Errors", "restrict_vocab must be at least 1, got {value}").format(
+                value=restrict_vocab
+            )
+        )
     return min(int(restrict_vocab), len(emb))
 
 
@@ -173,7 +178,10 @@ def combination(emb: Embeddings, terms: Sequence[Term]) -> np.ndarray:
     norm = float(np.linalg.norm(mean))
     if not norm > 1e-12:
         raise EmbvizError(
-            f"'{describe(list(terms))}' adds up to the zero vector: no word is nearer than another"
+            translate(
+                "Errors",
+                "'{expression}' adds up to the zero vector: no word is nearer than another",
+            ).format(expression=describe(list(terms)))
         )
     return (mean / norm).astype(np.float32)
 
@@ -197,9 +205,13 @@ def scores(
     if method == "3cosadd":
         return emb.cosines(combination(emb, terms), n)
     if method != "3cosmul":
-        raise EmbvizError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
+        raise EmbvizError(
+            translate("Errors", "unknown method {method!r}: use one of {known}").format(
+                method=method, known=", ".join(METHODS)
+            )
+        )
     if not any(t.coef > 0 for t in terms):
-        raise EmbvizError("3CosMul needs at least one word with a + sign")
+        raise EmbvizError(translate("Errors", "3CosMul needs at least one word with a + sign"))
     term_units = np.stack([emb.lookup(t.word, unit=True) for t in terms])
     # One matrix product for all terms instead of one pass over the vocabulary per term.
     shifted = (1.0 + emb.cosines(term_units.T, n)) / 2.0
@@ -270,9 +282,13 @@ def query(
         For an unknown word, with close spellings.
     """
     if method not in METHODS:
-        raise EmbvizError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
+        raise EmbvizError(
+            translate("Errors", "unknown method {method!r}: use one of {known}").format(
+                method=method, known=", ".join(METHODS)
+            )
+        )
     if k < 1:
-        raise EmbvizError(f"k must be at least 1, got {k}")
+        raise EmbvizError(translate("Errors", "k must be at least 1, got {k}").format(k=k))
     terms = _terms(emb, expression)
     point = combination(emb, terms)
     n = _limit(emb, restrict_vocab)
@@ -291,7 +307,11 @@ def query(
     if expected is not None:
         row = emb.row(expected.strip())
         if row >= n:
-            raise EmbvizError(f"'{expected}' is not among the first {n:,} words searched")
+            raise EmbvizError(
+                translate("Errors", "'{word}' is not among the first {n:,} words searched").format(
+                    word=expected, n=n
+                )
+            )
         cos = float(emb.unit_rows(row) @ point)
         exp = ExpectedAnswer(
             word=emb.words[row],

@@ -37,6 +37,7 @@ import numpy as np
 from embviz.core._blockwise import top_k_blockwise
 from embviz.core.embeddings import Embeddings, Neighbor
 from embviz.core.errors import EmbvizError, UnknownWordError, close_spellings
+from embviz.core.i18n import translate
 from embviz.core.progress import NULL_PROGRESS, Progress
 
 DimsMethod = Literal["pad", "pca"]
@@ -391,7 +392,9 @@ def _anchor_numbers(vocab: SharedVocabulary, anchors, notes: list[str]) -> np.nd
     if anchors is None or isinstance(anchors, int | np.integer):
         count = DEFAULT_ANCHORS if anchors is None else int(anchors)
         if count < 2:
-            raise EmbvizError(f"need at least 2 anchor words, got {count}")
+            raise EmbvizError(
+                translate("Errors", "need at least 2 anchor words, got {n}").format(n=count)
+            )
         return np.arange(min(count, len(vocab)), dtype=np.intp)
     wanted = list(dict.fromkeys(anchors))
     number = {w: i for i, w in enumerate(vocab.words)}
@@ -404,17 +407,18 @@ def _anchor_numbers(vocab: SharedVocabulary, anchors, notes: list[str]) -> np.nd
         notes.append(f"{len(missing):,} of {len(wanted):,} anchor words are not in both spaces "
                      f"and were skipped (first: {missing[0]!r})")  # fmt: skip
     if len(found) < 2:
-        raise EmbvizError(f"only {len(found)} of the {len(wanted):,} anchor words are in both "
-                          "spaces: need at least 2")  # fmt: skip
+        raise EmbvizError(translate("Errors", "only {found} of the {wanted:,} anchor words are in "
+                          "both spaces: need at least 2").format(found=len(found),
+                                                                 wanted=len(wanted)))  # fmt: skip
     return np.asarray(sorted(found), dtype=np.intp)
 
 
 def _check_finite(x: np.ndarray, words: list[str], name: str) -> None:
     bad = ~np.isfinite(x).all(axis=1)
     if bad.any():
-        raise EmbvizError(f"{name} has {int(bad.sum()):,} shared words with NaN or infinite "
-                          f"values (first: {words[int(np.argmax(bad))]!r}); "
-                          "load it with --drop-nonfinite")  # fmt: skip
+        raise EmbvizError(translate("Errors", "{name} has {n:,} shared words with NaN or infinite "
+                          "values (first: {word!r}); load it with --drop-nonfinite").format(
+                              name=name, n=int(bad.sum()), word=words[int(np.argmax(bad))]))  # fmt: skip
 
 
 def _precision(na, nb, anchors, sample, seed, progress, span) -> Precision:
@@ -500,12 +504,23 @@ def compare(
     if dims not in ("pad", "pca"):
         raise EmbvizError(f"unknown dims method {dims!r}: use 'pad' or 'pca'")
     if sample < 1:
-        raise EmbvizError(f"the held-out sample must have at least 1 word, got {sample}")
+        raise EmbvizError(
+            translate("Errors", "the held-out sample must have at least 1 word, got {n}").format(
+                n=sample
+            )
+        )
     progress.report(0.0, "finding the shared words")
     vocab = shared_vocabulary(a, b, case_insensitive=case_insensitive)
     if len(vocab) < 2:
-        hint = "" if case_insensitive else " (matching ignoring case may find more)"
-        raise EmbvizError(f"the two spaces share {len(vocab)} words: need at least 2{hint}")
+        if case_insensitive:
+            msg = translate("Errors", "the two spaces share {n} words: need at least 2")
+        else:
+            msg = translate(
+                "Errors",
+                "the two spaces share {n} words: need at least 2 "
+                "(matching ignoring case may find more)",
+            )
+        raise EmbvizError(msg.format(n=len(vocab)))
     notes: list[str] = []
     if case_insensitive and (vocab.folded_a or vocab.folded_b):
         notes.append(f"ignoring case, {vocab.folded_a:,} rows of A and {vocab.folded_b:,} of B "

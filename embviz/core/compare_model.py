@@ -42,6 +42,7 @@ from embviz.core.compare import (
 )
 from embviz.core.embeddings import Embeddings, Neighbor
 from embviz.core.errors import EmbvizError
+from embviz.core.i18n import translate
 from embviz.core.progress import Progress
 from embviz.core.projection import Projection
 from embviz.core.runs import LatestRun
@@ -239,7 +240,7 @@ class CompareModel:
         or :meth:`fail` on the GUI thread.
         """
         if self._a is None or self._b is None:
-            raise EmbvizError("choose the two spaces to compare first")
+            raise EmbvizError(translate("Errors", "choose the two spaces to compare first"))
         token, p = self._run.begin(progress)
         a, b, settings = self._a, self._b, self._settings
         self.started.emit(token)

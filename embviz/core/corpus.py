@@ -37,7 +37,7 @@ from os import PathLike
 from pathlib import Path
 
 from embviz.core.errors import LoadError
-from embviz.core.i18n import QT_TRANSLATE_NOOP
+from embviz.core.i18n import QT_TRANSLATE_NOOP, translate
 
 MAX_SENTENCE = 1000
 MAX_USER_DICT = 16 * 2**20  # a jieba user dictionary larger than this is refused
@@ -74,7 +74,12 @@ def shipped_corpus_path(language: str = "en") -> Path:
     from embviz.core.default_data import resources_dir
 
     if language not in SHIPPED:
-        raise LoadError(language, f"no shipped corpus for {language!r}: use {' or '.join(SHIPPED)}")
+        raise LoadError(
+            language,
+            translate("Errors", "no shipped corpus for {language!r}: use {known}").format(
+                language=language, known=" or ".join(SHIPPED)
+            ),
+        )
     return resources_dir() / "corpus" / SHIPPED[language][0]
 
 
@@ -157,12 +162,24 @@ class _Jieba:
 def _read_user_dict(path: Path) -> list[tuple[str, int | None]]:
     try:
         if path.stat().st_size > MAX_USER_DICT:
-            raise LoadError(path, f"the jieba dictionary is larger than {MAX_USER_DICT >> 20} MB")
+            raise LoadError(
+                path,
+                translate("Errors", "the jieba dictionary is larger than {mb} MB").format(
+                    mb=MAX_USER_DICT >> 20
+                ),
+            )
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise LoadError(path, "the jieba dictionary must be UTF-8 text") from None
+        raise LoadError(
+            path, translate("Errors", "the jieba dictionary must be UTF-8 text")
+        ) from None
     except OSError as e:
-        raise LoadError(path, f"cannot read the jieba dictionary: {e.strerror or e}") from None
+        raise LoadError(
+            path,
+            translate("Errors", "cannot read the jieba dictionary: {error}").format(
+                error=e.strerror or e
+            ),
+        ) from None
     out = []
     for n, line in enumerate(text.splitlines(), 1):
         parts = line.split()
@@ -171,7 +188,12 @@ def _read_user_dict(path: Path) -> list[tuple[str, int | None]]:
         freq = None
         if len(parts) > 1:
             if not parts[1].isdigit():
-                raise LoadError(path, f"line {n}: expected 'word [frequency]', got {line[:60]!r}")
+                raise LoadError(
+                    path,
+                    translate(
+                        "Errors", "line {n}: expected 'word [frequency]', got {text!r}"
+                    ).format(n=n, text=line[:60]),
+                )
             freq = int(parts[1])
         out.append((parts[0], freq))
     return out
@@ -293,20 +315,33 @@ class Corpus:
         from embviz.core.formats._open import check_file
 
         if not os.path.lexists(self.path):
-            raise LoadError(self.path, "the corpus file does not exist")
+            raise LoadError(self.path, translate("Errors", "the corpus file does not exist"))
         # Refuses a FIFO before open() would wait for a writer forever.
-        check_file(self.path, directory="this is a folder; choose a plain-text file")
+        check_file(
+            self.path, directory=translate("Errors", "this is a folder; choose a plain-text file")
+        )
         try:
             with open(self.path, "rb") as f:
                 head = f.read(_SNIFF)
         except OSError as e:
-            raise LoadError(self.path, f"cannot read the corpus: {e.strerror or e}") from None
+            raise LoadError(
+                self.path,
+                translate("Errors", "cannot read the corpus: {error}").format(
+                    error=e.strerror or e
+                ),
+            ) from None
         if not head.strip():
-            raise LoadError(self.path, "the corpus is empty: it needs plain text to train on")
+            raise LoadError(
+                self.path,
+                translate("Errors", "the corpus is empty: it needs plain text to train on"),
+            )
         if _looks_binary(head):
             raise LoadError(
                 self.path,
-                "this looks like a binary file, not text: choose a plain-text (.txt) corpus",
+                translate(
+                    "Errors",
+                    "this looks like a binary file, not text: choose a plain-text (.txt) corpus",
+                ),
             )
         self._layout = chinese_layout(head.decode("utf-8", errors="replace"))
         if self._layout == "spaces":
@@ -314,7 +349,10 @@ class Corpus:
         elif self._layout == "raw":
             self._segmenter()
         if not any(True for _ in self.sentences()):
-            raise LoadError(self.path, "the corpus has no words (only digits or punctuation)")
+            raise LoadError(
+                self.path,
+                translate("Errors", "the corpus has no words (only digits or punctuation)"),
+            )
 
     def sentences(self) -> Iterator[list[str]]:
         """Yield the tokenised sentences from the start of the file.
@@ -333,8 +371,10 @@ class Corpus:
         except OSError as e:
             raise LoadError(
                 self.path,
-                f"the corpus file disappeared or became unreadable during training "
-                f"({e.strerror or e})",
+                translate(
+                    "Errors",
+                    "the corpus file disappeared or became unreadable during training ({error})",
+                ).format(error=e.strerror or e),
             ) from None
         key = (st.st_size, st.st_mtime_ns)
         if self._cache is not None and self._cache[0] == key:
@@ -353,8 +393,10 @@ class Corpus:
         except OSError as e:
             raise LoadError(
                 self.path,
-                f"the corpus file disappeared or became unreadable during training "
-                f"({e.strerror or e})",
+                translate(
+                    "Errors",
+                    "the corpus file disappeared or became unreadable during training ({error})",
+                ).format(error=e.strerror or e),
             ) from None
         try:
             for raw in _lines(f):
@@ -362,7 +404,12 @@ class Corpus:
                 for i in range(0, len(words), MAX_SENTENCE):
                     yield words[i : i + MAX_SENTENCE]
         except OSError as e:
-            raise LoadError(self.path, f"reading the corpus failed: {e.strerror or e}") from None
+            raise LoadError(
+                self.path,
+                translate("Errors", "reading the corpus failed: {error}").format(
+                    error=e.strerror or e
+                ),
+            ) from None
         finally:
             f.close()
 

@@ -212,7 +212,9 @@ def from_pairs(emb, pairs, label: str | None = None) -> Direction:
     """
     pairs = [(str(a), str(b)) for a, b in pairs]
     if not pairs:
-        raise EmbvizError("the pair list is empty: give pairs such as 'cat cats, dog dogs'")
+        raise EmbvizError(
+            translate("Errors", "the pair list is empty: give pairs such as 'cat cats, dog dogs'")
+        )
     used, missing = [], []
     for a, b in dict.fromkeys(pairs):
         gone = [w for w in (a, b) if w not in emb]
@@ -222,9 +224,9 @@ def from_pairs(emb, pairs, label: str | None = None) -> Direction:
             used.append((a, b))
     if not used:
         raise EmbvizError(
-            "none of the pairs has both words in the vocabulary (missing: "
-            + ", ".join(missing[:10])
-            + ")"
+            translate(
+                "Errors", "none of the pairs has both words in the vocabulary (missing: {words})"
+            ).format(words=", ".join(missing[:10]))
         )
     a_rows, b_rows = emb.rows(a for a, _ in used), emb.rows(b for _, b in used)
     diffs = emb.vectors[b_rows].astype(np.float64) - emb.vectors[a_rows].astype(np.float64)
@@ -257,7 +259,9 @@ def parse_pairs(text: str) -> list[tuple[str, str]]:
                 continue
             if len(words) not in (2, 4):
                 raise EmbvizError(
-                    f"'{chunk.strip()}' is not a pair: write two words such as 'cat cats'"
+                    translate(
+                        "Errors", "'{text}' is not a pair: write two words such as 'cat cats'"
+                    ).format(text=chunk.strip())
                 )
             pairs.append((words[0], words[1]))
             if len(words) == 4:
@@ -303,7 +307,9 @@ def section_pairs(section: str, path: str | None = None) -> list[tuple[str, str]
     sections = _question_sections(path or questions_words_path())
     if section not in sections:
         raise EmbvizError(
-            f"no section '{section}' in questions-words.txt; sections: " + ", ".join(sections)
+            translate(
+                "Errors", "no section '{section}' in questions-words.txt; sections: {known}"
+            ).format(section=section, known=", ".join(sections))
         )
     return sections[section]
 
@@ -321,14 +327,19 @@ def load_pairs(source: str) -> tuple[list[tuple[str, str]], str]:
     p = Path(source)
     if not p.is_file():
         raise EmbvizError(
-            f"'{source}' is neither a questions-words section ("
-            + ", ".join(QUESTION_SECTIONS)
-            + ", …) nor a file of pairs"
+            translate(
+                "Errors",
+                "'{source}' is neither a questions-words section ({known}, …) nor a file of pairs",
+            ).format(source=source, known=", ".join(QUESTION_SECTIONS))
         )
     try:
         text = p.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise EmbvizError(f"{source}: not a UTF-8 text file of word pairs") from None
+        raise EmbvizError(
+            translate("Errors", "{source}: not a UTF-8 text file of word pairs").format(
+                source=source
+            )
+        ) from None
     return parse_pairs(text), p.name
 
 
@@ -379,9 +390,15 @@ def values(emb, direction: Direction | np.ndarray, rows, measure: Measure = "dot
     """
     d = np.asarray(getattr(direction, "vector", direction), dtype=np.float64).reshape(1, -1)
     if measure not in MEASURES:
-        raise EmbvizError(f"unknown measure {measure!r}: use one of {', '.join(MEASURES)}")
+        raise EmbvizError(
+            translate("Errors", "unknown measure {measure!r}: use one of {known}").format(
+                measure=measure, known=", ".join(MEASURES)
+            )
+        )
     if not np.linalg.norm(d) > 0.0:
-        raise EmbvizError("the direction is the zero vector: its two ends are the same word")
+        raise EmbvizError(
+            translate("Errors", "the direction is the zero vector: its two ends are the same word")
+        )
     rows = np.asarray(rows, dtype=np.intp)
     # float32 matrix product (no float64 copy of the vocabulary); 50-300 terms
     # keep well within float32 precision.
@@ -408,19 +425,29 @@ def random_directions(
     isotropic noise, shares the anisotropy of the embedding space).
     """
     if n < 2:
-        raise EmbvizError(f"the baseline needs at least 2 random directions, got {n}")
+        raise EmbvizError(
+            translate("Errors", "the baseline needs at least 2 random directions, got {n}").format(
+                n=n
+            )
+        )
     rng = np.random.default_rng(seed)
     if kind == "gaussian":
         r = rng.standard_normal((n, emb.dim))
     elif kind == "word-pairs":
         top = min(len(emb), 10_000)
         if top < 2:
-            raise EmbvizError("the word-pair baseline needs at least two words")
+            raise EmbvizError(
+                translate("Errors", "the word-pair baseline needs at least two words")
+            )
         a = rng.integers(0, top, n)
         b = (a + rng.integers(1, top, n)) % top  # never the same word twice
         r = emb.vectors[b].astype(np.float64) - emb.vectors[a].astype(np.float64)
     else:
-        raise EmbvizError(f"unknown baseline {kind!r}: use 'gaussian' or 'word-pairs'")
+        raise EmbvizError(
+            translate("Errors", "unknown baseline {kind!r}: use 'gaussian' or 'word-pairs'").format(
+                kind=kind
+            )
+        )
     lengths = np.linalg.norm(r, axis=1, keepdims=True)
     return r / np.maximum(lengths, 1e-12) * norm
 

@@ -10,6 +10,7 @@ from typing import Literal, NamedTuple, Protocol
 import numpy as np
 
 from embviz.core.errors import EmbvizError, UnknownWordError, close_spellings
+from embviz.core.i18n import translate
 from embviz.core.ranking import top_rows
 
 Metric = Literal["cosine", "euclidean"]
@@ -105,9 +106,17 @@ class Embeddings:
     ) -> None:
         vectors = np.asarray(vectors)
         if vectors.ndim != 2:
-            raise EmbvizError(f"vectors must be a 2-D matrix, got shape {vectors.shape}")
+            raise EmbvizError(
+                translate("Errors", "vectors must be a 2-D matrix, got shape {shape}").format(
+                    shape=vectors.shape
+                )
+            )
         if len(words) != vectors.shape[0]:
-            raise EmbvizError(f"{len(words)} words but {vectors.shape[0]} vectors: they must match")
+            raise EmbvizError(
+                translate("Errors", "{words} words but {vectors} vectors: they must match").format(
+                    words=len(words), vectors=vectors.shape[0]
+                )
+            )
         self._words = list(words)
         self._vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         self.source = source or Source()
@@ -298,9 +307,13 @@ class Embeddings:
             Closest first, computed over the whole vocabulary.
         """
         if metric not in ("cosine", "euclidean"):
-            raise EmbvizError(f"unknown metric {metric!r}: use 'cosine' or 'euclidean'")
+            raise EmbvizError(
+                translate(
+                    "Errors", "unknown metric {metric!r}: use 'cosine' or 'euclidean'"
+                ).format(metric=metric)
+            )
         if k < 1:
-            raise EmbvizError(f"k must be at least 1, got {k}")
+            raise EmbvizError(translate("Errors", "k must be at least 1, got {k}").format(k=k))
         skip = {self.index[w] for w in exclude if w in self.index}
         if isinstance(query, str):
             q = self.lookup(query)
@@ -309,7 +322,11 @@ class Embeddings:
         else:
             q = np.asarray(query, dtype=np.float32).reshape(-1)
             if q.shape[0] != self.dim:
-                raise EmbvizError(f"query has {q.shape[0]} dims, the vectors have {self.dim}")
+                raise EmbvizError(
+                    translate("Errors", "query has {query} dims, the vectors have {dim}").format(
+                        query=q.shape[0], dim=self.dim
+                    )
+                )
         if metric == "cosine":
             qn = float(np.linalg.norm(q))
             scores = self.cosines(q / qn if qn > 0 else q)

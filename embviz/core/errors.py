@@ -43,9 +43,12 @@ class LoadError(EmbvizError):
         self.reason = reason
         self.line = line
         where = self.path or "<input>"
+        # the frame too is in the interface's language (the CLI's stays English)
         if line is not None:
-            where = f"{where}, line {line}"
-        super().__init__(f"{where}: {reason}")
+            where = translate("Errors", "{path}, line {line}").format(path=where, line=line)
+        super().__init__(
+            translate("Errors", "{where}: {reason}").format(where=where, reason=reason)
+        )
 
 
 class UnknownWordError(EmbvizError, KeyError):

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from embviz.core.errors import EmbvizError
+from embviz.core.i18n import translate
 
 MAX_COEF = 1e6
 """The largest factor a word may have (``2*walked``)."""
@@ -56,7 +57,12 @@ class ExpressionError(EmbvizError):
             super().__init__(reason)
         else:
             super().__init__(
-                f"{reason} at position {position + 1}: {expression[:position]}»{expression[position:]}"
+                translate("Errors", "{reason} at position {position}: {before}»{after}").format(
+                    reason=reason,
+                    position=position + 1,
+                    before=expression[:position],
+                    after=expression[position:],
+                )
             )
 
 
@@ -75,7 +81,7 @@ def _raw_tokens(expr: str) -> Iterator[tuple[str, str, int]]:
         if m is None or m.end() == pos:
             if expr[pos:].strip() == "":
                 return
-            raise ExpressionError(expr, pos, "unexpected character")
+            raise ExpressionError(expr, pos, translate("Errors", "unexpected character"))
         kind = m.lastgroup
         start = m.start(kind)
         text = m.group(kind)
@@ -164,7 +170,9 @@ def parse(expr: str, vocabulary: Container[str] | None = None) -> list[Term]:
     """
     if not expr or not expr.strip():
         raise ExpressionError(
-            expr or "", 0, "the expression is empty: type words joined by + and -"
+            expr or "",
+            0,
+            translate("Errors", "the expression is empty: type words joined by + and -"),
         )
     terms: list[Term] = []
     # Each open group: the factor it multiplies its terms by, and where it opened.
@@ -178,50 +186,80 @@ def parse(expr: str, vocabulary: Container[str] | None = None) -> list[Term]:
         last = pos + len(text)
         if kind == "op" and text == "(":
             if not expect_word:
-                raise ExpressionError(expr, pos, "expected '+' or '-' before '('")
+                raise ExpressionError(
+                    expr, pos, translate("Errors", "expected '+' or '-' before '('")
+                )
             if len(groups) > MAX_DEPTH:
-                raise ExpressionError(expr, pos, f"more than {MAX_DEPTH} nested parentheses")
+                raise ExpressionError(
+                    expr,
+                    pos,
+                    translate("Errors", "more than {n} nested parentheses").format(n=MAX_DEPTH),
+                )
             groups.append((groups[-1][0] * sign * (1.0 if coef is None else coef), pos))
             sign, coef, saw_sign = 1.0, None, False
             continue
         if kind == "op" and text == ")":
             if len(groups) == 1:
-                raise ExpressionError(expr, pos, "')' without a matching '('")
+                raise ExpressionError(expr, pos, translate("Errors", "')' without a matching '('"))
             if expect_word:
-                raise ExpressionError(expr, pos, "expected a word before ')'")
+                raise ExpressionError(expr, pos, translate("Errors", "expected a word before ')'"))
             groups.pop()
             continue
         if kind == "op":
             if text == "*":
                 if coef is None:
-                    raise ExpressionError(expr, pos, "'*' must follow a number, as in 2*walked")
+                    raise ExpressionError(
+                        expr, pos, translate("Errors", "'*' must follow a number, as in 2*walked")
+                    )
                 continue
             if not expect_word:
                 sign, coef, expect_word, saw_sign = (1.0 if text == "+" else -1.0), None, True, True
                 continue
             if coef is not None or saw_sign:
-                raise ExpressionError(expr, pos, f"expected a word before '{text}'")
+                raise ExpressionError(
+                    expr,
+                    pos,
+                    translate("Errors", "expected a word before '{operator}'").format(
+                        operator=text
+                    ),
+                )
             sign = 1.0 if text == "+" else -1.0
             saw_sign = True
             continue
         if kind == "num":
             if not expect_word or coef is not None:
-                raise ExpressionError(expr, pos, "expected '+' or '-' before a number")
+                raise ExpressionError(
+                    expr, pos, translate("Errors", "expected '+' or '-' before a number")
+                )
             coef = float(text)
             if coef > MAX_COEF:  # larger factors only overflow float32 arithmetic
-                raise ExpressionError(expr, pos, f"a number must be at most {MAX_COEF:,.0f}")
+                raise ExpressionError(
+                    expr,
+                    pos,
+                    translate("Errors", "a number must be at most {most:,.0f}").format(
+                        most=MAX_COEF
+                    ),
+                )
             continue
         # a word
         if not expect_word:
-            raise ExpressionError(expr, pos, f"expected '+' or '-' before '{text}'")
+            raise ExpressionError(
+                expr,
+                pos,
+                translate("Errors", "expected '+' or '-' before '{word}'").format(word=text),
+            )
         terms.append(Term(groups[-1][0] * sign * (1.0 if coef is None else coef), text))
         sign, coef, expect_word, saw_sign = 1.0, None, False, False
     if expect_word:
         where = last if terms or saw_sign or coef is not None or len(groups) > 1 else 0
-        raise ExpressionError(expr, min(where, len(expr)), "expected a word at the end")
+        raise ExpressionError(
+            expr, min(where, len(expr)), translate("Errors", "expected a word at the end")
+        )
     if len(groups) > 1:
         opened = groups[-1][1]
-        raise ExpressionError(expr, opened, "this '(' is never closed: add ')'")
+        raise ExpressionError(
+            expr, opened, translate("Errors", "this '(' is never closed: add ')'")
+        )
     return terms
 
 
@@ -239,7 +277,11 @@ def combine(terms: list[Term], emb, *, unit: bool = False) -> np.ndarray:
     with np.errstate(over="ignore"):  # reported below as an error, not a warning on stderr
         result = out.astype(np.float32)
     if not np.isfinite(result).all():
-        raise EmbvizError(f"'{describe(terms)}' is too large to compute with these vectors")
+        raise EmbvizError(
+            translate("Errors", "'{expression}' is too large to compute with these vectors").format(
+                expression=describe(terms)
+            )
+        )
     return result
 
 

@@ -115,10 +115,10 @@ def available() -> tuple[str, ...]:
 
 def missing_message(kind: str) -> str:
     """What to tell a user who asks for ``kind`` without its package."""
-    return (
-        f"{NAMES[kind]} needs the optional package {PACKAGES[kind]}, which is not installed: "
-        f"{INSTALL_HINT}"
-    )
+    return translate(
+        "Errors",
+        "{layout} needs the optional package {package}, which is not installed: {hint}",
+    ).format(layout=NAMES[kind], package=PACKAGES[kind], hint=INSTALL_HINT)
 
 
 def _import(kind: str):
@@ -127,7 +127,11 @@ def _import(kind: str):
     try:
         return importlib.import_module(MODULES[kind])
     except ImportError as e:
-        raise EmbvizError(f"{missing_message(kind)} (importing it failed: {e})") from None
+        raise EmbvizError(
+            translate("Errors", "{message} (importing it failed: {error})").format(
+                message=missing_message(kind), error=e
+            )
+        ) from None
 
 
 def _check_kind(kind: str) -> None:
@@ -140,20 +144,38 @@ def check_vectors(vectors: np.ndarray, kind: str) -> np.ndarray:
     """The vectors as float32 if ``kind`` can lay them out, else a clear :class:`EmbvizError`."""
     x = np.asarray(vectors, dtype=np.float32)
     if x.ndim != 2:
-        raise EmbvizError(f"{NAMES[kind]} needs a matrix of word vectors")
+        raise EmbvizError(
+            translate("Errors", "{layout} needs a matrix of word vectors").format(
+                layout=NAMES[kind]
+            )
+        )
     if x.shape[0] < MIN_POINTS:
         raise EmbvizError(
-            f"{NAMES[kind]} needs at least {MIN_POINTS} words to find neighbourhoods; "
-            f"{x.shape[0]} shown. Show more words, or use a linear slice such as PCA."
+            translate(
+                "Errors",
+                "{layout} needs at least {most} words to find neighbourhoods; "
+                "{n} shown. Show more words, or use a linear slice such as PCA.",
+            ).format(layout=NAMES[kind], most=MIN_POINTS, n=x.shape[0])
         )
     if x.shape[1] < 3:
-        raise EmbvizError(f"{NAMES[kind]} to 3 dimensions needs vectors of at least 3 dimensions")
+        raise EmbvizError(
+            translate(
+                "Errors", "{layout} to 3 dimensions needs vectors of at least 3 dimensions"
+            ).format(layout=NAMES[kind])
+        )
     if not np.isfinite(x).all():
-        raise EmbvizError(f"{NAMES[kind]} cannot place vectors with NaN or infinite values")
+        raise EmbvizError(
+            translate("Errors", "{layout} cannot place vectors with NaN or infinite values").format(
+                layout=NAMES[kind]
+            )
+        )
     if np.any(np.linalg.norm(x, axis=1) == 0):
         raise EmbvizError(
-            f"{NAMES[kind]} compares directions (cosine) and a zero vector has none: "
-            "leave it out of the shown words"
+            translate(
+                "Errors",
+                "{layout} compares directions (cosine) and a zero vector has none: "
+                "leave it out of the shown words",
+            ).format(layout=NAMES[kind])
         )
     return x
 

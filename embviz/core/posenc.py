@@ -112,7 +112,10 @@ def _check(length, d_model, base) -> tuple[int, int, float]:
         raise EmbvizError(f"the base must be a number greater than 1, got {base:g}")
     if length * d_model > MAX_CELLS:
         raise EmbvizError(
-            f"{length} positions × {d_model} dims is too large to draw (at most {MAX_CELLS:,} values)"
+            translate(
+                "Errors",
+                "{length} positions × {dim} dims is too large to draw (at most {most:,} values)",
+            ).format(length=length, dim=d_model, most=MAX_CELLS)
         )
     return length, d_model, base
 
@@ -163,8 +166,11 @@ def similarity(pe: np.ndarray, kind: Similarity = "dot") -> np.ndarray:
         raise EmbvizError(f"unknown similarity {kind!r}: use 'dot' or 'cosine'")
     if pe.shape[0] > MAX_SIMILARITY:
         raise EmbvizError(
-            f"{pe.shape[0]} positions is too many for a similarity picture "
-            f"(at most {MAX_SIMILARITY:,}); use fewer positions"
+            translate(
+                "Errors",
+                "{n} positions is too many for a similarity picture (at most {most:,}); "
+                "use fewer positions",
+            ).format(n=pe.shape[0], most=MAX_SIMILARITY)
         )
     if kind == "cosine":
         norms = np.linalg.norm(pe, axis=1, keepdims=True)
@@ -285,7 +291,7 @@ def load_position_matrix(path: str | Path, name: str | None = None) -> tuple[np.
     from embviz.core.formats._open import check_file
 
     path = Path(path)
-    check_file(path, directory="is a directory, not a position matrix")
+    check_file(path, directory=translate("Errors", "is a directory, not a position matrix"))
     suffix = path.suffix.lower()
     if suffix == ".npy":
         mat = _read_npy(path)
@@ -293,13 +299,23 @@ def load_position_matrix(path: str | Path, name: str | None = None) -> tuple[np.
     elif suffix == ".safetensors":
         mat, name = _read_safetensors(path, name)
     else:
-        raise LoadError(path, "a position matrix must be a .npy or .safetensors file")
+        raise LoadError(
+            path, translate("Errors", "a position matrix must be a .npy or .safetensors file")
+        )
     if mat.ndim != 2 or min(mat.shape) < 1:
         raise LoadError(
-            path, f"'{name}' has shape {mat.shape}: a (positions × dim) matrix is needed"
+            path,
+            translate(
+                "Errors", "'{name}' has shape {shape}: a (positions × dim) matrix is needed"
+            ).format(name=name, shape=mat.shape),
         )
     if not np.issubdtype(mat.dtype, np.number):
-        raise LoadError(path, f"'{name}' holds {mat.dtype} values, not numbers")
+        raise LoadError(
+            path,
+            translate("Errors", "'{name}' holds {dtype} values, not numbers").format(
+                name=name, dtype=mat.dtype
+            ),
+        )
     return np.ascontiguousarray(mat, dtype=np.float32), name
 
 
@@ -312,9 +328,14 @@ def _read_npy(path: Path) -> np.ndarray:
         arr = _header(path, f, None)
         _check(path, arr, "(positions × dim) matrix")
         if f.tell() + arr.nbytes > path.stat().st_size:
-            raise LoadError(path, f"is truncated: the header promises a {arr.shape} matrix of "
-                                  f"{arr.dtype} but the file is shorter")  # fmt: skip
-        check_bytes(path, arr.shape[0] * arr.shape[1] * 4 + arr.nbytes, "this position matrix")
+            raise LoadError(path, translate("Errors", "is truncated: the header promises a {shape} "
+                                  "matrix of {dtype} but the file is shorter").format(
+                                      shape=arr.shape, dtype=arr.dtype))  # fmt: skip
+        check_bytes(
+            path,
+            arr.shape[0] * arr.shape[1] * 4 + arr.nbytes,
+            translate("Errors", "this position matrix"),
+        )
         return read_matrix(path, f, arr, None, NULL_PROGRESS)
 
 
@@ -331,17 +352,29 @@ def _read_safetensors(path: Path, name: str | None) -> tuple[np.ndarray, str]:
                     shown = ", ".join(keys[:8]) + (", …" if len(keys) > 8 else "")
                     raise LoadError(
                         path,
-                        f"no tensor named like 'position_embeddings' (tensors: {shown or 'none'})",
+                        translate(
+                            "Errors",
+                            "no tensor named like 'position_embeddings' (tensors: {names})",
+                        ).format(names=shown or translate("Errors", "none")),
                     )
                 name = hits[0]
             elif name not in keys:
-                raise LoadError(path, f"no tensor '{name}' in the file")
+                raise LoadError(
+                    path, translate("Errors", "no tensor '{name}' in the file").format(name=name)
+                )
             return f.get_tensor(name), name
     except SafetensorError as e:
-        raise LoadError(path, f"not a readable safetensors file ({e})") from None
+        raise LoadError(
+            path, translate("Errors", "not a readable safetensors file ({error})").format(error=e)
+        ) from None
     except TypeError as e:
         # numpy has no bfloat16: safetensors raises TypeError for it.
-        raise LoadError(path, f"the tensor's dtype cannot be read without torch ({e})") from None
+        raise LoadError(
+            path,
+            translate("Errors", "the tensor's dtype cannot be read without torch ({error})").format(
+                error=e
+            ),
+        ) from None
 
 
 def tokenize(sentence: str) -> list[str]:
@@ -422,7 +455,7 @@ def token_plus_position(
     """
     tokens = tokenize(sentence)
     if not tokens:
-        raise EmbvizError("type a sentence first")
+        raise EmbvizError(translate("Errors", "type a sentence first"))
     words, missing = [], []
     for t in tokens:
         w = t if t in emb else t.lower()
@@ -431,20 +464,29 @@ def token_plus_position(
         else:
             missing.append(t)
     if not words:
-        raise EmbvizError("none of these words is in the open vectors: " + ", ".join(missing[:10]))
+        raise EmbvizError(
+            translate("Errors", "none of these words is in the open vectors: {words}").format(
+                words=", ".join(missing[:10])
+            )
+        )
     d = emb.dim
     n = len(words)
     if positions is not None:
         positions = np.asarray(positions)
         if positions.ndim != 2 or positions.shape[1] != d:
             raise EmbvizError(
-                f"the learned position matrix is {positions.shape[-1]} wide but the vectors have "
-                f"{d} dimensions: token + position needs the same width"
+                translate(
+                    "Errors",
+                    "the learned position matrix is {width} wide but the vectors have "
+                    "{dim} dimensions: token + position needs the same width",
+                ).format(width=positions.shape[-1], dim=d)
             )
         if n > positions.shape[0]:
             raise EmbvizError(
-                f"the sentence has {n} known words but the learned matrix only "
-                f"{positions.shape[0]} positions"
+                translate(
+                    "Errors",
+                    "the sentence has {n} known words but the learned matrix only {positions} positions",
+                ).format(n=n, positions=positions.shape[0])
             )
         pos = positions[:n].astype(np.float64)
     else:

@@ -75,7 +75,9 @@ class Projection:
         """
         if not self.linear:
             raise EmbvizError(
-                f"a {self.kind} layout is not a linear map: it cannot place other points"
+                translate(
+                    "Errors", "a {kind} layout is not a linear map: it cannot place other points"
+                ).format(kind=self.kind)
             )
         return ((np.asarray(vectors, np.float32) - self.center) @ self.axes.T).astype(np.float32)
 
@@ -121,9 +123,15 @@ def _finish(x: np.ndarray, axes: np.ndarray, labels, kind: str, note: str) -> Pr
 def _check(vectors: np.ndarray, what: str, k: int = 3) -> np.ndarray:
     x = np.asarray(vectors, dtype=np.float64)
     if x.ndim != 2 or x.shape[0] < 2:
-        raise EmbvizError(f"{what} needs at least two vectors")
+        raise EmbvizError(
+            translate("Errors", "{what} needs at least two vectors").format(what=what)
+        )
     if x.shape[1] < k:
-        raise EmbvizError(f"{what} to {k} dimensions needs vectors of at least {k} dimensions")
+        raise EmbvizError(
+            translate(
+                "Errors", "{what} to {k} dimensions needs vectors of at least {k} dimensions"
+            ).format(what=what, k=k)
+        )
     return x
 
 
@@ -212,18 +220,29 @@ def gram_schmidt(directions: Sequence[np.ndarray | None], dim: int,
             continue
         v = np.asarray(d, dtype=np.float64).reshape(-1)
         if v.shape[0] != dim:
-            raise EmbvizError(f"{names[i]} has {v.shape[0]} dimensions, the vectors have {dim}")
+            raise EmbvizError(
+                translate("Errors", "{name} has {n} dimensions, the vectors have {dim}").format(
+                    name=names[i], n=v.shape[0], dim=dim
+                )
+            )
         n0 = float(np.linalg.norm(v))
         if n0 == 0 or not np.isfinite(n0):
-            raise EmbvizError(f"{names[i]} is the zero vector: it has no direction")
+            raise EmbvizError(
+                translate("Errors", "{name} is the zero vector: it has no direction").format(
+                    name=names[i]
+                )
+            )
         for b in basis:
             v = v - (v @ b) * b
         n1 = float(np.linalg.norm(v))
         if n1 < DEGENERATE_FRACTION * n0:
             earlier = ", ".join(names[j] for j in range(i) if directions[j] is not None)
             raise EmbvizError(
-                f"{names[i]} is (nearly) parallel to {earlier}: only {100 * n1 / n0:.1f} % of "
-                "its length is new. Choose a different direction."
+                translate(
+                    "Errors",
+                    "{name} is (nearly) parallel to {earlier}: only {percent:.1f} % of "
+                    "its length is new. Choose a different direction.",
+                ).format(name=names[i], earlier=earlier, percent=100 * n1 / n0)
             )
         v /= n1
         basis.append(v)
@@ -264,11 +283,11 @@ def axes_projection(vectors: np.ndarray, directions: Sequence[np.ndarray | None]
     EmbvizError
         A degenerate direction (zero, or parallel to an earlier one).
     """
-    x = _check(vectors, "A projection on axes")
+    x = _check(vectors, translate("Errors", "A projection on axes"))
     if len(directions) != 3 or len(names) != 3:
-        raise EmbvizError("a 3D slice needs exactly three axes")
+        raise EmbvizError(translate("Errors", "a 3D slice needs exactly three axes"))
     if all(d is None for d in directions):
-        raise EmbvizError("give at least one axis direction")
+        raise EmbvizError(translate("Errors", "give at least one axis direction"))
     labelled = [f"{AXIS_NAMES[i]} = {n}" for i, n in enumerate(names)]
     given = gram_schmidt(
         [d for d in directions if d is not None], x.shape[1],
@@ -301,7 +320,7 @@ def axes_projection(vectors: np.ndarray, directions: Sequence[np.ndarray | None]
 
 def random_projection(vectors: np.ndarray, seed: int = 0) -> Projection:
     """Project on a random orthonormal 3D slice (QR of a Gaussian matrix)."""
-    x = _check(vectors, "A random slice")
+    x = _check(vectors, translate("Errors", "A random slice"))
     rng = np.random.default_rng(seed)
     q, r = np.linalg.qr(rng.standard_normal((x.shape[1], 3)))
     q = q * np.sign(np.diag(r))  # unique Q: uniformly random, reproducible per seed
@@ -314,14 +333,18 @@ def random_projection(vectors: np.ndarray, seed: int = 0) -> Projection:
 
 def raw_projection(vectors: np.ndarray, dims: Sequence[int] = (0, 1, 2)) -> Projection:
     """Show three of the vectors' own coordinates, e.g. dimensions 0, 1 and 2."""
-    x = _check(vectors, "A raw slice")
+    x = _check(vectors, translate("Errors", "A raw slice"))
     dims = [int(d) for d in dims]
     if len(dims) != 3 or len(set(dims)) != 3:
-        raise EmbvizError(f"choose three different dimensions, got {dims}")
+        raise EmbvizError(
+            translate("Errors", "choose three different dimensions, got {dims}").format(dims=dims)
+        )
     bad = [d for d in dims if not 0 <= d < x.shape[1]]
     if bad:
         raise EmbvizError(
-            f"dimension {bad[0]} does not exist: the vectors have {x.shape[1]} (0–{x.shape[1] - 1})"
+            translate(
+                "Errors", "dimension {d} does not exist: the vectors have {n} (0–{last})"
+            ).format(d=bad[0], n=x.shape[1], last=x.shape[1] - 1)
         )
     axes = np.eye(x.shape[1])[dims]
     labels = tuple(translate("Projection", "dim {d}").format(d=d) for d in dims)

@@ -437,7 +437,11 @@ def _train_epochs(model, corpus, params, progress, rows, words, info) -> Iterato
             except Cancelled:
                 pass  # handled at the top of the next part, with a stopped snapshot
         if part == 0:
-            raise EmbvizError(f"{corpus.path}: the corpus became empty during training")
+            raise EmbvizError(
+                translate("Errors", "{path}: the corpus became empty during training").format(
+                    path=corpus.path
+                )
+            )
 
 
 def _stopped(model, corpus, params, rows, words, index, done, epoch_losses, info) -> Snapshot:
@@ -501,9 +505,18 @@ def _check_vocabulary(model, corpus: Corpus, params: TrainParams) -> None:
             counts[w] = counts.get(w, 0) + 1
     top = max(counts.values()) if counts else 0
     raise EmbvizError(
-        f"{corpus.path}: only {kept} word(s) occur at least min count = {params.min_count} "
-        f"times ({distinct or len(counts)} distinct words, the most frequent occurs {top} "
-        f"times); training needs at least 3 — lower the min count or use a larger corpus"
+        translate(
+            "Errors",
+            "{path}: only {kept} word(s) occur at least min count = {min_count} times "
+            "({distinct} distinct words, the most frequent occurs {top} times); training needs "
+            "at least 3 — lower the min count or use a larger corpus",
+        ).format(
+            path=corpus.path,
+            kept=kept,
+            min_count=params.min_count,
+            distinct=distinct or len(counts),
+            top=top,
+        )
     )
 
 
@@ -520,12 +533,19 @@ def _initialise(model, params: TrainParams, progress: Progress) -> dict:
         emb = load(params.pretrained, progress=progress)
         if emb.dim != params.dim:
             raise EmbvizError(
-                f"{params.pretrained}: the pretrained vectors have {emb.dim} dimensions; "
-                f"set the dimension to {emb.dim} to start from them"
+                translate(
+                    "Errors",
+                    "{path}: the pretrained vectors have {dim} dimensions; "
+                    "set the dimension to {dim} to start from them",
+                ).format(path=params.pretrained, dim=emb.dim)
             )
         covered = [(i, emb.index[w]) for i, w in enumerate(model.wv.index_to_key) if w in emb]
         if not covered:
-            raise EmbvizError(f"{params.pretrained}: covers none of the corpus' words")
+            raise EmbvizError(
+                translate("Errors", "{path}: covers none of the corpus' words").format(
+                    path=params.pretrained
+                )
+            )
         ours, theirs = (np.asarray(c) for c in zip(*covered, strict=True))
         vectors[ours] = emb.vectors[theirs]
         return {"pretrained_covered": len(covered)}
@@ -582,7 +602,11 @@ def save_vectors(emb: Embeddings, path: str | PathLike, *, binary: bool = False)
     try:
         kv.save_word2vec_format(str(path), binary=binary)
     except OSError as e:
-        raise EmbvizError(f"{path}: cannot write the vectors ({e.strerror or e})") from None
+        raise EmbvizError(
+            translate("Errors", "{path}: cannot write the vectors ({error})").format(
+                path=path, error=e.strerror or e
+            )
+        ) from None
     return path
 
 

@@ -7,6 +7,7 @@ import re
 
 from embviz.core.embeddings import Embeddings
 from embviz.core.errors import EmbvizError
+from embviz.core.i18n import translate
 
 MAX_SHOWN = 20_000
 
@@ -18,7 +19,7 @@ def top_words(emb: Embeddings, n: int, *, alpha_only: bool = True) -> list[str]:
     GloVe's and word2vec's vocabularies.
     """
     if n < 1:
-        raise EmbvizError(f"show at least one word, got {n}")
+        raise EmbvizError(translate("Errors", "show at least one word, got {n}").format(n=n))
     if not alpha_only:
         return emb.words[:n]
     out = []
@@ -44,7 +45,7 @@ def matching_words(emb: Embeddings, pattern: str, limit: int = 2000) -> list[str
     """
     pattern = pattern.strip()
     if not pattern:
-        raise EmbvizError("type a pattern, e.g. *ing or king")
+        raise EmbvizError(translate("Errors", "type a pattern, e.g. *ing or king"))
     if any(c in pattern for c in "*?["):
         rx = re.compile(fnmatch.translate(pattern), re.IGNORECASE)
         hit = rx.match
@@ -56,7 +57,9 @@ def matching_words(emb: Embeddings, pattern: str, limit: int = 2000) -> list[str
 
     out = [w for w in emb.words if hit(w)][:limit]
     if not out:
-        raise EmbvizError(f"no word matches {pattern!r}")
+        raise EmbvizError(
+            translate("Errors", "no word matches {pattern!r}").format(pattern=pattern)
+        )
     return out
 
 

@@ -314,7 +314,11 @@ class Workspace:
         if isinstance(spec, LayoutSlice):
             if layout is None or layout.kind != spec.kind or not np.array_equal(layout.rows, rows):
                 name = nonlinear.NAMES[spec.kind]
-                raise EmbvizError(f"there are no {name} positions for the shown words yet")
+                raise EmbvizError(
+                    translate(
+                        "Errors", "there are no {layout} positions for the shown words yet"
+                    ).format(layout=name)
+                )
             return layout_projection(layout.coords, emb.dim, layout.kind,
                                      nonlinear.NOTES[layout.kind])  # fmt: skip
         x = emb.vectors[rows]
@@ -342,14 +346,15 @@ class Workspace:
 
         emb = self.embeddings
         if emb is None:
-            raise EmbvizError("nothing is loaded")
+            raise EmbvizError(translate("Errors", "nothing is loaded"))
         vectors: list[np.ndarray | None] = []
         for name, axis in zip(AXIS_NAMES, spec.axes, strict=True):
             if isinstance(axis, DirectionAxis):
                 vec = np.asarray(axis.vector, dtype=np.float32)
                 if vec.shape[0] != emb.dim:
-                    raise EmbvizError(f"the {name} axis {axis.label!r} has {vec.shape[0]} "
-                                      f"numbers, the vectors have {emb.dim}")  # fmt: skip
+                    raise EmbvizError(translate("Errors", "the {axis} axis {label!r} has {n} numbers, "
+                                      "the vectors have {dim}").format(
+                                          axis=name, label=axis.label, n=vec.shape[0], dim=emb.dim))  # fmt: skip
                 vectors.append(vec)
             elif axis is None:
                 vectors.append(None)
@@ -492,7 +497,7 @@ class Workspace:
             raise EmbvizError(f"unknown layout {kind!r}: use one of {', '.join(nonlinear.KINDS)}")
         emb = self.embeddings
         if emb is None:
-            raise EmbvizError("nothing is loaded")
+            raise EmbvizError(translate("Errors", "nothing is loaded"))
         if not nonlinear.is_available(kind):
             raise EmbvizError(nonlinear.missing_message(kind))
         rows = self.requested_rows.copy()
@@ -544,7 +549,7 @@ class Workspace:
         """
         emb = self.embeddings
         if emb is None:
-            raise EmbvizError("nothing is loaded")
+            raise EmbvizError(translate("Errors", "nothing is loaded"))
         if layout.kind not in nonlinear.KINDS:
             raise EmbvizError(f"unknown layout {layout.kind!r}")
         rows = self.requested_rows
@@ -555,8 +560,9 @@ class Workspace:
         )
         if not fits:
             raise EmbvizError(
-                f"the shown words changed while {nonlinear.NAMES[layout.kind]} was computed: "
-                "run it again"
+                translate(
+                    "Errors", "the shown words changed while {layout} was computed: run it again"
+                ).format(layout=nonlinear.NAMES[layout.kind])
             )
         if len(layout.rows) and int(layout.rows.max()) >= len(emb):
             raise EmbvizError("the layout is for other data")
@@ -579,7 +585,7 @@ class Workspace:
             A degenerate axis (parallel to an earlier one).
         """
         if self.embeddings is None:
-            raise EmbvizError("nothing is loaded")
+            raise EmbvizError(translate("Errors", "nothing is loaded"))
         if len(expressions) != 3:
             raise EmbvizError(
                 "give three axis expressions (x, y, z); leave one empty for a free axis"
@@ -600,14 +606,16 @@ class Workspace:
         """
         emb = self.embeddings
         if emb is None:
-            raise EmbvizError("nothing is loaded")
+            raise EmbvizError(translate("Errors", "nothing is loaded"))
         slot = 0 if slot is None else int(slot)
         if slot not in (0, 1, 2):
             raise EmbvizError(f"axis slot must be 0, 1 or 2 (x, y, z), got {slot}")
         vec = np.asarray(vector, dtype=np.float32).reshape(-1)
         if vec.shape[0] != emb.dim:
             raise EmbvizError(
-                f"the direction has {vec.shape[0]} dimensions, the vectors have {emb.dim}"
+                translate(
+                    "Errors", "the direction has {n} dimensions, the vectors have {dim}"
+                ).format(n=vec.shape[0], dim=emb.dim)
             )
         # coming from another slice: start from free axes
         axes = list(self._slice.axes) if isinstance(self._slice, AxesSlice) else [None] * 3

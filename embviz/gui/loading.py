@@ -80,7 +80,7 @@ def report_load_error(parent: QWidget | None, error: BaseException,
     if isinstance(error, EmbvizError | OSError):
         if say is not None:
             say(str(error).splitlines()[0] if str(error) else type(error).__name__)
-        else:  # the loader's message stays English inside a translated frame
+        else:  # the loader's message is in the interface's language too (zh_CN_core.ts)
             QMessageBox.warning(parent, title, QCoreApplication.translate(
                 "FileOpener", "Could not open the file: {error}").format(error=error))  # fmt: skip
     else:  # a bug in a loader: details, a log entry, and the app goes on

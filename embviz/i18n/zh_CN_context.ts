@@ -215,6 +215,24 @@ to plot their cosine per layer</source>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../core/context/layers.py" line="250"/>
+        <source>give at least one sentence</source>
+        <translation>请至少给出一个句子</translation>
+    </message>
+    <message>
+        <location filename="../core/context/layers.py" line="252"/>
+        <source>{n} sentences; at most {most} at a time</source>
+        <translation>{n} 个句子；一次最多 {most} 个</translation>
+    </message>
+    <message>
+        <location filename="../core/context/layers.py" line="259"/>
+        <source>sentence {n}: {error}</source>
+        <translation>第 {n} 句：{error}</translation>
+    </message>
+</context>
+<context>
     <name>LayerBar</name>
     <message>
         <location filename="../gui/context/parts.py" line="152"/>

@@ -335,145 +335,16 @@
     </message>
 </context>
 <context>
-    <name>Corpus</name>
-    <message>
-        <location filename="../core/corpus.py" line="230"/>
-        <source>Chinese text already separated by spaces: kept as it is</source>
-        <translation>中文文本已用空格分好词：保持原样</translation>
-    </message>
-    <message>
-        <location filename="../core/corpus.py" line="237"/>
-        <source>Chinese text segmented into words by jieba {version} with the dictionary {dictionary}</source>
-        <translation>中文文本已用 jieba {version} 和词典 {dictionary} 分词</translation>
-    </message>
-    <message>
-        <location filename="../core/corpus.py" line="242"/>
-        <source>Chinese text segmented into words by jieba {version} with its dictionary and HMM</source>
-        <translation>中文文本已用 jieba {version}（自带词典和 HMM）分词</translation>
-    </message>
-    <message>
-        <location filename="../core/corpus.py" line="249"/>
-        <source>Chinese text split into single characters: {error}</source>
-        <translation>中文文本已拆成单个汉字：{error}</translation>
-    </message>
-    <message>
-        <location filename="../core/corpus.py" line="253"/>
-        <source>Chinese text split into single characters: jieba is not installed (pip install &apos;embviz[zh]&apos; segments it into words)</source>
-        <translation>中文文本已拆成单个汉字：未安装 jieba（pip install &apos;embviz[zh]&apos; 后即可按词切分）</translation>
-    </message>
-</context>
-<context>
     <name>Directions</name>
     <message>
         <location filename="../gui/tour.py" line="133"/>
-        <location filename="../core/directions.py" line="81"/>
-        <location filename="../core/directions.py" line="92"/>
         <source>singular</source>
         <translation>单数</translation>
     </message>
     <message>
         <location filename="../gui/tour.py" line="134"/>
-        <location filename="../core/directions.py" line="82"/>
-        <location filename="../core/directions.py" line="93"/>
         <source>plural</source>
         <translation>复数</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="34"/>
-        <source>dot product with {label} (raw)</source>
-        <translation>与 {label} 的点积（原始值）</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="35"/>
-        <source>dot product with unit-length {label}</source>
-        <translation>与单位长度的 {label} 的点积</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="36"/>
-        <source>cosine similarity with {label}</source>
-        <translation>与 {label} 的余弦相似度</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="77"/>
-        <source>plurality (cats − cat)</source>
-        <translation>复数（cats − cat）</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="83"/>
-        <location filename="../core/directions.py" line="94"/>
-        <source>numbers</source>
-        <translation>数词</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="88"/>
-        <source>plurality (mean of pairs)</source>
-        <translation>复数（词对平均）</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="98"/>
-        <source>gender (male → female)</source>
-        <translation>性别（男 → 女）</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="102"/>
-        <source>male</source>
-        <translation>男性</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="103"/>
-        <source>female</source>
-        <translation>女性</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="107"/>
-        <source>tense (present → past)</source>
-        <translation>时态（现在 → 过去）</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="111"/>
-        <source>present</source>
-        <translation>现在时</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="112"/>
-        <source>past</source>
-        <translation>过去时</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="116"/>
-        <location filename="../core/directions.py" line="121"/>
-        <source>comparative</source>
-        <translation>比较级</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="120"/>
-        <source>base</source>
-        <translation>底数</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="125"/>
-        <source>country → capital</source>
-        <translation>国家 → 首都</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="129"/>
-        <source>country</source>
-        <translation>国家</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="130"/>
-        <source>capital</source>
-        <translation>首都</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="233"/>
-        <source>mean of {n} pairs</source>
-        <translation>{n} 个词对的平均</translation>
-    </message>
-    <message>
-        <location filename="../core/directions.py" line="234"/>
-        <source>mean of 1 pair</source>
-        <translation>1 个词对的平均</translation>
     </message>
 </context>
 <context>
@@ -760,19 +631,6 @@
     </message>
 </context>
 <context>
-    <name>Errors</name>
-    <message>
-        <location filename="../core/errors.py" line="59"/>
-        <source>&apos;{word}&apos; is not in the vocabulary (did you mean: {suggestions}?)</source>
-        <translation>“{word}”不在词表中（你是不是要找：{suggestions}？）</translation>
-    </message>
-    <message>
-        <location filename="../core/errors.py" line="63"/>
-        <source>&apos;{word}&apos; is not in the vocabulary</source>
-        <translation>“{word}”不在词表中</translation>
-    </message>
-</context>
-<context>
     <name>ExportMenu</name>
     <message>
         <location filename="../gui/export_menu.py" line="17"/>
@@ -1010,11 +868,6 @@
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
-    <message>
-        <location filename="../core/default_data.py" line="14"/>
-        <source>GloVe 6B 50d, top 50k words (embedded default)</source>
-        <translation>GloVe 6B 50d，前 5 万个词（内置默认数据）</translation>
-    </message>
 </context>
 <context>
     <name>FormAndPicture</name>
@@ -1022,29 +875,6 @@
         <location filename="../gui/training/parts.py" line="290"/>
         <source>Drag to give the settings or the picture more room</source>
         <translation>拖动以调整设置区和画面的大小</translation>
-    </message>
-</context>
-<context>
-    <name>Frames</name>
-    <message>
-        <location filename="../core/frames.py" line="152"/>
-        <source>aligned</source>
-        <translation>对齐后</translation>
-    </message>
-    <message>
-        <location filename="../core/frames.py" line="159"/>
-        <source>snapshot {n}</source>
-        <translation>快照 {n}</translation>
-    </message>
-    <message>
-        <location filename="../core/frames.py" line="161"/>
-        <source>final</source>
-        <translation>最新</translation>
-    </message>
-    <message>
-        <location filename="../core/frames.py" line="166"/>
-        <source>PC{n} of {frame} ({share} %)</source>
-        <translation>{frame} 的主成分 {n}（{share} %）</translation>
     </message>
 </context>
 <context>
@@ -1385,19 +1215,6 @@
     </message>
 </context>
 <context>
-    <name>Nonlinear</name>
-    <message>
-        <location filename="../core/nonlinear.py" line="91"/>
-        <source>{name} of a random sample of {n} of the {of} shown words (seed {seed}); the others are hidden.</source>
-        <translation>对显示的 {of} 个词中随机抽取的 {n} 个词做 {name}（种子 {seed}）；其余的词已隐藏。</translation>
-    </message>
-    <message>
-        <location filename="../core/nonlinear.py" line="96"/>
-        <source>{name} of the {n} shown words (seed {seed}).</source>
-        <translation>对显示的 {n} 个词做 {name}（种子 {seed}）。</translation>
-    </message>
-</context>
-<context>
     <name>Panels</name>
     <message>
         <location filename="../gui/panels/analogy.py" line="42"/>
@@ -1428,34 +1245,6 @@
         <location filename="../gui/panels/directions.py" line="36"/>
         <source>Directions</source>
         <translation>方向</translation>
-    </message>
-</context>
-<context>
-    <name>Posenc</name>
-    <message>
-        <location filename="../core/posenc.py" line="29"/>
-        <source>interleaved: sin in even dims, cos in odd dims (the paper&apos;s formula)</source>
-        <translation>交错排列：偶数维用 sin，奇数维用 cos（论文原始公式）</translation>
-    </message>
-    <message>
-        <location filename="../core/posenc.py" line="32"/>
-        <source>concatenated: all sin dims, then all cos dims (tensor2tensor, some libraries)</source>
-        <translation>拼接排列：先是全部 sin 维，再是全部 cos 维（tensor2tensor 等一些库的做法）</translation>
-    </message>
-    <message>
-        <location filename="../core/posenc.py" line="211"/>
-        <source>clips {share} % at ±{limit} (max {max})</source>
-        <translation>在 ±{limit} 处截断 {share} %（最大值 {max}）</translation>
-    </message>
-    <message>
-        <location filename="../core/posenc.py" line="218"/>
-        <source>colour range ±{limit} (the largest |value|)</source>
-        <translation>颜色范围 ±{limit}（最大的 |值|）</translation>
-    </message>
-    <message>
-        <location filename="../core/posenc.py" line="221"/>
-        <source>colour range ±{limit} = {percentile}th percentile of |value|: clips {share} % of the values (largest |value| {max})</source>
-        <translation>颜色范围 ±{limit} = |值| 的第 {percentile} 百分位数：截断了 {share} % 的值（最大 |值| 为 {max}）</translation>
     </message>
 </context>
 <context>
@@ -1817,54 +1606,6 @@
         <location filename="../gui/panels/posenc_facts.py" line="65"/>
         <source>&lt;p&gt;Memory in decimal units (1 MB = 10⁶ bytes), for the matrix alone.&lt;/p&gt;</source>
         <translation>&lt;p&gt;内存按十进制单位计算（1 MB = 10⁶ 字节），只算矩阵本身。&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>Projection</name>
-    <message>
-        <location filename="../core/projection.py" line="168"/>
-        <source>Principal components of the shown words.</source>
-        <translation>显示的词的主成分。</translation>
-    </message>
-    <message>
-        <location filename="../core/projection.py" line="170"/>
-        <source>Principal components of {n} words.</source>
-        <translation>{n} 个词的主成分。</translation>
-    </message>
-    <message>
-        <location filename="../core/projection.py" line="291"/>
-        <source>rest PC{n}</source>
-        <translation>剩余主成分 {n}</translation>
-    </message>
-    <message>
-        <location filename="../core/projection.py" line="294"/>
-        <source>Directions orthogonalised in the order {order} (Gram–Schmidt).</source>
-        <translation>各方向按 {order} 的顺序正交化（格拉姆-施密特）。</translation>
-    </message>
-    <message>
-        <location filename="../core/projection.py" line="298"/>
-        <source> Free axes show the largest remaining spread.</source>
-        <translation> 自由轴显示剩余分布最大的方向。</translation>
-    </message>
-    <message>
-        <location filename="../core/projection.py" line="309"/>
-        <source>random {axis}</source>
-        <translation>随机 {axis}</translation>
-    </message>
-    <message>
-        <location filename="../core/projection.py" line="311"/>
-        <source>A random orthonormal slice (seed {seed}).</source>
-        <translation>一个随机的正交切片（种子 {seed}）。</translation>
-    </message>
-    <message>
-        <location filename="../core/projection.py" line="327"/>
-        <source>dim {d}</source>
-        <translation>第 {d} 维</translation>
-    </message>
-    <message>
-        <location filename="../core/projection.py" line="328"/>
-        <source>Three of the vectors&apos; own coordinates.</source>
-        <translation>词向量自身的三个坐标。</translation>
     </message>
 </context>
 <context>
@@ -2345,44 +2086,6 @@
     </message>
 </context>
 <context>
-    <name>SliceSpec</name>
-    <message>
-        <location filename="../core/slicespec.py" line="214"/>
-        <source>t-SNE: keep neighbours together (not a slice)</source>
-        <translation>t-SNE：让近邻聚在一起（不是切片）</translation>
-    </message>
-    <message>
-        <location filename="../core/slicespec.py" line="215"/>
-        <source>UMAP: keep neighbours together (not a slice)</source>
-        <translation>UMAP：让近邻聚在一起（不是切片）</translation>
-    </message>
-    <message>
-        <location filename="../core/slicespec.py" line="218"/>
-        <source>PCA of the shown words</source>
-        <translation>显示的词的 PCA</translation>
-    </message>
-    <message>
-        <location filename="../core/slicespec.py" line="219"/>
-        <source>PCA of the whole vocabulary</source>
-        <translation>整个词表的 PCA</translation>
-    </message>
-    <message>
-        <location filename="../core/slicespec.py" line="220"/>
-        <source>Three semantic axes</source>
-        <translation>三根语义轴</translation>
-    </message>
-    <message>
-        <location filename="../core/slicespec.py" line="221"/>
-        <source>Random orthonormal slice</source>
-        <translation>随机正交切片</translation>
-    </message>
-    <message>
-        <location filename="../core/slicespec.py" line="222"/>
-        <source>Three raw coordinates</source>
-        <translation>三个原始坐标</translation>
-    </message>
-</context>
-<context>
     <name>Timeline</name>
     <message>
         <location filename="../gui/training/parts.py" line="39"/>
@@ -2803,182 +2506,6 @@
     </message>
 </context>
 <context>
-    <name>TrainParams</name>
-    <message>
-        <location filename="../core/training.py" line="130"/>
-        <source>Architecture</source>
-        <translation>架构</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="132"/>
-        <source>Skip-gram predicts the context from a word; CBOW the word from its context</source>
-        <translation>Skip-gram 由一个词预测它的上下文；CBOW 由上下文预测这个词</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="136"/>
-        <source>skip-gram</source>
-        <translation>skip-gram</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="140"/>
-        <source>Dimensions</source>
-        <translation>维数</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="143"/>
-        <source>Vector dimension</source>
-        <translation>词向量的维数</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="148"/>
-        <source>Window</source>
-        <translation>窗口</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="151"/>
-        <source>Words on each side that count as context</source>
-        <translation>每一侧算作上下文的词数</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="156"/>
-        <source>Negative samples</source>
-        <translation>负样本数</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="159"/>
-        <source>Negative samples per positive pair</source>
-        <translation>每个正样本对配的负样本数</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="164"/>
-        <source>Epochs</source>
-        <translation>轮数</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="167"/>
-        <source>Passes over the corpus</source>
-        <translation>遍历语料的次数</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="172"/>
-        <source>Learning rate</source>
-        <translation>学习率</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="174"/>
-        <source>Initial learning rate; it falls linearly to 0.0001</source>
-        <translation>初始学习率；线性下降到 0.0001</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="182"/>
-        <source>Min count</source>
-        <translation>最低词频</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="185"/>
-        <source>Ignore words rarer than this</source>
-        <translation>忽略出现次数低于此值的词</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="192"/>
-        <source>Seed</source>
-        <translation>种子</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="195"/>
-        <source>Random seed (runs repeat exactly with 1 worker)</source>
-        <translation>随机种子（使用 1 个线程时可以完全重现）</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="201"/>
-        <source>Workers</source>
-        <translation>线程数</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="204"/>
-        <source>Training threads. 1 gives the exact loss and reproducible runs; with more, gensim&apos;s loss counter undercounts (its workers overwrite each other&apos;s sums)</source>
-        <translation>训练线程数。1 个线程时损失准确、结果可重现；线程更多时 gensim 的损失计数会偏低（各线程会互相覆盖累加值）</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="218"/>
-        <source>What the embedding matrix holds before the first update</source>
-        <translation>第一次更新之前嵌入矩阵里的值</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="222"/>
-        <source>gensim default: uniform in ±1/dim</source>
-        <translation>gensim 默认（±1/维数 均匀）</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="223"/>
-        <source>normal, σ =</source>
-        <translation>正态分布，σ =</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="224"/>
-        <source>uniform in ±a, a =</source>
-        <translation>±a 内均匀分布，a =</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="225"/>
-        <source>pretrained file (covered words)</source>
-        <translation>预训练文件（覆盖到的词）</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="230"/>
-        <source>σ or a</source>
-        <translation>σ 或 a</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="233"/>
-        <source>σ of the normal or a of the uniform initialisation</source>
-        <translation>正态初始化的 σ，或均匀初始化的 a</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="240"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="243"/>
-        <source>Pretrained vectors: the words they cover start from them</source>
-        <translation>预训练词向量：它们覆盖到的词从这些向量开始训练</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="249"/>
-        <source>Snapshots / epoch</source>
-        <translation>每轮快照数</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="252"/>
-        <source>Snapshots taken within each epoch</source>
-        <translation>每轮训练中拍下的快照数</translation>
-    </message>
-</context>
-<context>
-    <name>Training</name>
-    <message>
-        <location filename="../core/training.py" line="620"/>
-        <source> · loss of epoch {epoch}: {loss}</source>
-        <translation> · 第 {epoch} 轮损失：{loss}</translation>
-    </message>
-    <message>
-        <location filename="../core/training.py" line="626"/>
-        <source>epoch {epoch} / {total} · snapshot {i} of {last}{loss}</source>
-        <translation>第 {epoch} / {total} 轮 · 快照 {i}/{last}{loss}</translation>
-    </message>
-    <message>
-        <location filename="../core/training_session.py" line="260"/>
-        <source>{pair} (not watched)</source>
-        <translation>{pair}（未观察）</translation>
-    </message>
-    <message>
-        <location filename="../core/training_session.py" line="263"/>
-        <source>cosine: {values}</source>
-        <translation>余弦相似度：{values}</translation>
-    </message>
-</context>
-<context>
     <name>TrainingCurves</name>
     <message>
         <location filename="../gui/training/parts.py" line="222"/>
@@ -3047,19 +2574,6 @@
         <location filename="../gui/training/export.py" line="459"/>
         <source>export failed: {error}</source>
         <translation>导出失败：{error}</translation>
-    </message>
-</context>
-<context>
-    <name>Workspace</name>
-    <message>
-        <location filename="../core/workspace.py" line="224"/>
-        <source>This file has none of the teaching words (king, queen, paris…): showing its {n} most frequent words instead.</source>
-        <translation>这个文件里没有任何教学用词（king、queen、paris…）：改为显示它最常见的 {n} 个词。</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py" line="230"/>
-        <source>This file has only {teaching} of the teaching words (king, queen, paris…): showing its {n} most frequent words instead.</source>
-        <translation>这个文件里只有 {teaching} 个教学用词（king、queen、paris…）：改为显示它最常见的 {n} 个词。</translation>
     </message>
 </context>
 </TS>

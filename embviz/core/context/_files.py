@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from embviz.core.errors import EmbvizError, LoadError
+from embviz.core.i18n import translate
 
 DEFAULT_MODEL = "minilm-l6"
 SOURCE_FILE = "embviz-source.json"
@@ -70,14 +71,24 @@ def check_model_dir(path: str | os.PathLike) -> Path:
     """
     p = Path(path)
     if not p.is_dir():
-        raise ModelNotFoundError(f"{p}: no such model folder" if not p.exists() else
-                                 f"{p}: is a file; --model takes the folder holding "
-                                 "config.json and model.safetensors")  # fmt: skip
+        raise ModelNotFoundError((translate("Errors", "{path}: no such model folder")
+                                  if not p.exists() else
+                                  translate("Errors", "{path}: is a file; --model takes the folder "
+                                            "holding config.json and model.safetensors")
+                                  ).format(path=p))  # fmt: skip
     missing = [n for n in REQUIRED if not (p / n).is_file()]
     if not any((p / n).is_file() for n in TOKENIZER_FILES):
-        missing.append(" or ".join(TOKENIZER_FILES))
+        missing.append(
+            translate("Errors", "{first} or {second}").format(
+                first=TOKENIZER_FILES[0], second=TOKENIZER_FILES[1]
+            )
+        )
     if missing:
-        raise ModelNotFoundError(f"{p}: not a BERT model folder (missing {', '.join(missing)})")
+        raise ModelNotFoundError(
+            translate("Errors", "{path}: not a BERT model folder (missing {names})").format(
+                path=p, names=", ".join(missing)
+            )
+        )
     return p
 
 
@@ -98,9 +109,12 @@ def find_model(path: str | os.PathLike | None = None) -> Path:
         except ModelNotFoundError:
             continue
     raise ModelNotFoundError(
-        f"no contextual model is installed (looked in {default_model_dir()}); "
-        "run scripts/setup or 'python packaging/fetch_minilm.py', or pass --model DIR "
-        "(a BERT folder with config.json, model.safetensors and tokenizer.json or vocab.txt)"
+        translate(
+            "Errors",
+            "no contextual model is installed (looked in {folder}); "
+            "run scripts/setup or 'python packaging/fetch_minilm.py', or pass --model DIR "
+            "(a BERT folder with config.json, model.safetensors and tokenizer.json or vocab.txt)",
+        ).format(folder=default_model_dir())
     )
 
 
@@ -125,10 +139,15 @@ def read_json(path: Path, limit: int = 1 << 20) -> dict:
         return {}
     try:
         if path.stat().st_size > limit:
-            raise LoadError(path, f"implausibly large (over {limit:,} bytes)")
+            raise LoadError(
+                path,
+                translate("Errors", "implausibly large (over {limit:,} bytes)").format(limit=limit),
+            )
         obj = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError) as e:
-        raise LoadError(path, f"not readable JSON: {e}") from None
+        raise LoadError(
+            path, translate("Errors", "not readable JSON: {error}").format(error=e)
+        ) from None
     if not isinstance(obj, dict):
-        raise LoadError(path, "not a JSON object")
+        raise LoadError(path, translate("Errors", "not a JSON object"))
     return obj

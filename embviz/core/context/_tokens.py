@@ -16,6 +16,7 @@ import numpy as np
 
 from embviz.core.context._files import read_json
 from embviz.core.errors import EmbvizError, LoadError
+from embviz.core.i18n import translate
 
 MAX_CHARS = 20_000
 """Longer text is refused before tokenising (far beyond 512 tokens anyway)."""
@@ -66,16 +67,23 @@ class WordPieceTokenizer:
         try:
             import tokenizers
         except ImportError:
-            raise EmbvizError("the 'tokenizers' package is not installed "
-                              "(pip install tokenizers; scripts/setup does)") from None  # fmt: skip
+            raise EmbvizError(translate("Errors", "the 'tokenizers' package is not installed "
+                              "(pip install tokenizers; scripts/setup does)")) from None  # fmt: skip
         tj = folder / "tokenizer.json"
         if tj.is_file():
             if tj.stat().st_size > 64 << 20:
-                raise LoadError(tj, "implausibly large for a tokenizer (over 64 MB)")
+                raise LoadError(
+                    tj, translate("Errors", "implausibly large for a tokenizer (over 64 MB)")
+                )
             try:
                 tok = tokenizers.Tokenizer.from_file(str(tj))
             except Exception as e:  # the Rust side raises plain Exception
-                raise LoadError(tj, f"not a readable tokenizer: {str(e)[:200]}") from None
+                raise LoadError(
+                    tj,
+                    translate("Errors", "not a readable tokenizer: {error}").format(
+                        error=str(e)[:200]
+                    ),
+                ) from None
             self.source = tj
         else:
             vocab = folder / "vocab.txt"
@@ -84,7 +92,10 @@ class WordPieceTokenizer:
                 tok = tokenizers.BertWordPieceTokenizer(str(vocab), lowercase=bool(lower))
             except Exception as e:
                 raise LoadError(
-                    vocab, f"not a readable WordPiece vocabulary: {str(e)[:200]}"
+                    vocab,
+                    translate("Errors", "not a readable WordPiece vocabulary: {error}").format(
+                        error=str(e)[:200]
+                    ),
                 ) from None
             self.source = vocab
         tok.no_truncation()
@@ -114,20 +125,26 @@ class WordPieceTokenizer:
             (the model's positions): it is refused, never truncated.
         """
         if not text.strip():
-            raise EmbvizError("the sentence is empty")
+            raise EmbvizError(translate("Errors", "the sentence is empty"))
         if len(text) > MAX_CHARS:
-            raise EmbvizError(f"the sentence has {len(text):,} characters; the model reads at most "
-                              f"{max_tokens} tokens, so it is refused (shorten it)")  # fmt: skip
+            raise EmbvizError(translate("Errors", "the sentence has {chars:,} characters; the model "
+                              "reads at most {most} tokens, so it is refused (shorten it)").format(
+                                  chars=len(text), most=max_tokens))  # fmt: skip
         try:
             enc = self._tok.encode(text)
         except Exception as e:  # a tokenizer.json whose settings the Rust side rejects late
-            raise EmbvizError(f"{self.source}: the tokenizer failed: {str(e)[:200]}") from None
+            raise EmbvizError(
+                translate("Errors", "{source}: the tokenizer failed: {error}").format(
+                    source=self.source, error=str(e)[:200]
+                )
+            ) from None
         if len(enc.ids) > max_tokens:
-            raise EmbvizError(f"the sentence is {len(enc.ids)} tokens long with [CLS] and [SEP]; "
-                              f"the model has {max_tokens} positions, so it is refused, not "
-                              "truncated (shorten it or split it)")  # fmt: skip
+            raise EmbvizError(translate("Errors", "the sentence is {n} tokens long with [CLS] and "
+                              "[SEP]; the model has {most} positions, so it is refused, not "
+                              "truncated (shorten it or split it)").format(
+                                  n=len(enc.ids), most=max_tokens))  # fmt: skip
         special = np.asarray(enc.special_tokens_mask, dtype=bool)
         if not (~special).any():
-            raise EmbvizError("the sentence has no tokens but [CLS] and [SEP]")
+            raise EmbvizError(translate("Errors", "the sentence has no tokens but [CLS] and [SEP]"))
         return Tokenized(text, list(enc.tokens), np.asarray(enc.ids, dtype=np.int64),
                          list(enc.word_ids), special)  # fmt: skip

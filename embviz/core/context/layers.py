@@ -26,7 +26,7 @@ import numpy as np
 from embviz.core.context._model import ContextModel
 from embviz.core.context._tokens import Tokenized
 from embviz.core.errors import EmbvizError
-from embviz.core.i18n import QT_TRANSLATE_NOOP
+from embviz.core.i18n import QT_TRANSLATE_NOOP, translate
 from embviz.core.progress import NULL_PROGRESS, Progress
 from embviz.core.projection import Projection, pca
 
@@ -247,15 +247,17 @@ def contextualize(model: ContextModel, sentences: Sequence[str],
         When ``progress`` is cancelled between sentences.
     """
     if not sentences:
-        raise EmbvizError("give at least one sentence")
+        raise EmbvizError(translate("Errors", "give at least one sentence"))
     if len(sentences) > MAX_SENTENCES:
-        raise EmbvizError(f"{len(sentences)} sentences; at most {MAX_SENTENCES} at a time")
+        raise EmbvizError(translate("Errors", "{n} sentences; at most {most} at a time").format(
+            n=len(sentences), most=MAX_SENTENCES))  # fmt: skip
     tokenized = []
     for i, text in enumerate(sentences):
         try:
             tokenized.append(model.tokenize(text))
         except EmbvizError as e:
-            raise EmbvizError(f"sentence {i + 1}: {e}") from None
+            raise EmbvizError(translate("Errors", "sentence {n}: {error}").format(
+                n=i + 1, error=e)) from None  # fmt: skip
     stacks = []
     for i, t in enumerate(tokenized):
         progress.report(i / len(tokenized), f"sentence {i + 1} of {len(tokenized)}")

@@ -35,6 +35,7 @@ from embviz.core.formats._errors import (
 from embviz.core.formats._gensim import load_fasttext
 from embviz.core.formats._open import check_file
 from embviz.core.formats._safetensors import position_embeddings
+from embviz.core.i18n import translate
 from embviz.core.progress import NULL_PROGRESS, Progress
 
 FORMATS = ("word2vec", "word2vec-binary", "glove", "fasttext-bin", "tsv", "npy", "npz",
@@ -111,23 +112,43 @@ def load(
     progress = progress or NULL_PROGRESS
     p = Path(path)
     if not str(path):
-        raise LoadError(None, "no file name given")
+        raise LoadError(None, translate("Errors", "no file name given"))
     st = check_file(p, devices=True)
     for name, value in (("limit", limit), ("sample", sample)):
         if value is not None and value < 1:
-            raise LoadError(p, f"{name} must be at least 1, got {value}")
+            raise LoadError(
+                p,
+                translate("Errors", "{name} must be at least 1, got {value}").format(
+                    name=name, value=value
+                ),
+            )
     if unicode_errors not in ("strict", "replace"):
-        raise LoadError(p, f"unicode_errors must be 'strict' or 'replace', not {unicode_errors!r}")
+        raise LoadError(
+            p,
+            translate(
+                "Errors", "unicode_errors must be 'strict' or 'replace', not {value!r}"
+            ).format(value=unicode_errors),
+        )
     t0 = time.perf_counter()
     fmt, details = detect(p)
     if format is not None:
         if format not in FORMATS:
-            raise LoadError(p, f"unknown format {format!r}; known formats: {', '.join(FORMATS)}")
+            raise LoadError(
+                p,
+                translate("Errors", "unknown format {format!r}; known formats: {known}").format(
+                    format=format, known=", ".join(FORMATS)
+                ),
+            )
         fmt = format
         details = {**details, "detected_by": "given by the user"}
     if fmt not in (*_STREAMED, "tsv") and not stat.S_ISREG(st.st_mode):
         # These readers seek to the end or read a whole array: a device never ends.
-        raise LoadError(p, f"is a device, not a regular file; a {fmt} file cannot be read from it")
+        raise LoadError(
+            p,
+            translate(
+                "Errors", "is a device, not a regular file; a {format} file cannot be read from it"
+            ).format(format=fmt),
+        )
     metadata: dict = {}
     options = {"limit": limit, "sample": sample, "unicode_errors": unicode_errors}
     if fmt == "tsv":  # the words live in metadata.tsv: its changes must miss the cache too
@@ -136,7 +157,7 @@ def load(
         meta = next((m for m in metadata_candidates(p) if m.exists()), None)
         if meta is not None:
             # Before anything opens it: opening a FIFO would wait forever.
-            check_file(meta, directory="is a directory, not a metadata file")
+            check_file(meta, directory=translate("Errors", "is a directory, not a metadata file"))
             try:
                 options["metadata"] = _cache.file_identity(meta)
             except OSError:  # the reader reports it; the cache is simply not used
@@ -285,7 +306,7 @@ def _load_whole(p: Path, fmt: str, *, trust: bool, unicode_errors: str, limit, s
 
         words, m, d = read_gensim(p, trust=trust)
         return words, m, {}, d
-    raise LoadError(p, f"unknown format {fmt!r}")
+    raise LoadError(p, translate("Errors", "unknown format {format!r}").format(format=fmt))
 
 
 def _load_streamed(p: Path, fmt: str, seen: dict, *, limit, sample, key, unicode_errors, progress,
@@ -475,8 +496,8 @@ def _count(p: Path, fmt: str, seen: dict, *, exact: bool,
             n += k
             since = len(block) - block.rfind(b"\n") - 1 if k else since + len(block)
             if since > MAX_LINE:
-                raise LoadError(p, f"no line break in {since >> 20} MB: not a text vector file",
-                                line=n + 1)  # fmt: skip
+                raise LoadError(p, translate("Errors", "no line break in {mb} MB: not a text "
+                                "vector file").format(mb=since >> 20), line=n + 1)  # fmt: skip
             last = block[-1:]
     return n + (last != b"\n"), dim
 
@@ -518,23 +539,31 @@ def save(emb: Embeddings, path: str | PathLike, *, format: str) -> list[Path]:
 
     p = Path(path)
     if format not in WRITE_FORMATS:
-        raise LoadError(p, f"cannot write format {format!r}; writable: {', '.join(WRITE_FORMATS)}")
+        raise LoadError(
+            p,
+            translate("Errors", "cannot write format {format!r}; writable: {known}").format(
+                format=format, known=", ".join(WRITE_FORMATS)
+            ),
+        )
     if p.is_dir():
-        raise LoadError(p, "is a directory; give a file name")
+        raise LoadError(p, translate("Errors", "is a directory; give a file name"))
     if emb.source.path is not None:
         check_not_input(p, format, Path(emb.source.path), emb.source.format)
     try:
         tmp = Path(tempfile.mkdtemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp"))
     except OSError as e:
-        raise LoadError(p.parent, f"cannot write here: {e.strerror or e}") from None
+        raise LoadError(
+            p.parent,
+            translate("Errors", "cannot write here: {error}").format(error=e.strerror or e),
+        ) from None
     try:
         written = _write(emb, tmp / p.name, format)
         # The side file first, the main file last: a reader finds a whole pair or the old one.
         for w in sorted(written, key=lambda w: w.name == p.name):
             os.replace(w, p.parent / w.name)
     except OSError as e:
-        raise LoadError(p, f"could not be written ({e.strerror or e}); "
-                           "any file of that name is unchanged") from None  # fmt: skip
+        raise LoadError(p, translate("Errors", "could not be written ({error}); any file of that "
+                           "name is unchanged").format(error=e.strerror or e)) from None  # fmt: skip
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return [p.parent / w.name for w in written]
@@ -589,14 +618,23 @@ def check_not_input(out: Path, format: str, source: Path, source_format: str | N
             if not same(o, f):
                 continue
             if i > 0:
-                what = f"is read with the input {source.name}" + (
-                    "" if o.name == f.name else f" (a link to {f.name})"
-                )
+                if o.name == f.name:
+                    what = translate("Errors", "is read with the input {input}")
+                else:
+                    what = translate("Errors", "is read with the input {input} (a link to {file})")
+                what = what.format(input=source.name, file=f.name)
             elif o.name == source.name and o.parent.resolve() == source.parent.resolve():
-                what = "is the input file"
+                what = translate("Errors", "is the input file")
             else:
-                what = f"is the input {source.name} under another name (a link to it)"
-            raise LoadError(o, f"{what}: writing it would destroy the input; choose another name")
+                what = translate(
+                    "Errors", "is the input {input} under another name (a link to it)"
+                ).format(input=source.name)
+            raise LoadError(
+                o,
+                translate(
+                    "Errors", "{what}: writing it would destroy the input; choose another name"
+                ).format(what=what),
+            )
 
 
 def _write(emb: Embeddings, p: Path, format: str) -> list[Path]:
@@ -606,8 +644,8 @@ def _write(emb: Embeddings, p: Path, format: str) -> list[Path]:
 
         bad = next((w for w in words if not w or any(c in w for c in " \n\r")), None)
         if bad is not None:
-            raise LoadError(p, f"word {bad[:40]!r} is empty or holds whitespace; "
-                               "text formats cannot store it")  # fmt: skip
+            raise LoadError(p, translate("Errors", "word {word!r} is empty or holds whitespace; "
+                               "text formats cannot store it").format(word=bad[:40]))  # fmt: skip
         write_text(p, words, vectors, header=(format == "word2vec"))
         return [p]
     if format == "word2vec-binary":

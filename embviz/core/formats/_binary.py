@@ -18,6 +18,7 @@ from embviz.core.errors import LoadError
 from embviz.core.formats._errors import InvalidUtf8Error
 from embviz.core.formats._open import open_reader
 from embviz.core.formats._text import parse_header
+from embviz.core.i18n import translate
 from embviz.core.progress import NULL_PROGRESS, Progress
 
 BLOCK_BYTES = 4 << 20
@@ -61,9 +62,9 @@ class BinaryReader:
             buf = r.read(BLOCK_BYTES)
             end = buf.find(b"\n")
             if not buf.strip():
-                raise LoadError(path, "the file is empty", line=1)
+                raise LoadError(path, translate("Errors", "the file is empty"), line=1)
             if end < 0 or end > 100:
-                raise LoadError(path, "no 'count dim' header line", line=1)
+                raise LoadError(path, translate("Errors", "no 'count dim' header line"), line=1)
             self.count, self.dim = parse_header(path, buf[:end])
             pos = end + 1
             nbytes = self.dim * 4
@@ -80,7 +81,9 @@ class BinaryReader:
                     joined = b" ".join(raws)
                 if (len(spaces) < room and len(buf) - pos >= _MAX_WORD
                         and buf.find(b" ", pos, pos + _MAX_WORD) < 0):  # fmt: skip
-                    raise self._damaged(done + len(spaces), "no space after a word")
+                    raise self._damaged(
+                        done + len(spaces), translate("Errors", "no space after a word")
+                    )
                 if len(spaces):
                     if self.newlines is None:
                         e0 = spaces[0] + 1 + nbytes
@@ -95,14 +98,20 @@ class BinaryReader:
                 if done >= want:
                     break
                 if eof:
-                    raise self._damaged(done, "the file ends early (truncated?)")
+                    raise self._damaged(
+                        done, translate("Errors", "the file ends early (truncated?)")
+                    )
                 block = r.read(BLOCK_BYTES)
                 self.progress.check()  # blocks holding no whole record report nothing
                 eof = not block
                 buf = buf[pos:] + block
                 pos = 0
         if done == 0:
-            raise LoadError(path, "the header says 0 vectors: the file has no vectors", line=1)
+            raise LoadError(
+                path,
+                translate("Errors", "the header says 0 vectors: the file has no vectors"),
+                line=1,
+            )
 
     def _decode(self, joined: bytes, first: int) -> list[str]:
         # Words cannot hold a space (it ends them), so one decode of the
@@ -112,7 +121,10 @@ class BinaryReader:
         except UnicodeDecodeError as e:
             index = first + joined[: e.start].count(b" ") + 1
             raise InvalidUtf8Error(
-                self.path, f"word {index} (byte 0x{joined[e.start]:02x})"
+                self.path,
+                translate("Errors", "word {index} (byte 0x{byte:02x})").format(
+                    index=index, byte=joined[e.start]
+                ),
             ) from None
         if text.startswith("\n") or " \n" in text:
             # Vectors followed by newlines: gensim strips them from the next word.
@@ -125,8 +137,10 @@ class BinaryReader:
     def _damaged(self, index: int, what: str) -> LoadError:
         return LoadError(
             self.path,
-            f"{what}: the header says {self.count} vectors of {self.dim} dims "
-            f"but only {index} could be read",
+            translate(
+                "Errors",
+                "{what}: the header says {count} vectors of {dim} dims but only {index} could be read",
+            ).format(what=what, count=self.count, dim=self.dim, index=index),
         )
 
 
@@ -204,8 +218,9 @@ def write_binary(path: Path, words, vectors: np.ndarray, *, newlines: bool = Tru
     vectors = np.ascontiguousarray(vectors, dtype="<f4")
     for w in words:
         if " " in w or not w or w.startswith("\n"):
-            raise LoadError(path, f"word {w[:40]!r} cannot be stored in word2vec binary "
-                                  "(empty, or contains a space, or starts with a newline)")  # fmt: skip
+            raise LoadError(path, translate("Errors", "word {word!r} cannot be stored in word2vec "
+                                  "binary (empty, or contains a space, or starts with a newline)"
+                                  ).format(word=w[:40]))  # fmt: skip
     end = b"\n" if newlines else b""
     with open(path, "wb") as f:
         f.write(f"{len(words)} {vectors.shape[1]}\n".encode())

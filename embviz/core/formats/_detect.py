@@ -7,6 +7,7 @@ from pathlib import Path
 
 from embviz.core.errors import LoadError
 from embviz.core.formats._open import check_file, compression, read_head
+from embviz.core.i18n import translate
 
 _NPY_MAGIC = b"\x93NUMPY"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -80,9 +81,11 @@ def detect(path: Path) -> tuple[str, dict]:
         with open(path, "rb") as f:
             raw = f.read(_HEAD)
     except OSError as e:
-        raise LoadError(path, f"cannot be read: {e.strerror or e}") from None
+        raise LoadError(
+            path, translate("Errors", "cannot be read: {error}").format(error=e.strerror or e)
+        ) from None
     if not raw:
-        raise LoadError(path, "the file is empty", line=1)
+        raise LoadError(path, translate("Errors", "the file is empty"), line=1)
     size = path.stat().st_size or len(raw)  # a device such as /dev/zero has no size
     if raw.startswith(_NPY_MAGIC):
         return "npy", {"detected_by": "NumPy magic bytes"}
@@ -103,7 +106,13 @@ def detect(path: Path) -> tuple[str, dict]:
         details["compression"] = comp
         head = read_head(path, _HEAD)
         if not head:
-            raise LoadError(path, f"the file is empty once {comp}-decompressed", line=1)
+            raise LoadError(
+                path,
+                translate("Errors", "the file is empty once {compression}-decompressed").format(
+                    compression=comp
+                ),
+                line=1,
+            )
     nl = head.find(b"\n")
     first = head if nl < 0 else head[:nl]
     fields = first.strip(b" \r").split(b" ")

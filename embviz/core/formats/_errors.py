@@ -10,6 +10,7 @@ from __future__ import annotations
 from os import PathLike
 
 from embviz.core.errors import LoadError
+from embviz.core.i18n import translate
 
 
 class NeedsChoiceError(LoadError):
@@ -41,12 +42,18 @@ class UntrustedFileError(NeedsChoiceError):
     def __init__(self, path: str | PathLike):
         super().__init__(
             path,
-            "is a gensim pickle (.kv/.model); unpickling a file can run arbitrary code, so "
-            "embviz opens it only if you trust it (CLI: --trust; API: trust=True)",
+            translate(
+                "Errors",
+                "is a gensim pickle (.kv/.model); unpickling a file can run arbitrary code, so "
+                "embviz opens it only if you trust it (CLI: --trust; API: trust=True)",
+            ),
             option="trust",
             value=True,
-            question="This file is a Python pickle. Opening it runs code stored in the file. "
-            "Open it only if you trust where it came from. Open it?",
+            question=translate(
+                "Errors",
+                "This file is a Python pickle. Opening it runs code stored in the file. "
+                "Open it only if you trust where it came from. Open it?",
+            ),
         )
 
 
@@ -56,13 +63,27 @@ class InvalidUtf8Error(NeedsChoiceError):
     def __init__(self, path: str | PathLike, detail: str, line: int | None = None):
         super().__init__(
             path,
-            f"invalid UTF-8 ({detail}); to replace bad bytes with U+FFFD use "
-            "--unicode-errors replace (API: unicode_errors='replace')",
+            translate(
+                "Errors",
+                "invalid UTF-8 ({detail}); to replace bad bytes with U+FFFD use "
+                "--unicode-errors replace (API: unicode_errors='replace')",
+            ).format(detail=detail),
             line=line,
             option="unicode_errors",
             value="replace",
-            question=(f"Line {line}" if line else "The file")
-            + f" is not valid UTF-8 ({detail}). Replace invalid bytes with “\ufffd” and continue?",
+            question=(
+                translate(
+                    "Errors",
+                    "Line {line} is not valid UTF-8 ({detail}). "
+                    "Replace invalid bytes with “\ufffd” and continue?",
+                )
+                if line
+                else translate(
+                    "Errors",
+                    "The file is not valid UTF-8 ({detail}). "
+                    "Replace invalid bytes with “\ufffd” and continue?",
+                )
+            ).format(line=line, detail=detail),
         )
 
 
@@ -73,15 +94,21 @@ class TooLargeError(NeedsChoiceError):
         gb = 1024**3
         super().__init__(
             path,
-            f"needs about {need / gb:.1f} GB of memory for ~{rows:,} vectors but only "
-            f"{available / gb:.1f} GB is available; open a part of it with --limit N "
-            f"(the first N words) or --sample N (N words spread through the file), "
-            f"e.g. --sample {fit}",
+            translate(
+                "Errors",
+                "needs about {need:.1f} GB of memory for ~{rows:,} vectors but only "
+                "{available:.1f} GB is available; open a part of it with --limit N "
+                "(the first N words) or --sample N (N words spread through the file), "
+                "e.g. --sample {fit}",
+            ).format(need=need / gb, rows=rows, available=available / gb, fit=fit),
             option="sample",
             value=fit,
-            question=f"The file needs about {need / gb:.1f} GB of memory but only "
-            f"{available / gb:.1f} GB is available. Load a sample of {fit:,} words spread "
-            "through the file instead?",
+            question=translate(
+                "Errors",
+                "The file needs about {need:.1f} GB of memory but only "
+                "{available:.1f} GB is available. Load a sample of {fit:,} words spread "
+                "through the file instead?",
+            ).format(need=need / gb, available=available / gb, fit=fit),
         )
         self.need = need
         self.available = available

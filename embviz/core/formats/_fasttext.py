@@ -15,6 +15,7 @@ import struct
 from pathlib import Path
 
 from embviz.core.errors import LoadError
+from embviz.core.i18n import QT_TRANSLATE_NOOP, translate
 from embviz.core.progress import Progress
 
 MAGIC = 793712314
@@ -49,10 +50,15 @@ class _Stream:
             self.i = 0
         return True
 
+    # the parts ``take`` and ``skip`` name, translated where a message shows them
+    PARTS = (QT_TRANSLATE_NOOP("Errors", "the dictionary"), QT_TRANSLATE_NOOP("Errors", "the header"),
+             QT_TRANSLATE_NOOP("Errors", "the matrix header"))  # fmt: skip
+
     def take(self, n: int, what: str) -> bytes:
         if not self._fill(n):
-            raise LoadError(self.path, f"not a readable fastText .bin: the file ends inside "
-                                       f"{what} (truncated?)")  # fmt: skip
+            raise LoadError(self.path, translate("Errors", "not a readable fastText .bin: the file "
+                                       "ends inside {what} (truncated?)").format(
+                                           what=translate("Errors", what)))  # fmt: skip
         out = self.buf[self.i : self.i + n]
         self.i += n
         return out
@@ -64,8 +70,9 @@ class _Stream:
         n -= len(self.buf) - self.i
         self.at, self.buf, self.i = self.pos + len(self.buf) - self.i + n, b"", 0
         if self.at > self.size:
-            raise LoadError(self.path, f"not a readable fastText .bin: the file ends inside "
-                                       f"{what} (truncated?)")  # fmt: skip
+            raise LoadError(self.path, translate("Errors", "not a readable fastText .bin: the file "
+                                       "ends inside {what} (truncated?)").format(
+                                           what=translate("Errors", what)))  # fmt: skip
         self.f.seek(self.at)
 
     def entry(self, index: int, total: int) -> bytes:
@@ -82,11 +89,13 @@ class _Stream:
                 self.take(9, f"the count of word {index + 1:,}")
                 return word
             if len(self.buf) - self.i >= _MAX_WORD:
-                raise LoadError(self.path, f"not a readable fastText .bin: word {index + 1:,} of "
-                                           f"{total:,} has no end within {_MAX_WORD >> 20} MB")  # fmt: skip
+                raise LoadError(self.path, translate("Errors", "not a readable fastText .bin: word "
+                                           "{index:,} of {total:,} has no end within {mb} MB").format(
+                                               index=index + 1, total=total, mb=_MAX_WORD >> 20))  # fmt: skip
             if not self._fill(len(self.buf) - self.i + 1):
-                raise LoadError(self.path, f"not a readable fastText .bin: the file ends inside "
-                                           f"word {index + 1:,} of {total:,} (truncated?)")  # fmt: skip
+                raise LoadError(self.path, translate("Errors", "not a readable fastText .bin: the file "
+                                           "ends inside word {index:,} of {total:,} (truncated?)"
+                                           ).format(index=index + 1, total=total))  # fmt: skip
 
 
 def check_fasttext(path: Path, progress: Progress, *, check_memory: bool = True) -> dict:
@@ -114,36 +123,45 @@ def check_fasttext(path: Path, progress: Progress, *, check_memory: bool = True)
             )
         dim, bucket, minn, maxn = args[0], args[8], args[9], args[10]
         if not 1 <= dim <= 100_000:
-            raise LoadError(path, f"not a readable fastText .bin: the header says {dim} dims")
+            raise LoadError(
+                path,
+                translate(
+                    "Errors", "not a readable fastText .bin: the header says {dim} dims"
+                ).format(dim=dim),
+            )
         n_all, nwords, nlabels = struct.unpack("<3i", s.take(12, "the dictionary"))
         s.take(8, "the dictionary")  # ntokens
         prune = struct.unpack("<q", s.take(8, "the dictionary"))[0] if new else 0
         if nlabels > 0:
-            raise LoadError(path, "is a supervised fastText model (a classifier with labels); "
-                                  "only word-vector models can be read")  # fmt: skip
+            raise LoadError(path, translate("Errors", "is a supervised fastText model (a classifier "
+                                  "with labels); only word-vector models can be read"))  # fmt: skip
         # Every entry takes at least 10 bytes: an empty word's NUL, a count and a type.
         if not 0 <= nwords <= n_all or n_all * 10 > size:
-            raise LoadError(path, f"not a readable fastText .bin: the dictionary claims {n_all:,} "
-                                  f"entries ({nwords:,} words) in a file of {size:,} bytes")  # fmt: skip
+            raise LoadError(path, translate("Errors", "not a readable fastText .bin: the dictionary "
+                                  "claims {entries:,} entries ({words:,} words) in a file of "
+                                  "{size:,} bytes").format(entries=n_all, words=nwords, size=size))  # fmt: skip
         words = [s.entry(i, n_all) for i in range(n_all)]
         if prune > 0:
             s.skip(8 * prune, "the dictionary")
         if new and s.take(1, "the matrix header") != b"\0":
-            raise LoadError(path, "is a quantized fastText model (.ftz), which gensim cannot "
-                                  "read; use the full .bin")  # fmt: skip
+            raise LoadError(path, translate("Errors", "is a quantized fastText model (.ftz), which "
+                                  "gensim cannot read; use the full .bin"))  # fmt: skip
         rows, cols = struct.unpack("<2q", s.take(16, "the matrix header"))
         if cols != dim or rows != nwords + max(bucket, 0):
-            raise LoadError(path, f"not a readable fastText .bin: a {rows} × {cols} matrix for "
-                                  f"{nwords:,} words of {dim} dims")  # fmt: skip
+            raise LoadError(path, translate("Errors", "not a readable fastText .bin: a {rows} × "
+                                  "{cols} matrix for {words:,} words of {dim} dims").format(
+                                      rows=rows, cols=cols, words=nwords, dim=dim))  # fmt: skip
         offset = s.pos
         if offset + rows * cols * 4 > size:
-            raise LoadError(path, f"not a readable fastText .bin: its {rows:,} × {cols} matrix "
-                                  "does not fit in the file (truncated?)")  # fmt: skip
+            raise LoadError(path, translate("Errors", "not a readable fastText .bin: its {rows:,} × "
+                                  "{cols} matrix does not fit in the file (truncated?)").format(
+                                      rows=rows, cols=cols))  # fmt: skip
     if check_memory:
         from embviz.core.formats._memory import check_bytes
 
         # The input matrix (words' rows and n-gram rows) and the words' vectors.
-        check_bytes(path, (rows + nwords) * dim * 4 + nwords * 150, "this fastText model")
+        check_bytes(path, (rows + nwords) * dim * 4 + nwords * 150,
+                    translate("Errors", "this fastText model"))  # fmt: skip
     return {"words": words, "dim": dim, "minn": minn, "maxn": maxn, "bucket": max(bucket, 0),
             "rows": rows, "offset": offset}  # fmt: skip
 
@@ -174,7 +192,9 @@ def read_fasttext(path: Path, progress: Progress, *, check_memory: bool = True):
         except UnicodeDecodeError:  # as gensim: keep the bytes visible
             words.append(raw.decode("utf-8", errors="backslashreplace"))
     if len(set(words)) != len(words):
-        raise LoadError(path, "not a readable fastText .bin: its dictionary repeats a word")
+        raise LoadError(
+            path, translate("Errors", "not a readable fastText .bin: its dictionary repeats a word")
+        )
     nwords, dim, bucket = len(words), info["dim"], info["bucket"]
     with open(path, "rb") as f:
         f.seek(info["offset"])

@@ -9,6 +9,7 @@ import numpy as np
 
 from embviz.core.errors import LoadError
 from embviz.core.formats._errors import UntrustedFileError
+from embviz.core.i18n import translate
 from embviz.core.progress import NULL_PROGRESS, Progress
 
 
@@ -30,7 +31,12 @@ def load_fasttext(path: str | Path, *, progress: Progress = NULL_PROGRESS,
         return load_facebook_vectors(str(path))
     except Exception as e:  # gensim raises many types on damaged files
         _collect_leaked_files()
-        raise LoadError(path, f"not a readable fastText .bin: {type(e).__name__}: {e}") from None
+        raise LoadError(
+            path,
+            translate("Errors", "not a readable fastText .bin: {kind}: {error}").format(
+                kind=type(e).__name__, error=e
+            ),
+        ) from None
 
 
 class FastTextSubwords:
@@ -93,10 +99,18 @@ def read_gensim(path: Path, *, trust: bool):
         obj = SaveLoad.load(str(path))
     except Exception as e:  # unpickling can fail in countless ways
         _collect_leaked_files()
-        raise LoadError(path, f"not a readable gensim file: {type(e).__name__}: {e}") from None
+        raise LoadError(
+            path,
+            translate("Errors", "not a readable gensim file: {kind}: {error}").format(
+                kind=type(e).__name__, error=e
+            ),
+        ) from None
     kv = getattr(obj, "wv", obj)
     if not hasattr(kv, "index_to_key") or not hasattr(kv, "vectors"):
-        raise LoadError(path, f"holds a {type(obj).__name__}, not word vectors")
+        raise LoadError(
+            path,
+            translate("Errors", "holds a {kind}, not word vectors").format(kind=type(obj).__name__),
+        )
     return (
         list(kv.index_to_key),
         np.asarray(kv.vectors, dtype=np.float32),

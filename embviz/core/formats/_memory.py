@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from embviz.core.formats._errors import TooLargeError
+from embviz.core.i18n import translate
 
 WORD_BYTES = 80
 """Rough memory per word beyond its vector (a Python str and its list slot)."""
@@ -113,5 +114,6 @@ def check_bytes(path: Path, need: int, what: str) -> None:
     avail = available_memory()
     if need > 0.8 * avail:
         gb = 1024**3
-        raise LoadError(path, f"{what} needs about {need / gb:.1f} GB of memory but only "
-                              f"{avail / gb:.1f} GB is available")  # fmt: skip
+        raise LoadError(path, translate("Errors", "{what} needs about {need:.1f} GB of memory but "
+                              "only {available:.1f} GB is available").format(
+                                  what=what, need=need / gb, available=avail / gb))  # fmt: skip

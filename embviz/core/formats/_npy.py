@@ -21,6 +21,7 @@ import numpy as np
 
 from embviz.core.errors import LoadError
 from embviz.core.formats._open import check_file
+from embviz.core.i18n import translate
 from embviz.core.progress import NULL_PROGRESS, Progress
 
 VOCAB_SUFFIXES = (".vocab.txt", ".vocab", ".txt")
@@ -43,7 +44,7 @@ def read_vocab(vocab: Path) -> list[str]:
     """Read one token per line (UTF-8), naming the line of invalid bytes."""
     from embviz.core.formats._errors import InvalidUtf8Error
 
-    check_file(vocab, directory="is a directory, not a vocabulary file")
+    check_file(vocab, directory=translate("Errors", "is a directory, not a vocabulary file"))
     data = vocab.read_bytes()
     try:
         text = data.decode("utf-8")
@@ -74,12 +75,21 @@ class _Array(NamedTuple):
         return int(np.prod(self.shape, dtype=object)) * self.dtype.itemsize
 
 
+def _what(what: str) -> str:
+    """``what`` for a message: "matrix" in the interface's language, an array's name as given."""
+    return translate("Errors", "matrix") if what == "matrix" else what
+
+
+def _array(key: str) -> str:
+    return translate("Errors", "array {name!r}").format(name=key)
+
+
 def _header(path: Path, f, what: str | None) -> _Array:
     """Read and check the header of the ``.npy`` data at ``f``'s position.
 
     ``what`` names the array in messages (``None``: the file itself).
     """
-    at = f"{what}: " if what else ""
+    at = translate("Errors", "{what}: ").format(what=what) if what else ""
     try:
         version = np.lib.format.read_magic(f)
         if version == (1, 0):
@@ -87,32 +97,54 @@ def _header(path: Path, f, what: str | None) -> _Array:
         elif version == (2, 0):
             shape, fortran, dtype = np.lib.format.read_array_header_2_0(f)
         else:
-            raise LoadError(path, f"{at}.npy version {version} is not supported")
+            raise LoadError(
+                path,
+                translate("Errors", "{at}.npy version {version} is not supported").format(
+                    at=at, version=version
+                ),
+            )
     except LoadError:
         raise
     except _DAMAGED as e:
-        raise LoadError(path, f"{at}cannot be read as .npy (damaged header): {e}") from None
+        raise LoadError(
+            path,
+            translate("Errors", "{at}cannot be read as .npy (damaged header): {error}").format(
+                at=at, error=e
+            ),
+        ) from None
     if dtype.hasobject:
         # Object arrays would need unpickling: never.
-        raise LoadError(path, f"{at}not a plain numeric array (it holds Python objects, "
-                              "which cannot be read without unpickling)")  # fmt: skip
+        raise LoadError(path, translate("Errors", "{at}not a plain numeric array (it holds Python "
+                              "objects, which cannot be read without unpickling)").format(at=at))  # fmt: skip
     return _Array(tuple(shape), bool(fortran), dtype)
 
 
 def _check(path: Path, arr: _Array, what: str = "matrix") -> None:
     if len(arr.shape) != 2:
-        raise LoadError(path, f"expected a 2-D {what}, found shape {arr.shape}")
+        raise LoadError(
+            path,
+            translate("Errors", "expected a 2-D {what}, found shape {shape}").format(
+                what=_what(what), shape=arr.shape
+            ),
+        )
     dt = arr.dtype
     if dt.fields is not None or not (
         np.issubdtype(dt, np.floating) or np.issubdtype(dt, np.integer)
     ):
-        raise LoadError(path, f"expected numbers, found dtype {dt}")
+        raise LoadError(
+            path, translate("Errors", "expected numbers, found dtype {dtype}").format(dtype=dt)
+        )
 
 
 def _read_exact(path: Path, f, n: int, what: str) -> bytes:
     data = f.read(n)
     if len(data) != n:
-        raise LoadError(path, f"{what} is truncated (the header promises more data)")
+        raise LoadError(
+            path,
+            translate("Errors", "{what} is truncated (the header promises more data)").format(
+                what=_what(what)
+            ),
+        )
     return data
 
 
@@ -205,7 +237,12 @@ def _skip(path: Path, f, nbytes: int, what: str) -> None:
     while nbytes:
         got = len(f.read(min(nbytes, CHUNK_BYTES)))
         if not got:
-            raise LoadError(path, f"{what} is truncated (the header promises more data)")
+            raise LoadError(
+                path,
+                translate("Errors", "{what} is truncated (the header promises more data)").format(
+                    what=_what(what)
+                ),
+            )
         nbytes -= got
 
 
@@ -216,7 +253,12 @@ def _read_chunked(path: Path, f, nbytes: int, progress: Progress, what: str) -> 
     while done < nbytes:
         got = f.readinto(view[done : done + CHUNK_BYTES])
         if not got:
-            raise LoadError(path, f"{what} is truncated (the header promises more data)")
+            raise LoadError(
+                path,
+                translate("Errors", "{what} is truncated (the header promises more data)").format(
+                    what=_what(what)
+                ),
+            )
         done += got
         progress.report(done / nbytes, f"reading {path.name}")
     return data
@@ -230,7 +272,7 @@ def _fits(path: Path, arr: _Array, rows, *, limit, sample, check_memory: bool, e
     n, dim = arr.shape
     if arr.fortran:  # read whole, then the rows taken from it
         check_bytes(path, arr.nbytes + (n if rows is None else len(rows)) * dim * 4 + extra,
-                    "this column-major (Fortran-order) matrix")  # fmt: skip
+                    translate("Errors", "this column-major (Fortran-order) matrix"))  # fmt: skip
     check_fits(path, n, dim, limit=limit, sample=sample, extra=extra)
 
 
@@ -248,20 +290,23 @@ def read_npy(path: Path, *, vocab: Path | None = None, limit: int | None = None,
         arr = _header(path, f, None)
         _check(path, arr)
         if f.tell() + arr.nbytes > os.fstat(f.fileno()).st_size:
-            raise LoadError(path, f"is truncated: the header promises a {arr.shape} matrix of "
-                                  f"{arr.dtype} but the file is shorter")  # fmt: skip
+            raise LoadError(path, translate("Errors", "is truncated: the header promises a {shape} "
+                                  "matrix of {dtype} but the file is shorter").format(
+                                      shape=arr.shape, dtype=arr.dtype))  # fmt: skip
         vocab = vocab or find_vocab(path)
         if vocab is None:
-            raise LoadError(path, "no vocabulary file beside it (expected NAME.vocab.txt or "
-                                  "vocab.txt)")  # fmt: skip
-        vst = check_file(vocab, directory="is a directory, not a vocabulary file")
+            raise LoadError(path, translate("Errors", "no vocabulary file beside it (expected "
+                                  "NAME.vocab.txt or vocab.txt)"))  # fmt: skip
+        vst = check_file(
+            vocab, directory=translate("Errors", "is a directory, not a vocabulary file")
+        )
         rows = wanted_rows(arr.shape[0], limit, sample)
         _fits(path, arr, rows, limit=limit, sample=sample, check_memory=check_memory,
               extra=3 * vst.st_size)  # fmt: skip
         words = read_vocab(vocab)
         if len(words) != arr.shape[0]:
-            raise LoadError(vocab, f"has {len(words)} words but {path.name} has {arr.shape[0]} "
-                                   "rows")  # fmt: skip
+            raise LoadError(vocab, translate("Errors", "has {words} words but {file} has {rows} rows"
+                                   ).format(words=len(words), file=path.name, rows=arr.shape[0]))  # fmt: skip
         matrix = read_matrix(path, f, arr, rows, progress)
     if rows is not None:
         words = [words[i] for i in rows]
@@ -276,17 +321,18 @@ def _members(path: Path, zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
             out[info.filename[: -len(".npy")]] = info
     if not out:
         names = [i.filename for i in zf.infolist()[:5]]
-        raise LoadError(path, f"is a zip archive holding no .npy arrays (it has {names}), "
-                              "not a NumPy .npz")  # fmt: skip
+        raise LoadError(path, translate("Errors", "is a zip archive holding no .npy arrays (it has "
+                              "{names}), not a NumPy .npz").format(names=names))  # fmt: skip
     return out
 
 
 def _member_header(path: Path, zf: zipfile.ZipFile, key: str, info: zipfile.ZipInfo) -> _Array:
     with zf.open(info) as m:
-        arr = _header(path, m, f"array {key!r}")
+        arr = _header(path, m, _array(key))
         if m.tell() + arr.nbytes > info.file_size:
-            raise LoadError(path, f"array {key!r} is truncated: its header promises "
-                                  f"{arr.shape} of {arr.dtype}")  # fmt: skip
+            raise LoadError(path, translate("Errors", "{array} is truncated: its header promises "
+                                  "{shape} of {dtype}").format(array=_array(key), shape=arr.shape,
+                                                               dtype=arr.dtype))  # fmt: skip
     return arr
 
 
@@ -306,7 +352,9 @@ def read_npz(path: Path, *, vocab: Path | None = None, limit: int | None = None,
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError,
             OSError, RuntimeError, struct.error) as e:  # fmt: skip
         # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
-        raise LoadError(path, f"cannot be read as .npz: {e}") from None
+        raise LoadError(
+            path, translate("Errors", "cannot be read as .npz: {error}").format(error=e)
+        ) from None
 
 
 def _read_npz(path: Path, zf: zipfile.ZipFile, *, vocab, limit, sample, progress, check_memory):
@@ -317,7 +365,12 @@ def _read_npz(path: Path, zf: zipfile.ZipFile, *, vocab, limit, sample, progress
         headers = {k: _member_header(path, zf, k, i) for k, i in members.items()}
         mats = [k for k, a in headers.items() if len(a.shape) == 2]
         if len(mats) != 1:
-            raise LoadError(path, f"cannot tell which array holds the vectors: {list(members)}")
+            raise LoadError(
+                path,
+                translate("Errors", "cannot tell which array holds the vectors: {names}").format(
+                    names=list(members)
+                ),
+            )
         key = mats[0]
     arr = headers.get(key) or _member_header(path, zf, key, members[key])
     _check(path, arr)
@@ -329,8 +382,16 @@ def _read_npz(path: Path, zf: zipfile.ZipFile, *, vocab, limit, sample, progress
     else:
         vocab = vocab or find_vocab(path)
         if vocab is None:
-            raise LoadError(path, "no 'words' array inside and no vocabulary file beside it")
-        extra = 3 * check_file(vocab, directory="is a directory, not a vocabulary file").st_size
+            raise LoadError(
+                path,
+                translate("Errors", "no 'words' array inside and no vocabulary file beside it"),
+            )
+        extra = (
+            3
+            * check_file(
+                vocab, directory=translate("Errors", "is a directory, not a vocabulary file")
+            ).st_size
+        )
     rows = wanted_rows(arr.shape[0], limit, sample)
     _fits(path, arr, rows, limit=limit, sample=sample, check_memory=check_memory, extra=extra)
     if wkey is not None:
@@ -338,22 +399,32 @@ def _read_npz(path: Path, zf: zipfile.ZipFile, *, vocab, limit, sample, progress
             try:
                 raw = np.lib.format.read_array(m, allow_pickle=False)
             except _DAMAGED as e:
-                raise LoadError(path, f"array {wkey!r} cannot be read: {e}") from None
+                raise LoadError(
+                    path,
+                    translate("Errors", "{array} cannot be read: {error}").format(
+                        array=_array(wkey), error=e
+                    ),
+                ) from None
         if raw.ndim != 1:
-            raise LoadError(path, f"array {wkey!r} should hold one word per row, "
-                                  f"found shape {raw.shape}")  # fmt: skip
+            raise LoadError(path, translate("Errors", "{array} should hold one word per row, found "
+                                  "shape {shape}").format(array=_array(wkey), shape=raw.shape))  # fmt: skip
         words = [str(w) for w in raw]
         details = {"array": key, "vocabulary": f"array {wkey!r}"}
     else:
         words = read_vocab(vocab)
         details = {"array": key, "vocabulary": vocab.name}
     if len(words) != arr.shape[0]:
-        raise LoadError(path, f"{len(words)} words but {arr.shape[0]} rows")
+        raise LoadError(
+            path,
+            translate("Errors", "{words} words but {rows} rows").format(
+                words=len(words), rows=arr.shape[0]
+            ),
+        )
     info = members[key]
     details["compressed"] = info.compress_type != zipfile.ZIP_STORED
     with zf.open(info) as m:
-        _header(path, m, f"array {key!r}")
-        matrix = read_matrix(path, m, arr, rows, progress, f"array {key!r}")
+        _header(path, m, _array(key))
+        matrix = read_matrix(path, m, arr, rows, progress, _array(key))
     if rows is not None:
         words = [words[i] for i in rows]
     return words, matrix, details
@@ -369,7 +440,12 @@ def write_npz(path: Path, words, vectors: np.ndarray) -> None:
     bad = next((w for w in words if "\x00" in w), None)
     if bad is not None:
         # numpy strips trailing NULs from unicode arrays: the word would change.
-        raise LoadError(path, f"word {bad[:40]!r} contains a NUL character; .npz cannot keep it")
+        raise LoadError(
+            path,
+            translate(
+                "Errors", "word {word!r} contains a NUL character; .npz cannot keep it"
+            ).format(word=bad[:40]),
+        )
     with open(path, "wb") as f:  # a file object: np.savez would append ".npz" to a name
         np.savez(
             f,

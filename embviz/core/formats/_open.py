@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from embviz.core.errors import LoadError
+from embviz.core.i18n import QT_TRANSLATE_NOOP, translate
 
 # Magic bytes of the compressions we read; detection is by content, not by name.
 _MAGIC = {
@@ -58,15 +59,20 @@ class Reader:
             return self.stream.read(n)
         except (OSError, EOFError, lzma.LZMAError, ValueError) as e:
             raise LoadError(
-                getattr(self._raw, "name", None), f"damaged {self.compression} data: {e}"
+                getattr(self._raw, "name", None),
+                translate("Errors", "damaged {compression} data: {error}").format(
+                    compression=self.compression, error=e
+                ),
             ) from None
 
 
-_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
-          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))  # fmt: skip
+_KINDS = ((stat.S_ISFIFO, QT_TRANSLATE_NOOP("Errors", "a FIFO (named pipe)")),
+          (stat.S_ISSOCK, QT_TRANSLATE_NOOP("Errors", "a socket")),
+          (stat.S_ISCHR, QT_TRANSLATE_NOOP("Errors", "a character device")),
+          (stat.S_ISBLK, QT_TRANSLATE_NOOP("Errors", "a block device")))  # fmt: skip
 
 
-def check_file(path: Path, *, directory: str = "is a directory, not a vector file",
+def check_file(path: Path, *, directory: str | None = None,
                devices: bool = False) -> os.stat_result:  # fmt: skip
     """Refuse what cannot be read safely, before anything opens it; return its ``stat``.
 
@@ -79,7 +85,8 @@ def check_file(path: Path, *, directory: str = "is a directory, not a vector fil
     path
         The file.
     directory
-        The reason given when ``path`` is a directory.
+        The reason given when ``path`` is a directory, already translated
+        (default: "is a directory, not a vector file").
     devices
         Also accept seekable character and block devices.
 
@@ -93,21 +100,24 @@ def check_file(path: Path, *, directory: str = "is a directory, not a vector fil
         st = os.stat(path)
     except OSError as e:
         if e.errno == errno.ELOOP:
-            raise LoadError(path, "is a loop of symbolic links (each points to the next)") from None
+            raise LoadError(path, translate(
+                "Errors", "is a loop of symbolic links (each points to the next)")) from None  # fmt: skip
         if e.errno == errno.ENOENT:
             dangling = os.path.islink(path)
-            raise LoadError(path, "is a symbolic link to a missing file" if dangling
-                            else "no such file") from None  # fmt: skip
-        raise LoadError(path, f"cannot be read: {e.strerror or e}") from None
+            raise LoadError(path, translate("Errors", "is a symbolic link to a missing file")
+                            if dangling else translate("Errors", "no such file")) from None  # fmt: skip
+        raise LoadError(path, translate("Errors", "cannot be read: {error}").format(
+            error=e.strerror or e)) from None  # fmt: skip
     if stat.S_ISREG(st.st_mode):
         return st
     if stat.S_ISDIR(st.st_mode):
-        raise LoadError(path, directory)
-    kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a regular file")
+        raise LoadError(path, directory or translate("Errors", "is a directory, not a vector file"))
+    kind = next((translate("Errors", name) for test, name in _KINDS if test(st.st_mode)),
+                translate("Errors", "not a regular file"))  # fmt: skip
     if devices and (stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)) and _seekable(path):
         return st
-    raise LoadError(path, f"is {kind}, not a regular file; embviz reads only files it can "
-                          "seek in (save the data to a file first)")  # fmt: skip
+    raise LoadError(path, translate("Errors", "is {kind}, not a regular file; embviz reads only "
+                          "files it can seek in (save the data to a file first)").format(kind=kind))  # fmt: skip
 
 
 def _seekable(path: Path) -> bool:
@@ -130,7 +140,8 @@ def open_reader(path: Path):
     try:
         raw = open(path, "rb")
     except OSError as e:
-        raise LoadError(path, f"cannot be read: {e.strerror or e}") from None
+        raise LoadError(path, translate("Errors", "cannot be read: {error}").format(
+            error=e.strerror or e)) from None  # fmt: skip
     try:
         head = raw.read(8)
         raw.seek(0)

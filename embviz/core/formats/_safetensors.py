@@ -19,6 +19,7 @@ import numpy as np
 
 from embviz.core.errors import LoadError
 from embviz.core.formats._open import check_file
+from embviz.core.i18n import translate
 from embviz.core.progress import NULL_PROGRESS, Progress
 
 _DTYPES = {"F32": "<f4", "F16": "<f2", "F64": "<f8", "BF16": "<u2"}
@@ -33,13 +34,20 @@ def read_header(path: Path) -> tuple[dict, int]:
         with open(path, "rb") as f:
             n = int.from_bytes(f.read(8), "little")
             if n > 100 << 20:
-                raise LoadError(path, "safetensors header is implausibly large")
+                raise LoadError(
+                    path, translate("Errors", "safetensors header is implausibly large")
+                )
             header = json.loads(f.read(n))
     except (OSError, ValueError, UnicodeDecodeError, RecursionError) as e:
         # RecursionError: JSON nested thousands deep.
-        raise LoadError(path, f"not a readable safetensors file: {str(e)[:200]}") from None
+        raise LoadError(
+            path,
+            translate("Errors", "not a readable safetensors file: {error}").format(
+                error=str(e)[:200]
+            ),
+        ) from None
     if not isinstance(header, dict):
-        raise LoadError(path, "safetensors header is not a JSON object")
+        raise LoadError(path, translate("Errors", "safetensors header is not a JSON object"))
     return header, 8 + n
 
 
@@ -65,22 +73,33 @@ def _entry(path: Path, header: dict, name: str) -> _Entry:
     """One tensor's header entry, checked: a known dtype, a 2-D shape, a byte range that fits it."""
     info = header.get(name)
     if not isinstance(info, dict):
-        raise LoadError(path, f"tensor {name!r}: its header entry is not a JSON object")
+        raise LoadError(
+            path,
+            translate("Errors", "tensor {name!r}: its header entry is not a JSON object").format(
+                name=name
+            ),
+        )
     dtype, shape, offsets = info.get("dtype"), info.get("shape"), info.get("data_offsets")
     if dtype not in _DTYPES:
-        raise LoadError(path, f"tensor {name!r}: unsupported dtype {str(dtype)[:20]!r} "
-                              f"(readable: {', '.join(_DTYPES)})")  # fmt: skip
+        raise LoadError(path, translate("Errors", "tensor {name!r}: unsupported dtype {dtype!r} "
+                              "(readable: {known})").format(name=name, dtype=str(dtype)[:20],
+                                                             known=", ".join(_DTYPES)))  # fmt: skip
     if not isinstance(shape, list) or not all(_whole(s) for s in shape):
-        raise LoadError(path, f"tensor {name!r}: the shape must be a list of whole numbers")
+        raise LoadError(
+            path,
+            translate(
+                "Errors", "tensor {name!r}: the shape must be a list of whole numbers"
+            ).format(name=name),
+        )
     if (not isinstance(offsets, list) or len(offsets) != 2 or not all(_whole(x) for x in offsets)
             or offsets[0] > offsets[1]):  # fmt: skip
-        raise LoadError(path, f"tensor {name!r}: data_offsets must be two whole numbers, "
-                              "start <= end")  # fmt: skip
+        raise LoadError(path, translate("Errors", "tensor {name!r}: data_offsets must be two whole "
+                              "numbers, start <= end").format(name=name))  # fmt: skip
     shape = tuple(shape)
     size = int(np.prod(shape, dtype=object)) * np.dtype(_DTYPES[dtype]).itemsize
     if len(shape) != 2 or offsets[1] - offsets[0] != size:
-        raise LoadError(path, f"tensor {name!r} has shape {shape}, expected a 2-D matrix "
-                              "filling its byte range")  # fmt: skip
+        raise LoadError(path, translate("Errors", "tensor {name!r} has shape {shape}, expected a "
+                              "2-D matrix filling its byte range").format(name=name, shape=shape))  # fmt: skip
     return _Entry(dtype, shape, offsets[0], offsets[1])
 
 
@@ -100,10 +119,16 @@ def tensor(path: Path, name: str, *, rows: np.ndarray | None = None,
     e = _entry(path, header, name)
     with open(path, "rb") as f:
         if start + e.hi > os.fstat(f.fileno()).st_size:
-            raise LoadError(path, f"tensor {name!r} lies outside the file (truncated?)")
+            raise LoadError(
+                path,
+                translate("Errors", "tensor {name!r} lies outside the file (truncated?)").format(
+                    name=name
+                ),
+            )
         f.seek(start + e.lo)
         arr = _Array(e.shape, False, np.dtype(_DTYPES[e.dtype]))
-        return read_matrix(path, f, arr, rows, progress, f"tensor {name!r}",
+        return read_matrix(path, f, arr, rows, progress,
+                           translate("Errors", "tensor {name!r}").format(name=name),
                            convert=_widen_bf16 if e.dtype == "BF16" else None)  # fmt: skip
 
 
@@ -124,7 +149,9 @@ def read_tensors(path: Path) -> dict[str, np.ndarray]:
     try:
         raw = np.fromfile(path, dtype=np.uint8)
     except (OSError, ValueError, MemoryError) as e:
-        raise LoadError(path, f"cannot read the file: {e}") from None
+        raise LoadError(
+            path, translate("Errors", "cannot read the file: {error}").format(error=e)
+        ) from None
     raw.flags.writeable = False
     out: dict[str, np.ndarray] = {}
     for name, info in header.items():
@@ -136,24 +163,33 @@ def read_tensors(path: Path) -> dict[str, np.ndarray]:
             lo, hi = (int(x) for x in info["data_offsets"])
         except (KeyError, TypeError, ValueError):
             raise LoadError(
-                path, f"tensor {name!r}: unsupported dtype or bad header entry"
+                path,
+                translate(
+                    "Errors", "tensor {name!r}: unsupported dtype or bad header entry"
+                ).format(name=name),
             ) from None
         if hi - lo != int(np.prod(shape, dtype=np.int64)) * dtype.itemsize or not (
             0 <= lo <= hi <= len(raw) - start
         ):
-            raise LoadError(path, f"tensor {name!r}: its bytes do not fit its shape {shape} "
-                                  "or lie outside the file (truncated?)")  # fmt: skip
+            raise LoadError(path, translate("Errors", "tensor {name!r}: its bytes do not fit its "
+                                  "shape {shape} or lie outside the file (truncated?)").format(
+                                      name=name, shape=shape))  # fmt: skip
         try:
             out[name] = raw[start + lo : start + hi].view(dtype).reshape(shape)
         except ValueError:  # a shape whose product overflowed into a plausible size
-            raise LoadError(path, f"tensor {name!r}: shape {shape} is impossible") from None
+            raise LoadError(
+                path,
+                translate("Errors", "tensor {name!r}: shape {shape} is impossible").format(
+                    name=name, shape=shape
+                ),
+            ) from None
     return out
 
 
 def _token_id(tok: Path, token, i) -> int:
     if not _whole(i):
-        raise LoadError(tok, f"the id of token {str(token)[:40]!r} is {str(i)[:40]!r}, "
-                             "not a whole number")  # fmt: skip
+        raise LoadError(tok, translate("Errors", "the id of token {token!r} is {id!r}, not a whole "
+                             "number").format(token=str(token)[:40], id=str(i)[:40]))  # fmt: skip
     return i
 
 
@@ -171,13 +207,18 @@ def read_tokenizer_vocab(path: Path, rows: int | None = None) -> list[str] | Non
     tok = path.parent / "tokenizer.json"
     if not tok.exists():
         return None
-    check_file(tok, directory="is a directory, not a tokenizer file")
+    check_file(tok, directory=translate("Errors", "is a directory, not a tokenizer file"))
     try:
         doc = json.loads(tok.read_text(encoding="utf-8"))
         v = doc["model"]["vocab"]
         added = doc.get("added_tokens") or []
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:
-        raise LoadError(tok, f"no vocabulary in tokenizer.json: {str(e)[:200]}") from None
+        raise LoadError(
+            tok,
+            translate("Errors", "no vocabulary in tokenizer.json: {error}").format(
+                error=str(e)[:200]
+            ),
+        ) from None
     if isinstance(v, dict):  # WordPiece / BPE: token -> id
         ids = {token: _token_id(tok, token, i) for token, i in v.items()}
         top = max(ids.values(), default=-1) + 1
@@ -187,15 +228,22 @@ def read_tokenizer_vocab(path: Path, rows: int | None = None) -> list[str] | Non
                 out[i] = token
     elif isinstance(v, list):  # Unigram: [[token, score], ...]
         if not all(isinstance(t, list | tuple) and t and isinstance(t[0], str) for t in v):
-            raise LoadError(tok, "the Unigram vocabulary must be a list of [token, score] pairs")
+            raise LoadError(
+                tok,
+                translate(
+                    "Errors", "the Unigram vocabulary must be a list of [token, score] pairs"
+                ),
+            )
         out = [t[0] for t in v]
     else:
-        raise LoadError(tok, "the vocabulary is neither a token → id map nor a list")
+        raise LoadError(
+            tok, translate("Errors", "the vocabulary is neither a token → id map nor a list")
+        )
     if not isinstance(added, list):
-        raise LoadError(tok, "added_tokens must be a list")
+        raise LoadError(tok, translate("Errors", "added_tokens must be a list"))
     for entry in added:
         if not isinstance(entry, dict):
-            raise LoadError(tok, "each of added_tokens must be a JSON object")
+            raise LoadError(tok, translate("Errors", "each of added_tokens must be a JSON object"))
         content = entry.get("content", "")
         i = _token_id(tok, content, entry.get("id", 0))
         if i < len(out) and not out[i]:
@@ -219,8 +267,9 @@ def read_safetensors(path: Path, *, limit: int | None = None, sample: int | None
         mats = [k for k, v in header.items()
                 if k != "__metadata__" and isinstance(v, dict) and isinstance(v.get("shape"), list)
                 and len(v["shape"]) == 2]  # fmt: skip
-        raise LoadError(path, f"no token-embedding tensor (looked for *{_TOKEN_NAMES[0]} etc.); "
-                              f"2-D tensors: {mats[:8]}")  # fmt: skip
+        raise LoadError(path, translate("Errors", "no token-embedding tensor (looked for *{name} "
+                              "etc.); 2-D tensors: {found}").format(name=_TOKEN_NAMES[0],
+                                                                    found=mats[:8]))  # fmt: skip
     e = _entry(path, header, name)
     details: dict = {"tensor": name, "dtype": e.dtype}
     pos = _find(header, _POSITION_NAMES)
@@ -238,7 +287,7 @@ def read_safetensors(path: Path, *, limit: int | None = None, sample: int | None
         check_fits(path, n_rows, dim, limit=limit, sample=sample, extra=extra)
     words = read_tokenizer_vocab(path, rows=n_rows)
     if words is None:
-        raise LoadError(path, "no vocab.txt or tokenizer.json beside it")
+        raise LoadError(path, translate("Errors", "no vocab.txt or tokenizer.json beside it"))
     n = min(len(words), n_rows)
     if n_rows != n:
         details["rows_without_token"] = n_rows - n

@@ -27,6 +27,7 @@ import numpy as np
 from embviz.core.errors import LoadError
 from embviz.core.formats._errors import InvalidUtf8Error
 from embviz.core.formats._open import open_reader
+from embviz.core.i18n import translate
 from embviz.core.progress import NULL_PROGRESS, Progress
 
 BLOCK_BYTES = 1 << 20
@@ -58,12 +59,21 @@ def parse_header(path: Path, line: bytes) -> tuple[int, int]:
     try:
         count, dim = (int(x) for x in parts)
     except ValueError:
-        raise LoadError(path, "the header must be two whole numbers: count dim", line=1) from None
+        raise LoadError(
+            path, translate("Errors", "the header must be two whole numbers: count dim"), line=1
+        ) from None
     if count < 0 or dim < 1:
-        raise LoadError(path, f"the header says {count} vectors of {dim} dims", line=1)
+        raise LoadError(
+            path,
+            translate("Errors", "the header says {count} vectors of {dim} dims").format(
+                count=count, dim=dim
+            ),
+            line=1,
+        )
     if dim > MAX_DIM:
-        raise LoadError(path, f"the header says {dim:,} dims; embviz reads vectors of at most "
-                              f"{MAX_DIM:,} dims", line=1)  # fmt: skip
+        raise LoadError(path, translate("Errors", "the header says {dim:,} dims; embviz reads "
+                              "vectors of at most {most:,} dims").format(dim=dim, most=MAX_DIM),
+                        line=1)  # fmt: skip
     return count, dim
 
 
@@ -73,7 +83,11 @@ def _decode(path: Path, raw: bytes, lineno: int, errors: str) -> str:
     except UnicodeDecodeError as e:
         bad = raw[e.start]
         raise InvalidUtf8Error(
-            path, f"byte 0x{bad:02x} at column {e.start + 1}", line=lineno
+            path,
+            translate("Errors", "byte 0x{byte:02x} at column {column}").format(
+                byte=bad, column=e.start + 1
+            ),
+            line=lineno,
         ) from None
 
 
@@ -94,22 +108,38 @@ def _is_number(tok: str) -> bool:
 
 
 def _numbers(n: int) -> str:
-    return f"{n} number" if n == 1 else f"{n} numbers"
+    if n == 1:
+        return translate("Errors", "{n} number").format(n=n)
+    return translate("Errors", "{n} numbers").format(n=n)
 
 
 def _ragged(path: Path, text: str, dim: int, lineno: int, header_dim: bool) -> LoadError:
     found = text.count(" ")
     if not text:
-        return LoadError(path, f"empty line; expected a word and {_numbers(dim)}", line=lineno)
-    src = "the header says" if header_dim else "the first line has"
-    msg = f"expected a word and {_numbers(dim)} ({src} {dim}), found {found}"
+        return LoadError(
+            path,
+            translate("Errors", "empty line; expected a word and {numbers}").format(
+                numbers=_numbers(dim)
+            ),
+            line=lineno,
+        )
+    if header_dim:
+        msg = translate(
+            "Errors", "expected a word and {numbers} (the header says {dim}), found {found}"
+        )
+    else:
+        msg = translate(
+            "Errors", "expected a word and {numbers} (the first line has {dim}), found {found}"
+        )
+    msg = msg.format(numbers=_numbers(dim), dim=dim, found=found)
     # Split only a line of sane width: a 16 MB line of "0 0 0 …" is 8 million strings.
     parts = text.split(" ", found - dim + 1) if found > dim and found - dim < 64 else []
     if parts and not _is_number(parts[1]):
-        msg += (
-            f"; the word looks like it contains a space ({' '.join(parts[: found - dim + 1])!r}),"
-            " which this format cannot store (gensim refuses such lines too)"
-        )
+        msg += translate(
+            "Errors",
+            "; the word looks like it contains a space ({word!r}),"
+            " which this format cannot store (gensim refuses such lines too)",
+        ).format(word=" ".join(parts[: found - dim + 1]))
     return LoadError(path, msg, line=lineno)
 
 
@@ -142,7 +172,9 @@ def parse_exact(path: Path, part: bytes, dim: int, lineno: int, *, unicode_error
                 row, col = divmod(j, dim)
                 raise LoadError(
                     path,
-                    f"not a number: {tok[:40]!r} (value {col + 1} of the word {words[row][:40]!r})",
+                    translate(
+                        "Errors", "not a number: {value!r} (value {column} of the word {word!r})"
+                    ).format(value=tok[:40], column=col + 1, word=words[row][:40]),
                     line=lineno + row,
                 ) from None
         raise
@@ -280,18 +312,23 @@ class TextReader:
         path = self.path
         dim = first.count(b" ")
         if dim > MAX_DIM:
-            raise LoadError(path, f"the line has {dim:,} values; embviz reads vectors of at most "
-                                  f"{MAX_DIM:,} dims", line=lineno)  # fmt: skip
+            raise LoadError(path, translate("Errors", "the line has {dim:,} values; embviz reads "
+                                  "vectors of at most {most:,} dims").format(dim=dim, most=MAX_DIM),
+                            line=lineno)  # fmt: skip
         if looks_binary(first[:4096]):
             # Not text at all: advice about invalid UTF-8 would send the user astray.
-            raise LoadError(path, "holds binary data, not text, and is no vector format embviz "
-                                  "knows (damaged, or not a vector file)", line=lineno)  # fmt: skip
+            raise LoadError(path, translate("Errors", "holds binary data, not text, and is no vector "
+                                  "format embviz knows (damaged, or not a vector file)"),
+                            line=lineno)  # fmt: skip
         fields = _decode(path, first, lineno, self.unicode_errors).split(" ")
         if len(fields) < 2 or fields == [""]:
-            raise LoadError(path, "a line needs a word followed by numbers", line=lineno)
+            raise LoadError(
+                path, translate("Errors", "a line needs a word followed by numbers"), line=lineno
+            )
         if len(fields) == 2 and fields[0].isdigit() and not _is_number(fields[1]):
-            raise LoadError(path, f"looks like a 'count dim' header, but {fields[1][:40]!r} is "
-                                  "not a whole number", line=lineno)  # fmt: skip
+            raise LoadError(path, translate("Errors", "looks like a 'count dim' header, but {value!r} "
+                                  "is not a whole number").format(value=fields[1][:40]),
+                            line=lineno)  # fmt: skip
         return len(fields) - 1
 
     def fraction(self) -> float:
@@ -321,7 +358,7 @@ class TextReader:
                     end = buf.find(b"\n")
                 first, buf = (buf, b"") if end < 0 else (buf[:end], buf[end + 1 :])
                 if not first.strip() and not buf.strip():
-                    raise LoadError(path, "the file is empty", line=1)
+                    raise LoadError(path, translate("Errors", "the file is empty"), line=1)
                 self.count, self.dim = parse_header(path, first)
                 lineno = 2
             want = self.limit if self.count is None else min(self.limit or self.count, self.count)
@@ -343,9 +380,10 @@ class TextReader:
                     k = buf.rfind(b"\n")
                     if k < 0:
                         if len(buf) > MAX_LINE:
-                            raise LoadError(path, f"no line break in {len(buf) >> 20} MB: not a "
-                                            "text vector file (lines are at most "
-                                            f"{MAX_LINE >> 20} MB)", line=lineno)  # fmt: skip
+                            raise LoadError(path, translate("Errors", "no line break in {mb} MB: "
+                                            "not a text vector file (lines are at most {most} MB)"
+                                            ).format(mb=len(buf) >> 20, most=MAX_LINE >> 20),
+                                            line=lineno)  # fmt: skip
                         carry = buf
                         continue
                     part, carry = buf[: k + 1], buf[k + 1 :]
@@ -380,12 +418,14 @@ class TextReader:
             while pending:
                 yield self._finish(*pending.popleft())
             if rows == 0:
-                raise LoadError(path, "the file has no vectors", line=lineno)
+                raise LoadError(path, translate("Errors", "the file has no vectors"), line=lineno)
             if self.count is not None:
                 if rows < want:
                     raise LoadError(
                         path,
-                        f"the header says {self.count} vectors but the file has {rows}",
+                        translate(
+                            "Errors", "the header says {count} vectors but the file has {rows}"
+                        ).format(count=self.count, rows=rows),
                         line=1,
                     )
                 if self.limit is None or self.limit > self.count:
@@ -393,7 +433,10 @@ class TextReader:
                     if extra.strip():
                         raise LoadError(
                             path,
-                            f"the header says {self.count} vectors but the file has more lines",
+                            translate(
+                                "Errors",
+                                "the header says {count} vectors but the file has more lines",
+                            ).format(count=self.count),
                             line=1,
                         )
 

@@ -14,6 +14,7 @@ import numpy as np
 
 from embviz.core.errors import LoadError
 from embviz.core.formats._open import open_reader
+from embviz.core.i18n import translate
 from embviz.core.progress import NULL_PROGRESS, Progress
 
 
@@ -46,13 +47,19 @@ def _parse_vectors(path: Path, data: bytes) -> np.ndarray:
         cells = line.rstrip(b"\r").split(b"\t")
         if len(cells) != dim:
             raise LoadError(
-                path, f"expected {dim} tab-separated numbers, found {len(cells)}", line=i
+                path,
+                translate("Errors", "expected {dim} tab-separated numbers, found {found}").format(
+                    dim=dim, found=len(cells)
+                ),
+                line=i,
             )
         try:
             rows.append([float(c) for c in cells])
         except ValueError:
             bad = next(c for c in cells if not _isfloat(c))
-            raise LoadError(path, f"not a number: {bad[:40]!r}", line=i) from None
+            raise LoadError(
+                path, translate("Errors", "not a number: {value!r}").format(value=bad[:40]), line=i
+            ) from None
     return np.array(rows, dtype=np.float64)
 
 
@@ -85,8 +92,9 @@ def _read_all(path: Path, progress: Progress) -> bytes:
             parts.append(block)
             got += len(block)
             if got > most:
-                raise LoadError(path, f"holds more than {most >> 20:,} MB of text: too large to "
-                                      "read whole into the memory available")  # fmt: skip
+                raise LoadError(path, translate("Errors", "holds more than {mb:,} MB of text: too "
+                                      "large to read whole into the memory available"
+                                      ).format(mb=most >> 20))  # fmt: skip
             progress.report(r.fraction(), f"reading {path.name}")
     return b"".join(parts)
 
@@ -101,7 +109,7 @@ def read_tsv(path: Path, *, unicode_errors: str = "strict", progress: Progress =
     """
     data = _read_all(path, progress)
     if not data.strip():
-        raise LoadError(path, "the file is empty", line=1)
+        raise LoadError(path, translate("Errors", "the file is empty"), line=1)
     vectors = _parse_vectors(path, data).astype(np.float32)
     n = len(vectors)
     meta_path = next((p for p in metadata_candidates(path) if p.exists()), None)
@@ -113,7 +121,7 @@ def read_tsv(path: Path, *, unicode_errors: str = "strict", progress: Progress =
         return words, vectors, metadata, details
     from embviz.core.formats._open import check_file
 
-    check_file(meta_path, directory="is a directory, not a metadata file")
+    check_file(meta_path, directory=translate("Errors", "is a directory, not a metadata file"))
     raw = meta_path.read_bytes()
     try:
         text = raw.decode("utf-8", errors=unicode_errors)
@@ -135,14 +143,23 @@ def read_tsv(path: Path, *, unicode_errors: str = "strict", progress: Progress =
             cells = ln.split("\t")
             if len(cells) != len(names):
                 raise LoadError(
-                    meta_path, f"expected {len(names)} columns, found {len(cells)}", line=i
+                    meta_path,
+                    translate("Errors", "expected {columns} columns, found {found}").format(
+                        columns=len(names), found=len(cells)
+                    ),
+                    line=i,
                 )
             for c, v in zip(cols, cells, strict=True):
                 c.append(v)
         words = cols[0]
         metadata = dict(zip(names, cols, strict=True))
     else:
-        raise LoadError(meta_path, f"has {len(lines)} lines but {path.name} has {n} vectors")
+        raise LoadError(
+            meta_path,
+            translate("Errors", "has {lines} lines but {file} has {n} vectors").format(
+                lines=len(lines), file=path.name, n=n
+            ),
+        )
     details["metadata"] = meta_path.name
     return words, vectors, metadata, details
 
@@ -153,7 +170,12 @@ def write_tsv(path: Path, words, vectors: np.ndarray, metadata: dict | None = No
 
     for w in words:
         if "\t" in w or "\n" in w:
-            raise LoadError(path, f"word {w[:40]!r} contains a tab or newline; TSV cannot hold it")
+            raise LoadError(
+                path,
+                translate(
+                    "Errors", "word {word!r} contains a tab or newline; TSV cannot hold it"
+                ).format(word=w[:40]),
+            )
     vectors = np.asarray(vectors, dtype=np.float32)
     df = pl.DataFrame(vectors, schema=[f"c{i}" for i in range(vectors.shape[1])], orient="row")
     df.write_csv(path, separator="\t", include_header=False, quote_style="never")

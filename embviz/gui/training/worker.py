@@ -15,10 +15,34 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTranslator, Signal
 
 from embviz.core import child
+from embviz.core import i18n as core_i18n
 from embviz.gui.jobs import keep_until_finished
+
+
+def run_translated(qm_files: list[str], conn, event, target: Callable[..., Iterator],
+                   args: tuple) -> None:  # fmt: skip
+    """The child's main: :func:`embviz.core.child.run` in the window's language.
+
+    The child is a new process without the window's translators: it loads the
+    same ``.qm`` files (no application object needed for a lookup), so the
+    errors it reports (an empty corpus, too high a min count) read as the
+    window does. With no files it stays English.
+    """
+    translators = []
+    for path in qm_files:
+        tr = QTranslator()
+        if tr.load(path):
+            translators.append(tr)
+    if translators:
+
+        def translate(context: str, text: str) -> str:
+            return next((t for tr in translators if (t := tr.translate(context, text))), text)
+
+        core_i18n.set_translator(translate)
+    child.run(conn, event, target, args)
 
 
 class _Pump(QThread):
@@ -31,7 +55,12 @@ class _Pump(QThread):
         ctx = multiprocessing.get_context("spawn")  # fork would copy Qt's threads' state
         self.event = child.SharedFlag(ctx)
         self._conn, theirs = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=child.run, args=(theirs, self.event, target, args),
+        from embviz.gui import i18n
+
+        lang = i18n.current_language()
+        qm = [str(p) for p in i18n.qm_files(lang)] if lang != "en" else []
+        self.process = ctx.Process(target=run_translated,
+                                   args=(qm, theirs, self.event, target, args),
                                    name="embviz-training", daemon=True)  # fmt: skip
         self._theirs = theirs
 
