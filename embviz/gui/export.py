@@ -104,13 +104,15 @@ def _paint_gl_views(p: QPainter, widget: QWidget, scale: float) -> None:
     """
     from PySide6.QtOpenGLWidgets import QOpenGLWidget
 
+    from embviz.gui.glview import draws_offscreen
+
     for gl in widget.findChildren(QOpenGLWidget):
         if not gl.isVisibleTo(widget) or gl.width() < 2 or gl.height() < 2:
             continue
         top_left = gl.mapTo(widget, QPoint(0, 0))
         target = QRectF(top_left.x(), top_left.y(), gl.width(), gl.height())
         w, h = round(gl.width() * scale), round(gl.height() * scale)
-        img = gl.render_at(w, h) if hasattr(gl, "render_at") else gl.grabFramebuffer()
+        img = gl.render_at(w, h) if draws_offscreen(gl) else gl.grabFramebuffer()
         p.drawImage(target, img)
 
 

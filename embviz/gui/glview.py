@@ -21,12 +21,16 @@ embviz's 3D views have in common, so a view keeps only what it shows:
   in the order items are added, so a view adds them after its points).
 - **Theme.** :attr:`~GLView.colors` is the view's colour table in
   :mod:`embviz.gui.theme` (the only place colours live; a view with a table of
-  its own, like the training view's ``theme.TRAINING``, overrides the property
-  and adds the table to ``theme``); on the theme's one change signal
+  its own, like the training view's ``theme.TRAINING``, names it in
+  :attr:`~GLView.PALETTE`); on the theme's one change signal
   (:func:`embviz.gui.theme.notifier`) the background and axes follow and
   :meth:`~GLView.restyle` is called.
 - **Scale.** :attr:`~GLView.label_scale` multiplies text sizes (presentation
-  text size, exports at 4K), :attr:`~GLView.point_scale` sprite sizes; class
+  text size, exports at 4K), :attr:`~GLView.point_scale` sprite sizes
+  (:meth:`~GLView.set_scale`, then the view's :meth:`~GLView.restyle`).
+- **Exports.** :func:`offscreen_view` makes a view that is never shown;
+  :meth:`~GLView.render_at` draws this view's picture again at any size in one
+  (a view says what its picture is in :meth:`~GLView.copy_into`); class
   attributes (``FIT``, ``HOME``, ``AXIS_LENGTH``, ``AXIS_ALPHA``, ``MIN_SIZE``)
   tune the camera and axes per view.
 
@@ -82,7 +86,7 @@ from PySide6.QtGui import (
     QPen,
     QStaticText,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from embviz.core.labels import project_to_screen
 from embviz.gui import theme
@@ -270,6 +274,8 @@ class GLView(gl.GLViewWidget):
     AXIS_ALPHA = 200
     """Axis lines' opacity, 0-255."""
     MIN_SIZE = (320, 240)
+    PALETTE: dict | None = None
+    """The view's colour table in :mod:`theme` (one entry per theme); None: the 3D view's."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -287,8 +293,10 @@ class GLView(gl.GLViewWidget):
     # -- theme ---------------------------------------------------------------------
     @property
     def colors(self) -> dict:
-        """The colours this view draws with now: the 3D view table of :mod:`theme`."""
-        return theme.VIEW3D_CURRENT
+        """The colours this view draws with now: :attr:`PALETTE`'s, else the 3D view's."""
+        if self.PALETTE is None:
+            return theme.VIEW3D_CURRENT
+        return self.PALETTE[theme.current()]
 
     def _on_theme(self, _name: str) -> None:
         self.setBackgroundColor(self.colors["background"])
@@ -298,6 +306,40 @@ class GLView(gl.GLViewWidget):
 
     def restyle(self) -> None:
         """Push theme colours into the GL items again (after a theme change)."""
+
+    # -- scale and exports ---------------------------------------------------------
+    def set_scale(self, label_scale: float = 1.0, point_scale: float = 1.0) -> None:
+        """Scale the text and the points (presentation text size; an export larger than the view).
+
+        Then :meth:`restyle` pushes the sizes again (it measures labels, if the view has any).
+        """
+        self.label_scale, self.point_scale = float(label_scale), float(point_scale)
+        self.texts.clear()  # measured and drawn again at the new size
+        self.restyle()
+
+    def copy_into(self, other: GLView) -> None:
+        """Give ``other`` (an offscreen view of the same class) this view's picture.
+
+        Views that export with :meth:`render_at` implement it
+        (:func:`draws_offscreen` tells which do).
+        """
+        raise NotImplementedError(f"{type(self).__name__} cannot be drawn offscreen")
+
+    def render_at(self, width: int, height: int) -> QImage:
+        """Draw the view as it is now again at ``width`` × ``height`` pixels.
+
+        Text and points grow with the size, so a view exported at 4K shows the
+        same picture, sharp, instead of an upscaled screenshot.
+        """
+        grow = max(1.0, width / max(1, self.width()))
+        view = offscreen_view(type(self), (width, height), 1.0, self.camera())
+        try:
+            view.set_scale(self.label_scale * grow, self.point_scale * grow)
+            self.copy_into(view)
+            return view.grabFramebuffer()
+        finally:
+            view.close()
+            view.deleteLater()
 
     # -- items ---------------------------------------------------------------------
     def add_points(self, **style) -> PointCloudItem:
@@ -465,3 +507,29 @@ class GLView(gl.GLViewWidget):
 
     def clicked(self, x: float, y: float) -> None:
         """The user clicked pixel (x, y) (not a drag); a view may select what is there."""
+
+
+def offscreen_view(cls: type[GLView], size: tuple[int, int], scale: float = 1.0,
+                   camera: dict | None = None) -> GLView:  # fmt: skip
+    """A view of class ``cls`` and ``size`` that is never shown on screen, for exports.
+
+    A QApplication must exist (headless callers: :func:`embviz.gui.render.application`).
+    """
+    from embviz.gui.camera import set_camera
+
+    app = QApplication.instance()
+    view = cls()
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    view.setMinimumSize(1, 1)
+    view.resize(*size)
+    view.set_scale(scale, scale)
+    view.show()
+    app.processEvents()  # the resize fits the camera distance to the export's shape
+    if camera:
+        set_camera(view, camera)  # the view's angles (and its distance if the user zoomed)
+    return view
+
+
+def draws_offscreen(view) -> bool:
+    """Whether ``view`` can draw its picture again at any size (:meth:`GLView.render_at`)."""
+    return isinstance(view, GLView) and type(view).copy_into is not GLView.copy_into

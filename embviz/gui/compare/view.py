@@ -12,8 +12,8 @@ cache, axes and theme come from :class:`~embviz.gui.glview.GLView`.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QImage, QPainter
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
 from embviz.core.compare_model import AlignedSlice, SideBySide
@@ -40,6 +40,7 @@ class CompareView(GLView):
     AXIS_LENGTH = 1.1
     AXIS_ALPHA = 150
     MIN_SIZE = (240, 180)
+    PALETTE = theme.COMPARE  # A, B, the A→B line, labels and legend text
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -56,19 +57,8 @@ class CompareView(GLView):
         self.message = ""  # said in the middle of an empty view
         self.frames_drawn = 0
 
-    @property
-    def colors(self) -> dict:
-        """Background, axes, A, B, the A→B line, labels and legend text."""
-        return theme.COMPARE[theme.current()]
-
     def restyle(self) -> None:
         """Colour the points and lines in the new theme."""
-        self._push()
-
-    def set_scale(self, label_scale: float = 1.0, point_scale: float = 1.0) -> None:
-        """Scale the text and the points (presentation text size, exports)."""
-        self.label_scale, self.point_scale = float(label_scale), float(point_scale)
-        self.texts.clear()
         self._push()
 
     def set_names(self, a: str, b: str) -> None:
@@ -202,23 +192,7 @@ class CompareView(GLView):
             self.wordClicked.emit(self.slice.words[i % len(self.a_pos)])
 
     # -- export --------------------------------------------------------------------
-    def render_at(self, width: int, height: int) -> QImage:
-        """Draw the view as it is now again at ``width`` × ``height`` pixels (sharp exports)."""
-        from embviz.gui.camera import set_camera
-
-        grow = max(1.0, width / max(1, self.width()))
-        view = CompareView()
-        view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        view.setMinimumSize(1, 1)
-        view.resize(width, height)
-        try:
-            view.set_scale(self.label_scale * grow, self.point_scale * grow)
-            view.set_names(*self.names)
-            view.show_slice(self.slice, self.selected)
-            view.show()
-            QCoreApplication.processEvents()  # the resize fits the camera to the image
-            set_camera(view, self.camera())
-            return view.grabFramebuffer()
-        finally:
-            view.close()
-            view.deleteLater()
+    def copy_into(self, other: CompareView) -> None:
+        """Give ``other`` this view's names, slice and selection (for exports)."""
+        other.set_names(*self.names)
+        other.show_slice(self.slice, self.selected)

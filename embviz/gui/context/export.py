@@ -25,6 +25,7 @@ from embviz.core.frames import frame_count, playback_times
 from embviz.core.playback import playback_seconds
 from embviz.gui.context.captions import caption
 from embviz.gui.context.view import ContextView
+from embviz.gui.glview import offscreen_view
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,10 @@ def render_layers(anim: LayerAnimation, times: Sequence[float], size: tuple[int,
 
     The offscreen view is deleted when the generator ends or is closed.
     """
-    view = ContextView.offscreen(size, scale, camera)
+    from embviz.gui.render import application
+
+    application()  # the command line has none yet
+    view = offscreen_view(ContextView, size, scale, camera)
     try:
         view.set_result(anim.coords, anim.labels, anim.sentence_of, anim.special)
         view.set_selected(anim.selected)

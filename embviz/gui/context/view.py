@@ -13,8 +13,8 @@ table (:mod:`embviz.gui.theme`): one per sentence.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
 from embviz.core.frames import interpolate
@@ -42,6 +42,7 @@ class ContextView(GLView):
     AXIS_LENGTH = 1.05
     AXIS_ALPHA = 150
     MIN_SIZE = (200, 150)
+    PALETTE = theme.CONTEXT  # one colour per sentence, the followed tokens, labels, caption
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,23 +63,11 @@ class ContextView(GLView):
         self.caption = ""
         self.frames_drawn = 0
 
-    @property
-    def colors(self) -> dict:
-        """Background, axes, one colour per sentence, the followed tokens, labels, caption."""
-        return theme.CONTEXT[theme.current()]
-
     def restyle(self) -> None:
-        """Colour points and trails in the new theme."""
-        self._push()
-
-    def set_scale(self, label_scale: float = 1.0, point_scale: float = 1.0) -> None:
-        """Scale the text and the points (an export larger than the panel uses it)."""
-        self.label_scale, self.point_scale = float(label_scale), float(point_scale)
-        self.texts.clear()
+        """Colour points and trails in the new theme, sized for the label scale (``set_scale``)."""
         self._sizes = self.texts.sizes(self.labels, self._font())
         self._push()
 
-    # -- data ----------------------------------------------------------------------
     def set_result(self, coords, labels, sentence_of, special) -> None:
         """Show a run: ``coords`` ``(layers, tokens, 3)`` in its one frame, and each token's label.
 
@@ -230,39 +219,9 @@ class ContextView(GLView):
         if i is not None:
             self.token_clicked.emit(i)
 
-    @classmethod
-    def offscreen(cls, size: tuple[int, int], scale: float, camera: dict | None = None):
-        """A view of ``size`` that is never shown on screen, for exports."""
-        from embviz.gui.camera import set_camera
-        from embviz.gui.render import application
-
-        app = application()
-        view = cls()
-        view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        view.setMinimumSize(1, 1)
-        view.resize(*size)
-        view.set_scale(scale, scale)
-        view.show()
-        app.processEvents()  # the resize fits the camera distance to the export's shape
-        if camera:
-            set_camera(view, camera)
-        return view
-
     def copy_into(self, other: ContextView) -> None:
         """Give ``other`` this view's run, selection, layer and caption (for exports)."""
         other.set_result(np.stack(self._coords) if self._coords else None, self.labels,
                          self._sentence, self._special)  # fmt: skip
         other.set_selected(self._selected)
         other.show_layer(self.t, self.caption)
-
-    def render_at(self, width: int, height: int) -> QImage:
-        """Draw the view as it is now again at ``width`` × ``height`` pixels (a PNG export)."""
-        grow = max(1.0, width / max(1, self.width()))
-        view = ContextView.offscreen((width, height), 1.0, self.camera())
-        try:
-            view.set_scale(self.label_scale * grow, self.point_scale * grow)
-            self.copy_into(view)
-            return view.grabFramebuffer()
-        finally:
-            view.close()
-            view.deleteLater()

@@ -35,6 +35,7 @@ from embviz.core.i18n import QT_TRANSLATE_NOOP
 from embviz.core.playback import Playback
 from embviz.core.training import caption
 from embviz.core.training_session import Recording, TrainingSession
+from embviz.gui.glview import offscreen_view
 from embviz.gui.training.view import TrainingView
 
 # How long the finished state stays on screen before a GIF loops, in seconds.
@@ -64,7 +65,10 @@ def render_recording(rec: Recording, times: Sequence[float], size: tuple[int, in
     """
     if not rec.coords:
         raise EmbvizError("no snapshots to animate: train first")
-    view = TrainingView.offscreen(size, scale, camera)
+    from embviz.gui.render import application
+
+    application()  # the command line has none yet
+    view = offscreen_view(TrainingView, size, scale, camera)
     try:
         view.set_words(rec.words, rec.groups)
         view.set_highlight(rec.highlight)

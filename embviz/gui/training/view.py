@@ -12,8 +12,7 @@ Colours are the theme's ``TRAINING`` table (:mod:`embviz.gui.theme`).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
 from embviz.core.labels import place_labels
@@ -31,6 +30,7 @@ class TrainingView(GLView):
     AXIS_LENGTH = 1.1
     AXIS_ALPHA = 170
     MIN_SIZE = (240, 200)
+    PALETTE = theme.TRAINING  # the corpus' word groups and the rest, labels and caption
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -46,19 +46,8 @@ class TrainingView(GLView):
         self.caption = ""
         self.frames_drawn = 0
 
-    @property
-    def colors(self) -> dict:
-        """Background, axes, the corpus' word groups and the rest, labels and caption."""
-        return theme.TRAINING[theme.current()]
-
     def restyle(self) -> None:
-        """Colour the points in the new theme."""
-        self._push_points()
-
-    def set_scale(self, label_scale: float = 1.0, point_scale: float = 1.0) -> None:
-        """Scale the text and the points (an export larger than the panel uses it)."""
-        self.label_scale, self.point_scale = float(label_scale), float(point_scale)
-        self.texts.clear()
+        """Colour the points in the new theme, sized for the label scale (``set_scale``)."""
         self._measure_words()
         self._push_points()
 
@@ -72,41 +61,11 @@ class TrainingView(GLView):
         self._points.set_data(pos_to=self._pos, color=np.zeros((0, 4)), size=np.zeros(0))
         self.update()
 
-    @classmethod
-    def offscreen(cls, size: tuple[int, int], scale: float, camera: dict | None = None):
-        """A view of ``size`` that is never shown on screen, for exports."""
-        from embviz.gui.camera import set_camera
-        from embviz.gui.render import application
-
-        app = application()
-        view = cls()
-        view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        view.setMinimumSize(1, 1)
-        view.resize(*size)
-        view.set_scale(scale, scale)
-        view.show()
-        app.processEvents()  # the resize fits the camera distance to the export's shape
-        if camera:
-            set_camera(view, camera)  # the panel's angles (and its distance if the user zoomed)
-        return view
-
-    def render_at(self, width: int, height: int) -> QImage:
-        """Draw the view as it is now again at ``width`` × ``height`` pixels.
-
-        Text and points grow with the size, so a panel exported at 4K shows
-        the same picture, sharp, instead of an upscaled screenshot.
-        """
-        grow = max(1.0, width / max(1, self.width()))
-        view = TrainingView.offscreen((width, height), 1.0, self.camera())
-        try:
-            view.set_scale(self.label_scale * grow, self.point_scale * grow)
-            view.set_words(self.words, dict(zip(self.words, self._groups, strict=True)))
-            view.set_highlight(self._highlight)
-            view.set_frame(self._pos, self.axis_labels, self.caption)
-            return view.grabFramebuffer()
-        finally:
-            view.close()
-            view.deleteLater()
+    def copy_into(self, other: TrainingView) -> None:
+        """Give ``other`` this view's words, highlights and frame (for exports)."""
+        other.set_words(self.words, dict(zip(self.words, self._groups, strict=True)))
+        other.set_highlight(self._highlight)
+        other.set_frame(self._pos, self.axis_labels, self.caption)
 
     def _measure_words(self) -> None:
         self._sizes = self.texts.sizes(self.words, self._font())
