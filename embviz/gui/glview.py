@@ -533,3 +533,43 @@ def offscreen_view(cls: type[GLView], size: tuple[int, int], scale: float = 1.0,
 def draws_offscreen(view) -> bool:
     """Whether ``view`` can draw its picture again at any size (:meth:`GLView.render_at`)."""
     return isinstance(view, GLView) and type(view).copy_into is not GLView.copy_into
+
+
+def wrap_text(text: str, fm: QFontMetricsF, room: float) -> list[str]:
+    """Lines of ``text`` no wider than ``room``: first at its " · " parts, then at spaces."""
+    if fm.horizontalAdvance(text) <= room:
+        return [text]
+    lines = []
+    for part in text.split(" · "):
+        line = ""
+        for word in part.split(" "):
+            trial = f"{line} {word}" if line else word
+            if line and fm.horizontalAdvance(trial) > room:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        lines.append(line)
+    return lines
+
+
+def paint_caption(view: GLView, painter: QPainter, text: str, *, halo: bool = False) -> list:
+    """Paint ``text`` wrapped at the view's top left in its caption colour.
+
+    Returns
+    -------
+    list
+        The rectangle it covers, ``[(x0, y0, x1, y1)]``, for labels to keep clear
+        of (empty when there is no caption).
+    """
+    if not text:
+        return []
+    font = view.text_font(10.5)
+    fm = QFontMetricsF(font)
+    lines = wrap_text(text, fm, max(view.width() - 16.0, 40.0))
+    step = fm.lineSpacing()
+    rgb = view.colors["caption"]
+    placed = [(8.0, 6.0 + k * step + fm.ascent(), line, rgb) for k, line in enumerate(lines)]
+    view.paint_labels(painter, font, placed, halo=halo)
+    width = max(fm.horizontalAdvance(line) for line in lines)
+    return [(4.0, 2.0, 12.0 + width, 10.0 + step * len(lines))]

@@ -316,7 +316,7 @@ def test_the_wheel_scrolls_the_train_form_instead_of_changing_the_seed(main_wind
 def test_the_training_caption_wraps_instead_of_being_cut(qapp):
     from PySide6.QtGui import QFont, QFontMetricsF
 
-    from embviz.gui.training.view import _wrap
+    from embviz.gui.glview import wrap_text as _wrap
 
     fm = QFontMetricsF(QFont())
     caption = "epoch 6.00 / 10 · snapshot 24 of 40 · loss of epoch 6: 947,512"

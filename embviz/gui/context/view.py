@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
 from embviz.core.frames import interpolate
 from embviz.core.labels import place_labels
 from embviz.gui import theme
-from embviz.gui.glview import GLView
-from embviz.gui.training.view import _wrap
+from embviz.gui.glview import GLView, paint_caption
 
 RADIUS = GLView.RADIUS
 
@@ -171,17 +170,7 @@ class ContextView(GLView):
         painter = QPainter(self)
         try:
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            blocked = []
-            if self.caption:
-                font = self.text_font(10.5)
-                fm = QFontMetricsF(font)
-                lines = _wrap(self.caption, fm, max(self.width() - 16.0, 40.0))
-                step = fm.lineSpacing()
-                placed = [(8.0, 6.0 + k * step + fm.ascent(), line, self.colors["caption"])
-                          for k, line in enumerate(lines)]  # fmt: skip
-                self.paint_labels(painter, font, placed, halo=True)
-                width = max(fm.horizontalAdvance(line) for line in lines)
-                blocked.append((4.0, 2.0, 12.0 + width, 10.0 + step * len(lines)))
+            blocked = paint_caption(self, painter, self.caption, halo=True)
             if len(self._pos) and len(self._pos) == len(self.labels):
                 self._paint_labels(painter, blocked)
         finally:

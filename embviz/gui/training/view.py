@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from embviz.core.labels import place_labels
 from embviz.gui import theme
-from embviz.gui.glview import GLView
+from embviz.gui.glview import GLView, paint_caption
 
 RADIUS = GLView.RADIUS
 
@@ -114,18 +114,7 @@ class TrainingView(GLView):
         painter = QPainter(self)
         try:
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            blocked = []
-            if self.caption:
-                font = self.text_font(10.5)
-                fm = QFontMetricsF(font)
-                lines = _wrap(self.caption, fm, max(self.width() - 16.0, 40.0))
-                rgb, step = self.colors["caption"], fm.lineSpacing()
-                placed = [
-                    (8.0, 6.0 + k * step + fm.ascent(), line, rgb) for k, line in enumerate(lines)
-                ]
-                self.paint_labels(painter, font, placed)
-                width = max(fm.horizontalAdvance(line) for line in lines)
-                blocked.append((4.0, 2.0, 12.0 + width, 10.0 + step * len(lines)))
+            blocked = paint_caption(self, painter, self.caption)
             blocked += self._paint_axes(painter, top=blocked[0][3] + 4 if blocked else 4.0)
             if len(self._pos) == len(self.words) and len(self._pos):
                 self._paint_labels(painter, blocked)
@@ -171,21 +160,3 @@ class TrainingView(GLView):
             boxes.append((x - 2, y - fm.ascent() - 2, x + tw + 2, y + fm.descent() + 2))
         self.paint_labels(painter, font, labels)
         return boxes
-
-
-def _wrap(text: str, fm: QFontMetricsF, room: float) -> list[str]:
-    """Lines of ``text`` no wider than ``room``: first at its " · " parts, then at spaces."""
-    if fm.horizontalAdvance(text) <= room:
-        return [text]
-    lines = []
-    for part in text.split(" · "):
-        line = ""
-        for word in part.split(" "):
-            trial = f"{line} {word}" if line else word
-            if line and fm.horizontalAdvance(trial) > room:
-                lines.append(line)
-                line = word
-            else:
-                line = trial
-        lines.append(line)
-    return lines
