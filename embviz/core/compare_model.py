@@ -45,7 +45,7 @@ from embviz.core.errors import EmbvizError
 from embviz.core.i18n import translate
 from embviz.core.progress import Progress
 from embviz.core.projection import Projection
-from embviz.core.runs import LatestRun
+from embviz.core.runs import LatestRun, RunsInBackground
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ def run_comparison(
                          rows(least, overlap[len(most) :]))  # fmt: skip
 
 
-class CompareModel:
+class CompareModel(RunsInBackground):
     """State of a Compare panel.
 
     Signals
@@ -246,15 +246,6 @@ class CompareModel:
         self.started.emit(token)
         return token, lambda: run_comparison(a, b, settings, p)
 
-    @property
-    def running(self) -> bool:
-        """Whether a handed-out run has not finished yet."""
-        return self._run.running
-
-    def cancel(self) -> None:
-        """Ask the current run to stop."""
-        self._run.cancel()
-
     def finish(self, token: int, result: CompareResult) -> bool:
         """Show a run's result; ``False`` (and nothing changes) if a newer run replaced it."""
         if not self._run.end(token):
@@ -264,13 +255,6 @@ class CompareModel:
         self.result_changed.emit(result)
         self.selection_changed.emit(None)
         self.slice_changed.emit(self.aligned_slice())
-        return True
-
-    def fail(self, token: int, message: str) -> bool:
-        """Report the current run's error (or cancellation); stale tokens are ignored."""
-        if not self._run.end(token):
-            return False
-        self.failed.emit(message)
         return True
 
     @property

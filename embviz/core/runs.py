@@ -2,7 +2,8 @@
 
 The Compare and Context panel models hand out work to run on a worker thread
 and take its result back on the GUI thread; :class:`LatestRun` is the ticket
-they share, so a slow run can never overwrite a newer one.
+they share, so a slow run can never overwrite a newer one, and
+:class:`RunsInBackground` the part of their interface that follows from it.
 """
 
 from __future__ import annotations
@@ -45,3 +46,29 @@ class LatestRun:
         """Cancel the newest run and forget it: whatever it returns is ignored."""
         self.cancel()
         self._progress = None
+
+
+class RunsInBackground:
+    """What a model that hands out background runs says about them.
+
+    A subclass sets ``self._run = LatestRun()`` and has a psygnal ``failed``
+    signal; its ``start`` begins a run and its ``finish`` takes the result.
+    """
+
+    _run: LatestRun
+
+    @property
+    def running(self) -> bool:
+        """Whether a handed-out run has not finished yet."""
+        return self._run.running
+
+    def cancel(self) -> None:
+        """Ask the current run to stop."""
+        self._run.cancel()
+
+    def fail(self, token: int, message: str) -> bool:
+        """Report the current run's error (or cancellation); stale tokens are ignored."""
+        if not self._run.end(token):
+            return False
+        self.failed.emit(message)
+        return True

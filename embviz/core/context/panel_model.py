@@ -42,7 +42,7 @@ from embviz.core.context.layers import (
 )
 from embviz.core.errors import EmbvizError
 from embviz.core.progress import Progress
-from embviz.core.runs import LatestRun
+from embviz.core.runs import LatestRun, RunsInBackground
 
 NEAREST_K = 5
 
@@ -111,7 +111,7 @@ def run_context(model: ContextModel | None, path: str | os.PathLike | None,
     return model, ContextResult(states, frame, nearest)
 
 
-class ContextPanelModel:
+class ContextPanelModel(RunsInBackground):
     """State of a Context panel.
 
     Parameters
@@ -207,15 +207,6 @@ class ContextPanelModel:
         self.started.emit(token)
         return token, lambda: run_context(model, path, sentences, p)
 
-    @property
-    def running(self) -> bool:
-        """Whether a handed-out run has not finished yet."""
-        return self._run.running
-
-    def cancel(self) -> None:
-        """Ask the current run to stop."""
-        self._run.cancel()
-
     def finish(self, token: int, returned: tuple[ContextModel, ContextResult]) -> bool:
         """Show a run's result; ``False`` (and nothing changes) if a newer run replaced it."""
         if not self._run.end(token):
@@ -224,13 +215,6 @@ class ContextPanelModel:
         self.result_changed.emit(self._result)
         self._select(self._default_selection(), emit_layer=False)
         self.set_layer(len(self._result.states.layer_names) - 1, force=True)
-        return True
-
-    def fail(self, token: int, message: str) -> bool:
-        """Report the current run's error (or cancellation); stale tokens are ignored."""
-        if not self._run.end(token):
-            return False
-        self.failed.emit(message)
         return True
 
     @property
