@@ -221,6 +221,27 @@ class Monkey:
         elif panel.model.result is not None and panel.rows():
             panel.select(self.rng.choice(panel.rows()).word)
 
+    def do_context(self):
+        panel = self.win.panels["context"]
+        r = self.rng.random()
+        if r < 0.3:  # a preset, maybe cancelled at once
+            panel.use_preset(self.rng.randrange(panel.preset_combo.count()))
+            if self.rng.random() < 0.3:
+                panel.cancel()
+        elif r < 0.45:  # typed sentences: one, several, empty, or too long
+            panel.editor.setPlainText(self.rng.choice([
+                "", "The bank was closed.", "A bat flew out.\nHe swung the bat.",
+                " ".join(["word"] * 600)]))  # fmt: skip
+            panel.start()
+        elif r < 0.7 and panel.model.result is not None:  # scrub or play the layers
+            pb = panel.playback
+            if self.rng.random() < 0.5:
+                pb.seek(self.rng.uniform(0, max(pb.length - 1, 0)))
+            else:
+                pb.toggle()
+        elif panel.model.result is not None:  # follow or drop a token
+            panel.toggle_token(self.rng.randrange(len(panel.model.result.states.tokens)))
+
     def do_scene(self):
         c = self.win.scenes
         self.rng.choice([c.add_current, c.next, c.previous])()
